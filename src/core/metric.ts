@@ -1,0 +1,62 @@
+/**
+ * Unit of a metric, in base units (UCUM-style as OpenTelemetry uses them):
+ * `s` seconds, `By` bytes, `1` a dimensionless ratio 0-1, `{count}` a count,
+ * and per-second rates of each.
+ *
+ * @public
+ */
+export type MetricUnit = 's' | 'By' | '1' | '{count}' | 'By/s' | '{count}/s' | 's/s';
+
+/**
+ * How a metric's value behaves over time.
+ * - `gauge`: a value at the instant of the sample (memory in use).
+ * - `counter`: a monotonically increasing total (bytes read since start).
+ * - `rate`: a per-second value over the interval since the previous sample.
+ *
+ * @public
+ */
+export type MetricKind = 'gauge' | 'counter' | 'rate';
+
+/**
+ * Describes one metric: its name, unit, kind and meaning.
+ *
+ * @public
+ */
+export interface MetricDescriptor {
+  /** OpenTelemetry-style dotted name, e.g. `process.cpu.utilization`. */
+  readonly name: string;
+  /** Base unit of the value. */
+  readonly unit: MetricUnit;
+  /** Gauge, counter or rate. */
+  readonly kind: MetricKind;
+  /** One sentence for people. */
+  readonly description: string;
+}
+
+/**
+ * Values collected by a source for one sample, keyed by metric name.
+ *
+ * @public
+ */
+export type MetricValues = Readonly<Record<string, number>>;
+
+const UNITS: ReadonlySet<string> = new Set<MetricUnit>(['s', 'By', '1', '{count}', 'By/s', '{count}/s', 's/s']);
+const KINDS: ReadonlySet<string> = new Set<MetricKind>(['gauge', 'counter', 'rate']);
+
+/**
+ * Whether `value` is a valid {@link MetricUnit}.
+ *
+ * @public
+ */
+export function isMetricUnit(value: unknown): value is MetricUnit {
+  return typeof value === 'string' && UNITS.has(value);
+}
+
+/**
+ * Whether `value` is a valid {@link MetricKind}.
+ *
+ * @public
+ */
+export function isMetricKind(value: unknown): value is MetricKind {
+  return typeof value === 'string' && KINDS.has(value);
+}

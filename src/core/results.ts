@@ -1,0 +1,248 @@
+// The benchmark flow's data model: what BenchmarkSuite.run() returns and every consumer reads.
+import type { MetricUnit } from './metric.js';
+import type { BottleneckFinding } from './findings.js';
+
+/**
+ * Schema version of {@link SuiteResult} JSON written by this release.
+ *
+ * @public
+ */
+export const RESULT_SCHEMA_VERSION = 1;
+
+/**
+ * A confidence interval.
+ *
+ * @public
+ */
+export interface ConfidenceInterval {
+  /** Lower bound. */
+  readonly lower: number;
+  /** Upper bound. */
+  readonly upper: number;
+  /** Confidence level, e.g. 0.95. */
+  readonly level: number;
+}
+
+/**
+ * Samples outside Tukey's fences: reported, never dropped from the statistics.
+ *
+ * @public
+ */
+export interface OutlierCounts {
+  /** Below Q1 - 3 IQR. */
+  readonly lowSevere: number;
+  /** Between Q1 - 3 IQR and Q1 - 1.5 IQR. */
+  readonly lowMild: number;
+  /** Between Q3 + 1.5 IQR and Q3 + 3 IQR. */
+  readonly highMild: number;
+  /** Above Q3 + 3 IQR. */
+  readonly highSevere: number;
+}
+
+/**
+ * Statistics of one task's per-operation times. Times are in seconds per operation.
+ *
+ * @public
+ */
+export interface TaskStatistics {
+  /** Number of samples (each sample may time a batch of operations). */
+  readonly samples: number;
+  /** Operations timed in all. */
+  readonly operations: number;
+  /** Operations per sample (the calibrated batch size; 1 for async tasks). */
+  readonly batchSize: number;
+  /** Arithmetic mean, s/op. */
+  readonly mean: number;
+  /** Median, s/op. */
+  readonly median: number;
+  /** Fastest sample, s/op. */
+  readonly min: number;
+  /** Slowest sample, s/op. */
+  readonly max: number;
+  /** 75th percentile, s/op. */
+  readonly p75: number;
+  /** 90th percentile, s/op. */
+  readonly p90: number;
+  /** 95th percentile, s/op. */
+  readonly p95: number;
+  /** 99th percentile, s/op. */
+  readonly p99: number;
+  /** Sample standard deviation, s/op. */
+  readonly sd: number;
+  /** Median absolute deviation, s/op. */
+  readonly mad: number;
+  /** Standard error of the mean, s/op. */
+  readonly sem: number;
+  /** Relative margin of error of the mean at 95%, as a ratio (0.01 = 1%). */
+  readonly rme: number;
+  /** 95% confidence interval of the median (seeded bootstrap), s/op. */
+  readonly medianCI: ConfidenceInterval;
+  /** Outliers by Tukey's fences. */
+  readonly outliers: OutlierCounts;
+  /** Operations per second (1 / median). */
+  readonly opsPerSecond: number;
+  /** Bytes per second, when the task declared `bytes` per operation. */
+  readonly bytesPerSecond?: number;
+  /** Items per second, when the task declared `items` per operation. */
+  readonly itemsPerSecond?: number;
+  /** Timer resolution in seconds measured for this run. */
+  readonly resolution: number;
+  /** True when the median is below what the timer can resolve: report it as "below resolution", not a number. */
+  readonly belowResolution: boolean;
+  /** Heap bytes allocated per operation, when measured. */
+  readonly heapBytesPerOp?: number;
+}
+
+/**
+ * Outcome of one task.
+ *
+ * @public
+ */
+export type TaskStatus = 'ok' | 'failed' | 'timeout' | 'aborted';
+
+/**
+ * A serialisable description of an error.
+ *
+ * @public
+ */
+export interface ErrorInfo {
+  /** Error class name. */
+  readonly name: string;
+  /** Message. */
+  readonly message: string;
+  /** Stable code, when the error had one. */
+  readonly code?: string;
+  /** Stack, when available. */
+  readonly stack?: string;
+}
+
+/**
+ * A named figure a task or suite reports beside its timing (hit ratio, MB/s, speedup...).
+ *
+ * @public
+ */
+export interface KeyFigure {
+  /** Short name, e.g. `cache.hit_ratio`. */
+  readonly name: string;
+  /** Value in base units. */
+  readonly value: number;
+  /** Base unit of `value`. */
+  readonly unit: MetricUnit;
+  /** One phrase for people. */
+  readonly description?: string;
+}
+
+/**
+ * Result of one task.
+ *
+ * @public
+ */
+export interface TaskResult {
+  /** Task name, unique within its suite. */
+  readonly name: string;
+  /** Outcome. */
+  readonly status: TaskStatus;
+  /** Statistics, when at least one sample completed. */
+  readonly stats?: TaskStatistics;
+  /** The error, when status is not `ok`. */
+  readonly error?: ErrorInfo;
+  /** Per-operation sample times in seconds, when `keepSamples` was set (bounded). */
+  readonly samples?: readonly number[];
+  /** Wall time spent on the task including harness overhead, seconds. */
+  readonly duration: number;
+  /** Tags from the task options. */
+  readonly tags: readonly string[];
+  /** Extra figures the task reported. */
+  readonly figures?: readonly KeyFigure[];
+}
+
+/**
+ * Where and on what a result was measured, so results from different machines are not mixed.
+ *
+ * @public
+ */
+export interface EnvironmentFingerprint {
+  /** Short stable hash of the machine-level fields (CPU model, cores, memory, OS, Node major). */
+  readonly id: string;
+  /** `process.version`. */
+  readonly node: string;
+  /** `process.versions.v8`. */
+  readonly v8: string;
+  /** `process.platform`. */
+  readonly platform: string;
+  /** `process.arch`. */
+  readonly arch: string;
+  /** `os.release()`. */
+  readonly osRelease: string;
+  /** CPU model string. */
+  readonly cpuModel: string;
+  /** Logical cores. */
+  readonly cores: number;
+  /** Total memory, bytes. */
+  readonly totalMemory: number;
+  /** One-minute load average at start, per core. */
+  readonly loadPerCore: number;
+  /** Git commit when run inside a repository. */
+  readonly gitCommit?: string;
+  /** Git branch when run inside a repository. */
+  readonly gitBranch?: string;
+  /** Whether the working tree had uncommitted changes. */
+  readonly gitDirty?: boolean;
+}
+
+/**
+ * Summary of a whole suite run.
+ *
+ * @public
+ */
+export interface SuiteSummary {
+  /** Wall time of the run, seconds. */
+  readonly duration: number;
+  /** Sum over ok tasks of operations per second. */
+  readonly operationsPerSecond: number;
+  /** Peak resident set size seen during the run, bytes. */
+  readonly peakMemory: number;
+  /** Peak process CPU utilization seen during the run, share of one core (may exceed 1). */
+  readonly peakCpu: number;
+  /** Cache hit ratio 0-1 from the monitor's cache sources, when any. */
+  readonly cacheHitRatio?: number;
+  /** Share of tasks with status `ok`, 0-1. */
+  readonly successRate: number;
+}
+
+/**
+ * Status of a whole suite run.
+ *
+ * @public
+ */
+export type SuiteStatus = 'ok' | 'partial' | 'failed' | 'aborted';
+
+/**
+ * What a suite run produces: per-task results, a summary and the environment.
+ *
+ * @public
+ */
+export interface SuiteResult {
+  /** {@link RESULT_SCHEMA_VERSION} at the time of writing. */
+  readonly schemaVersion: number;
+  /** Suite name. */
+  readonly name: string;
+  /** Overall status: `ok` all tasks ok, `partial` some failed, `failed` none ok, `aborted`. */
+  readonly status: SuiteStatus;
+  /** ISO 8601 start time. */
+  readonly startedAt: string;
+  /** Environment fingerprint. */
+  readonly env: EnvironmentFingerprint;
+  /** Per-task results, in the order the tasks were added. */
+  readonly tasks: readonly TaskResult[];
+  /** Suite summary. */
+  readonly summary: SuiteSummary;
+  /** Suite-level figures (for built-in suites: their key figures). */
+  readonly figures?: readonly KeyFigure[];
+  /** Bottleneck findings from the run's monitor history, when a detector ran. */
+  readonly findings?: readonly BottleneckFinding[];
+  /** Nested results, for suites that run other suites (`comprehensive`). */
+  readonly children?: readonly SuiteResult[];
+  /** Free-form notices for people (for example "git not found: git peer skipped"). */
+  readonly notices?: readonly string[];
+}
