@@ -34,19 +34,274 @@ export type { Suite, SuiteParameter, SuiteProgress, SuiteRunOptions, SuiteScale 
 // --- end core ---
 
 // --- monitor ---
+export { PerformanceMonitor, MONITOR_OVERHEAD_METRIC } from './monitor/performance-monitor.js';
+export { MetricHistory } from './monitor/metric-history.js';
+export { summarizeValues, trendOfSeries } from './monitor/series-stats.js';
+export { defaultSources } from './monitor/sources/defaults.js';
+export { ProcessCpuSource, createProcessCpuSource } from './monitor/sources/cpu.js';
+export { ProcessMemorySource, createProcessMemorySource } from './monitor/sources/memory.js';
+export { EventLoopSource, createEventLoopSource } from './monitor/sources/event-loop.js';
+export { GcSource, createGcSource } from './monitor/sources/gc.js';
+export { DiskIoSource, createDiskIoSource } from './monitor/sources/disk-io.js';
+export { NetworkIoSource, createNetworkIoSource } from './monitor/sources/network-io.js';
+export { SystemSource, createSystemSource } from './monitor/sources/system.js';
+export { ChildProcessSource, createChildProcessSource } from './monitor/sources/child-process.js';
+export { ReapedChildrenSource, createReapedChildrenSource } from './monitor/sources/reaped-children.js';
+export { CacheSource, createCacheSource } from './monitor/sources/cache.js';
+export { CustomMetricsSource, createCustomMetricsSource } from './monitor/sources/custom.js';
+export { OpenFdsSource, createOpenFdsSource } from './monitor/sources/open-fds.js';
+export {
+  HISTORY_SCHEMA_VERSION,
+  decodeHistory,
+  historyFromJSON,
+  historyToJSON,
+  readHistoryFile,
+  writeHistoryFile,
+} from './monitor/history-file.js';
+export type {
+  ListenerErrorEvent,
+  MonitorErrorEvent,
+  PerformanceMonitorEvents,
+  PerformanceMonitorOptions,
+} from './monitor/performance-monitor.js';
+export type {
+  MetricSeries,
+  MetricSummary,
+  MetricTrend,
+  TrendDirection,
+  TrendOptions,
+  WindowSpec,
+} from './monitor/series-stats.js';
+export type { EventLoopSourceOptions } from './monitor/sources/event-loop.js';
+export type { DiskIoSourceOptions } from './monitor/sources/disk-io.js';
+export type { InterfaceFilter, NetworkIoSourceOptions } from './monitor/sources/network-io.js';
+export type {
+  ChildExitEvent,
+  ChildProcessSourceEvents,
+  ChildProcessSourceOptions,
+} from './monitor/sources/child-process.js';
+export type { ReapedChildrenSourceOptions } from './monitor/sources/reaped-children.js';
+export type { CacheCounters, CacheSourceOptions, LruCacheLike } from './monitor/sources/cache.js';
+export type {
+  CounterUnit,
+  CustomCounter,
+  CustomGauge,
+  CustomMetricOptions,
+  CustomMetricsSourceOptions,
+} from './monitor/sources/custom.js';
+export type {
+  HistorySnapshotJSON,
+  MetricHistoryJSON,
+  WriteHistoryOptions,
+} from './monitor/history-file.js';
 // --- end monitor ---
 
 // --- bench ---
+export { BenchmarkSuite } from './bench/benchmark-suite.js';
+export { compare } from './bench/compare.js';
+export { isIsolatedChild } from './bench/isolation.js';
+export { environmentFingerprint } from './bench/environment.js';
+export { readSuiteResult, suiteResultFromJSON, suiteResultToJSON, writeSuiteResult } from './bench/suite-result-json.js';
+export { createRng } from './bench/stats/rng.js';
+export { mannWhitneyU } from './bench/stats/mann-whitney.js';
+export { bootstrapMedianCI, bootstrapRatioCI } from './bench/stats/bootstrap.js';
+export { describeSamples } from './bench/stats/describe.js';
+export type { SuiteRunSelection } from './bench/benchmark-suite.js';
+export type { CompareOptions, Comparison, ComparisonVerdict } from './bench/compare.js';
+export type { EnvironmentOptions } from './bench/environment.js';
+export type { SuiteResultExpectation, SuiteResultJSON } from './bench/suite-result-json.js';
+export type { MannWhitneyResult } from './bench/stats/mann-whitney.js';
+export type { BootstrapOptions } from './bench/stats/bootstrap.js';
+export type { DescribeOptions } from './bench/stats/describe.js';
+export type {
+  BenchmarkFn,
+  BenchmarkHook,
+  BenchmarkSuiteEventName,
+  BenchmarkSuiteEvents,
+  BenchmarkSuiteOptions,
+  IsolationOptions,
+  TaskCycleEvent,
+  TaskErrorEvent,
+  TaskOptions,
+  TaskTimingOptions,
+} from './bench/types.js';
 // --- end bench ---
 
 // --- detect ---
+export { RegressionDetector } from './detect/regression-detector.js';
+export { ResultsStore } from './detect/results-store.js';
+export { detectChangePoints } from './bench/stats/change-points.js';
+export { hodgesLehmannShift } from './bench/stats/hodges-lehmann.js';
+export { benjaminiHochberg } from './bench/stats/benjamini-hochberg.js';
+export { generateHistories } from './detect/history-generator.js';
+export { scoreDetections } from './detect/history-scorer.js';
+export type { AnalyzeStoreOptions, RegressionCompareOptions, SnapshotEmitter } from './detect/regression-detector.js';
+export type {
+  BenchmarkComparison,
+  ConfirmCallback,
+  HistoryAnalysis,
+  HistoryChange,
+  LiveDeparture,
+  LiveMetricSpec,
+  RegressionDetectorEvents,
+  RegressionDetectorOptions,
+  RegressionEvent,
+  RegressionReport,
+  RegressionVerdict,
+} from './detect/regression-types.js';
+export type {
+  HistoryPoint,
+  HistorySeries,
+  ResultsStoreAppendOptions,
+  ResultsStoreContents,
+  StoredBenchmark,
+  StoredRun,
+} from './detect/results-store.js';
+export type { ChangePoint, ChangePointAnalysis, ChangePointOptions } from './bench/stats/change-points.js';
+export type { GeneratedHistory, HistoryFeature, HistoryGeneratorOptions, LabelledChange } from './detect/history-generator.js';
+export type { HistoryScore, HistoryScoreOptions, ScoredDetection } from './detect/history-scorer.js';
+// bottleneck detector
+export { BottleneckDetector, compareFindings } from './detect/bottleneck-detector.js';
+export { insufficientData, isInsufficientData } from './detect/bottleneck-rule.js';
+export { UNSTABLE_RESULTS } from './detect/bottleneck-suite.js';
+export { builtinBottleneckRules } from './detect/rules/builtin.js';
+export { EVENT_LOOP_BLOCKED, eventLoopBlockedRule } from './detect/rules/event-loop-blocked.js';
+export { GC_PRESSURE, gcPressureRule } from './detect/rules/gc-pressure.js';
+export { MEMORY_LEAK, memoryLeakRule } from './detect/rules/memory-leak.js';
+export { HEAP_NEAR_LIMIT, heapNearLimitRule } from './detect/rules/heap-near-limit.js';
+export { CPU_SATURATION, cpuSaturationRule } from './detect/rules/cpu-saturation.js';
+export { NOISY_HOST, noisyHostRule } from './detect/rules/noisy-host.js';
+export { IO_WAIT, ioWaitRule } from './detect/rules/io-wait.js';
+export { DISK_SATURATION, diskSaturationRule } from './detect/rules/disk-saturation.js';
+export { CHILD_PROCESS, childProcessRule } from './detect/rules/child-process.js';
+export { CACHE_EFFICIENCY, cacheEfficiencyRule } from './detect/rules/cache-efficiency.js';
+export { FD_LEAK, fdLeakRule } from './detect/rules/fd-leak.js';
+// the /proc/diskstats source the disk-saturation rule reads (a monitor source, written with the detector)
+export { DiskstatsSource, createDiskstatsSource } from './monitor/sources/diskstats-source.js';
+export type {
+  BottleneckDetectorEvents,
+  BottleneckDetectorOptions,
+  BottleneckMonitor,
+  BottleneckReport,
+  BottleneckRuleError,
+  BottleneckWindow,
+} from './detect/bottleneck-detector.js';
+export type { BottleneckRule, BottleneckRuleResult, BottleneckScope, InsufficientData } from './detect/bottleneck-rule.js';
+export type { BottleneckChange, BottleneckEvent } from './detect/bottleneck-tracker.js';
+export type { SeverityBands } from './detect/bottleneck-window.js';
+export type { EventLoopBlockedRuleOptions } from './detect/rules/event-loop-blocked.js';
+export type { GcPressureRuleOptions } from './detect/rules/gc-pressure.js';
+export type { MemoryLeakRuleOptions } from './detect/rules/memory-leak.js';
+export type { HeapNearLimitRuleOptions } from './detect/rules/heap-near-limit.js';
+export type { CpuSaturationRuleOptions } from './detect/rules/cpu-saturation.js';
+export type { NoisyHostRuleOptions } from './detect/rules/noisy-host.js';
+export type { IoWaitRuleOptions } from './detect/rules/io-wait.js';
+export type { DiskSaturationRuleOptions } from './detect/rules/disk-saturation.js';
+export type { ChildProcessRuleOptions } from './detect/rules/child-process.js';
+export type { CacheEfficiencyRuleOptions } from './detect/rules/cache-efficiency.js';
+export type { FdLeakRuleOptions } from './detect/rules/fd-leak.js';
+export type { DiskstatsSourceOptions } from './monitor/sources/diskstats-source.js';
 // --- end detect ---
 
 // --- suites ---
+export { comprehensiveSuite, getSuite, isBuiltInSuite, listSuites, registerSuite, unregisterSuite } from './suites/registry.js';
+export { ProgressReporter } from './suites/common/progress.js';
+export { createTempDir, withTempDir } from './suites/common/temp-dir.js';
+export { ZipfGenerator } from './suites/common/zipf.js';
+export { largeRepositorySuite } from './suites/large-repository/large-repository-suite.js';
+export { LINUX_6_1_SHAPE, REPOSITORY_SCALE_FILES } from './suites/large-repository/distribution.js';
+export { planRepository } from './suites/large-repository/tree-plan.js';
+export { generateRepository } from './suites/large-repository/generator.js';
+export { describeTreeShape, walkTree } from './suites/large-repository/tree-walk.js';
+export { gitBlobId } from './suites/large-repository/object-hash.js';
+export { decodeDelta, encodeDelta } from './suites/large-repository/delta.js';
+export { writePack } from './suites/large-repository/pack-writer.js';
+export { ObjectCacheWorkload } from './suites/large-repository/object-cache.js';
+export { parallelOperationsSuite } from './suites/parallel-operations/parallel-operations-suite.js';
+export { WorkerPool } from './suites/parallel-operations/worker-pool.js';
+export { serveWorkerTasks } from './suites/parallel-operations/serve-worker-tasks.js';
+export { networkSuite, createNetworkSuite } from './suites/network/network-suite.js';
+export { NETWORK_PROFILES, averageLossRate, burstyLoss, defineNetworkProfile, parseNetworkProfile } from './suites/network/profiles.js';
+export { TokenBucket } from './suites/network/token-bucket.js';
+export { BandwidthThrottle } from './suites/network/bandwidth-throttle.js';
+export { LossModel } from './suites/network/loss-model.js';
+export { TcpLinkModel } from './suites/network/tcp-link-model.js';
+export { NetworkShaper } from './suites/network/network-shaper.js';
+export { TCP_MSS, baseRetransmissionTimeout, effectiveBandwidth, mathisLimit, predictExchange } from './suites/network/tcp-model.js';
+export { memoryPressureSuite } from './suites/memory-pressure/memory-pressure-suite.js';
+export { runPressureChild } from './suites/memory-pressure/pressure-child-runner.js';
+export { diskIoSuite } from './suites/disk-io/disk-io-suite.js';
+export { fioArguments, parseFioOutput, runFioJob } from './suites/disk-io/fio-peer.js';
+export type { TempDir, TempDirOptions } from './suites/common/temp-dir.js';
+export type { ZipfOptions } from './suites/common/zipf.js';
+export type { PlannedFile, RepositoryPlan, RepositoryPlanOptions } from './suites/large-repository/tree-plan.js';
+export type { GenerateRepositoryOptions, GeneratedRepository } from './suites/large-repository/generator.js';
+export type { TreeEntry, TreeShape, WalkTreeOptions, WalkedTree } from './suites/large-repository/tree-walk.js';
+export type { DeltaOptions } from './suites/large-repository/delta.js';
+export type { PackInfo, WritePackOptions } from './suites/large-repository/pack-writer.js';
+export type { ObjectCacheWorkloadOptions } from './suites/large-repository/object-cache.js';
+export type { WorkerPoolEvents, WorkerPoolOptions } from './suites/parallel-operations/worker-pool.js';
+export type { NetworkSuiteOptions } from './suites/network/network-suite.js';
+export type { LossSpec, NetworkProfile } from './suites/network/profiles.js';
+export type { TokenBucketOptions } from './suites/network/token-bucket.js';
+export type { BandwidthThrottleOptions } from './suites/network/bandwidth-throttle.js';
+export type { LinkStats, TcpLinkModelOptions } from './suites/network/tcp-link-model.js';
+export type { NetworkShaperEvents, NetworkShaperOptions, NetworkShaperStats } from './suites/network/network-shaper.js';
+export type { ExchangePrediction } from './suites/network/tcp-model.js';
+export type { PressureChildOptions, PressureChildResult } from './suites/memory-pressure/pressure-child-runner.js';
+export type { PressureMeasurement } from './suites/memory-pressure/pressure-protocol.js';
+export type { DiskJobResult, DiskJobSpec, LatencyPercentiles } from './suites/disk-io/disk-job.js';
 // --- end suites ---
 
 // --- format ---
+export {
+  formatterSupports,
+  getFormatter,
+  hasFormatter,
+  listFormatters,
+  registerFormatter,
+  unregisterFormatter,
+} from './format/registry.js';
+export { tableFormatter } from './format/table-formatter.js';
+export { jsonFormatter, REPORT_SCHEMA_VERSION } from './format/json-formatter.js';
+export { htmlFormatter } from './format/html-formatter.js';
+export { markdownFormatter } from './format/markdown-formatter.js';
+export { createPrometheusFormatter, openMetricsFormatter, prometheusFormatter } from './format/prometheus-formatter.js';
+export { renderTextTable } from './format/text-table.js';
+export {
+  formatByteRate,
+  formatBytes,
+  formatChange,
+  formatCount,
+  formatDuration,
+  formatOps,
+  formatPercent,
+  formatRme,
+  formatValue,
+} from './format/units.js';
+export { paint, severityStyle, shouldUseColor, stripAnsi, visibleWidth } from './format/color.js';
+export type {
+  FindingsFormatInput,
+  FormatInput,
+  FormatInputKind,
+  FormatOptions,
+  Formatter,
+  HistoryFormatInput,
+  SuiteFormatInput,
+  TaskComparison,
+  TrendChangePoint,
+  TrendPoint,
+  TrendSeries,
+  TrendsFormatInput,
+} from './format/formatter.js';
+export type { RegisterFormatterOptions } from './format/registry.js';
+export type { AnsiStyle, ColorContext } from './format/color.js';
+export type { PrometheusFormatterOptions } from './format/prometheus-formatter.js';
+export type { TextTableColumn, TextTableOptions } from './format/text-table.js';
 // --- end format ---
 
 // --- cli ---
+export { createCli } from './cli/cli.js';
+export type { Cli, CliCommandInfo, CliOptions } from './cli/cli.js';
+export type { CliStream } from './cli/context.js';
 // --- end cli ---

@@ -35,7 +35,13 @@ export type RuneBenchErrorCode =
   /** A child process or worker failed. */
   | 'ERR_CHILD_FAILED'
   /** Not enough data for the requested analysis. */
-  | 'ERR_INSUFFICIENT_DATA';
+  | 'ERR_INSUFFICIENT_DATA'
+  /** A plug-in (formatter...) was given an input it does not support. */
+  | 'ERR_UNSUPPORTED'
+  /** An object is busy with an operation that cannot run twice at once (for example `BenchmarkSuite.run`). */
+  | 'ERR_BUSY'
+  /** A bottleneck rule threw while evaluating a window. */
+  | 'ERR_RULE_FAILED';
 
 /**
  * Options for {@link RuneBenchError}.

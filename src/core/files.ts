@@ -26,7 +26,11 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
     }
     renameSync(temp, path);
   } catch (cause) {
-    rmSync(temp, { force: true });
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // The temporary file could not even be created (e.g. ENOTDIR): nothing to clean up.
+    }
     throw new RuneBenchError('ERR_FILE_IO', `could not write ${path}: ${(cause as Error).message}`, { cause, path });
   }
 }

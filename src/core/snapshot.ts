@@ -113,7 +113,7 @@ export class MetricSnapshot {
     if (version !== SNAPSHOT_SCHEMA_VERSION) {
       throw new RuneBenchError(
         'ERR_SCHEMA_VERSION',
-        `snapshot schema version ${version} is not supported (this release reads ${SNAPSHOT_SCHEMA_VERSION})`,
+        `${file ?? 'snapshot'}: schema version ${version} is not supported (this release reads ${SNAPSHOT_SCHEMA_VERSION})`,
         file === undefined ? {} : { path: file },
       );
     }

@@ -1,0 +1,211 @@
+// BenchmarkSuite: add tasks, run them one after another, emit typed progress, return a SuiteResult.
+import { EventEmitter } from 'eventemitter3';
+import { RuneBenchError } from '../core/errors.js';
+import { RESULT_SCHEMA_VERSION, type SuiteResult, type TaskResult } from '../core/results.js';
+import type { MetricSnapshot } from '../core/snapshot.js';
+import { environmentFingerprint } from './environment.js';
+import { isIsolatedChild, runIsolated } from './isolation.js';
+import { resolveSettings, validateSuiteOptions, validateTaskOptions } from './options.js';
+import { buildSummary, suiteStatus } from './summary.js';
+import { runTask, type TaskDefinition, type TaskOutcome } from './task-runner.js';
+import { nowSeconds } from './timer.js';
+import type { BenchmarkFn, BenchmarkSuiteEvents, BenchmarkSuiteOptions, TaskErrorEvent, TaskOptions } from './types.js';
+
+/**
+ * Options of {@link BenchmarkSuite.run}.
+ *
+ * @public
+ */
+export interface SuiteRunSelection {
+  /** Run only these tasks (by name), in suite order. @defaultValue all tasks */
+  readonly tasks?: readonly string[];
+}
+
+function errorFor(name: string, outcome: TaskOutcome): TaskErrorEvent | undefined {
+  const { result, thrown } = outcome;
+  if (result.status === 'ok') return undefined;
+  const message = result.error?.message ?? result.status;
+  const code =
+    result.status === 'timeout' ? 'ERR_TASK_TIMEOUT' : result.status === 'aborted' ? 'ERR_ABORTED' : result.error?.code === 'ERR_CHILD_FAILED' ? 'ERR_CHILD_FAILED' : 'ERR_TASK_FAILED';
+  return {
+    task: name,
+    status: result.status,
+    error: new RuneBenchError(code, `task "${name}" ${result.status === 'failed' ? 'failed' : result.status === 'timeout' ? 'timed out' : 'was aborted'}: ${message}`, { cause: thrown }),
+  };
+}
+
+/**
+ * A set of benchmark tasks run one after another with calibrated batching, warm-up, garbage collection
+ * between tasks, per-task timeouts and optional child-process isolation.
+ *
+ * @example
+ * ```ts
+ * const suite = new BenchmarkSuite('hashing', { time: 500 });
+ * suite.add('sha1 1KiB', () => createHash('sha1').update(buf).digest(), { bytes: 1024 });
+ * const result = await suite.run();
+ * ```
+ * @public
+ */
+export class BenchmarkSuite extends EventEmitter<BenchmarkSuiteEvents> {
+  readonly #name: string;
+  readonly #options: BenchmarkSuiteOptions;
+  readonly #tasks: TaskDefinition[] = [];
+  #running = false;
+
+  /**
+   * @param name - suite name (carried into the result)
+   * @param options - timing, abort, monitor, isolation and sampling options
+   * @throws TypeError or RangeError naming an invalid option
+   */
+  constructor(name: string, options: BenchmarkSuiteOptions = {}) {
+    super();
+    if (typeof name !== 'string' || name.length === 0) throw new TypeError('name must be a non-empty string');
+    validateSuiteOptions(options);
+    resolveSettings(options, {});
+    this.#name = name;
+    this.#options = { ...options };
+  }
+
+  /** Suite name. */
+  get name(): string {
+    return this.#name;
+  }
+
+  /** Names of the tasks, in the order added. */
+  get tasks(): readonly string[] {
+    return this.#tasks.map((t) => t.name);
+  }
+
+  /** Whether `run()` is in progress. */
+  get running(): boolean {
+    return this.#running;
+  }
+
+  /**
+   * Adds a task.
+   *
+   * @param name - unique task name
+   * @param fn - the operation; sync or returning a promise
+   * @param options - hooks, throughput units, tags, figures and per-task timing overrides
+   * @returns this suite, for chaining
+   * @throws TypeError or RangeError naming an invalid option; RuneBenchError `ERR_DUPLICATE` for a name used twice
+   */
+  add(name: string, fn: BenchmarkFn, options: TaskOptions = {}): this {
+    if (typeof name !== 'string' || name.length === 0) throw new TypeError('task name must be a non-empty string');
+    if (typeof fn !== 'function') throw new TypeError(`task "${name}": fn must be a function`);
+    if (this.#tasks.some((t) => t.name === name)) {
+      throw new RuneBenchError('ERR_DUPLICATE', `task "${name}" is already in suite "${this.#name}"`);
+    }
+    validateTaskOptions(options);
+    resolveSettings(this.#options, options);
+    this.#tasks.push({ name, fn, options: { ...options } });
+    return this;
+  }
+
+  /**
+   * Runs the tasks one after another. Never rejects because of a task: a throwing task ends `failed`, a
+   * never-settling async one `timeout`, and an abort resolves promptly with the partial result (`aborted`).
+   *
+   * @param selection - which tasks to run
+   * @returns the suite result
+   * @throws RuneBenchError `ERR_BUSY` when the suite is already running; `ERR_NOT_FOUND` for an unknown task name
+   */
+  async run(selection: SuiteRunSelection = {}): Promise<SuiteResult> {
+    if (this.#running) throw new RuneBenchError('ERR_BUSY', `suite "${this.#name}" is already running`);
+    const chosen = this.#select(selection);
+    this.#running = true;
+    try {
+      return await this.#run(chosen);
+    } finally {
+      this.#running = false;
+    }
+  }
+
+  #select(selection: SuiteRunSelection): TaskDefinition[] {
+    if (selection.tasks === undefined) return [...this.#tasks];
+    for (const name of selection.tasks) {
+      if (!this.#tasks.some((t) => t.name === name)) {
+        throw new RuneBenchError('ERR_NOT_FOUND', `suite "${this.#name}" has no task "${name}"`);
+      }
+    }
+    return this.#tasks.filter((t) => selection.tasks?.includes(t.name) === true);
+  }
+
+  async #run(tasks: readonly TaskDefinition[]): Promise<SuiteResult> {
+    const options = this.#options;
+    const signal = options.signal;
+    const startedAt = new Date();
+    const started = nowSeconds();
+    const env = environmentFingerprint();
+    const monitor = options.monitor;
+    const startedMonitor = monitor !== undefined && !monitor.running;
+    if (startedMonitor) await monitor.start();
+    let peakRss = process.memoryUsage.rss();
+    let peakCpu = 0;
+    const results: TaskResult[] = [];
+    let aborted = signal?.aborted === true;
+    const onAbort = (): void => {
+      aborted = true;
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    this.emit('start', { suite: this.#name, tasks: tasks.map((t) => t.name) });
+    const budgets = tasks.map((t) => {
+      const s = resolveSettings(options, t.options);
+      return (s.warmup + s.time) / 1000 + 0.05;
+    });
+    const isolation = options.isolation !== undefined && !isIsolatedChild() ? options.isolation : undefined;
+
+    for (const [index, def] of tasks.entries()) {
+      if (aborted) {
+        results.push({ name: def.name, status: 'aborted', duration: 0, tags: [...(def.options.tags ?? [])] });
+        continue;
+      }
+      this.emit('task:start', { task: def.name, index });
+      const settings = resolveSettings(options, def.options);
+      const taskStart = nowSeconds();
+      const progress = (taskFraction: number, samples: number): void => {
+        const rss = process.memoryUsage.rss();
+        if (rss > peakRss) peakRss = rss;
+        const done = budgets.slice(0, index).reduce((a, b) => a + b, 0) + taskFraction * (budgets[index] ?? 0);
+        const total = budgets.reduce((a, b) => a + b, 0);
+        const elapsed = nowSeconds() - started;
+        const fraction = total > 0 ? Math.min(1, done / total) : 1;
+        const eta = fraction > 0 ? (elapsed / fraction) * (1 - fraction) : total;
+        this.emit('task:cycle', { task: def.name, fraction, taskFraction, eta, samples });
+      };
+      const outcome =
+        isolation === undefined
+          ? await runTask(def, settings, { signal, progress })
+          : await runIsolated(this.#name, def, settings, isolation, { signal, progress });
+      const wall = nowSeconds() - taskStart;
+      if (wall > 0.05) peakCpu = Math.max(peakCpu, outcome.cpuSeconds / wall);
+      peakRss = Math.max(peakRss, process.memoryUsage.rss());
+      results.push(outcome.result);
+      if (outcome.result.status === 'aborted') aborted = true;
+      const failure = errorFor(def.name, outcome);
+      if (failure !== undefined) this.emit('task:error', failure);
+      this.emit('task:complete', outcome.result);
+    }
+    signal?.removeEventListener('abort', onAbort);
+
+    const duration = nowSeconds() - started;
+    let snapshots: MetricSnapshot[] = [];
+    if (monitor !== undefined) {
+      const from = startedAt.getTime();
+      snapshots = monitor.history.toArray().filter((s) => s.timestamp >= from);
+      if (startedMonitor) await monitor.stop();
+    }
+    const result: SuiteResult = {
+      schemaVersion: RESULT_SCHEMA_VERSION,
+      name: this.#name,
+      status: suiteStatus(results, aborted),
+      startedAt: startedAt.toISOString(),
+      env,
+      tasks: results,
+      summary: buildSummary(results, duration, { rss: peakRss, cpu: peakCpu }, snapshots),
+    };
+    if (aborted) this.emit('abort', { reason: signal?.reason });
+    this.emit('complete', result);
+    return result;
+  }
+}

@@ -1,0 +1,169 @@
+// Process isolation: each task runs in N fresh child processes; their per-process medians are merged.
+import { fork } from 'node:child_process';
+import { dirname, extname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { mean, median as medianOf, sampleStandardDeviation } from 'simple-statistics';
+import type { KeyFigure, TaskResult, TaskStatistics } from '../core/results.js';
+import { describeSamples, tCritical95 } from './stats/describe.js';
+import { errorInfo, thin, type ResolvedSettings, type TaskDefinition, type TaskOutcome, type TaskRunContext } from './task-runner.js';
+import { nowSeconds } from './timer.js';
+import type { IsolationOptions } from './types.js';
+
+/** Environment variable set in isolated child processes. @internal */
+export const CHILD_ENV = 'RUNE_BENCH_ISOLATED_CHILD';
+
+/**
+ * Whether this process is an isolated child started by a {@link BenchmarkSuite} with `isolation`. A module
+ * that defines an isolated suite and also runs it should skip the run when this is true.
+ *
+ * @public
+ */
+export function isIsolatedChild(): boolean {
+  return process.env[CHILD_ENV] === '1';
+}
+
+/** Message from the parent to an isolated child. @internal */
+export interface ChildRequest {
+  readonly module: string;
+  readonly exportName: string;
+  readonly task: string;
+}
+
+/** Message from an isolated child to the parent. @internal */
+export type ChildReply =
+  | { readonly ok: true; readonly result: TaskResult; readonly cpuSeconds: number }
+  | { readonly ok: false; readonly error: { name: string; message: string; stack?: string } };
+
+function childScript(): string {
+  const here = fileURLToPath(import.meta.url);
+  return join(dirname(here), `isolation-child${extname(here)}`);
+}
+
+function moduleUrl(module: string | URL): string {
+  if (module instanceof URL) return module.href;
+  return module.startsWith('file:') ? module : pathToFileURL(module).href;
+}
+
+function runChild(request: ChildRequest, execArgv: readonly string[], signal: AbortSignal | undefined): Promise<ChildReply> {
+  return new Promise((resolve) => {
+    const child = fork(childScript(), [], {
+      execArgv: [...execArgv],
+      env: { ...process.env, [CHILD_ENV]: '1' },
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
+    let stderr = '';
+    let reply: ChildReply | undefined;
+    child.stderr?.on('data', (chunk: Buffer) => {
+      if (stderr.length < 4000) stderr += chunk.toString();
+    });
+    const onAbort = (): void => {
+      child.kill('SIGKILL');
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    child.on('message', (message: ChildReply) => {
+      reply = message;
+    });
+    child.on('error', (error) => {
+      reply ??= { ok: false, error: { name: error.name, message: error.message } };
+    });
+    child.on('exit', (code, sig) => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve(
+        reply ?? {
+          ok: false,
+          error: { name: 'ChildProcessError', message: `child exited (${sig ?? `code ${String(code)}`}) without a result${stderr === '' ? '' : `: ${stderr.trim().slice(-1000)}`}` },
+        },
+      );
+    });
+    child.send(request);
+  });
+}
+
+function merge(parts: readonly TaskResult[], settings: ResolvedSettings, def: TaskDefinition): TaskStatistics | undefined {
+  const stats = parts.map((p) => p.stats).filter((s): s is TaskStatistics => s !== undefined);
+  if (stats.length === 0) return undefined;
+  const medians = stats.map((s) => s.median);
+  const pooled = parts.flatMap((p) => p.samples ?? []);
+  const batchSize = Math.max(1, Math.round(medianOf(stats.map((s) => s.batchSize))));
+  const resolution = Math.max(...stats.map((s) => s.resolution));
+  const base = describeSamples(pooled.length > 0 ? pooled : medians, {
+    batchSize,
+    resolution,
+    seed: settings.seed,
+    operations: stats.reduce((a, s) => a + s.operations, 0),
+  });
+  const median = medianOf(medians);
+  const between = medians.length > 1 ? (tCritical95(medians.length - 1) * sampleStandardDeviation(medians)) / Math.sqrt(medians.length) / mean(medians) : 0;
+  const opsPerSecond = median > 0 ? 1 / median : Infinity;
+  const heap = stats.map((s) => s.heapBytesPerOp).filter((h): h is number => h !== undefined);
+  return {
+    ...base,
+    samples: stats.reduce((a, s) => a + s.samples, 0),
+    median,
+    medianCI: { lower: Math.min(base.medianCI.lower, ...medians), upper: Math.max(base.medianCI.upper, ...medians), level: 0.95 },
+    rme: Math.max(base.rme, between),
+    opsPerSecond,
+    ...(def.options.bytes === undefined ? {} : { bytesPerSecond: def.options.bytes * opsPerSecond }),
+    ...(def.options.items === undefined ? {} : { itemsPerSecond: def.options.items * opsPerSecond }),
+    belowResolution: median < 2 * resolution,
+    ...(heap.length > 0 ? { heapBytesPerOp: medianOf(heap) } : {}),
+  };
+}
+
+/**
+ * Runs one task in `processes` fresh child processes, one after another, and merges the results: the median
+ * is the median of per-process medians, its interval spans them, and the RME includes between-process spread.
+ *
+ * @internal
+ */
+export async function runIsolated(
+  suiteName: string,
+  def: TaskDefinition,
+  settings: ResolvedSettings,
+  isolation: IsolationOptions,
+  ctx: TaskRunContext,
+): Promise<TaskOutcome> {
+  const started = nowSeconds();
+  const processes = isolation.processes ?? 3;
+  const execArgv = isolation.execArgv ?? process.execArgv.filter((a) => !a.startsWith('--test'));
+  const request: ChildRequest = { module: moduleUrl(isolation.module), exportName: isolation.exportName ?? 'default', task: def.name };
+  const parts: TaskResult[] = [];
+  let cpuSeconds = 0;
+  const tags = [...(def.options.tags ?? [])];
+  const isAborted = (): boolean => ctx.signal?.aborted === true;
+  for (let i = 0; i < processes; i++) {
+    if (isAborted()) break;
+    ctx.progress(i / processes, parts.reduce((a, p) => a + (p.stats?.samples ?? 0), 0));
+    const reply = await runChild(request, execArgv, ctx.signal);
+    if (isAborted()) break;
+    if (!reply.ok) {
+      const error = Object.assign(new Error(`isolated run of "${def.name}" in suite "${suiteName}" failed: ${reply.error.message}`), {
+        code: 'ERR_CHILD_FAILED',
+      });
+      return { result: { name: def.name, status: 'failed', error: errorInfo(error), duration: nowSeconds() - started, tags }, thrown: error, cpuSeconds };
+    }
+    parts.push(reply.result);
+    cpuSeconds += reply.cpuSeconds;
+    if (reply.result.status !== 'ok') {
+      return { result: { ...reply.result, duration: nowSeconds() - started }, cpuSeconds };
+    }
+  }
+  const aborted = isAborted();
+  const stats = merge(parts, settings, def);
+  const pooled = parts.flatMap((p) => p.samples ?? []);
+  const figures: KeyFigure[] = [
+    ...(parts[0]?.figures ?? []),
+    { name: 'isolation.processes', value: parts.length, unit: '{count}', description: 'fresh processes the task ran in' },
+  ];
+  const result: TaskResult = {
+    name: def.name,
+    status: aborted ? 'aborted' : 'ok',
+    ...(stats === undefined ? {} : { stats }),
+    ...(aborted ? { error: { name: 'RuneBenchError', message: 'the run was aborted', code: 'ERR_ABORTED' } } : {}),
+    ...(settings.keepSamples > 0 && pooled.length > 0 ? { samples: thin(pooled, settings.keepSamples) } : {}),
+    duration: nowSeconds() - started,
+    tags,
+    figures,
+  };
+  return { result, cpuSeconds };
+}

@@ -1,0 +1,319 @@
+// SuiteResult <-> versioned JSON, with an environment fingerprint; reading validates every field.
+import { RuneBenchError } from '../core/errors.js';
+import { readJsonFile, writeJsonAtomic } from '../core/files.js';
+import type { BottleneckFinding, Severity } from '../core/findings.js';
+import { isMetricUnit } from '../core/metric.js';
+import {
+  RESULT_SCHEMA_VERSION,
+  type EnvironmentFingerprint,
+  type ErrorInfo,
+  type KeyFigure,
+  type SuiteResult,
+  type SuiteStatus,
+  type SuiteSummary,
+  type TaskResult,
+  type TaskStatistics,
+  type TaskStatus,
+} from '../core/results.js';
+import {
+  invalid,
+  optionalNumber,
+  optionalString,
+  requireArray,
+  requireFiniteNumber,
+  requireNumber,
+  requireObject,
+  requireString,
+  type JsonObject,
+} from '../core/validate.js';
+
+export { environmentFingerprint } from './environment.js';
+
+const TASK_STATUSES = new Set(['ok', 'failed', 'timeout', 'aborted']);
+const SUITE_STATUSES = new Set(['ok', 'partial', 'failed', 'aborted']);
+const SEVERITIES = new Set(['low', 'medium', 'high', 'critical']);
+
+/**
+ * Options of {@link suiteResultFromJSON} and {@link readSuiteResult}: what the file must match.
+ *
+ * @public
+ */
+export interface SuiteResultExpectation {
+  /** The suite name the file must hold. */
+  readonly name?: string;
+  /** The environment id (`env.id`) the file must have been measured on. */
+  readonly envId?: string;
+}
+
+/**
+ * The JSON form of a {@link SuiteResult}: the same shape, with non-finite numbers written as `null`.
+ *
+ * @public
+ */
+export type SuiteResultJSON = SuiteResult;
+
+/**
+ * A JSON-ready deep copy of `result` stamped with the current schema version.
+ *
+ * @public
+ */
+export function suiteResultToJSON(result: SuiteResult): SuiteResultJSON {
+  return { ...(JSON.parse(JSON.stringify(result)) as SuiteResult), schemaVersion: RESULT_SCHEMA_VERSION };
+}
+
+// JSON has no Infinity: throughput of a zero-time operation is written as null and read back as Infinity.
+function rate(value: unknown, at: string, file?: string): number {
+  return value === null ? Infinity : requireNumber(value, at, file);
+}
+
+function optionalRate(value: unknown, at: string, file?: string): number | undefined {
+  return value === undefined ? undefined : rate(value, at, file);
+}
+
+function boolean(value: unknown, at: string, file?: string): boolean {
+  if (typeof value !== 'boolean') throw invalid(at, 'expected a boolean', file);
+  return value;
+}
+
+function oneOf(value: unknown, allowed: ReadonlySet<string>, at: string, file?: string): string {
+  const s = requireString(value, at, file);
+  if (!allowed.has(s)) throw invalid(at, `expected one of ${[...allowed].join(', ')}, got "${s}"`, file);
+  return s;
+}
+
+function strings(value: unknown, at: string, file?: string): string[] {
+  return requireArray(value, at, file).map((v, i) => requireString(v, `${at}[${i}]`, file));
+}
+
+function numbers(value: unknown, at: string, file?: string): number[] {
+  return requireArray(value, at, file).map((v, i) => requireFiniteNumber(v, `${at}[${i}]`, file));
+}
+
+function count(value: unknown, at: string, file?: string): number {
+  const n = requireFiniteNumber(value, at, file);
+  if (!Number.isInteger(n) || n < 0) throw invalid(at, `expected a non-negative integer, got ${n}`, file);
+  return n;
+}
+
+function stats(o: JsonObject, at: string, file?: string): TaskStatistics {
+  const n = (key: string): number => requireFiniteNumber(o[key], `${at}.${key}`, file);
+  const ci = requireObject(o.medianCI, `${at}.medianCI`, file);
+  const out = requireObject(o.outliers, `${at}.outliers`, file);
+  const bytes = optionalRate(o.bytesPerSecond, `${at}.bytesPerSecond`, file);
+  const items = optionalRate(o.itemsPerSecond, `${at}.itemsPerSecond`, file);
+  const heap = optionalNumber(o.heapBytesPerOp, `${at}.heapBytesPerOp`, file);
+  const result: TaskStatistics = {
+    samples: count(o.samples, `${at}.samples`, file),
+    operations: count(o.operations, `${at}.operations`, file),
+    batchSize: count(o.batchSize, `${at}.batchSize`, file),
+    mean: n('mean'),
+    median: n('median'),
+    min: n('min'),
+    max: n('max'),
+    p75: n('p75'),
+    p90: n('p90'),
+    p95: n('p95'),
+    p99: n('p99'),
+    sd: n('sd'),
+    mad: n('mad'),
+    sem: n('sem'),
+    rme: n('rme'),
+    medianCI: {
+      lower: requireFiniteNumber(ci.lower, `${at}.medianCI.lower`, file),
+      upper: requireFiniteNumber(ci.upper, `${at}.medianCI.upper`, file),
+      level: requireFiniteNumber(ci.level, `${at}.medianCI.level`, file),
+    },
+    outliers: {
+      lowSevere: count(out.lowSevere, `${at}.outliers.lowSevere`, file),
+      lowMild: count(out.lowMild, `${at}.outliers.lowMild`, file),
+      highMild: count(out.highMild, `${at}.outliers.highMild`, file),
+      highSevere: count(out.highSevere, `${at}.outliers.highSevere`, file),
+    },
+    opsPerSecond: rate(o.opsPerSecond, `${at}.opsPerSecond`, file),
+    ...(bytes === undefined ? {} : { bytesPerSecond: bytes }),
+    ...(items === undefined ? {} : { itemsPerSecond: items }),
+    resolution: n('resolution'),
+    belowResolution: boolean(o.belowResolution, `${at}.belowResolution`, file),
+    ...(heap === undefined ? {} : { heapBytesPerOp: heap }),
+  };
+  if (result.min > result.median || result.median > result.max) throw invalid(at, 'expected min <= median <= max', file);
+  return result;
+}
+
+function errorInfo(o: JsonObject, at: string, file?: string): ErrorInfo {
+  const code = optionalString(o.code, `${at}.code`, file);
+  const stack = optionalString(o.stack, `${at}.stack`, file);
+  return {
+    name: requireString(o.name, `${at}.name`, file),
+    message: requireString(o.message, `${at}.message`, file),
+    ...(code === undefined ? {} : { code }),
+    ...(stack === undefined ? {} : { stack }),
+  };
+}
+
+function figures(value: unknown, at: string, file?: string): KeyFigure[] {
+  return requireArray(value, at, file).map((raw, i) => {
+    const where = `${at}[${i}]`;
+    const o = requireObject(raw, where, file);
+    const description = optionalString(o.description, `${where}.description`, file);
+    if (!isMetricUnit(o.unit)) throw invalid(`${where}.unit`, `unknown unit ${JSON.stringify(o.unit)}`, file);
+    return {
+      name: requireString(o.name, `${where}.name`, file),
+      value: o.value === null ? Number.NaN : requireNumber(o.value, `${where}.value`, file),
+      unit: o.unit,
+      ...(description === undefined ? {} : { description }),
+    };
+  });
+}
+
+function task(raw: unknown, at: string, file?: string): TaskResult {
+  const o = requireObject(raw, at, file);
+  return {
+    name: requireString(o.name, `${at}.name`, file),
+    status: oneOf(o.status, TASK_STATUSES, `${at}.status`, file) as TaskStatus,
+    ...(o.stats === undefined ? {} : { stats: stats(requireObject(o.stats, `${at}.stats`, file), `${at}.stats`, file) }),
+    ...(o.error === undefined ? {} : { error: errorInfo(requireObject(o.error, `${at}.error`, file), `${at}.error`, file) }),
+    ...(o.samples === undefined ? {} : { samples: numbers(o.samples, `${at}.samples`, file) }),
+    duration: requireFiniteNumber(o.duration, `${at}.duration`, file),
+    tags: strings(o.tags, `${at}.tags`, file),
+    ...(o.figures === undefined ? {} : { figures: figures(o.figures, `${at}.figures`, file) }),
+  };
+}
+
+function env(raw: unknown, at: string, file?: string): EnvironmentFingerprint {
+  const o = requireObject(raw, at, file);
+  const s = (key: string): string => requireString(o[key], `${at}.${key}`, file);
+  const commit = optionalString(o.gitCommit, `${at}.gitCommit`, file);
+  const branch = optionalString(o.gitBranch, `${at}.gitBranch`, file);
+  return {
+    id: s('id'),
+    node: s('node'),
+    v8: s('v8'),
+    platform: s('platform'),
+    arch: s('arch'),
+    osRelease: s('osRelease'),
+    cpuModel: s('cpuModel'),
+    cores: count(o.cores, `${at}.cores`, file),
+    totalMemory: requireFiniteNumber(o.totalMemory, `${at}.totalMemory`, file),
+    loadPerCore: requireFiniteNumber(o.loadPerCore, `${at}.loadPerCore`, file),
+    ...(commit === undefined ? {} : { gitCommit: commit }),
+    ...(branch === undefined ? {} : { gitBranch: branch }),
+    ...(o.gitDirty === undefined ? {} : { gitDirty: boolean(o.gitDirty, `${at}.gitDirty`, file) }),
+  };
+}
+
+function summary(raw: unknown, at: string, file?: string): SuiteSummary {
+  const o = requireObject(raw, at, file);
+  const hit = optionalNumber(o.cacheHitRatio, `${at}.cacheHitRatio`, file);
+  const successRate = requireFiniteNumber(o.successRate, `${at}.successRate`, file);
+  if (successRate < 0 || successRate > 1) throw invalid(`${at}.successRate`, `expected a ratio 0-1, got ${successRate}`, file);
+  return {
+    duration: requireFiniteNumber(o.duration, `${at}.duration`, file),
+    operationsPerSecond: rate(o.operationsPerSecond, `${at}.operationsPerSecond`, file),
+    peakMemory: requireFiniteNumber(o.peakMemory, `${at}.peakMemory`, file),
+    peakCpu: requireFiniteNumber(o.peakCpu, `${at}.peakCpu`, file),
+    ...(hit === undefined ? {} : { cacheHitRatio: hit }),
+    successRate,
+  };
+}
+
+function finding(raw: unknown, at: string, file?: string): BottleneckFinding {
+  const o = requireObject(raw, at, file);
+  const w = requireObject(o.window, `${at}.window`, file);
+  return {
+    ruleId: requireString(o.ruleId, `${at}.ruleId`, file),
+    title: requireString(o.title, `${at}.title`, file),
+    severity: oneOf(o.severity, SEVERITIES, `${at}.severity`, file) as Severity,
+    impact: requireFiniteNumber(o.impact, `${at}.impact`, file),
+    confidence: requireFiniteNumber(o.confidence, `${at}.confidence`, file),
+    evidence: requireArray(o.evidence, `${at}.evidence`, file).map((e, i) => {
+      const eo = requireObject(e, `${at}.evidence[${i}]`, file);
+      const threshold = optionalNumber(eo.threshold, `${at}.evidence[${i}].threshold`, file);
+      return {
+        metric: requireString(eo.metric, `${at}.evidence[${i}].metric`, file),
+        value: requireNumber(eo.value, `${at}.evidence[${i}].value`, file),
+        ...(threshold === undefined ? {} : { threshold }),
+      };
+    }),
+    recommendation: requireString(o.recommendation, `${at}.recommendation`, file),
+    window: {
+      start: requireFiniteNumber(w.start, `${at}.window.start`, file),
+      end: requireFiniteNumber(w.end, `${at}.window.end`, file),
+      samples: count(w.samples, `${at}.window.samples`, file),
+    },
+  };
+}
+
+function suite(raw: unknown, at: string, file?: string): SuiteResult {
+  const o = requireObject(raw, at, file);
+  const version = requireNumber(o.schemaVersion, `${at}.schemaVersion`, file);
+  if (version !== RESULT_SCHEMA_VERSION) {
+    throw new RuneBenchError(
+      'ERR_SCHEMA_VERSION',
+      `${file ?? at}: result schema version ${version} is not supported (this release reads ${RESULT_SCHEMA_VERSION})`,
+      file === undefined ? {} : { path: file },
+    );
+  }
+  const startedAt = requireString(o.startedAt, `${at}.startedAt`, file);
+  if (Number.isNaN(Date.parse(startedAt))) throw invalid(`${at}.startedAt`, `not an ISO 8601 time: "${startedAt}"`, file);
+  const tasks = requireArray(o.tasks, `${at}.tasks`, file).map((t, i) => task(t, `${at}.tasks[${i}]`, file));
+  return {
+    schemaVersion: version,
+    name: requireString(o.name, `${at}.name`, file),
+    status: oneOf(o.status, SUITE_STATUSES, `${at}.status`, file) as SuiteStatus,
+    startedAt,
+    env: env(o.env, `${at}.env`, file),
+    tasks,
+    summary: summary(o.summary, `${at}.summary`, file),
+    ...(o.figures === undefined ? {} : { figures: figures(o.figures, `${at}.figures`, file) }),
+    ...(o.findings === undefined
+      ? {}
+      : { findings: requireArray(o.findings, `${at}.findings`, file).map((f, i) => finding(f, `${at}.findings[${i}]`, file)) }),
+    ...(o.children === undefined
+      ? {}
+      : { children: requireArray(o.children, `${at}.children`, file).map((c, i) => suite(c, `${at}.children[${i}]`, file)) }),
+    ...(o.notices === undefined ? {} : { notices: strings(o.notices, `${at}.notices`, file) }),
+  };
+}
+
+/**
+ * Validates parsed JSON as a {@link SuiteResult}.
+ *
+ * @param json - the parsed document
+ * @param file - the file it came from, named in errors
+ * @param expect - what the result must match (suite name, environment id)
+ * @throws RuneBenchError `ERR_INVALID_FORMAT` naming the bad field, `ERR_SCHEMA_VERSION`, or `ERR_MISMATCH`
+ * @public
+ */
+export function suiteResultFromJSON(json: unknown, file?: string, expect: SuiteResultExpectation = {}): SuiteResult {
+  const result = suite(json, 'result', file);
+  const where = file ?? 'result';
+  const opts = file === undefined ? {} : { path: file };
+  if (expect.name !== undefined && result.name !== expect.name) {
+    throw new RuneBenchError('ERR_MISMATCH', `${where} holds suite "${result.name}", expected "${expect.name}"`, opts);
+  }
+  if (expect.envId !== undefined && result.env.id !== expect.envId) {
+    throw new RuneBenchError('ERR_MISMATCH', `${where} was measured on another machine (env ${result.env.id}, expected ${expect.envId})`, opts);
+  }
+  return result;
+}
+
+/**
+ * Reads and validates a result file (plain or gzip JSON).
+ *
+ * @throws RuneBenchError `ERR_FILE_IO`, `ERR_INVALID_JSON`, `ERR_CORRUPT_FILE`, `ERR_INVALID_FORMAT`, `ERR_SCHEMA_VERSION` or `ERR_MISMATCH`, naming the file
+ * @public
+ */
+export function readSuiteResult(path: string, expect: SuiteResultExpectation = {}): SuiteResult {
+  return suiteResultFromJSON(readJsonFile(path), path, expect);
+}
+
+/**
+ * Writes a result atomically as JSON (gzip when the path ends in `.gz`).
+ *
+ * @throws RuneBenchError `ERR_FILE_IO`
+ * @public
+ */
+export function writeSuiteResult(path: string, result: SuiteResult): void {
+  writeJsonAtomic(path, suiteResultToJSON(result));
+}

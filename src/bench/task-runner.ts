@@ -1,0 +1,325 @@
+// Runs one task in this process: hooks, detection of async, calibration, warm-up, sampling, statistics.
+import type { ErrorInfo, KeyFigure, TaskResult, TaskStatus } from '../core/results.js';
+import { describeSamples } from './stats/describe.js';
+import { collectGarbage } from './gc.js';
+import { TaskGuard, TaskStop } from './guard.js';
+import { SampleBuffer } from './sample-buffer.js';
+import { compileBatch, isThenable, nowSeconds, sink, timerProfile, yieldToEventLoop, type BatchRunner } from './timer.js';
+import type { BenchmarkFn, BenchmarkHook, TaskOptions } from './types.js';
+import { measureHeapPerOp } from './heap.js';
+
+/**
+ * Task settings after suite defaults and per-task overrides are merged. Times in ms.
+ *
+ * @internal
+ */
+export interface ResolvedSettings {
+  readonly time: number;
+  readonly minSamples: number;
+  readonly maxSamples: number;
+  readonly maxTime: number;
+  readonly warmup: number;
+  readonly timeout: number;
+  readonly concurrency: number;
+  readonly measureHeap: boolean;
+  readonly keepSamples: number;
+  readonly seed: number;
+  readonly gc: boolean;
+}
+
+/**
+ * A task as added to a suite.
+ *
+ * @internal
+ */
+export interface TaskDefinition {
+  readonly name: string;
+  readonly fn: BenchmarkFn;
+  readonly options: TaskOptions;
+}
+
+/**
+ * Callbacks from a running task to its suite.
+ *
+ * @internal
+ */
+export interface TaskRunContext {
+  readonly signal: AbortSignal | undefined;
+  /** Progress of this task, 0-1, and samples so far. Called at most every 50 ms or so. */
+  readonly progress: (taskFraction: number, samples: number) => void;
+}
+
+/**
+ * A finished task plus what the suite needs besides the public result.
+ *
+ * @internal
+ */
+export interface TaskOutcome {
+  readonly result: TaskResult;
+  /** The thrown value (or stop reason) when the task did not end `ok`. */
+  readonly thrown?: unknown;
+  /** Process CPU time used during the task, seconds. */
+  readonly cpuSeconds: number;
+}
+
+const YIELD_EVERY = 0.02; // seconds of sampling between yields to the event loop
+const PROGRESS_EVERY = 0.05;
+
+/** Converts anything thrown into serialisable {@link ErrorInfo}. @internal */
+export function errorInfo(value: unknown): ErrorInfo {
+  if (value instanceof Error) {
+    const code = (value as { code?: unknown }).code;
+    return {
+      name: value.name,
+      message: value.message,
+      ...(typeof code === 'string' ? { code } : {}),
+      ...(value.stack === undefined ? {} : { stack: value.stack }),
+    };
+  }
+  return { name: 'Error', message: String(value) };
+}
+
+/** Evenly thins `values` to at most `max`, keeping time order. @internal */
+export function thin(values: readonly number[], max: number): number[] {
+  if (values.length <= max) return [...values];
+  const out: number[] = [];
+  const step = values.length / max;
+  for (let i = 0; i < max; i++) out.push(values[Math.floor(i * step)] as number);
+  return out;
+}
+
+async function callHook(hook: BenchmarkHook | undefined, guard: TaskGuard): Promise<void> {
+  if (hook === undefined) return;
+  const r = hook();
+  if (isThenable(r)) await guard.race(r);
+}
+
+/** Target wall time of one sample, seconds: long enough that the timer's cost is negligible. */
+function sampleTarget(settings: ResolvedSettings): number {
+  const { cost } = timerProfile();
+  const floor = Math.max(1000 * cost, 2e-5);
+  return Math.max(floor, Math.min(2.5e-4, settings.time / 1000 / (2 * settings.minSamples)));
+}
+
+/** Batch size so that one batch lasts about `target` seconds. */
+function calibrate(batch: BatchRunner, fn: BenchmarkFn, target: number, guard: TaskGuard): number {
+  let n = 1;
+  for (;;) {
+    let t = batch(fn, n);
+    if (t >= target / 4 || n >= 1e9) {
+      // best of three at the final size: a preemption during one batch must not shrink the batch size
+      t = Math.min(t, batch(fn, n), batch(fn, n));
+      return Math.max(1, Math.min(1e9, Math.ceil((target * n) / Math.max(t, 1e-12))));
+    }
+    guard.throwIfStopped();
+    n = t < target / 100 ? n * 10 : n * 2;
+  }
+}
+
+/**
+ * Runs one task and returns its result; never rejects (failures become a status).
+ *
+ * @internal
+ */
+export async function runTask(def: TaskDefinition, settings: ResolvedSettings, ctx: TaskRunContext): Promise<TaskOutcome> {
+  const { fn, options } = def;
+  const started = nowSeconds();
+  const cpuStart = process.cpuUsage();
+  const guard = new TaskGuard(ctx.signal, settings.timeout, started + settings.maxTime / 1000);
+  const samples = new SampleBuffer();
+  let batchSize = 1;
+  let isAsync = false;
+  let throughput: number | undefined;
+  let heapBytesPerOp: number | undefined;
+  let status: TaskStatus = 'ok';
+  let thrown: unknown;
+  const taskBudget = (settings.warmup + settings.time) / 1000;
+  let lastProgress = started;
+  const progress = (now: number): void => {
+    if (now - lastProgress < PROGRESS_EVERY) return;
+    lastProgress = now;
+    ctx.progress(Math.min(1, (now - started) / Math.max(taskBudget, 1e-3)), samples.length);
+  };
+  const before = options.beforeEach;
+  const after = options.afterEach;
+
+  try {
+    await callHook(options.setup, guard);
+    if (settings.gc) collectGarbage();
+    guard.throwIfStopped();
+
+    // First call: detects async by what it returns; it is the sample for one-shot tasks.
+    await callHook(before, guard);
+    guard.begin(0);
+    const f0 = process.hrtime.bigint();
+    let first = fn();
+    if (isThenable(first)) {
+      isAsync = true;
+      first = await guard.race(first);
+    }
+    const firstSeconds = Number(process.hrtime.bigint() - f0) / 1e9;
+    guard.end(0);
+    sink.value = first;
+    await callHook(after, guard);
+
+    const target = sampleTarget(settings);
+    const oneCallIsASample = isAsync || firstSeconds >= target;
+    if (settings.warmup === 0 && oneCallIsASample) samples.push(firstSeconds);
+
+    const warmupEnd = started + settings.warmup / 1000;
+    const done = (samplingStart: number, now: number): boolean =>
+      samples.length >= settings.maxSamples ||
+      (now - samplingStart >= settings.time / 1000 && samples.length >= settings.minSamples);
+
+    if (!isAsync) {
+      const batch = compileBatch();
+      batchSize = oneCallIsASample ? 1 : calibrate(batch, fn, target, guard);
+      // warm-up: full samples at the calibrated size, not recorded; then recalibrate (the JIT may have sped it up)
+      const warm: number[] = [];
+      let lastYield = nowSeconds();
+      while (nowSeconds() < warmupEnd) {
+        await callHook(before, guard);
+        warm.push(batch(fn, batchSize) / batchSize);
+        await callHook(after, guard);
+        const now = nowSeconds();
+        if (now - lastYield > YIELD_EVERY) {
+          await yieldToEventLoop();
+          lastYield = nowSeconds();
+          progress(lastYield);
+        }
+        guard.throwIfStopped();
+      }
+      if (!oneCallIsASample && warm.length >= 3) {
+        warm.sort((a, b) => a - b);
+        const median = warm[warm.length >> 1] as number;
+        batchSize = Math.max(1, Math.min(1e9, Math.ceil(target / Math.max(median, 1e-12))));
+      }
+      const samplingStart = nowSeconds();
+      lastYield = samplingStart;
+      while (!done(samplingStart, nowSeconds())) {
+        await callHook(before, guard);
+        samples.push(batch(fn, batchSize) / batchSize);
+        await callHook(after, guard);
+        const now = nowSeconds();
+        if (now - lastYield > YIELD_EVERY) {
+          await yieldToEventLoop();
+          lastYield = nowSeconds();
+          progress(lastYield);
+        }
+        guard.throwIfStopped();
+      }
+      if (settings.measureHeap) heapBytesPerOp = measureHeapPerOp(batch, fn, batchSize);
+    } else {
+      let lastYield = nowSeconds();
+      const pause = async (): Promise<void> => {
+        const now = nowSeconds();
+        if (now - lastYield > YIELD_EVERY) {
+          lastYield = now;
+          await yieldToEventLoop();
+          progress(nowSeconds());
+        }
+        guard.throwIfStopped();
+      };
+      const op = async (lane: number): Promise<number> => {
+        await callHook(before, guard);
+        guard.begin(lane);
+        const t0 = process.hrtime.bigint();
+        let r = fn();
+        if (isThenable(r)) r = await guard.race(r);
+        const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+        guard.end(lane);
+        sink.value = r;
+        await callHook(after, guard);
+        return seconds;
+      };
+      while (nowSeconds() < warmupEnd) {
+        await op(0);
+        await pause();
+      }
+      const samplingStart = nowSeconds();
+      const lane = async (id: number): Promise<void> => {
+        while (!done(samplingStart, nowSeconds())) {
+          const seconds = await op(id);
+          if (samples.length < settings.maxSamples) samples.push(seconds);
+          await pause();
+        }
+      };
+      const lanes = Array.from({ length: settings.concurrency }, (_, i) => lane(i));
+      await Promise.all(lanes);
+      if (settings.concurrency > 1) throughput = samples.length / (nowSeconds() - samplingStart);
+    }
+  } catch (error) {
+    thrown = error;
+    if (error instanceof TaskStop) {
+      if (error.kind === 'abort') status = 'aborted';
+      else if (error.kind === 'timeout') status = 'timeout';
+      else {
+        status = samples.length > 0 ? 'ok' : 'timeout';
+        if (status === 'ok') thrown = undefined;
+      }
+    } else {
+      status = 'failed';
+    }
+  }
+  guard.dispose();
+
+  // teardown: always; bounded when aborted so the partial result comes back promptly
+  if (options.teardown !== undefined) {
+    const teardownGuard = new TaskGuard(undefined, status === 'aborted' ? 50 : settings.timeout, Infinity);
+    try {
+      await callHook(options.teardown, teardownGuard);
+    } catch (error) {
+      if (status === 'ok') {
+        status = 'failed';
+        thrown = error;
+      }
+    } finally {
+      teardownGuard.dispose();
+    }
+  }
+
+  let figures: readonly KeyFigure[] = [];
+  if (options.figures !== undefined && status !== 'aborted') {
+    try {
+      figures = await options.figures();
+    } catch (error) {
+      if (status === 'ok') {
+        status = 'failed';
+        thrown = error;
+      }
+    }
+  }
+  if (throughput !== undefined) {
+    figures = [
+      ...figures,
+      { name: 'throughput', value: throughput, unit: '{count}/s', description: `operations per second with ${settings.concurrency} in flight` },
+    ];
+  }
+
+  const perOp = samples.toArray();
+  const profile = timerProfile();
+  const cpu = process.cpuUsage(cpuStart);
+  const result: TaskResult = {
+    name: def.name,
+    status,
+    ...(perOp.length > 0
+      ? {
+          stats: describeSamples(perOp, {
+            batchSize,
+            resolution: isAsync ? profile.granularity : Math.max(profile.granularity / batchSize, profile.loopFloor),
+            seed: settings.seed,
+            ...(options.bytes === undefined ? {} : { bytes: options.bytes }),
+            ...(options.items === undefined ? {} : { items: options.items }),
+            ...(heapBytesPerOp === undefined ? {} : { heapBytesPerOp }),
+            ...(throughput === undefined ? {} : { opsPerSecond: throughput }),
+          }),
+        }
+      : {}),
+    ...(status === 'ok' || thrown === undefined ? {} : { error: errorInfo(thrown) }),
+    ...(settings.keepSamples > 0 && perOp.length > 0 ? { samples: thin(perOp, settings.keepSamples) } : {}),
+    duration: nowSeconds() - started,
+    tags: [...(options.tags ?? [])],
+    ...(figures.length > 0 ? { figures } : {}),
+  };
+  return { result, ...(thrown === undefined ? {} : { thrown }), cpuSeconds: (cpu.user + cpu.system) / 1e6 };
+}

@@ -1,0 +1,184 @@
+// Public types of the benchmark runner: suite options, task options and the typed event map.
+import type { RuneBenchError } from '../core/errors.js';
+import type { KeyFigure, SuiteResult, TaskResult, TaskStatus } from '../core/results.js';
+import type { PerformanceMonitor } from '../monitor/performance-monitor.js';
+
+/**
+ * A benchmarked operation. It may be synchronous or return a promise (any thenable): the runner awaits what
+ * the first call returns to decide. Return a value that depends on the work, so the engine cannot drop it.
+ *
+ * @public
+ */
+export type BenchmarkFn = () => unknown;
+
+/**
+ * A lifecycle hook (setup, teardown, beforeEach, afterEach). May be async. Never timed.
+ *
+ * @public
+ */
+export type BenchmarkHook = () => unknown;
+
+/**
+ * Timing options a task may override (see {@link BenchmarkSuiteOptions} for their meaning and defaults).
+ *
+ * @public
+ */
+export interface TaskTimingOptions {
+  /** Time budget for sampling, ms. @defaultValue the suite's `time` */
+  readonly time?: number;
+  /** Minimum samples. @defaultValue the suite's `minSamples` */
+  readonly minSamples?: number;
+  /** Maximum samples. @defaultValue the suite's `maxSamples` */
+  readonly maxSamples?: number;
+  /** Warm-up: `false`, `true` (the suite default duration) or a duration in ms. @defaultValue the suite's `warmup` */
+  readonly warmup?: boolean | number;
+  /** Per-operation timeout for async tasks, ms. @defaultValue the suite's `timeout` */
+  readonly timeout?: number;
+  /** Hard wall-clock cap for the whole task including hooks and harness overhead, ms. @defaultValue the suite's `maxTime` */
+  readonly maxTime?: number;
+  /** Async operations in flight at once (latency under load). @defaultValue the suite's `concurrency` */
+  readonly concurrency?: number;
+  /** Measure heap bytes allocated per operation (approximate; sync tasks only). @defaultValue the suite's `measureHeap` */
+  readonly measureHeap?: boolean;
+}
+
+/**
+ * Options of {@link BenchmarkSuite.add}.
+ *
+ * A one-shot operation (for example a commit at kernel scale) uses `{ minSamples: 1, maxSamples: 1, warmup: false }`:
+ * the first and only call is the sample.
+ *
+ * @public
+ */
+export interface TaskOptions extends TaskTimingOptions {
+  /** Runs once before the task (not timed). May be async. A throwing setup fails the task. */
+  readonly setup?: BenchmarkHook;
+  /** Runs once after the task, also when it failed (not timed). May be async. */
+  readonly teardown?: BenchmarkHook;
+  /** Runs before every sample (not timed). A sample times a whole batch of operations for fast sync tasks. */
+  readonly beforeEach?: BenchmarkHook;
+  /** Runs after every sample (not timed). */
+  readonly afterEach?: BenchmarkHook;
+  /** Bytes processed per operation, for `bytesPerSecond`. */
+  readonly bytes?: number;
+  /** Items processed per operation, for `itemsPerSecond`. */
+  readonly items?: number;
+  /** Free-form tags carried into the result. @defaultValue `[]` */
+  readonly tags?: readonly string[];
+  /** Called after the task finished; the figures are added to {@link TaskResult.figures}. May be async. */
+  readonly figures?: () => readonly KeyFigure[] | Promise<readonly KeyFigure[]>;
+}
+
+/**
+ * Runs each task in fresh child processes. The suite must be defined in a module file that exports it and
+ * does not run it on import (guard the run with {@link isIsolatedChild} or keep the run in another file).
+ *
+ * @public
+ */
+export interface IsolationOptions {
+  /** The module defining the suite: a file URL (`import.meta.url`) or path. */
+  readonly module: string | URL;
+  /** Name of the export holding the suite. @defaultValue `'default'` */
+  readonly exportName?: string;
+  /** Fresh processes per task; their per-process medians are merged. @defaultValue `3` */
+  readonly processes?: number;
+  /** Extra `node` arguments for the children. @defaultValue the parent's `process.execArgv` */
+  readonly execArgv?: readonly string[];
+}
+
+/**
+ * Options of {@link BenchmarkSuite}.
+ *
+ * @public
+ */
+export interface BenchmarkSuiteOptions {
+  /** Time budget for sampling each task, ms. @defaultValue `500` */
+  readonly time?: number;
+  /** Minimum samples per task (sampling continues past `time` until reached, unless `maxTime` hits). @defaultValue `10` */
+  readonly minSamples?: number;
+  /** Maximum samples per task. @defaultValue `1_000_000` */
+  readonly maxSamples?: number;
+  /** Hard wall-clock cap per task including hooks, warm-up and harness overhead, ms. @defaultValue no cap */
+  readonly maxTime?: number;
+  /** Warm-up before sampling: `false`, `true` (100 ms) or a duration in ms. @defaultValue `true` */
+  readonly warmup?: boolean | number;
+  /** Aborts the run: `run()` resolves promptly with the partial result, status `aborted`. */
+  readonly signal?: AbortSignal;
+  /** Async operations in flight at once. @defaultValue `1` */
+  readonly concurrency?: number;
+  /** A monitor attached for the run: its history fills peak CPU, peak memory and the cache hit ratio. */
+  readonly monitor?: PerformanceMonitor;
+  /** Keep per-operation samples in the result: `false`, `true` (up to 1000 per task) or a maximum count. @defaultValue `true` */
+  readonly keepSamples?: boolean | number;
+  /** Per-operation timeout for async tasks, ms. @defaultValue `60_000` */
+  readonly timeout?: number;
+  /** Seed for the bootstrap and sample thinning. @defaultValue `1` */
+  readonly seed?: number;
+  /** Collect garbage between tasks when `gc` can be obtained. @defaultValue `true` */
+  readonly gc?: boolean;
+  /** Measure heap bytes allocated per operation (approximate; sync tasks only). @defaultValue `false` */
+  readonly measureHeap?: boolean;
+  /** Run each task in fresh child processes. @defaultValue not isolated */
+  readonly isolation?: IsolationOptions;
+}
+
+/**
+ * Payload of the `task:cycle` progress event.
+ *
+ * @public
+ */
+export interface TaskCycleEvent {
+  /** Task name. */
+  readonly task: string;
+  /** Fraction of the whole suite done, 0-1. */
+  readonly fraction: number;
+  /** Fraction of this task done, 0-1. */
+  readonly taskFraction: number;
+  /** Estimated seconds left for the whole suite. */
+  readonly eta: number;
+  /** Samples taken so far in this task. */
+  readonly samples: number;
+}
+
+/**
+ * Payload of the `task:error` event.
+ *
+ * @public
+ */
+export interface TaskErrorEvent {
+  /** Task name. */
+  readonly task: string;
+  /** Final status of the task. */
+  readonly status: Exclude<TaskStatus, 'ok'>;
+  /** The error (code `ERR_TASK_FAILED`, `ERR_TASK_TIMEOUT`, `ERR_ABORTED` or `ERR_CHILD_FAILED`), with the original as `cause`. */
+  readonly error: RuneBenchError;
+}
+
+/**
+ * Events of {@link BenchmarkSuite}, mapped to their listener signatures.
+ *
+ * @public
+ */
+export interface BenchmarkSuiteEvents {
+  /** The run started. */
+  start: (info: { readonly suite: string; readonly tasks: readonly string[] }) => void;
+  /** A task started. */
+  'task:start': (info: { readonly task: string; readonly index: number }) => void;
+  /** Progress during a task: fraction done and ETA. */
+  'task:cycle': (progress: TaskCycleEvent) => void;
+  /** A task finished (whatever its status). */
+  'task:complete': (result: TaskResult) => void;
+  /** A task failed, timed out or was aborted. */
+  'task:error': (info: TaskErrorEvent) => void;
+  /** The run finished (also after an abort, with the partial result). */
+  complete: (result: SuiteResult) => void;
+  /** The run was aborted through the signal. */
+  abort: (info: { readonly reason: unknown }) => void;
+}
+
+/**
+ * Names of the {@link BenchmarkSuiteEvents}.
+ *
+ * @public
+ */
+export type BenchmarkSuiteEventName = keyof BenchmarkSuiteEvents;

@@ -1,0 +1,87 @@
+// What `monitor` samples and how it learns about bottlenecks: the monitor's sources and the live detector.
+import type { BottleneckFinding } from '../../core/findings.js';
+import type { MetricSource } from '../../core/source.js';
+import { BottleneckDetector } from '../../detect/bottleneck-detector.js';
+import type { BottleneckEvent } from '../../detect/bottleneck-tracker.js';
+import type { PerformanceMonitor } from '../../monitor/performance-monitor.js';
+import { ChildProcessSource } from '../../monitor/sources/child-process.js';
+import { defaultSources } from '../../monitor/sources/defaults.js';
+import { DiskIoSource } from '../../monitor/sources/disk-io.js';
+import { OpenFdsSource } from '../../monitor/sources/open-fds.js';
+import { SystemSource } from '../../monitor/sources/system.js';
+
+/**
+ * What `monitor` samples.
+ *
+ * @internal
+ */
+export interface MonitorSources {
+  /** The sources for the monitor. */
+  readonly sources: readonly MetricSource[];
+  /** Calls `listener` once when the `--pid` process exits (never without `--pid`). */
+  onPidExit(listener: () => void): void;
+}
+
+/**
+ * The sources `monitor` samples: the monitor's defaults (process CPU, memory, event loop, GC), the host
+ * (system CPU, load, free memory), this process's disk I/O and open descriptors, and for `--pid` a
+ * pidusage source watching that process under the label `pid<PID>`.
+ *
+ * @internal
+ */
+export function monitorSources(pid: number | undefined): MonitorSources {
+  const sources: MetricSource[] = [...defaultSources(), new SystemSource(), new DiskIoSource(), new OpenFdsSource()];
+  let child: ChildProcessSource | undefined;
+  if (pid !== undefined) {
+    child = new ChildProcessSource();
+    child.register(pid);
+    sources.push(child);
+  }
+  return {
+    sources,
+    onPidExit(listener: () => void): void {
+      child?.once('exit', () => {
+        listener();
+      });
+    },
+  };
+}
+
+/**
+ * Live findings for the dashboard: the current set and a callback when one appears, changes or clears.
+ *
+ * @internal
+ */
+export interface FindingsTracker {
+  /** Findings active now. */
+  current(): readonly BottleneckFinding[];
+  /** Called when a finding appears (`new`), changes severity (`changed`) or clears (`cleared`). */
+  onChange(listener: (finding: BottleneckFinding, change: 'new' | 'changed' | 'cleared') => void): void;
+  /** Detaches from the monitor. */
+  dispose(): void;
+}
+
+/**
+ * Attaches a live bottleneck detector (the built-in rules, with its hysteresis) to `monitor`.
+ *
+ * @internal
+ */
+export function startFindings(monitor: PerformanceMonitor, intervalMs: number): FindingsTracker {
+  // At least ten samples per evaluation, and at least the detector's default ten seconds.
+  const detector = new BottleneckDetector({ window: Math.max(10_000, intervalMs * 10) });
+  const listeners: ((finding: BottleneckFinding, change: 'new' | 'changed' | 'cleared') => void)[] = [];
+  detector.on('bottleneck', (event: BottleneckEvent) => {
+    const change = event.change === 'raised' ? 'new' : event.change;
+    for (const listener of listeners) listener(event.finding, change);
+  });
+  const detach = detector.attach(monitor);
+  return {
+    current: () => detector.active,
+    onChange: (listener) => {
+      listeners.push(listener);
+    },
+    dispose: () => {
+      detach();
+    },
+  };
+}

@@ -1,0 +1,49 @@
+// The results store as the CLI uses it: where it lives, recording runs, finding the previous run.
+import { isAbsolute, resolve } from 'node:path';
+import type { SuiteResult } from '../../core/results.js';
+import { ResultsStore, type StoredRun } from '../../detect/results-store.js';
+
+/** Default store folder, relative to the working directory. @internal */
+export const DEFAULT_STORE = '.rune-bench';
+
+/** The store folder: `--store DIR` or `.rune-bench` in `cwd`. @internal */
+export function storeDir(cwd: string, flag: string | undefined): string {
+  const dir = flag ?? DEFAULT_STORE;
+  return isAbsolute(dir) ? dir : resolve(cwd, dir);
+}
+
+/** Opens (without creating) the store in `dir`. @internal */
+export function openStore(dir: string): ResultsStore {
+  return new ResultsStore(dir);
+}
+
+/** Appends a run to the store. @internal */
+export function recordRun(store: ResultsStore, result: SuiteResult): Promise<StoredRun> {
+  return Promise.resolve(store.append(result));
+}
+
+/**
+ * Reads the store, reporting each unreadable record through `warn` (they are skipped, never fatal).
+ *
+ * @internal
+ */
+export function readRuns(store: ResultsStore, warn: (message: string) => void): readonly StoredRun[] {
+  const { records, errors } = store.read();
+  for (const error of errors) warn(`skipped a damaged record: ${error.message}`);
+  return records;
+}
+
+/**
+ * The newest stored run of the same suite on the same machine as `result` (recorded before it).
+ *
+ * @internal
+ */
+export function previousRun(store: ResultsStore, result: SuiteResult, warn: (message: string) => void): StoredRun | undefined {
+  const runs = readRuns(store, warn);
+  for (let i = runs.length - 1; i >= 0; i--) {
+    const run = runs[i];
+    if (run === undefined) continue;
+    if (run.suite === result.name && run.machine === result.env.id && run.result.startedAt !== result.startedAt) return run;
+  }
+  return undefined;
+}

@@ -1,0 +1,78 @@
+// Builds the `trends` report input from stored runs: one series per benchmark, change points from the detector.
+import type { SuiteResult } from '../../core/results.js';
+import type { StoredRun } from '../../detect/results-store.js';
+import { RegressionDetector } from '../../detect/regression-detector.js';
+import type { TrendChangePoint, TrendPoint, TrendSeries } from '../../format/formatter.js';
+import { formatChange } from '../../format/units.js';
+
+/**
+ * Options of {@link trendSeries}.
+ *
+ * @internal
+ */
+export interface TrendOptions {
+  /** Seed for the change-point detector. */
+  readonly seed: number;
+}
+
+interface Collected {
+  readonly points: TrendPoint[];
+  readonly samples: (readonly number[])[];
+}
+
+/**
+ * One series per benchmark key (`suite/task`, or `suite/child/task` for suites that run others) over the
+ * runs recorded on the machine of the newest run, oldest first; runs from other machines are counted in
+ * `skippedMachines` and left out.
+ *
+ * @internal
+ */
+export function trendSeries(runs: readonly StoredRun[], options: TrendOptions): { series: TrendSeries[]; skippedMachines: number } {
+  const machine = runs.at(-1)?.machine;
+  const byKey = new Map<string, Collected>();
+  let skippedMachines = 0;
+  for (const run of runs) {
+    if (run.machine !== machine) {
+      skippedMachines += 1;
+      continue;
+    }
+    const timestamp = Date.parse(run.startedAt);
+    for (const { key, median, samples } of benchmarks(run.result, [])) {
+      let collected = byKey.get(key);
+      if (collected === undefined) {
+        collected = { points: [], samples: [] };
+        byKey.set(key, collected);
+      }
+      collected.points.push(run.commit === 'unknown' ? { timestamp, value: median } : { timestamp, value: median, commit: run.commit });
+      collected.samples.push(samples);
+    }
+  }
+  const detector = new RegressionDetector({ seed: options.seed });
+  const series: TrendSeries[] = [];
+  for (const [key, collected] of [...byKey].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const changePoints = detectChanges(detector, collected.samples);
+    series.push({ key, unit: 's', points: collected.points, ...(changePoints.length > 0 ? { changePoints } : {}) });
+  }
+  return { series, skippedMachines };
+}
+
+function* benchmarks(result: SuiteResult, path: readonly string[]): Generator<{ key: string; median: number; samples: readonly number[] }> {
+  const here = [...path, result.name];
+  for (const task of result.tasks) {
+    if (task.status !== 'ok' || task.stats === undefined || !Number.isFinite(task.stats.median)) continue;
+    const samples = task.samples !== undefined && task.samples.length > 0 ? task.samples : [task.stats.median];
+    yield { key: `${here.join('/')}/${task.name}`, median: task.stats.median, samples };
+  }
+  for (const child of result.children ?? []) yield* benchmarks(child, here);
+}
+
+/** Change points of one series, from the regression detector's history analysis. */
+function detectChanges(detector: RegressionDetector, samples: readonly (readonly number[])[]): TrendChangePoint[] {
+  const runs = samples.map((run) => run.filter((s) => s > 0 && Number.isFinite(s)));
+  if (runs.length < 2 || runs.some((run) => run.length === 0)) return [];
+  return detector.analyze(runs).changes.map((change) => ({
+    index: change.position,
+    label: `${formatChange(change.ratio - 1)}${change.direction === 'regression' ? ' slower' : ' faster'}${change.status === 'suspected' ? ' (suspected)' : ''}`,
+    direction: change.direction,
+  }));
+}

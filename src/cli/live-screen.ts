@@ -1,0 +1,56 @@
+// Redraws a block of lines in place on a terminal, hides the cursor meanwhile and always shows it again.
+import type { CliStream } from './context.js';
+
+const HIDE_CURSOR = '\x1b[?25l';
+const SHOW_CURSOR = '\x1b[?25h';
+
+/**
+ * A block of lines redrawn in place: each frame moves the cursor back to the top of the previous one
+ * and clears below, so scrollback above the dashboard is left alone. The cursor is hidden while active
+ * and shown again by {@link LiveScreen.stop}, and also when the process exits unexpectedly.
+ *
+ * @internal
+ */
+export class LiveScreen {
+  readonly #stream: CliStream;
+  #height = 0;
+  #active = false;
+  readonly #onExit = (): void => {
+    if (this.#active) this.#stream.write(SHOW_CURSOR);
+  };
+
+  /** @param stream - a TTY stream */
+  constructor(stream: CliStream) {
+    this.#stream = stream;
+  }
+
+  /** Whether the screen is between `start` and `stop`. */
+  get active(): boolean {
+    return this.#active;
+  }
+
+  /** Hides the cursor. */
+  start(): void {
+    if (this.#active) return;
+    this.#active = true;
+    process.once('exit', this.#onExit);
+    this.#stream.write(HIDE_CURSOR);
+  }
+
+  /** Replaces the previous frame with `lines` (cut to the terminal's height and width by the caller). */
+  draw(lines: readonly string[]): void {
+    const rows = (this.#stream as { rows?: number }).rows;
+    const visible = rows !== undefined && rows > 2 && lines.length > rows - 1 ? lines.slice(0, rows - 1) : lines;
+    const up = this.#height > 0 ? `\x1b[${this.#height}F` : '\r';
+    this.#stream.write(`${up}\x1b[J${visible.join('\n')}\n`);
+    this.#height = visible.length;
+  }
+
+  /** Shows the cursor again; the last frame stays on screen. Safe to call twice. */
+  stop(): void {
+    if (!this.#active) return;
+    this.#active = false;
+    process.off('exit', this.#onExit);
+    this.#stream.write(SHOW_CURSOR);
+  }
+}

@@ -1,0 +1,64 @@
+// `--require FILE` and RUNE_BENCH_SUITES: load modules that define extra suites.
+import { existsSync } from 'node:fs';
+import { delimiter, isAbsolute, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Suite } from '../core/suite.js';
+import { getSuite, registerSuite } from '../suites/registry.js';
+import { UsageError } from './usage-error.js';
+
+/**
+ * The module files named by `--require` flags and by the `RUNE_BENCH_SUITES` variable (a list split on
+ * `,` or the platform path delimiter), resolved against `cwd`.
+ *
+ * @internal
+ */
+export function suiteModules(required: readonly string[], envValue: string | undefined, cwd: string): string[] {
+  const fromEnv = (envValue ?? '')
+    .split(new RegExp(`[,${delimiter === ';' ? ';' : ':'}]`))
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  return [...fromEnv, ...required].map((file) => (isAbsolute(file) ? file : resolve(cwd, file)));
+}
+
+function isSuite(value: unknown): value is Suite {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Partial<Suite>;
+  return typeof v.id === 'string' && typeof v.run === 'function' && typeof v.description === 'string' && Array.isArray(v.parameters);
+}
+
+/**
+ * Imports each module and registers the suites it exports: a default export that is a suite or an array
+ * of suites, or a named export `suites` (array) or `suite`. A module may also call `registerSuite` itself.
+ * Failures become {@link UsageError}s naming the file.
+ *
+ * @internal
+ */
+export async function loadSuiteModules(files: readonly string[]): Promise<void> {
+  for (const file of files) {
+    if (!existsSync(file)) throw new UsageError(`suite module ${file} does not exist: check --require or RUNE_BENCH_SUITES`);
+    let module: Record<string, unknown>;
+    try {
+      module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+    } catch (error) {
+      const message = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
+      throw new UsageError(`could not load suite module ${file}: ${message}`);
+    }
+    const exported = [module.default, module.suites, module.suite].flatMap((value: unknown): unknown[] => (Array.isArray(value) ? (value as unknown[]) : [value]));
+    for (const value of exported) {
+      if (value === undefined) continue;
+      if (!isSuite(value)) {
+        throw new UsageError(`suite module ${file} exports something that is not a suite (needs id, description, parameters and run())`);
+      }
+      if (registered(value.id) === value) continue;
+      registerSuite(value);
+    }
+  }
+}
+
+function registered(id: string): Suite | undefined {
+  try {
+    return getSuite(id);
+  } catch {
+    return undefined;
+  }
+}

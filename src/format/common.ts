@@ -1,0 +1,181 @@
+// Helpers shared by the built-in formatters (not exported from the package).
+import { compareSeverity, type BottleneckFinding } from '../core/findings.js';
+import type { KeyFigure, SuiteResult, TaskResult } from '../core/results.js';
+import { compare } from '../bench/compare.js';
+import type { SuiteFormatInput, TaskComparison } from './formatter.js';
+import { formatChange } from './units.js';
+
+/** Escapes text for HTML element content and attribute values. @internal */
+export function escapeHtml(text: string): string {
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;');
+}
+
+/** Findings, most severe first, then by impact. @internal */
+export function sortFindings(findings: readonly BottleneckFinding[]): BottleneckFinding[] {
+  return [...findings].sort((a, b) => compareSeverity(b.severity, a.severity) || b.impact - a.impact);
+}
+
+/** A suite and its nested suites, depth first, with the path of names leading to each. @internal */
+export interface SuiteNode {
+  readonly result: SuiteResult;
+  readonly path: readonly string[];
+  readonly depth: number;
+}
+
+/** Walks a result and its children depth first. @internal */
+export function walkSuites(result: SuiteResult, path: readonly string[] = [], depth = 0): SuiteNode[] {
+  const here = [...path, result.name];
+  const out: SuiteNode[] = [{ result, path: here, depth }];
+  for (const child of result.children ?? []) out.push(...walkSuites(child, here, depth + 1));
+  return out;
+}
+
+/** Every task in a result tree with the suite path it belongs to. @internal */
+export function allTasks(result: SuiteResult): { readonly suite: readonly string[]; readonly task: TaskResult }[] {
+  return walkSuites(result).flatMap((node) => node.result.tasks.map((task) => ({ suite: node.path, task })));
+}
+
+/** Whether a bottleneck detector ran anywhere in a result tree (some suite has a `findings` array). @internal */
+export function detectorRan(result: SuiteResult): boolean {
+  return walkSuites(result).some((node) => node.result.findings !== undefined);
+}
+
+/** What to say when a result tree has no findings. @internal */
+export function noFindingsText(result: SuiteResult): string {
+  return detectorRan(result) ? 'No bottleneck rule fired.' : 'None: no bottleneck detector ran on this result.';
+}
+
+/** Every finding in a result tree (the root's and its children's). @internal */
+export function allFindings(result: SuiteResult): BottleneckFinding[] {
+  return walkSuites(result).flatMap((node) => [...(node.result.findings ?? [])]);
+}
+
+/** Finds the suite with the same name path in `baseline` (root names may differ). @internal */
+export function findBaselineSuite(baseline: SuiteResult, path: readonly string[]): SuiteResult | undefined {
+  let node: SuiteResult | undefined = baseline;
+  for (const name of path.slice(1)) {
+    node = node.children?.find((c) => c.name === name);
+    if (node === undefined) return undefined;
+  }
+  return node;
+}
+
+/** The key of a task in a result tree: nested suite names below the root, then the task name. @internal */
+export function taskKey(path: readonly string[], task: TaskResult): string {
+  return [...path.slice(1), task.name].join('/');
+}
+
+function usableSamples(task: TaskResult): boolean {
+  return task.status === 'ok' && (task.samples?.length ?? 0) >= 2 && task.stats?.belowResolution !== true;
+}
+
+/** Without kept samples: different when the medians differ beyond the threshold and their CIs do not overlap. */
+function byIntervals(task: TaskResult, base: TaskResult, threshold: number): TaskComparison | undefined {
+  const a = base.stats;
+  const b = task.stats;
+  if (a === undefined || b === undefined || !(a.median > 0)) return undefined;
+  const change = b.median / a.median - 1;
+  const overlap = b.medianCI.lower <= a.medianCI.upper && a.medianCI.lower <= b.medianCI.upper;
+  let verdict: TaskComparison['verdict'] = 'same';
+  if (!overlap && Math.abs(change) > threshold && !a.belowResolution && !b.belowResolution) verdict = change > 0 ? 'slower' : 'faster';
+  return { key: task.name, change, verdict };
+}
+
+/**
+ * Returns how each task of `input.result` compares with the baseline: the caller's `comparisons` when
+ * given, else `compare()` on kept samples (Mann-Whitney and a bootstrap interval), else CI overlap.
+ * @internal
+ */
+export function makeComparer(input: SuiteFormatInput, threshold: number): (path: readonly string[], task: TaskResult) => TaskComparison | undefined {
+  if (input.comparisons !== undefined) {
+    const byKey = new Map(input.comparisons.map((c) => [c.key, c]));
+    return (path, task) => byKey.get(taskKey(path, task));
+  }
+  const baseline = input.baseline;
+  if (baseline === undefined) return () => undefined;
+  return (path, task) => {
+    const base = findBaselineSuite(baseline, path)?.tasks.find((t) => t.name === task.name);
+    if (base === undefined || task.status !== 'ok' || base.status !== 'ok') return undefined;
+    const key = taskKey(path, task);
+    if (usableSamples(task) && usableSamples(base)) {
+      const c = compare(base, task, { threshold: Math.min(threshold, 0.99) });
+      if (Number.isFinite(c.ratio)) return { key, change: c.ratio - 1, verdict: c.verdict, ci: c.ci };
+    }
+    const fallback = byIntervals(task, base, threshold);
+    return fallback === undefined ? undefined : { ...fallback, key };
+  };
+}
+
+/** Validates the shared `threshold` option. @internal */
+export function thresholdOption(value: number | undefined): number {
+  if (value === undefined) return 0.02;
+  if (!Number.isFinite(value) || value < 0) throw new RangeError('threshold option must be a finite number >= 0');
+  return value;
+}
+
+/** A short text for a baseline delta, e.g. `+12.0% slower`. @internal */
+export function describeDelta(delta: TaskComparison): string {
+  return delta.verdict === 'same' ? `${formatChange(delta.change)} (same)` : `${formatChange(delta.change)} ${delta.verdict}`;
+}
+
+/** A figure's name for people: `cache.hit_ratio` is kept as is, the description is shown beside it. @internal */
+export function figureLabel(figure: KeyFigure): string {
+  return figure.description === undefined ? figure.name : `${figure.name} (${figure.description})`;
+}
+
+/** Percentile of sorted values by linear interpolation. @internal */
+export function quantileSorted(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  const a = sorted[lo] ?? Number.NaN;
+  const b = sorted[hi] ?? a;
+  return a + (b - a) * (pos - lo);
+}
+
+/** Least-squares line through (x, y): slope and intercept, or undefined with fewer than 2 points. @internal */
+export function linearFit(xs: readonly number[], ys: readonly number[]): { slope: number; intercept: number } | undefined {
+  const n = Math.min(xs.length, ys.length);
+  if (n < 2) return undefined;
+  let sx = 0;
+  let sy = 0;
+  for (let i = 0; i < n; i++) {
+    sx += xs[i] ?? 0;
+    sy += ys[i] ?? 0;
+  }
+  const mx = sx / n;
+  const my = sy / n;
+  let sxy = 0;
+  let sxx = 0;
+  for (let i = 0; i < n; i++) {
+    const dx = (xs[i] ?? 0) - mx;
+    sxy += dx * ((ys[i] ?? 0) - my);
+    sxx += dx * dx;
+  }
+  if (sxx === 0) return undefined;
+  const slope = sxy / sxx;
+  return { slope, intercept: my - slope * mx };
+}
+
+/** The latest snapshot's metrics plus their descriptors, for history inputs. @internal */
+export const HISTORY_CHARTS: readonly { readonly title: string; readonly metrics: readonly string[] }[] = [
+  { title: 'CPU', metrics: ['process.cpu.utilization', 'system.cpu.utilization'] },
+  { title: 'Memory', metrics: ['process.memory.usage', 'v8js.heap.used', 'v8js.heap.total'] },
+  { title: 'Event loop', metrics: ['nodejs.eventloop.delay.p99', 'nodejs.eventloop.delay.p50'] },
+  { title: 'Event loop utilization', metrics: ['nodejs.eventloop.utilization'] },
+  { title: 'GC pause', metrics: ['v8js.gc.duration'] },
+];
+
+// C0 and C1 control characters (ESC included): never let a user string drive the terminal.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+
+/** A user-supplied string made safe for a terminal: control characters shown as `\xNN`. @internal */
+export function safeText(text: string): string {
+  return text.replace(CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}

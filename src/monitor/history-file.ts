@@ -1,0 +1,156 @@
+// History export and import: versioned JSON, optionally gzip (fflate), written atomically.
+import { RuneBenchError } from '../core/errors.js';
+import { decodeJson, readJsonFile, writeJsonAtomic } from '../core/files.js';
+import type { MetricDescriptor, MetricValues } from '../core/metric.js';
+import { MetricSnapshot, parseDescriptors, parseValues } from '../core/snapshot.js';
+import { invalid, requireArray, requireFiniteNumber, requireNumber, requireObject } from '../core/validate.js';
+import { MetricHistory } from './metric-history.js';
+
+/**
+ * Schema version of exported histories; bumped on incompatible changes.
+ *
+ * @public
+ */
+export const HISTORY_SCHEMA_VERSION = 1;
+
+const KIND = 'rune-bench.metric-history';
+
+/**
+ * One snapshot inside {@link MetricHistoryJSON} (descriptors are stored once for the whole file).
+ *
+ * @public
+ */
+export interface HistorySnapshotJSON {
+  /** Wall-clock time, milliseconds since the Unix epoch. */
+  readonly timestamp: number;
+  /** Monotonic time in seconds (of the process that recorded it). */
+  readonly monotonic: number;
+  /** Values keyed by metric name (NaN is written as null). */
+  readonly values: MetricValues;
+}
+
+/**
+ * JSON form of a history.
+ *
+ * @public
+ */
+export interface MetricHistoryJSON {
+  /** Always {@link HISTORY_SCHEMA_VERSION} when written by this release. */
+  readonly schemaVersion: number;
+  /** Always `rune-bench.metric-history`. */
+  readonly kind: string;
+  /** Capacity of the history that was exported. */
+  readonly capacity: number;
+  /** Union of the snapshots' descriptors, keyed by metric name. */
+  readonly descriptors: Readonly<Record<string, MetricDescriptor>>;
+  /** Snapshots, oldest first. */
+  readonly snapshots: readonly HistorySnapshotJSON[];
+}
+
+/**
+ * Options of {@link writeHistoryFile}.
+ *
+ * @public
+ */
+export interface WriteHistoryOptions {
+  /**
+   * Compress with gzip.
+   *
+   * @defaultValue `true` when the path ends in `.gz`
+   */
+  readonly gzip?: boolean;
+}
+
+/**
+ * The versioned JSON form of a history (or any snapshots, oldest first).
+ *
+ * @public
+ */
+export function historyToJSON(history: MetricHistory | Iterable<MetricSnapshot>): MetricHistoryJSON {
+  const snapshots: HistorySnapshotJSON[] = [];
+  const descriptors: Record<string, MetricDescriptor> = {};
+  let lastDescriptors: object | undefined;
+  for (const s of history) {
+    // Snapshots of one monitor share one descriptor object: merge each distinct object once.
+    if (s.descriptors !== lastDescriptors) {
+      Object.assign(descriptors, s.descriptors);
+      lastDescriptors = s.descriptors;
+    }
+    snapshots.push({ timestamp: s.timestamp, monotonic: s.monotonic, values: s.values });
+  }
+  const capacity = history instanceof MetricHistory ? history.capacity : Math.max(1, snapshots.length);
+  return { schemaVersion: HISTORY_SCHEMA_VERSION, kind: KIND, capacity, descriptors, snapshots };
+}
+
+/**
+ * Validates a parsed history document and rebuilds it. Nothing is returned unless the whole document is valid.
+ *
+ * @param json - parsed JSON
+ * @param file - file name for error messages
+ * @throws {@link RuneBenchError} `ERR_INVALID_FORMAT` or `ERR_SCHEMA_VERSION`
+ * @public
+ */
+export function historyFromJSON(json: unknown, file?: string): MetricHistory {
+  const obj = requireObject(json, 'history', file);
+  if (obj.kind !== KIND) throw invalid('history.kind', `expected ${JSON.stringify(KIND)}, got ${JSON.stringify(obj.kind)}`, file);
+  const version = requireNumber(obj.schemaVersion, 'history.schemaVersion', file);
+  if (version !== HISTORY_SCHEMA_VERSION) {
+    throw new RuneBenchError(
+      'ERR_SCHEMA_VERSION',
+      `history schema version ${version} is not supported (this release reads ${HISTORY_SCHEMA_VERSION})${file === undefined ? '' : ` in ${file}`}`,
+      file === undefined ? {} : { path: file },
+    );
+  }
+  const capacity = requireFiniteNumber(obj.capacity, 'history.capacity', file);
+  if (!Number.isInteger(capacity) || capacity < 1) throw invalid('history.capacity', 'expected a positive integer', file);
+  const descriptors = parseDescriptors(obj.descriptors, 'history.descriptors', file);
+  const raw = requireArray(obj.snapshots, 'history.snapshots', file);
+  const snapshots = raw.map((item, i) => {
+    const at = `history.snapshots[${i}]`;
+    const s = requireObject(item, at, file);
+    return new MetricSnapshot({
+      timestamp: requireFiniteNumber(s.timestamp, `${at}.timestamp`, file),
+      monotonic: requireFiniteNumber(s.monotonic, `${at}.monotonic`, file),
+      values: parseValues(s.values, `${at}.values`, file),
+      descriptors,
+    });
+  });
+  const history = new MetricHistory(Math.max(capacity, snapshots.length, 1));
+  for (const s of snapshots) history.push(s);
+  return history;
+}
+
+/**
+ * Writes a history to `path` as JSON (gzip when asked or when the path ends in `.gz`), atomically:
+ * a temporary file is written, flushed and renamed, so a crash never leaves a truncated file.
+ *
+ * @throws {@link RuneBenchError} `ERR_FILE_IO`
+ * @public
+ */
+export function writeHistoryFile(path: string, history: MetricHistory | Iterable<MetricSnapshot>, options: WriteHistoryOptions = {}): void {
+  if (typeof path !== 'string' || path === '') throw new TypeError('path must be a non-empty string');
+  writeJsonAtomic(path, historyToJSON(history), options.gzip ?? path.endsWith('.gz'));
+}
+
+/**
+ * Reads a history written by {@link writeHistoryFile} (gzip is detected from the content). A damaged
+ * file is rejected and left untouched.
+ *
+ * @throws {@link RuneBenchError} `ERR_FILE_IO`, `ERR_CORRUPT_FILE` (damaged gzip), `ERR_INVALID_JSON`
+ * (e.g. truncated), `ERR_INVALID_FORMAT` or `ERR_SCHEMA_VERSION`
+ * @public
+ */
+export function readHistoryFile(path: string): MetricHistory {
+  return historyFromJSON(readJsonFile(path), path);
+}
+
+/**
+ * Decodes history bytes (JSON or gzip JSON), as read from a file or a network response.
+ *
+ * @param bytes - the file content
+ * @param name - name used in error messages
+ * @public
+ */
+export function decodeHistory(bytes: Uint8Array, name = 'history'): MetricHistory {
+  return historyFromJSON(decodeJson(bytes, name), name);
+}

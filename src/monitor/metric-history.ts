@@ -1,0 +1,128 @@
+import type { MetricSnapshot } from '../core/snapshot.js';
+import {
+  type MetricSeries,
+  type MetricSummary,
+  type MetricTrend,
+  type TrendOptions,
+  type WindowSpec,
+  selectWindow,
+  seriesOf,
+  summarizeValues,
+  trendOfSeries,
+} from './series-stats.js';
+
+/**
+ * A fixed-capacity ring buffer of {@link MetricSnapshot}s, oldest first. `push` is O(1) and evicts the
+ * oldest snapshot once the buffer is full. It also answers window, series, summary and trend queries.
+ *
+ * @public
+ */
+export class MetricHistory implements Iterable<MetricSnapshot> {
+  readonly #buffer: (MetricSnapshot | undefined)[];
+  readonly #capacity: number;
+  #start = 0;
+  #size = 0;
+
+  /**
+   * @param capacity - the most snapshots held; a positive integer
+   * @throws RangeError when `capacity` is not a positive integer
+   */
+  constructor(capacity: number) {
+    if (typeof capacity !== 'number') throw new TypeError('capacity must be a number');
+    if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError('capacity must be a positive integer');
+    this.#capacity = capacity;
+    this.#buffer = new Array<MetricSnapshot | undefined>(capacity).fill(undefined);
+  }
+
+  /** Number of snapshots held. */
+  get size(): number {
+    return this.#size;
+  }
+
+  /** The most snapshots held before the oldest is evicted. */
+  get capacity(): number {
+    return this.#capacity;
+  }
+
+  /** The newest snapshot, if any. */
+  get newest(): MetricSnapshot | undefined {
+    return this.at(-1);
+  }
+
+  /** The oldest snapshot, if any. */
+  get oldest(): MetricSnapshot | undefined {
+    return this.at(0);
+  }
+
+  /**
+   * Appends a snapshot in O(1).
+   *
+   * @returns the evicted oldest snapshot when the buffer was full, else `undefined`
+   */
+  push(snapshot: MetricSnapshot): MetricSnapshot | undefined {
+    if (this.#size < this.#capacity) {
+      this.#buffer[(this.#start + this.#size) % this.#capacity] = snapshot;
+      this.#size++;
+      return undefined;
+    }
+    const evicted = this.#buffer[this.#start];
+    this.#buffer[this.#start] = snapshot;
+    this.#start = (this.#start + 1) % this.#capacity;
+    return evicted;
+  }
+
+  /**
+   * The snapshot at `index` (0 is the oldest; negative counts from the newest, -1 being the newest),
+   * or `undefined` when out of range.
+   */
+  at(index: number): MetricSnapshot | undefined {
+    const i = index < 0 ? this.#size + index : index;
+    if (!Number.isInteger(i) || i < 0 || i >= this.#size) return undefined;
+    return this.#buffer[(this.#start + i) % this.#capacity];
+  }
+
+  /** A copy of the held snapshots, oldest first. */
+  toArray(): MetricSnapshot[] {
+    const out: MetricSnapshot[] = [];
+    for (const s of this) out.push(s);
+    return out;
+  }
+
+  /** Iterates oldest first. */
+  *[Symbol.iterator](): Iterator<MetricSnapshot> {
+    for (let i = 0; i < this.#size; i++) yield this.#buffer[(this.#start + i) % this.#capacity] as MetricSnapshot;
+  }
+
+  /** Removes every snapshot. */
+  clear(): void {
+    this.#buffer.fill(undefined);
+    this.#start = 0;
+    this.#size = 0;
+  }
+
+  /**
+   * The snapshots inside `spec`, oldest first: the last `spec` milliseconds measured back from the newest
+   * snapshot's monotonic time, or the last `{ count }` snapshots.
+   */
+  window(spec: WindowSpec): MetricSnapshot[] {
+    return selectWindow(this.toArray(), spec);
+  }
+
+  /** The values of `metric` (and their monotonic times), over `spec` or the whole history. */
+  series(metric: string, spec?: WindowSpec): MetricSeries {
+    return seriesOf(spec === undefined ? this : this.window(spec), metric);
+  }
+
+  /** Min, max, mean and quantiles of `metric`, or `undefined` when no snapshot has it. */
+  summary(metric: string, spec?: WindowSpec): MetricSummary | undefined {
+    return summarizeValues(this.series(metric, spec).values);
+  }
+
+  /**
+   * Least-squares trend of `metric` (slope per second, r-squared, direction), or `undefined` with fewer
+   * than two values at distinct times.
+   */
+  trend(metric: string, spec?: WindowSpec, options?: TrendOptions): MetricTrend | undefined {
+    return trendOfSeries(this.series(metric, spec), options);
+  }
+}

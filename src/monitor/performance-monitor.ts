@@ -1,0 +1,559 @@
+import { performance } from 'node:perf_hooks';
+import { EventEmitter } from 'eventemitter3';
+import { RuneBenchError } from '../core/errors.js';
+import type { MetricDescriptor, MetricValues } from '../core/metric.js';
+import { MetricSnapshot } from '../core/snapshot.js';
+import type { CollectContext, MetricSource } from '../core/source.js';
+import { type WriteHistoryOptions, readHistoryFile, writeHistoryFile } from './history-file.js';
+import { MetricHistory } from './metric-history.js';
+import type { MetricSeries, MetricSummary, MetricTrend, TrendOptions, WindowSpec } from './series-stats.js';
+import {
+  type Outcome,
+  type SourceEntry,
+  awaitWithTimeout,
+  checkAvailability,
+  isPromiseLike,
+  mergeValues,
+  sourceError,
+} from './source-runner.js';
+import { defaultSources } from './sources/defaults.js';
+
+/**
+ * Name of the metric in which the monitor reports its own CPU cost.
+ *
+ * @public
+ */
+export const MONITOR_OVERHEAD_METRIC = 'monitor.overhead.cpu';
+
+const OVERHEAD_DESCRIPTOR: MetricDescriptor = Object.freeze({
+  name: MONITOR_OVERHEAD_METRIC,
+  unit: 's/s',
+  kind: 'rate',
+  description: "CPU seconds the monitor spent sampling per second of wall time (the monitor's own share of one core)",
+});
+
+/**
+ * Options of {@link PerformanceMonitor}.
+ *
+ * @public
+ */
+export interface PerformanceMonitorOptions {
+  /**
+   * Milliseconds between samples once started (scheduled on absolute deadlines).
+   *
+   * @defaultValue 1000
+   */
+  readonly interval?: number;
+  /**
+   * Number of snapshots kept in {@link PerformanceMonitor.history}; the oldest is evicted beyond it.
+   *
+   * @defaultValue 1000
+   */
+  readonly historySize?: number;
+  /**
+   * The sources to sample.
+   *
+   * @defaultValue process CPU, memory, event loop and GC sources
+   */
+  readonly sources?: readonly MetricSource[];
+  /**
+   * Milliseconds an asynchronous source may take before it is abandoned for that sample
+   * (its metrics are then absent and an `ERR_SOURCE_TIMEOUT` error is emitted).
+   *
+   * @defaultValue the interval, at most 5000
+   */
+  readonly sourceTimeout?: number;
+}
+
+/**
+ * Payload of the monitor's `error` event.
+ *
+ * @public
+ */
+export interface MonitorErrorEvent {
+  /** Id of the source that failed. */
+  readonly sourceId: string;
+  /** `ERR_SOURCE_FAILED`, `ERR_SOURCE_TIMEOUT`, or the source's own {@link RuneBenchError}. */
+  readonly error: RuneBenchError;
+}
+
+/**
+ * Payload of the monitor's `listenerError` event: a listener threw (or its promise rejected).
+ *
+ * @public
+ */
+export interface ListenerErrorEvent {
+  /** The event whose listener failed. */
+  readonly event: string;
+  /** What it threw. */
+  readonly error: unknown;
+}
+
+/**
+ * Events of {@link PerformanceMonitor}.
+ *
+ * @public
+ */
+export interface PerformanceMonitorEvents {
+  /** Sampling started. */
+  start: () => void;
+  /** A sample was taken (also after {@link PerformanceMonitor.sample}). */
+  sample: (snapshot: MetricSnapshot) => void;
+  /** A source failed or timed out; the monitor keeps running and that source's metrics are absent. */
+  error: (event: MonitorErrorEvent) => void;
+  /** Sampling stopped. */
+  stop: () => void;
+  /** A listener threw; it is isolated from sampling and from the other listeners. */
+  listenerError: (event: ListenerErrorEvent) => void;
+}
+
+type EventName = EventEmitter.EventNames<PerformanceMonitorEvents>;
+type Listener<T extends EventName> = EventEmitter.EventListener<PerformanceMonitorEvents, T>;
+type AnyFn = (...args: unknown[]) => unknown;
+
+
+function validateOptions(options: PerformanceMonitorOptions): void {
+  if (typeof options !== 'object') throw new TypeError('options must be an object');
+  const { interval, historySize, sourceTimeout, sources } = options;
+  if (interval !== undefined) {
+    if (typeof interval !== 'number') throw new TypeError('interval option must be a number of milliseconds');
+    if (!Number.isFinite(interval) || interval < 1) throw new RangeError('interval option must be a finite number >= 1 (ms)');
+  }
+  if (historySize !== undefined) {
+    if (typeof historySize !== 'number') throw new TypeError('historySize option must be a number');
+    if (!Number.isInteger(historySize) || historySize < 1) throw new RangeError('historySize option must be a positive integer');
+  }
+  if (sourceTimeout !== undefined) {
+    if (typeof sourceTimeout !== 'number') throw new TypeError('sourceTimeout option must be a number of milliseconds');
+    if (!Number.isFinite(sourceTimeout) || sourceTimeout <= 0) throw new RangeError('sourceTimeout option must be a finite number > 0 (ms)');
+  }
+  if (sources !== undefined && !Array.isArray(sources)) throw new TypeError('sources option must be an array of metric sources');
+}
+
+function validateSource(source: unknown, what: string): asserts source is MetricSource {
+  const s = source as Partial<MetricSource> | null;
+  if (typeof s !== 'object' || s === null || typeof s.id !== 'string' || s.id === '' || typeof s.collect !== 'function' || typeof s.describe !== 'function') {
+    throw new TypeError(`${what} must be a metric source with a non-empty id, describe() and collect()`);
+  }
+}
+
+/**
+ * Samples a set of {@link MetricSource}s on a fixed interval into an in-memory history.
+ *
+ * Scheduling uses absolute deadlines (start + n × interval), so samples do not drift; timers are unref'd
+ * (a monitor never keeps a process alive); collections never overlap; a slow asynchronous source is
+ * abandoned after `sourceTimeout`. A failing source emits `error` and only its metrics go missing; a
+ * throwing listener emits `listenerError` and is isolated from sampling and from other listeners.
+ *
+ * @public
+ */
+export class PerformanceMonitor extends EventEmitter<PerformanceMonitorEvents> {
+  readonly #interval: number;
+  readonly #sourceTimeout: number;
+  readonly #history: MetricHistory;
+  readonly #entries = new Map<string, SourceEntry>();
+  readonly #wrappers = new Map<EventName, Map<unknown, unknown[]>>();
+  readonly #originals = new WeakMap<object, unknown>();
+  #descriptorKeys: (readonly MetricDescriptor[])[] = [];
+  #descriptors: Readonly<Record<string, MetricDescriptor>> = Object.freeze({ [MONITOR_OVERHEAD_METRIC]: OVERHEAD_DESCRIPTOR });
+  #running = false;
+  #generation = 0;
+  #timer: NodeJS.Timeout | undefined;
+  #origin = 0;
+  #tick = 0;
+  #queue: Promise<unknown> = Promise.resolve();
+  #latest: MetricSnapshot | undefined;
+  #lastErrors = new Map<string, RuneBenchError>();
+  #overheadTotal = 0;
+  #overheadAtLast = 0;
+  #lastSampleAt: number | undefined;
+
+  /** @param options - interval, history size, sources and source timeout */
+  constructor(options: PerformanceMonitorOptions = {}) {
+    super();
+    validateOptions(options);
+    this.#interval = options.interval ?? 1000;
+    this.#sourceTimeout = options.sourceTimeout ?? Math.min(this.#interval, 5000);
+    this.#history = new MetricHistory(options.historySize ?? 1000);
+    const sources = options.sources ?? defaultSources();
+    sources.forEach((s, i) => {
+      validateSource(s, `sources option [${i}]`);
+      if (this.#entries.has(s.id)) throw new TypeError(`sources option has a duplicate source id ${JSON.stringify(s.id)}`);
+      this.#entries.set(s.id, { source: s, availability: checkAvailability(s), started: undefined, lastAt: undefined, busy: false, controller: undefined });
+    });
+  }
+
+  /** Whether periodic sampling is on. */
+  get running(): boolean {
+    return this.#running;
+  }
+
+  /** The sampling interval in milliseconds. */
+  get interval(): number {
+    return this.#interval;
+  }
+
+  /** The most recent snapshot, if any. */
+  get latest(): MetricSnapshot | undefined {
+    return this.#latest;
+  }
+
+  /** The ring buffer of past snapshots, oldest first. */
+  get history(): MetricHistory {
+    return this.#history;
+  }
+
+  /** The sources sampled, in the order they were added. */
+  get sources(): readonly MetricSource[] {
+    return [...this.#entries.values()].map((e) => e.source);
+  }
+
+  /** Ids of sources that are unavailable on this platform, with the reason each gave. */
+  get unavailable(): ReadonlyMap<string, string> {
+    const out = new Map<string, string>();
+    for (const e of this.#entries.values()) {
+      if (!e.availability.available) out.set(e.source.id, e.availability.reason ?? 'unavailable');
+    }
+    return out;
+  }
+
+  /** Errors of the most recent sample, keyed by source id (also emitted as `error` events). */
+  get lastErrors(): ReadonlyMap<string, RuneBenchError> {
+    return this.#lastErrors;
+  }
+
+  /** Starts periodic sampling; the first sample is taken one interval after this call. */
+  async start(): Promise<void> {
+    if (this.#running) return;
+    this.#running = true;
+    const generation = ++this.#generation;
+    await Promise.all([...this.#entries.values()].map((e) => this.#ensureStarted(e) ?? Promise.resolve()));
+    if (generation !== this.#generation) return; // stopped while sources were starting
+    this.#origin = performance.now();
+    this.#tick = 0;
+    this.#schedule();
+    this.#emitSafe('start');
+  }
+
+  /** Stops sampling, waits for a collection in progress, and releases the sources' resources. */
+  async stop(): Promise<void> {
+    const wasRunning = this.#running;
+    this.#running = false;
+    this.#generation++;
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = undefined;
+    await this.#queue;
+    const reason = new RuneBenchError('ERR_ABORTED', 'the monitor stopped');
+    for (const e of this.#entries.values()) {
+      e.controller?.abort(reason);
+      e.controller = undefined;
+    }
+    await Promise.all([...this.#entries.values()].map((e) => this.#stopEntry(e)));
+    if (wasRunning) this.#emitSafe('stop');
+  }
+
+  /** Takes one sample now (after any collection in progress), records it and emits `sample`. */
+  sample(): Promise<MetricSnapshot> {
+    const next = this.#queue.then(() => this.#collect());
+    this.#queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Adds a source; it is started before its first collection. */
+  addSource(source: MetricSource): this {
+    validateSource(source, 'source');
+    if (this.#entries.has(source.id)) throw new RuneBenchError('ERR_DUPLICATE', `a metric source with id ${source.id} is already added`);
+    this.#entries.set(source.id, { source, availability: checkAvailability(source), started: undefined, lastAt: undefined, busy: false, controller: undefined });
+    return this;
+  }
+
+  /** Removes (and stops) the source with `id`; returns whether there was one. */
+  removeSource(id: string): boolean {
+    const entry = this.#entries.get(id);
+    if (entry === undefined) return false;
+    this.#entries.delete(id);
+    void this.#stopEntry(entry);
+    return true;
+  }
+
+  /** Snapshots of the last `spec` milliseconds (back from the newest snapshot) or the last `{ count }`. */
+  window(spec: WindowSpec): MetricSnapshot[] {
+    return this.#history.window(spec);
+  }
+
+  /** One metric's values and monotonic times (seconds) over the history or a window. */
+  series(metric: string, window?: WindowSpec): MetricSeries {
+    return this.#history.series(metric, window);
+  }
+
+  /** Min, max, mean, p50, p95, p99 of a metric, or `undefined` when no snapshot has it. */
+  summary(metric: string, window?: WindowSpec): MetricSummary | undefined {
+    return this.#history.summary(metric, window);
+  }
+
+  /** Least-squares trend of a metric (slope per second, r-squared, direction), or `undefined`. */
+  trend(metric: string, window?: WindowSpec, options?: TrendOptions): MetricTrend | undefined {
+    return this.#history.trend(metric, window, options);
+  }
+
+  /**
+   * Writes the history to `path` atomically as JSON, or gzip JSON when `gzip` is set or the path ends in `.gz`.
+   *
+   * @throws {@link RuneBenchError} `ERR_FILE_IO`
+   */
+  exportHistory(path: string, options?: WriteHistoryOptions): void {
+    writeHistoryFile(path, this.#history, options);
+  }
+
+  /**
+   * Reads a history file and appends its snapshots to this monitor's history (oldest first).
+   * The file is validated completely first: on any error the history is unchanged.
+   *
+   * @returns the number of snapshots appended
+   * @throws {@link RuneBenchError} `ERR_FILE_IO`, `ERR_CORRUPT_FILE`, `ERR_INVALID_JSON`, `ERR_INVALID_FORMAT`, `ERR_SCHEMA_VERSION`
+   */
+  importHistory(path: string): number {
+    const imported = readHistoryFile(path);
+    for (const s of imported) this.#history.push(s);
+    return imported.size;
+  }
+
+  override on<T extends EventName>(event: T, fn: Listener<T>, context?: unknown): this {
+    return super.on(event, this.#wrap(event, fn), context);
+  }
+
+  override addListener<T extends EventName>(event: T, fn: Listener<T>, context?: unknown): this {
+    return this.on(event, fn, context);
+  }
+
+  override once<T extends EventName>(event: T, fn: Listener<T>, context?: unknown): this {
+    return super.once(event, this.#wrap(event, fn), context);
+  }
+
+  override off<T extends EventName>(event: T, fn?: Listener<T>, context?: unknown, once?: boolean): this {
+    if (fn === undefined) {
+      this.#wrappers.delete(event);
+      return super.off(event, undefined, context, once);
+    }
+    // eventemitter3 removes a fired `once` listener by the function it holds: our wrapper.
+    const original = this.#originals.get(fn);
+    if (original !== undefined) {
+      const list = this.#wrappers.get(event)?.get(original);
+      list?.splice(list.indexOf(fn), 1);
+      if (list?.length === 0) this.#wrappers.get(event)?.delete(original);
+      return super.off(event, fn, context, once);
+    }
+    const byFn = this.#wrappers.get(event);
+    const wrappers = byFn?.get(fn) ?? [];
+    byFn?.delete(fn);
+    for (const w of wrappers) super.off(event, w as Listener<T>, context, once);
+    return this;
+  }
+
+  override removeListener<T extends EventName>(event: T, fn?: Listener<T>, context?: unknown, once?: boolean): this {
+    return this.off(event, fn, context, once);
+  }
+
+  override removeAllListeners(event?: EventName): this {
+    if (event === undefined) this.#wrappers.clear();
+    else this.#wrappers.delete(event);
+    return super.removeAllListeners(event);
+  }
+
+  override listeners<T extends EventName>(event: T): Listener<T>[] {
+    return super.listeners(event).map((w) => (this.#originals.get(w) ?? w) as Listener<T>);
+  }
+
+  #wrap<T extends EventName>(event: T, listener: Listener<T>): Listener<T> {
+    if (typeof listener !== 'function') throw new TypeError('listener must be a function');
+    const fn = listener as unknown as AnyFn;
+    const fail = (error: unknown): void => {
+      this.#listenerFailed(event, error);
+    };
+    const wrapper = function (this: unknown, ...args: unknown[]): void {
+      try {
+        const result = fn.apply(this, args);
+        if (isPromiseLike(result)) result.then(undefined, fail);
+      } catch (error) {
+        fail(error);
+      }
+    };
+    this.#originals.set(wrapper, listener);
+    let byFn = this.#wrappers.get(event);
+    if (byFn === undefined) this.#wrappers.set(event, (byFn = new Map<unknown, unknown[]>()));
+    byFn.set(listener, [...(byFn.get(listener) ?? []), wrapper]);
+    return wrapper;
+  }
+
+  #listenerFailed(event: EventName, error: unknown): void {
+    if (event === 'listenerError') return; // never recurse; such a failure is dropped
+    this.#emitSafe('listenerError', { event, error });
+  }
+
+  /** Emits outside any source guard; listeners are wrapped, so this never throws for them. */
+  #emitSafe<T extends EventName>(event: T, ...args: EventEmitter.EventArgs<PerformanceMonitorEvents, T>): void {
+    super.emit(event, ...args);
+  }
+
+  #schedule(): void {
+    if (!this.#running) return;
+    const now = performance.now();
+    // Absolute deadlines: the next tick after both the previous one and now (missed ticks are skipped).
+    this.#tick = Math.max(this.#tick + 1, Math.floor((now - this.#origin) / this.#interval) + 1);
+    const delay = Math.max(0, this.#origin + this.#tick * this.#interval - now);
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      if (!this.#running) return;
+      this.sample().then(
+        () => {
+          this.#schedule();
+        },
+        () => {
+          this.#schedule();
+        },
+      );
+    }, delay);
+    this.#timer.unref();
+  }
+
+  #ensureStarted(entry: SourceEntry): Promise<void> | undefined {
+    if (entry.started === true || !entry.availability.available) return undefined;
+    if (entry.started !== undefined && entry.started !== false) return entry.started;
+    const source = entry.source;
+    if (typeof source.start !== 'function') {
+      entry.started = true;
+      return;
+    }
+    const fail = (cause: unknown): void => {
+      entry.started = true;
+      const error = sourceError(source.id, cause);
+      this.#emitSafe('error', { sourceId: source.id, error });
+    };
+    try {
+      const result = source.start();
+      if (!isPromiseLike(result)) {
+        entry.started = true;
+        return;
+      }
+      const p = Promise.resolve(result).then(() => {
+        entry.started = true;
+      }, fail);
+      entry.started = p;
+      return p;
+    } catch (cause) {
+      fail(cause);
+    }
+    return undefined;
+  }
+
+  async #stopEntry(entry: SourceEntry): Promise<void> {
+    if (entry.started === undefined) return;
+    await entry.started;
+    entry.started = undefined;
+    entry.lastAt = undefined;
+    try {
+      await entry.source.stop?.();
+    } catch (cause) {
+      this.#emitSafe('error', { sourceId: entry.source.id, error: sourceError(entry.source.id, cause) });
+    }
+  }
+
+  async #collect(): Promise<MetricSnapshot> {
+    const cpuStart = process.cpuUsage();
+    const nowMs = performance.now();
+    const now = nowMs / 1000;
+    const timestamp = Date.now();
+    const values: Record<string, number> = {};
+    const errors: MonitorErrorEvent[] = [];
+    const pending: Promise<void>[] = [];
+    for (const entry of this.#entries.values()) {
+      if (!entry.availability.available) continue;
+      const id = entry.source.id;
+      const record = (outcome: Outcome): void => {
+        if (outcome.ok) {
+          mergeValues(values, outcome.values);
+          entry.lastAt = now;
+        } else errors.push({ sourceId: id, error: outcome.error });
+      };
+      if (entry.busy) {
+        record({ ok: false, error: new RuneBenchError('ERR_SOURCE_TIMEOUT', `metric source ${id} is still busy with an abandoned collection`) });
+        continue;
+      }
+      const started = this.#ensureStarted(entry);
+      // One controller per source, reused until it fires (timeout or stop): creating one per sample costs.
+      if (entry.controller === undefined || entry.controller.signal.aborted) entry.controller = new AbortController();
+      const controller = entry.controller;
+      const context: CollectContext = { signal: controller.signal, elapsed: entry.lastAt === undefined ? undefined : now - entry.lastAt, now };
+      let result: MetricValues | PromiseLike<MetricValues>;
+      try {
+        result = started === undefined ? entry.source.collect(context) : started.then(() => entry.source.collect(context));
+      } catch (cause) {
+        record({ ok: false, error: sourceError(id, cause) });
+        continue;
+      }
+      if (isPromiseLike<MetricValues>(result)) {
+        pending.push(
+          awaitWithTimeout(entry, result, controller, this.#sourceTimeout).then(record),
+        );
+      } else {
+        record({ ok: true, values: result });
+      }
+    }
+    let cpu = process.cpuUsage(cpuStart);
+    let spent = (cpu.user + cpu.system) / 1e6;
+    let resumeAt = cpuStart;
+    if (pending.length > 0) {
+      await Promise.all(pending);
+      resumeAt = process.cpuUsage();
+    }
+    this.#refreshDescriptors();
+    const previous = this.#lastSampleAt;
+    this.#lastSampleAt = now;
+    const snapshot = (overhead: number | undefined): MetricSnapshot => {
+      if (overhead !== undefined) values[MONITOR_OVERHEAD_METRIC] = overhead;
+      return new MetricSnapshot({ timestamp, monotonic: now, values: Object.freeze(values), descriptors: this.#descriptors });
+    };
+    if (pending.length > 0) {
+      cpu = process.cpuUsage(resumeAt);
+      spent += (cpu.user + cpu.system) / 1e6;
+    } else {
+      cpu = process.cpuUsage(cpuStart);
+      spent = (cpu.user + cpu.system) / 1e6;
+    }
+    this.#overheadTotal += spent;
+    const overhead = previous === undefined || now <= previous ? undefined : (this.#overheadTotal - this.#overheadAtLast) / (now - previous);
+    this.#overheadAtLast = this.#overheadTotal;
+    const result = snapshot(overhead);
+    this.#history.push(result);
+    this.#latest = result;
+    this.#lastErrors = new Map(errors.map((e) => [e.sourceId, e.error]));
+    // Emission happens outside every source guard: a listener's failure is never blamed on a source.
+    for (const e of errors) this.#emitSafe('error', e);
+    this.#emitSafe('sample', result);
+    return result;
+  }
+
+  #refreshDescriptors(): void {
+    const lists: (readonly MetricDescriptor[])[] = [];
+    let changed = false;
+    let i = 0;
+    for (const entry of this.#entries.values()) {
+      if (!entry.availability.available) continue;
+      let list: readonly MetricDescriptor[];
+      try {
+        list = entry.source.describe();
+      } catch {
+        list = [];
+      }
+      if (this.#descriptorKeys[i] !== list) changed = true;
+      lists.push(list);
+      i++;
+    }
+    if (!changed && lists.length === this.#descriptorKeys.length) return;
+    const out: Record<string, MetricDescriptor> = {};
+    for (const list of lists) for (const d of list) out[d.name] = Object.isFrozen(d) ? d : Object.freeze({ ...d });
+    out[MONITOR_OVERHEAD_METRIC] = OVERHEAD_DESCRIPTOR;
+    this.#descriptors = Object.freeze(out);
+    this.#descriptorKeys = lists;
+  }
+}

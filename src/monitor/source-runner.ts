@@ -1,0 +1,109 @@
+// Runs one source's collection with a timeout, turning every failure into a RuneBenchError.
+import { RuneBenchError, isRuneBenchError } from '../core/errors.js';
+import type { MetricValues } from '../core/metric.js';
+import type { MetricSource, SourceAvailability } from '../core/source.js';
+
+/**
+ * Per-source state held by the monitor.
+ *
+ * @internal
+ */
+export interface SourceEntry {
+  readonly source: MetricSource;
+  readonly availability: SourceAvailability;
+  /** `undefined` until started; the start promise while an async start runs; `true` once started. */
+  started: boolean | Promise<void> | undefined;
+  /** Monotonic seconds of the last successful collection. */
+  lastAt: number | undefined;
+  /** Set while an abandoned (timed-out) collection has not settled yet. */
+  busy: boolean;
+  /** Signals this source's collections; replaced once it has fired. */
+  controller: AbortController | undefined;
+}
+
+/** Result of one source's collection. @internal */
+export type Outcome = { readonly ok: true; readonly values: MetricValues } | { readonly ok: false; readonly error: RuneBenchError };
+
+/** @internal */
+export function sourceError(id: string, cause: unknown): RuneBenchError {
+  if (isRuneBenchError(cause)) return cause;
+  const message = cause instanceof Error ? cause.message : String(cause);
+  return new RuneBenchError('ERR_SOURCE_FAILED', `metric source ${id} failed: ${message}`, { cause });
+}
+
+/** @internal */
+export function isPromiseLike<T>(value: unknown): value is PromiseLike<T> {
+  return (
+    (typeof value === 'object' || typeof value === 'function') &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === 'function'
+  );
+}
+
+/** Checks a source's availability once, treating a throwing check as unavailable. @internal */
+export function checkAvailability(source: MetricSource): SourceAvailability {
+  if (typeof source.availability !== 'function') return { available: true };
+  try {
+    return source.availability();
+  } catch (cause) {
+    return { available: false, reason: cause instanceof Error ? cause.message : String(cause) };
+  }
+}
+
+/**
+ * Waits for `pending` up to `timeoutMs`; on timeout aborts `controller`, marks the entry busy until the
+ * abandoned promise settles and resolves to an `ERR_SOURCE_TIMEOUT` outcome.
+ *
+ * @internal
+ */
+export function awaitWithTimeout(
+  entry: SourceEntry,
+  pending: PromiseLike<MetricValues>,
+  controller: AbortController,
+  timeoutMs: number,
+): Promise<Outcome> {
+  return new Promise<Outcome>((resolve) => {
+    let done = false;
+    const timer = setTimeout(() => {
+      if (done) return;
+      done = true;
+      const error = new RuneBenchError(
+        'ERR_SOURCE_TIMEOUT',
+        `metric source ${entry.source.id} did not answer within ${timeoutMs} ms; abandoned for this sample`,
+      );
+      controller.abort(error);
+      entry.busy = true;
+      resolve({ ok: false, error });
+    }, timeoutMs);
+    timer.unref();
+    pending.then(
+      (values) => {
+        entry.busy = false;
+        if (done) return;
+        done = true;
+        clearTimeout(timer);
+        resolve({ ok: true, values });
+      },
+      (cause: unknown) => {
+        entry.busy = false;
+        if (done) return;
+        done = true;
+        clearTimeout(timer);
+        resolve({ ok: false, error: sourceError(entry.source.id, cause) });
+      },
+    );
+  });
+}
+
+/**
+ * Copies the numeric values of `values` into `into`.
+ *
+ * @internal
+ */
+export function mergeValues(into: Record<string, number>, values: MetricValues | undefined): void {
+  if (typeof values !== 'object') return; // a source that broke its contract
+  for (const key in values) {
+    const v = values[key];
+    if (typeof v === 'number') into[key] = v;
+  }
+}

@@ -1,0 +1,138 @@
+// Temporary directories for suites: removed when the work ends, when it is aborted, on SIGINT/SIGTERM and at exit.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { abortError } from '../../core/errors.js';
+
+/**
+ * A temporary directory owned by a suite run. Remove it with {@link TempDir.remove} (or `await using`);
+ * if the process is interrupted first (SIGINT, SIGTERM) or exits, it is removed synchronously.
+ *
+ * @public
+ */
+export interface TempDir {
+  /** Absolute path of the directory. */
+  readonly path: string;
+  /** Removes the directory and everything in it. Safe to call more than once. */
+  remove(): Promise<void>;
+  /** Same as {@link TempDir.remove}, for `await using`. */
+  [Symbol.asyncDispose](): Promise<void>;
+}
+
+/**
+ * Options for {@link createTempDir}.
+ *
+ * @public
+ */
+export interface TempDirOptions {
+  /** Directory to create the temporary directory in. @defaultValue `os.tmpdir()` */
+  readonly parent?: string;
+  /** Fails with `ERR_ABORTED` when already aborted; the directory is not created. */
+  readonly signal?: AbortSignal;
+}
+
+const live = new Set<string>();
+let hooked = false;
+
+function removeAllSync(): void {
+  for (const path of live) {
+    try {
+      rmSync(path, { recursive: true, force: true, maxRetries: 2 });
+    } catch {
+      // best effort while the process is going away
+    }
+  }
+  live.clear();
+}
+
+function onSignal(signal: NodeJS.Signals): void {
+  removeAllSync();
+  unhook();
+  // When nobody else handles the signal, restore the default behaviour (terminate) by raising it again.
+  if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+}
+
+const onSigint = (): void => {
+  onSignal('SIGINT');
+};
+const onSigterm = (): void => {
+  onSignal('SIGTERM');
+};
+
+function hook(): void {
+  if (hooked) return;
+  hooked = true;
+  process.on('SIGINT', onSigint);
+  process.on('SIGTERM', onSigterm);
+  process.on('exit', removeAllSync);
+}
+
+function unhook(): void {
+  if (!hooked) return;
+  hooked = false;
+  process.off('SIGINT', onSigint);
+  process.off('SIGTERM', onSigterm);
+  process.off('exit', removeAllSync);
+}
+
+/**
+ * Creates a temporary directory `<parent>/rune-bench-<prefix>-XXXXXX` that is removed even when the run
+ * is interrupted.
+ *
+ * @param prefix - a short name for the directory, e.g. the suite id
+ * @param options - parent directory and abort signal
+ * @public
+ */
+export async function createTempDir(prefix: string, options: TempDirOptions = {}): Promise<TempDir> {
+  if (typeof prefix !== 'string' || !/^[\w.-]{1,64}$/.test(prefix)) {
+    throw new TypeError('prefix must be 1-64 characters of letters, digits, "_", "." or "-"');
+  }
+  if (options.signal?.aborted === true) throw abortError(options.signal, 'createTempDir');
+  const path = await mkdtemp(join(options.parent ?? tmpdir(), `rune-bench-${prefix}-`));
+  live.add(path);
+  hook();
+  let removed = false;
+  const remove = async (): Promise<void> => {
+    if (removed) return;
+    removed = true;
+    try {
+      await rm(path, { recursive: true, force: true, maxRetries: 3 });
+    } finally {
+      live.delete(path);
+      if (live.size === 0) unhook();
+    }
+  };
+  return { path, remove, [Symbol.asyncDispose]: remove };
+}
+
+/**
+ * Runs `fn` with a fresh temporary directory and removes it afterwards, whether `fn` resolves, throws or
+ * is aborted.
+ *
+ * @param prefix - a short name for the directory, e.g. the suite id
+ * @param fn - the work; receives the directory path
+ * @param options - parent directory and abort signal
+ * @public
+ */
+export async function withTempDir<T>(
+  prefix: string,
+  fn: (path: string) => Promise<T>,
+  options: TempDirOptions = {},
+): Promise<T> {
+  const dir = await createTempDir(prefix, options);
+  try {
+    return await fn(dir.path);
+  } finally {
+    await dir.remove();
+  }
+}
+
+/**
+ * Paths of temporary directories created by {@link createTempDir} and not removed yet.
+ *
+ * @internal
+ */
+export function liveTempDirs(): readonly string[] {
+  return [...live];
+}

@@ -1,0 +1,95 @@
+// The git peer tasks of the large_repository suite: the same tree through git, timed the same way.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BenchmarkSuite } from '../../bench/benchmark-suite.js';
+import type { KeyFigure } from '../../core/results.js';
+import { seededRandom } from '../common/rng.js';
+import { contentSourceFor } from './generator.js';
+import { runGit } from './git-peer.js';
+import type { RepositoryFixture } from './repository-fixture.js';
+
+/** Sizes of everything under `dir`/.git, bytes. */
+function gitDirBytes(fixture: RepositoryFixture): Promise<number> {
+  return runGit(['count-objects', '-v'], { cwd: fixture.root }).then((out) => {
+    let kib = 0;
+    for (const line of out.split('\n')) {
+      const [key, value] = line.split(': ');
+      if (key === 'size' || key === 'size-pack') kib += Number(value ?? 0);
+    }
+    return kib * 1024;
+  });
+}
+
+/**
+ * Adds the git peer tasks. On a generated tree: `git add -A && git commit`, warm `git status`, status after
+ * dirtying 1% and 10% of the files, `git hash-object --stdin-paths`. On a user's directory only the
+ * read-only ones: warm status (when it is a repository) and hash-object.
+ *
+ * @internal
+ */
+export async function addGitTasks(
+  bench: BenchmarkSuite,
+  fixture: RepositoryFixture,
+  options: { readonly seed: number; readonly repeats: number; readonly timeout: number; readonly signal?: AbortSignal | undefined },
+  figures: KeyFigure[],
+  notices: string[],
+): Promise<void> {
+  const { seed, repeats, timeout, signal } = options;
+  const cwd = fixture.root;
+  const once = { minSamples: 1, maxSamples: 1, warmup: false, time: 1, timeout } as const;
+  const repeated = { minSamples: repeats, maxSamples: repeats, warmup: false, time: 1, timeout } as const;
+  const git = (args: readonly string[], input?: string): Promise<string> =>
+    runGit(args, { cwd, ...(input !== undefined ? { input } : {}), ...(signal !== undefined ? { signal } : {}) });
+  const tags = ['git', 'peer'];
+  let isRepository = fixture.generated;
+  if (fixture.generated) {
+    bench.add('git add -A && git commit', async () => {
+      await git(['add', '-A']);
+      await git(['commit', '-q', '--no-verify', '-m', 'rune-bench tree']);
+    }, {
+      ...once, bytes: fixture.bytes, items: fixture.files.length, tags,
+      setup: () => git(['init', '-q']),
+      figures: async () => {
+        const bytes = await gitDirBytes(fixture);
+        figures.push({ name: 'git.objects.bytes_written', value: bytes, unit: 'By', description: 'object store size after git add + commit' });
+        return [{ name: 'bytes_written', value: bytes, unit: 'By' }];
+      },
+    });
+  } else {
+    try {
+      await git(['rev-parse', '--git-dir']);
+      isRepository = true;
+    } catch {
+      notices.push(`${cwd} is not a git repository: git status skipped`);
+    }
+    notices.push('user directory: git add/commit and the dirty-status runs are skipped (they would modify it)');
+  }
+  if (isRepository) {
+    bench.add('git status (warm)', () => git(['status', '--porcelain']), {
+      ...repeated, items: fixture.files.length, tags, setup: () => git(['status', '--porcelain']),
+    });
+  }
+  const input = fixture.files.map((f) => f.path).join('\n') + '\n';
+  bench.add('git hash-object --stdin-paths', () => git(['hash-object', '--stdin-paths'], input), {
+    ...repeated, bytes: fixture.bytes, items: fixture.files.length, tags,
+  });
+  if (fixture.generated) {
+    const content = contentSourceFor(seed);
+    const dirty = (share: number, salt: number) => (): void => {
+      const rng = seededRandom(seed ^ salt);
+      const count = Math.max(1, Math.round(fixture.files.length * share));
+      for (let i = 0; i < count; i++) {
+        const file = fixture.files[rng.int(fixture.files.length)];
+        if (file === undefined) continue;
+        const path = join(fixture.root, file.path);
+        writeFileSync(path, content.revise(readFileSync(path), salt + i, 0.2));
+      }
+    };
+    bench.add('git status (1% dirty)', () => git(['status', '--porcelain']), {
+      ...once, items: fixture.files.length, tags, setup: dirty(0.01, 0x101),
+    });
+    bench.add('git status (10% dirty)', () => git(['status', '--porcelain']), {
+      ...once, items: fixture.files.length, tags, setup: dirty(0.1, 0x202),
+    });
+  }
+}

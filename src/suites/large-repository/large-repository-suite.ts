@@ -1,0 +1,308 @@
+// The `large_repository` suite: a Linux-kernel-shaped tree (generated or the user's), walked, hashed,
+// compressed, delta-compressed, cached and packed, with git on the same tree beside it.
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { deflateSync as zlibDeflateSync } from 'node:zlib';
+import { deflateSync } from 'fflate';
+import { BenchmarkSuite } from '../../bench/benchmark-suite.js';
+import { isRuneBenchError, RuneBenchError } from '../../core/errors.js';
+import type { KeyFigure, SuiteResult, TaskResult } from '../../core/results.js';
+import type { Suite, SuiteRunOptions, SuiteScale } from '../../core/suite.js';
+import { ProgressReporter } from '../common/progress.js';
+import { emptyResult, finishResult, PeakMemory } from '../common/result.js';
+import { byScale, param, resolveScale, throwIfAborted } from '../common/scale.js';
+import { decodeDelta, encodeDelta } from './delta.js';
+import { contentSourceFor } from './generator.js';
+import { findGit } from './git-peer.js';
+import { addGitTasks } from './git-tasks.js';
+import { ObjectCacheWorkload } from './object-cache.js';
+import { gitBlobId } from './object-hash.js';
+import { writePack } from './pack-writer.js';
+import { prepareRepository, type RepositoryFixture } from './repository-fixture.js';
+import { describeTreeShape, walkTree } from './tree-walk.js';
+import { loadWorkingSet, type WorkingSet } from './working-set.js';
+
+const ID = 'large_repository';
+const MIB = 1024 * 1024;
+
+interface Plan {
+  /** Samples of each whole-tree operation. */
+  readonly repeats: number;
+  /** In-memory working set for compression and delta, bytes. */
+  readonly sampleBytes: number;
+  /** Cache reads per sample. */
+  readonly cacheReads: number;
+  /** Per-operation timeout, ms. */
+  readonly timeout: number;
+}
+
+const PLANS: Readonly<Record<SuiteScale, Plan>> = {
+  quick: { repeats: 2, sampleBytes: 8 * MIB, cacheReads: 20_000, timeout: 120_000 },
+  standard: { repeats: 2, sampleBytes: 64 * MIB, cacheReads: 100_000, timeout: 300_000 },
+  linux: { repeats: 1, sampleBytes: 128 * MIB, cacheReads: 400_000, timeout: 900_000 },
+};
+
+function median(task: TaskResult | undefined): number | undefined {
+  return task?.status === 'ok' ? task.stats?.median : undefined;
+}
+
+function shapeFigures(fixture: RepositoryFixture): KeyFigure[] {
+  const shape = describeTreeShape(fixture.files, fixture.directories);
+  return [
+    { name: 'tree.files', value: shape.files, unit: '{count}' },
+    { name: 'tree.directories', value: shape.directories, unit: '{count}' },
+    { name: 'tree.bytes', value: shape.bytes, unit: 'By' },
+    { name: 'tree.size.p50', value: shape.sizeP50, unit: 'By' },
+    { name: 'tree.size.p90', value: shape.sizeP90, unit: 'By' },
+    { name: 'tree.size.p99', value: shape.sizeP99, unit: 'By' },
+    { name: 'tree.size.max', value: shape.sizeMax, unit: 'By' },
+    { name: 'tree.files_over_1mib', value: shape.filesOver1MiB, unit: '{count}' },
+    { name: 'tree.share_over_1mib', value: shape.shareOver1MiB, unit: '1' },
+    { name: 'tree.depth.p50', value: shape.depthP50, unit: '{count}' },
+    { name: 'tree.depth.max', value: shape.depthMax, unit: '{count}' },
+    { name: 'tree.files_per_dir.p50', value: shape.filesPerDirP50, unit: '{count}' },
+    { name: 'tree.files_per_dir.p90', value: shape.filesPerDirP90, unit: '{count}' },
+    { name: 'tree.files_per_dir.max', value: shape.filesPerDirMax, unit: '{count}' },
+  ];
+}
+
+function addCompressionTasks(bench: BenchmarkSuite, set: WorkingSet, repeated: object, figures: KeyFigure[]): void {
+  for (const level of [1, 6] as const) {
+    let fflateOut = 0;
+    bench.add(`deflate fflate level ${String(level)}`, () => {
+      let out = 0;
+      for (const content of set.contents) out += deflateSync(content, { level }).length;
+      fflateOut = out;
+      return out;
+    }, {
+      ...repeated, bytes: set.bytes, items: set.contents.length, tags: ['compression', 'fflate'],
+      figures: () => {
+        const ratio = fflateOut > 0 ? set.bytes / fflateOut : 0;
+        figures.push({ name: `compress.fflate.l${String(level)}.ratio`, value: ratio, unit: '1', description: `deflate level ${String(level)} ratio (input/output)` });
+        return [{ name: 'ratio', value: ratio, unit: '1' }];
+      },
+    });
+    let zlibOut = 0;
+    bench.add(`deflate node:zlib level ${String(level)}`, () => {
+      let out = 0;
+      for (const content of set.contents) out += zlibDeflateSync(content, { level }).length;
+      zlibOut = out;
+      return out;
+    }, {
+      ...repeated, bytes: set.bytes, items: set.contents.length, tags: ['compression', 'zlib', 'reference'],
+      figures: () => [{ name: 'ratio', value: zlibOut > 0 ? set.bytes / zlibOut : 0, unit: '1' }],
+    });
+  }
+}
+
+function addDeltaTask(bench: BenchmarkSuite, set: WorkingSet, seed: number, repeated: object, figures: KeyFigure[]): void {
+  const content = contentSourceFor(seed);
+  const count = Math.max(1, Math.ceil(set.contents.length / 4));
+  const previous = set.contents.slice(0, count);
+  const next = previous.map((c, i) => content.revise(c, seed + i));
+  const bytes = next.reduce((s, c) => s + c.length, 0);
+  let deltaBytes = 0;
+  bench.add('delta fflate (previous revision as dictionary)', () => {
+    let out = 0;
+    for (let i = 0; i < next.length; i++) out += encodeDelta(previous[i] ?? new Uint8Array(0), next[i] ?? new Uint8Array(0)).length;
+    deltaBytes = out;
+    return out;
+  }, {
+    ...repeated, bytes, items: next.length, tags: ['compression', 'delta'],
+    setup: () => {
+      // Every delta must decode back to the new revision before it is timed.
+      for (let i = 0; i < next.length; i++) {
+        const a = previous[i] ?? new Uint8Array(0);
+        const b = next[i] ?? new Uint8Array(0);
+        if (Buffer.compare(Buffer.from(decodeDelta(a, encodeDelta(a, b))), b) !== 0) {
+          throw new RuneBenchError('ERR_TASK_FAILED', `delta round trip failed for ${set.paths[i] ?? '?'}`);
+        }
+      }
+    },
+    figures: () => {
+      const plain = next.reduce((s, c) => s + deflateSync(c, { level: 6 }).length, 0);
+      const ratio = deltaBytes > 0 ? bytes / deltaBytes : 0;
+      figures.push(
+        { name: 'delta.ratio', value: ratio, unit: '1', description: 'new revision bytes / delta bytes' },
+        { name: 'delta.plain_ratio', value: plain > 0 ? bytes / plain : 0, unit: '1', description: 'same files deflated without the previous revision' },
+      );
+      return [{ name: 'ratio', value: ratio, unit: '1' }];
+    },
+  });
+}
+
+async function runLargeRepository(options: SuiteRunOptions = {}): Promise<SuiteResult> {
+  const started = performance.now();
+  const scale = resolveScale(options);
+  const plan = byScale(scale, PLANS);
+  const seed = options.seed ?? 1;
+  const signal = options.signal;
+  const dir = param(options, 'dir', 'string');
+  const files = param(options, 'files', 'number');
+  const useGit = param(options, 'git', 'boolean') ?? true;
+  const sampleMb = param(options, 'sampleMb', 'number');
+  if (files !== undefined && !(Number.isInteger(files) && files >= 10)) throw new RangeError('files parameter must be an integer >= 10');
+  if (sampleMb !== undefined && !(sampleMb > 0)) throw new RangeError('sampleMb parameter must be a positive number of MiB');
+  const repeats = param(options, 'repeats', 'number') ?? plan.repeats;
+  if (!(Number.isInteger(repeats) && repeats >= 1 && repeats <= 100)) throw new RangeError('repeats parameter must be an integer in [1, 100]');
+  throwIfAborted(signal, `${ID} suite`);
+  const progress = new ProgressReporter(ID, options.onProgress);
+  const peak = new PeakMemory();
+  const notices: string[] = [];
+  const figures: KeyFigure[] = [];
+
+  let fixture: RepositoryFixture;
+  try {
+    fixture = await prepareRepository({ suite: ID, scale, seed, files, dir, signal, progress: progress.span(0, 0.2) });
+  } catch (error) {
+    if (isRuneBenchError(error, 'ERR_ABORTED')) {
+      return emptyResult(ID, 'aborted', { notices: ['aborted while generating the tree'], duration: (performance.now() - started) / 1000 });
+    }
+    throw error;
+  }
+  try {
+    peak.sample();
+    const { root } = fixture;
+    figures.push(...shapeFigures(fixture));
+    if (fixture.generated) {
+      figures.push(
+        { name: 'generate.duration', value: fixture.generateDuration, unit: 's', description: 'time to write the tree' },
+        { name: 'generate.bytes_per_second', value: fixture.generateDuration > 0 ? fixture.bytesWritten / fixture.generateDuration : 0, unit: 'By/s' },
+      );
+    }
+    const set = loadWorkingSet(root, fixture.files, (sampleMb ?? plan.sampleBytes / MIB) * MIB, seed);
+    peak.sample();
+    figures.push({ name: 'working_set.bytes', value: set.bytes, unit: 'By', description: 'bytes sampled into memory for compression and delta' });
+    const repeated = { minSamples: repeats, maxSamples: repeats, warmup: false, time: 1, timeout: plan.timeout } as const;
+    const bench = new BenchmarkSuite(ID, { seed, gc: true, ...(signal !== undefined ? { signal } : {}) });
+    const items = fixture.files.length;
+
+    bench.add('walk + lstat', () => walkTree(root, signal === undefined ? {} : { signal }), {
+      ...repeated, items, tags: ['walk'],
+    });
+    bench.add('sha1 git blob ids (read + hash every file)', () => {
+      let last = '';
+      for (const file of fixture.files) last = gitBlobId(readFileSync(join(root, file.path)));
+      return last;
+    }, { ...repeated, bytes: fixture.bytes, items, tags: ['hash'] });
+    bench.add('sha1 git blob ids (in memory)', () => {
+      let last = '';
+      for (const content of set.contents) last = gitBlobId(content);
+      return last;
+    }, { ...repeated, bytes: set.bytes, items: set.contents.length, tags: ['hash'] });
+    addCompressionTasks(bench, set, repeated, figures);
+    addDeltaTask(bench, set, seed, repeated, figures);
+
+    const cache = new ObjectCacheWorkload({
+      objects: fixture.files.length,
+      load: (i) => readFileSync(join(root, fixture.files[i]?.path ?? '')),
+      maxBytes: Math.max(MIB, Math.round(fixture.bytes / 10)),
+      seed,
+    });
+    bench.add('object cache (lru-cache, Zipf keys)', () => cache.read(plan.cacheReads), {
+      ...repeated, items: plan.cacheReads, tags: ['cache'],
+      figures: () => {
+        figures.push({ name: 'cache.hit_ratio', value: cache.hitRatio, unit: '1', description: 'object cache hit ratio (capacity 10% of the tree)' });
+        return [{ name: 'hit_ratio', value: cache.hitRatio, unit: '1' }];
+      },
+    });
+
+    let packNumber = 0;
+    let packBytes = 0;
+    bench.add('pack write (streaming, fflate level 1)', async () => {
+      const path = join(fixture.scratch, `objects-${String(packNumber++)}.pack`);
+      const generator = function* (): Generator<Buffer> {
+        for (const file of fixture.files) yield readFileSync(join(root, file.path));
+      };
+      try {
+        const info = await writePack(path, fixture.files.length, generator(), { level: 1, ...(signal !== undefined ? { signal } : {}) });
+        packBytes = info.bytesWritten;
+        return info.checksum;
+      } finally {
+        rmSync(path, { force: true });
+      }
+    }, {
+      ...repeated, bytes: fixture.bytes, items, tags: ['pack'],
+      figures: () => {
+        figures.push({ name: 'pack.bytes_written', value: packBytes, unit: 'By', description: 'size of one pack of the whole tree' });
+        return [{ name: 'bytes_written', value: packBytes, unit: 'By' }];
+      },
+    });
+
+    if (!useGit) {
+      notices.push('git peer disabled by the git parameter');
+    } else if ((await findGit()) === undefined) {
+      notices.push('git not found on the PATH: git peer skipped');
+    } else {
+      await addGitTasks(bench, fixture, { seed, repeats, timeout: plan.timeout, signal }, figures, notices);
+    }
+
+    const span = progress.span(0.2, 1);
+    bench.on('task:cycle', (c) => {
+      peak.sample();
+      span.update(c.task, c.fraction);
+    });
+    const result = await bench.run();
+    peak.sample();
+    figures.push(...sideBySide(result));
+    const written = fixture.bytesWritten + packBytes * packNumber + (figures.find((f) => f.name === 'git.objects.bytes_written')?.value ?? 0);
+    figures.push({ name: 'bytes_written', value: written, unit: 'By', description: 'tree, packs and git objects written' });
+    progress.update('done', 1);
+    return finishResult(result, { figures, notices, duration: (performance.now() - started) / 1000, peakMemory: peak.peak });
+  } finally {
+    await fixture.dispose();
+  }
+}
+
+/** rune-bench's operations next to git's on the same tree: durations and the ratio git/rune-bench. */
+function sideBySide(result: SuiteResult): KeyFigure[] {
+  const find = (name: string): TaskResult | undefined => result.tasks.find((t) => t.name === name);
+  const pairs: readonly (readonly [string, string, string])[] = [
+    ['hash', 'sha1 git blob ids (read + hash every file)', 'git hash-object --stdin-paths'],
+    ['walk_vs_status', 'walk + lstat', 'git status (warm)'],
+    ['pack_vs_commit', 'pack write (streaming, fflate level 1)', 'git add -A && git commit'],
+  ];
+  const out: KeyFigure[] = [];
+  for (const [key, ours, theirs] of pairs) {
+    const a = median(find(ours));
+    const b = median(find(theirs));
+    if (a === undefined || b === undefined) continue;
+    out.push(
+      { name: `peer.${key}.rune_bench`, value: a, unit: 's', description: ours },
+      { name: `peer.${key}.git`, value: b, unit: 's', description: theirs },
+    );
+  }
+  const fflate1 = find('deflate fflate level 1')?.stats?.bytesPerSecond;
+  const zlib1 = find('deflate node:zlib level 1')?.stats?.bytesPerSecond;
+  if (fflate1 !== undefined && zlib1 !== undefined && fflate1 > 0) {
+    out.push({ name: 'compress.zlib_over_fflate.l1', value: zlib1 / fflate1, unit: '1', description: 'how many times faster node:zlib is than fflate at level 1' });
+  }
+  const fflate6 = find('deflate fflate level 6')?.stats?.bytesPerSecond;
+  const zlib6 = find('deflate node:zlib level 6')?.stats?.bytesPerSecond;
+  if (fflate6 !== undefined && zlib6 !== undefined && fflate6 > 0) {
+    out.push({ name: 'compress.zlib_over_fflate.l6', value: zlib6 / fflate6, unit: '1', description: 'how many times faster node:zlib is than fflate at level 6' });
+  }
+  return out;
+}
+
+/**
+ * The `large_repository` suite: a seeded tree shaped like a Linux 6.1 checkout (or the directory named by
+ * the `dir` parameter), walked with lstat, hashed as git blobs, deflated with fflate and node:zlib at
+ * levels 1 and 6, delta-compressed against a previous revision, read through an lru-cache with Zipf keys,
+ * and streamed into a pack; with git's add/commit, status and hash-object on the same tree when git is on
+ * the PATH.
+ *
+ * @public
+ */
+export const largeRepositorySuite: Suite = Object.freeze({
+  id: ID,
+  description: 'Linux-kernel-shaped tree (or your own): walk, SHA-1, deflate (fflate vs zlib), delta, object cache, pack; git beside it',
+  parameters: Object.freeze([
+    { name: 'dir', type: 'string', description: 'measure this existing directory instead of a generated tree (read-only)' },
+    { name: 'files', type: 'number', description: 'file count of the generated tree (overrides the scale)' },
+    { name: 'git', type: 'boolean', description: 'run the git peer when git is on the PATH', default: true },
+    { name: 'sampleMb', type: 'number', description: 'MiB of files held in memory for compression and delta (quick 8, standard 64, linux 128)' },
+    { name: 'repeats', type: 'number', description: 'samples per whole-tree operation (quick 2, standard 2, linux 1)' },
+  ] as const),
+  run: runLargeRepository,
+});

@@ -1,0 +1,107 @@
+// The tree a suite works on: a generated one in a temporary directory, or a directory the user named.
+import { statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { RuneBenchError } from '../../core/errors.js';
+import type { SuiteScale } from '../../core/suite.js';
+import type { ProgressReporter } from '../common/progress.js';
+import { createTempDir, type TempDir } from '../common/temp-dir.js';
+import { generateRepository } from './generator.js';
+import { walkTree, type TreeEntry } from './tree-walk.js';
+
+/**
+ * A tree ready for a suite's operations.
+ *
+ * @internal
+ */
+export interface RepositoryFixture {
+  /** Root of the tree. */
+  readonly root: string;
+  /** Scratch directory for outputs (packs), removed by {@link RepositoryFixture.dispose}. */
+  readonly scratch: string;
+  /** Regular files of the tree (`.git` excluded). */
+  readonly files: readonly TreeEntry[];
+  /** Directories of the tree. */
+  readonly directories: readonly string[];
+  /** Sum of file sizes. */
+  readonly bytes: number;
+  /** True when the tree was generated (and may be modified); false for a user's directory. */
+  readonly generated: boolean;
+  /** Generation wall time, seconds (0 for a user's directory). */
+  readonly generateDuration: number;
+  /** Bytes written by generation. */
+  readonly bytesWritten: number;
+  /** Removes everything this fixture created (never the user's directory). */
+  dispose(): Promise<void>;
+}
+
+/**
+ * Options for {@link prepareRepository}.
+ *
+ * @internal
+ */
+export interface PrepareRepositoryOptions {
+  readonly suite: string;
+  readonly scale: SuiteScale;
+  readonly seed: number;
+  readonly files?: number | undefined;
+  readonly dir?: string | undefined;
+  readonly signal?: AbortSignal | undefined;
+  readonly progress: ProgressReporter;
+}
+
+/**
+ * Generates the tree (or opens the user's directory) and walks it.
+ *
+ * @internal
+ */
+export async function prepareRepository(options: PrepareRepositoryOptions): Promise<RepositoryFixture> {
+  const { suite, scale, seed, signal, progress } = options;
+  const temp: TempDir = await createTempDir(suite, signal === undefined ? {} : { signal });
+  try {
+    let root: string;
+    let generateDuration = 0;
+    let bytesWritten = 0;
+    if (options.dir !== undefined) {
+      root = resolve(options.dir);
+      let isDir = false;
+      try {
+        isDir = statSync(root).isDirectory();
+      } catch {
+        isDir = false;
+      }
+      if (!isDir) throw new RuneBenchError('ERR_NOT_FOUND', `dir parameter: ${root} is not a directory`, { path: root });
+      progress.update('walk', 0.5, `walking ${root}`);
+    } else {
+      root = join(temp.path, 'tree');
+      const generated = await generateRepository(root, {
+        scale,
+        seed,
+        ...(options.files !== undefined ? { files: options.files } : {}),
+        ...(signal !== undefined ? { signal } : {}),
+        onProgress: (written, total) => {
+          progress.update('generate', total > 0 ? written / total : 1, `generating ${scale} tree`);
+        },
+      });
+      generateDuration = generated.duration;
+      bytesWritten = generated.bytesWritten;
+    }
+    const walked = await walkTree(root, signal === undefined ? {} : { signal });
+    progress.update('walk', 1);
+    let bytes = 0;
+    for (const file of walked.files) bytes += file.size;
+    return {
+      root,
+      scratch: temp.path,
+      files: walked.files,
+      directories: walked.directories,
+      bytes,
+      generated: options.dir === undefined,
+      generateDuration,
+      bytesWritten,
+      dispose: () => temp.remove(),
+    };
+  } catch (error) {
+    await temp.remove();
+    throw error;
+  }
+}

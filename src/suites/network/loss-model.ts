@@ -1,0 +1,62 @@
+// Seeded segment loss: independent (Bernoulli) or bursty (Gilbert-Elliott), as netem models it.
+import { createRng } from '../../bench/stats/rng.js';
+import { averageLossRate, type LossSpec } from './profiles.js';
+
+/**
+ * Decides, segment by segment, whether a segment is lost. Deterministic for a given spec and seed.
+ *
+ * @public
+ */
+export class LossModel {
+  readonly #spec: LossSpec;
+  readonly #rng: () => number;
+  #bad = false;
+  #draws = 0;
+  #losses = 0;
+
+  /**
+   * @param spec - the loss model
+   * @param seed - seed of the decisions @defaultValue `1`
+   */
+  constructor(spec: LossSpec, seed = 1) {
+    if (typeof spec !== 'object') throw new TypeError('spec must be a loss spec object');
+    this.#spec = spec;
+    this.#rng = createRng(seed);
+  }
+
+  /** Long-run share of segments lost, 0-1. */
+  get expectedRate(): number {
+    return averageLossRate(this.#spec);
+  }
+
+  /** Decisions drawn so far. */
+  get draws(): number {
+    return this.#draws;
+  }
+
+  /** Segments lost so far. */
+  get losses(): number {
+    return this.#losses;
+  }
+
+  /** Whether the next segment (or retransmission) is lost. */
+  next(): boolean {
+    this.#draws++;
+    const spec = this.#spec;
+    let lost = false;
+    switch (spec.model) {
+      case 'none':
+        return false;
+      case 'bernoulli':
+        lost = this.#rng() < spec.rate;
+        break;
+      case 'gilbert-elliott':
+        // state transition first, then the loss decision in the new state (netem order)
+        this.#bad = this.#bad ? this.#rng() >= spec.r : this.#rng() < spec.p;
+        lost = this.#rng() < (this.#bad ? (spec.lossInBad ?? 1) : (spec.lossInGood ?? 0));
+        break;
+    }
+    if (lost) this.#losses++;
+    return lost;
+  }
+}

@@ -1,0 +1,193 @@
+// The `parallel_operations` suite: SHA-1 plus deflate over the repository's objects on 1..N worker threads.
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { BenchmarkSuite } from '../../bench/benchmark-suite.js';
+import { isRuneBenchError } from '../../core/errors.js';
+import type { KeyFigure, SuiteResult } from '../../core/results.js';
+import type { Suite, SuiteRunOptions, SuiteScale } from '../../core/suite.js';
+import { ProgressReporter } from '../common/progress.js';
+import { emptyResult, finishResult, PeakMemory } from '../common/result.js';
+import { byScale, param, resolveScale, throwIfAborted } from '../common/scale.js';
+import { prepareRepository, type RepositoryFixture } from '../large-repository/repository-fixture.js';
+import { loadWorkingSet } from '../large-repository/working-set.js';
+import type { HashDeflateResult, HashDeflateTask } from './hash-deflate-worker.js';
+import { WorkerPool } from './worker-pool.js';
+
+const ID = 'parallel_operations';
+const MIB = 1024 * 1024;
+const BATCH_BYTES = 512 * 1024;
+
+interface Plan {
+  readonly passBytes: number;
+  readonly repeats: number;
+  readonly timeout: number;
+}
+
+const PLANS: Readonly<Record<SuiteScale, Plan>> = {
+  quick: { passBytes: 12 * MIB, repeats: 2, timeout: 120_000 },
+  standard: { passBytes: 64 * MIB, repeats: 3, timeout: 300_000 },
+  linux: { passBytes: 256 * MIB, repeats: 3, timeout: 900_000 },
+};
+
+/**
+ * The worker module: the `.ts` source under tsx (tests, examples from source), the emitted `.js` otherwise.
+ *
+ * @internal
+ */
+export function hashDeflateWorkerUrl(): URL {
+  return new URL(import.meta.url.endsWith('.ts') ? './hash-deflate-worker.ts' : './hash-deflate-worker.js', import.meta.url);
+}
+
+/**
+ * Splits files into batches of about `batchBytes`, each at least one file.
+ *
+ * @internal
+ */
+export function batchPaths(paths: readonly string[], sizes: readonly number[], batchBytes: number): string[][] {
+  const batches: string[][] = [];
+  let current: string[] = [];
+  let bytes = 0;
+  paths.forEach((path, i) => {
+    current.push(path);
+    bytes += sizes[i] ?? 0;
+    if (bytes >= batchBytes) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+  });
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
+async function runParallelOperations(options: SuiteRunOptions = {}): Promise<SuiteResult> {
+  const started = performance.now();
+  const scale = resolveScale(options);
+  const plan = byScale(scale, PLANS);
+  const seed = options.seed ?? 1;
+  const signal = options.signal;
+  const dir = param(options, 'dir', 'string');
+  const files = param(options, 'files', 'number');
+  const maxWorkers = param(options, 'maxWorkers', 'number') ?? availableParallelism();
+  const level = param(options, 'level', 'number') ?? 1;
+  const passMb = param(options, 'passMb', 'number');
+  if (!(Number.isInteger(maxWorkers) && maxWorkers >= 1 && maxWorkers <= 256)) throw new RangeError('maxWorkers parameter must be an integer in [1, 256]');
+  if (!(Number.isInteger(level) && level >= 0 && level <= 9)) throw new RangeError('level parameter must be an integer in [0, 9]');
+  if (passMb !== undefined && !(passMb > 0)) throw new RangeError('passMb parameter must be a positive number of MiB');
+  if (files !== undefined && !(Number.isInteger(files) && files >= 10)) throw new RangeError('files parameter must be an integer >= 10');
+  throwIfAborted(signal, `${ID} suite`);
+  const progress = new ProgressReporter(ID, options.onProgress);
+  const peak = new PeakMemory();
+
+  let fixture: RepositoryFixture;
+  try {
+    fixture = await prepareRepository({ suite: ID, scale, seed, files, dir, signal, progress: progress.span(0, 0.2) });
+  } catch (error) {
+    if (isRuneBenchError(error, 'ERR_ABORTED')) {
+      return emptyResult(ID, 'aborted', { notices: ['aborted while generating the tree'], duration: (performance.now() - started) / 1000 });
+    }
+    throw error;
+  }
+  try {
+    // The objects of one pass: a seeded sample of the tree up to the pass budget (paths only; workers read).
+    const sample = loadWorkingSet(fixture.root, fixture.files, (passMb ?? plan.passBytes / MIB) * MIB, seed);
+    const batches = batchPaths(
+      sample.paths.map((p) => join(fixture.root, p)),
+      sample.contents.map((c) => c.length),
+      BATCH_BYTES,
+    );
+    const passBytes = sample.bytes;
+    peak.sample();
+    const bench = new BenchmarkSuite(ID, { seed, ...(signal !== undefined ? { signal } : {}) });
+    const counts: number[] = [];
+    for (let n = 1; n <= maxWorkers; n++) counts.push(n);
+    const compressed = new Map<number, number>();
+    for (const n of counts) {
+      let pool: WorkerPool<HashDeflateTask, HashDeflateResult> | undefined;
+      bench.add(
+        `sha1 + deflate, ${String(n)} worker${n === 1 ? '' : 's'}`,
+        async () => {
+          const active = pool;
+          if (active === undefined) throw new Error('worker pool missing');
+          const results = await Promise.all(
+            batches.map((paths) => active.run({ paths, level: level as HashDeflateTask['level'] }, signal === undefined ? {} : { signal })),
+          );
+          compressed.set(n, results.reduce((s, r) => s + r.compressed, 0));
+          return results.length;
+        },
+        {
+          minSamples: plan.repeats,
+          maxSamples: plan.repeats,
+          time: 1,
+          warmup: false,
+          timeout: plan.timeout,
+          bytes: passBytes,
+          items: sample.paths.length,
+          tags: ['parallel', `workers:${String(n)}`],
+          setup: async () => {
+            const created = new WorkerPool<HashDeflateTask, HashDeflateResult>({ script: hashDeflateWorkerUrl(), size: n });
+            pool = created;
+            // Start every worker (module load, JIT) before timing: one small batch each.
+            const first = batches[0] ?? [];
+            await Promise.all(Array.from({ length: n }, () => created.run({ paths: first.slice(0, 1), level: 1 })));
+          },
+          teardown: async () => {
+            await pool?.close();
+            pool = undefined;
+          },
+        },
+      );
+    }
+    const span = progress.span(0.2, 1);
+    bench.on('task:cycle', (c) => {
+      peak.sample();
+      span.update(c.task, c.fraction);
+    });
+    const result = await bench.run();
+    const figures: KeyFigure[] = [
+      { name: 'pass.bytes', value: passBytes, unit: 'By', description: 'bytes hashed and deflated per pass' },
+      { name: 'pass.objects', value: sample.paths.length, unit: '{count}' },
+      { name: 'workers.max', value: maxWorkers, unit: '{count}', description: 'os.availableParallelism() unless set' },
+    ];
+    const base = result.tasks[0]?.status === 'ok' ? result.tasks[0].stats?.median : undefined;
+    result.tasks.forEach((task, i) => {
+      const n = counts[i] ?? 1;
+      const median = task.status === 'ok' ? task.stats?.median : undefined;
+      if (median === undefined || median <= 0) return;
+      figures.push({ name: `workers.${String(n)}.throughput`, value: passBytes / median, unit: 'By/s', description: `${String(n)} workers: bytes hashed and deflated per second` });
+      if (base !== undefined) {
+        const speedup = base / median;
+        figures.push(
+          { name: `workers.${String(n)}.speedup`, value: speedup, unit: '1', description: `time with 1 worker / time with ${String(n)}` },
+          { name: `workers.${String(n)}.efficiency`, value: speedup / n, unit: '1', description: 'speedup / workers' },
+        );
+      }
+    });
+    const out = compressed.get(1);
+    if (out !== undefined && out > 0) figures.push({ name: 'deflate.ratio', value: passBytes / out, unit: '1' });
+    progress.update('done', 1);
+    return finishResult(result, { figures, duration: (performance.now() - started) / 1000, peakMemory: peak.peak });
+  } finally {
+    await fixture.dispose();
+  }
+}
+
+/**
+ * The `parallel_operations` suite: a `WorkerPool` hashes (git blob SHA-1) and deflates (fflate) the
+ * repository's objects with 1, 2, ... N workers (N = `os.availableParallelism()`), reporting throughput,
+ * speedup and efficiency per worker count.
+ *
+ * @public
+ */
+export const parallelOperationsSuite: Suite = Object.freeze({
+  id: ID,
+  description: 'SHA-1 + deflate of the repository objects on a worker_threads pool at 1..N workers: throughput, speedup, efficiency',
+  parameters: Object.freeze([
+    { name: 'dir', type: 'string', description: 'use the files of this directory instead of a generated tree (read-only)' },
+    { name: 'files', type: 'number', description: 'file count of the generated tree (overrides the scale)' },
+    { name: 'maxWorkers', type: 'number', description: 'largest worker count (default os.availableParallelism())' },
+    { name: 'level', type: 'number', description: 'deflate level', default: 1 },
+    { name: 'passMb', type: 'number', description: 'MiB of objects per pass (quick 12, standard 64, linux 256)' },
+  ] as const),
+  run: runParallelOperations,
+});

@@ -1,0 +1,245 @@
+/**
+ * `rune-bench/testing`: statistical performance assertions for node's test runner and vitest.
+ * They throw node's `AssertionError` with a readable message.
+ *
+ * @packageDocumentation
+ */
+import { AssertionError } from 'node:assert';
+import { existsSync } from 'node:fs';
+import type { SuiteResult, TaskResult } from '../core/results.js';
+import { BenchmarkSuite } from '../bench/benchmark-suite.js';
+import { compare, type Comparison } from '../bench/compare.js';
+import { readSuiteResult, writeSuiteResult } from '../bench/suite-result-json.js';
+import type { BenchmarkFn } from '../bench/types.js';
+import { formatSeconds, parseDuration, type Duration } from './duration.js';
+
+export type { Duration } from './duration.js';
+export type { Comparison, ComparisonVerdict } from '../bench/compare.js';
+export type { BenchmarkFn } from '../bench/types.js';
+
+/**
+ * Measuring options shared by the assertions.
+ *
+ * @public
+ */
+export interface MeasureOptions {
+  /** Sampling time per function, ms. @defaultValue `300` */
+  readonly time?: number;
+  /** Warm-up per function, ms (or `false`). @defaultValue `50` */
+  readonly warmup?: boolean | number;
+  /** Minimum samples. @defaultValue `20` */
+  readonly minSamples?: number;
+  /** Aborts the measurement. */
+  readonly signal?: AbortSignal;
+  /** Seed of the bootstrap. @defaultValue `1` */
+  readonly seed?: number;
+  /** Text prepended to the failure message. */
+  readonly message?: string;
+}
+
+/**
+ * Limits for {@link assertPerformance}: each is an upper bound on per-operation time, except `opsPerSecond`
+ * (a lower bound).
+ *
+ * @public
+ */
+export interface PerformanceLimits {
+  /** Upper bound on the median (checked against its 95% confidence interval: fails only when the whole interval is above). */
+  readonly median?: Duration;
+  /** Upper bound on the mean. */
+  readonly mean?: Duration;
+  /** Upper bound on the 75th percentile. */
+  readonly p75?: Duration;
+  /** Upper bound on the 90th percentile. */
+  readonly p90?: Duration;
+  /** Upper bound on the 95th percentile. */
+  readonly p95?: Duration;
+  /** Upper bound on the 99th percentile. */
+  readonly p99?: Duration;
+  /** Lower bound on operations per second. */
+  readonly opsPerSecond?: number;
+}
+
+/**
+ * Options of {@link assertFaster} and {@link assertNoRegression}.
+ *
+ * @public
+ */
+export interface ComparisonAssertOptions extends MeasureOptions {
+  /** Smallest relative difference that counts. @defaultValue `0.02` for assertFaster, `0.05` for assertNoRegression */
+  readonly threshold?: number;
+  /** Significance level. @defaultValue `0.01` */
+  readonly alpha?: number;
+}
+
+/**
+ * Options of {@link assertNoRegression}.
+ *
+ * @public
+ */
+export interface NoRegressionOptions extends ComparisonAssertOptions {
+  /** When the baseline file does not exist, write `result` as the baseline and pass (like a snapshot). @defaultValue `true` */
+  readonly createMissing?: boolean;
+  /** Overwrite the baseline with `result` after a passing check. @defaultValue `false` */
+  readonly update?: boolean;
+}
+
+function fail(message: string, options: MeasureOptions, actual?: unknown, expected?: unknown): never {
+  const text = options.message === undefined ? message : `${options.message}: ${message}`;
+  throw new AssertionError({ message: text, actual, expected, operator: 'performance' });
+}
+
+async function measure(
+  tasks: readonly (readonly [string, BenchmarkFn])[],
+  options: MeasureOptions,
+  rounds = 1,
+): Promise<TaskResult[]> {
+  const suite = new BenchmarkSuite('rune-bench/testing', {
+    time: (options.time ?? 300) / rounds,
+    warmup: options.warmup ?? 50,
+    minSamples: Math.max(1, Math.ceil((options.minSamples ?? 20) / rounds)),
+    keepSamples: 100_000,
+    seed: options.seed ?? 1,
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+  });
+  for (let r = 0; r < rounds; r++) {
+    for (const [name, fn] of tasks) suite.add(`${name}#${r}`, fn, r > 0 ? { warmup: 10 } : {});
+  }
+  const result = await suite.run();
+  return tasks.map(([name]) => {
+    const parts = result.tasks.filter((t) => t.name.startsWith(`${name}#`));
+    const bad = parts.find((t) => t.status !== 'ok');
+    if (bad !== undefined) fail(`${name} did not complete (${bad.status}${bad.error === undefined ? '' : `: ${bad.error.message}`})`, options);
+    const samples = parts.flatMap((t) => [...(t.samples ?? [])]);
+    const first = parts[0] as TaskResult;
+    return { ...first, name, samples };
+  });
+}
+
+function describeComparison(c: Comparison): string {
+  return `ratio of medians ${c.ratio.toFixed(4)} (95% CI ${c.ci.lower.toFixed(4)}-${c.ci.upper.toFixed(4)}), Mann-Whitney p = ${c.pValue.toPrecision(3)}, threshold ${(c.threshold * 100).toFixed(1)}%`;
+}
+
+/**
+ * Measures `fn` and asserts the given limits. The median limit is checked against its bootstrap
+ * confidence interval, so a borderline function does not flake.
+ *
+ * @example
+ * ```ts
+ * await assertPerformance(() => parse(input), { p95: '2ms', median: '500us' });
+ * ```
+ * @returns the task result, for further checks
+ * @throws AssertionError when a limit is exceeded; TypeError for an invalid limit
+ * @public
+ */
+export async function assertPerformance(fn: BenchmarkFn, limits: PerformanceLimits, options: MeasureOptions = {}): Promise<TaskResult> {
+  const keys = ['median', 'mean', 'p75', 'p90', 'p95', 'p99'] as const;
+  const bounds = keys.flatMap((k) => (limits[k] === undefined ? [] : [[k, parseDuration(limits[k], k)] as const]));
+  if (limits.opsPerSecond !== undefined && !(limits.opsPerSecond > 0)) throw new TypeError('opsPerSecond option must be a positive number');
+  const [result] = await measure([['fn', fn]], options);
+  const stats = result?.stats;
+  if (result === undefined || stats === undefined) return fail('fn produced no samples', options);
+  const problems: string[] = [];
+  for (const [k, limit] of bounds) {
+    const value = k === 'median' ? stats.medianCI.lower : stats[k];
+    if (value > limit) {
+      const shown = k === 'median' ? `${formatSeconds(stats.median)} (95% CI from ${formatSeconds(stats.medianCI.lower)})` : formatSeconds(value);
+      problems.push(`${k} ${shown} exceeds ${formatSeconds(limit)}`);
+    }
+  }
+  if (limits.opsPerSecond !== undefined && stats.opsPerSecond < limits.opsPerSecond) {
+    problems.push(`${stats.opsPerSecond.toPrecision(4)} ops/s is below ${limits.opsPerSecond}`);
+  }
+  if (problems.length > 0) {
+    fail(`performance limits exceeded: ${problems.join('; ')} (${stats.samples} samples, batch ${stats.batchSize})`, options, stats, limits);
+  }
+  return result;
+}
+
+/**
+ * Asserts that `fnA` is faster than `fnB`: significantly (Mann-Whitney, `alpha`) and by more than
+ * `threshold`, with the ratio's bootstrap interval below 1. The two run interleaved in rounds, so drift in
+ * machine load affects both alike.
+ *
+ * @returns the comparison (B as baseline, A as current)
+ * @throws AssertionError when A is not shown to be faster
+ * @public
+ */
+export async function assertFaster(fnA: BenchmarkFn, fnB: BenchmarkFn, options: ComparisonAssertOptions = {}): Promise<Comparison> {
+  const [a, b] = await measure(
+    [
+      ['fnA', fnA],
+      ['fnB', fnB],
+    ],
+    options,
+    3,
+  );
+  if (a === undefined || b === undefined) return fail('no results', options);
+  const c = compare(b, a, { threshold: options.threshold ?? 0.02, alpha: options.alpha ?? 0.01, seed: options.seed ?? 1 });
+  if (c.verdict !== 'faster') {
+    const what = c.verdict === 'slower' ? 'is slower than' : 'is not measurably faster than';
+    fail(`expected fnA to be faster than fnB, but fnA ${what} fnB: ${describeComparison(c)}`, options, c.ratio, `< ${1 - c.threshold}`);
+  }
+  return c;
+}
+
+/**
+ * Asserts that no task in `result` is slower than in the baseline file by more than `threshold`
+ * (significantly, by Mann-Whitney at `alpha`, with the ratio's bootstrap interval above 1). Tasks missing on
+ * either side are skipped. A missing baseline file is written from `result` (unless `createMissing` is false).
+ *
+ * @param result - the current suite result, or a single task result
+ * @param baselineFile - path of a result JSON written by `writeSuiteResult` (or this function)
+ * @returns one comparison per task compared, by task name
+ * @throws AssertionError listing the regressions; RuneBenchError when the baseline file is unreadable or malformed
+ * @public
+ */
+export function assertNoRegression(
+  result: SuiteResult | TaskResult,
+  baselineFile: string,
+  options: NoRegressionOptions = {},
+): Promise<ReadonlyMap<string, Comparison>> {
+  // async by contract (callers await it), synchronous inside
+  return Promise.resolve().then(() => noRegression(result, baselineFile, options));
+}
+
+function asSuite(result: SuiteResult | TaskResult): SuiteResult {
+  if ('tasks' in result) return result;
+  return {
+    schemaVersion: 1,
+    name: 'rune-bench/testing',
+    status: result.status === 'ok' ? 'ok' : 'failed',
+    startedAt: new Date().toISOString(),
+    env: { id: '', node: process.version, v8: process.versions.v8, platform: process.platform, arch: process.arch, osRelease: '', cpuModel: '', cores: 0, totalMemory: 0, loadPerCore: 0 },
+    tasks: [result],
+    summary: { duration: result.duration, operationsPerSecond: result.stats?.opsPerSecond ?? 0, peakMemory: 0, peakCpu: 0, successRate: result.status === 'ok' ? 1 : 0 },
+  };
+}
+
+function noRegression(input: SuiteResult | TaskResult, baselineFile: string, options: NoRegressionOptions): ReadonlyMap<string, Comparison> {
+  const current = asSuite(input);
+  if (!existsSync(baselineFile)) {
+    if (options.createMissing === false) fail(`baseline ${baselineFile} does not exist`, options);
+    writeSuiteResult(baselineFile, current);
+    return new Map();
+  }
+  const baseline = readSuiteResult(baselineFile);
+  const threshold = options.threshold ?? 0.05;
+  const comparisons = new Map<string, Comparison>();
+  const regressions: string[] = [];
+  for (const task of current.tasks) {
+    const base = baseline.tasks.find((t) => t.name === task.name);
+    if (base === undefined || base.status !== 'ok' || task.status !== 'ok') continue;
+    const c = compare(base, task, { threshold, alpha: options.alpha ?? 0.01, seed: options.seed ?? 1 });
+    comparisons.set(task.name, c);
+    if (c.verdict === 'slower') {
+      const was = base.stats === undefined ? '' : ` (${formatSeconds(base.stats.median)} -> ${task.stats === undefined ? '?' : formatSeconds(task.stats.median)})`;
+      regressions.push(`"${task.name}" is ${((c.ratio - 1) * 100).toFixed(1)}% slower${was}: ${describeComparison(c)}`);
+    }
+  }
+  if (regressions.length > 0) {
+    fail(`performance regression against ${baselineFile}:\n  ${regressions.join('\n  ')}`, options, regressions.length, 0);
+  }
+  if (options.update === true) writeSuiteResult(baselineFile, current);
+  return comparisons;
+}

@@ -1,0 +1,62 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { compare } from '../../src/bench/compare.js';
+import { BenchmarkSuite } from '../../src/bench/benchmark-suite.js';
+import { createRng } from '../../src/bench/stats/rng.js';
+import { isRuneBenchError } from '../../src/core/errors.js';
+import type { TaskResult } from '../../src/core/results.js';
+
+function task(name: string, median: number, noise: number, seed: number, n = 200): TaskResult {
+  const rng = createRng(seed);
+  const samples = Array.from({ length: n }, () => median * (1 + noise * (rng() + rng() + rng() - 1.5)));
+  return { name, status: 'ok', samples, duration: 1, tags: [] };
+}
+
+void test('verdicts: slower, faster, same', () => {
+  const base = task('a', 1e-6, 0.05, 1);
+  const slower = compare(base, task('b', 1.1e-6, 0.05, 2));
+  assert.equal(slower.verdict, 'slower');
+  assert.ok(Math.abs(slower.ratio - 1.1) < 0.02, String(slower.ratio));
+  assert.ok(slower.ci.lower > 1 && slower.ci.lower < 1.1 && slower.ci.upper > 1.1);
+  assert.ok(slower.pValue < 1e-6);
+  const faster = compare(base, task('b', 0.9e-6, 0.05, 3));
+  assert.equal(faster.verdict, 'faster');
+  assert.ok(faster.ratio < 0.92);
+  const same = compare(base, task('b', 1e-6, 0.05, 4));
+  assert.equal(same.verdict, 'same');
+  assert.ok(same.ci.lower < 1 && same.ci.upper > 1);
+});
+
+void test('a significant effect inside the threshold is "same"; the threshold is configurable', () => {
+  const base = task('a', 1e-6, 0.002, 5, 500);
+  const onePercent = task('b', 1.01e-6, 0.002, 6, 500);
+  const c = compare(base, onePercent);
+  assert.ok(c.pValue < 1e-6, 'clearly significant');
+  assert.equal(c.verdict, 'same', 'but below the 2% default threshold');
+  assert.equal(compare(base, onePercent, { threshold: 0.005 }).verdict, 'slower');
+});
+
+void test('deterministic for a seed; needs kept samples', () => {
+  const a = task('a', 1, 0.1, 7);
+  const b = task('b', 1.05, 0.1, 8);
+  assert.deepEqual(compare(a, b, { seed: 3 }), compare(a, b, { seed: 3 }));
+  const bare: TaskResult = { name: 'bare', status: 'ok', duration: 1, tags: [] };
+  assert.throws(() => compare(a, bare), (e: unknown) => isRuneBenchError(e, 'ERR_INSUFFICIENT_DATA'));
+  assert.throws(() => compare(a, b, { threshold: 2 }), RangeError);
+});
+
+void test('compares two real tasks measured by the suite', async () => {
+  const spin = (n: number): number => {
+    let x = 0;
+    for (let i = 0; i < n; i++) x = (x + i * 7) % 10_007;
+    return x;
+  };
+  const suite = new BenchmarkSuite('pair', { time: 80, warmup: 20, minSamples: 40 });
+  suite.add('1k', () => spin(1000));
+  suite.add('4k', () => spin(4000));
+  const [small, large] = (await suite.run()).tasks;
+  const c = compare(small!, large!);
+  assert.equal(c.verdict, 'slower', JSON.stringify({ c, small: small!.stats, large: large!.stats }));
+  assert.ok(c.ratio > 2 && c.ratio < 8, String(c.ratio));
+  assert.equal(compare(large!, small!).verdict, 'faster');
+});

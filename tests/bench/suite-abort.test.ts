@@ -1,0 +1,62 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { BenchmarkSuite } from '../../src/bench/benchmark-suite.js';
+
+function spin(n: number): number {
+  let x = 0;
+  for (let i = 0; i < n; i++) x = (x * 31 + i) % 1_000_003;
+  return x;
+}
+
+// The issue asks for the partial result within 100 ms; the bound here is generous because the test machine is shared.
+const LATENCY_BOUND_MS = 300;
+
+void test('abort during a sync task returns the partial result promptly', async () => {
+  const controller = new AbortController();
+  const suite = new BenchmarkSuite('abort', { time: 5000, warmup: 0, signal: controller.signal });
+  let abortedAt = 0;
+  suite.add('busy', () => spin(2000), { teardown: () => undefined });
+  suite.add('never reached', () => 1);
+  const events: string[] = [];
+  suite.on('abort', () => events.push('abort'));
+  suite.on('complete', () => events.push('complete'));
+  setTimeout(() => {
+    abortedAt = performance.now();
+    controller.abort(new Error('stop'));
+  }, 200);
+  const result = await suite.run();
+  const latency = performance.now() - abortedAt;
+  assert.ok(latency < LATENCY_BOUND_MS, `returned ${latency} ms after abort`);
+  assert.equal(result.status, 'aborted');
+  assert.equal(result.tasks[0]?.status, 'aborted');
+  assert.ok((result.tasks[0].stats?.samples ?? 0) > 0, 'partial statistics are kept');
+  assert.equal(result.tasks[1]?.status, 'aborted');
+  assert.equal(result.tasks[1].stats, undefined);
+  assert.deepEqual(events, ['abort', 'complete']);
+});
+
+void test('abort during a never-settling async task returns promptly', async () => {
+  const controller = new AbortController();
+  const suite = new BenchmarkSuite('abort-async', { time: 5000, signal: controller.signal, timeout: 60_000 });
+  suite.add('hangs', () => new Promise(() => undefined));
+  let abortedAt = 0;
+  setTimeout(() => {
+    abortedAt = performance.now();
+    controller.abort();
+  }, 100);
+  const result = await suite.run();
+  const latency = performance.now() - abortedAt;
+  assert.ok(latency < LATENCY_BOUND_MS, `returned ${latency} ms after abort`);
+  assert.equal(result.tasks[0]?.status, 'aborted');
+  assert.equal(result.tasks[0].error?.message, 'the run was aborted');
+});
+
+void test('an already aborted signal runs nothing', async () => {
+  let calls = 0;
+  const suite = new BenchmarkSuite('pre-aborted', { signal: AbortSignal.abort() });
+  suite.add('x', () => calls++);
+  const result = await suite.run();
+  assert.equal(result.status, 'aborted');
+  assert.equal(result.tasks[0]?.status, 'aborted');
+  assert.equal(calls, 0);
+});

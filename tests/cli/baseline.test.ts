@@ -1,0 +1,71 @@
+// Baselines: save, compare, fail on regression; a missing or corrupt baseline is a clear exit 2 and stays untouched.
+import { before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureBuilt, lines, runCli, tempDir, writeTinySuite } from './helpers.js';
+
+void describe('run --baseline', () => {
+  let dir = '';
+  let suiteModule = '';
+  before(() => {
+    ensureBuilt();
+    dir = tempDir();
+    suiteModule = writeTinySuite(dir);
+  });
+
+  const run = (...args: string[]) => runCli(['run', '--suite', 'tiny', '--require', suiteModule, '--no-store', ...args], { cwd: dir });
+
+  void test('a missing baseline: exit 2, one line naming the file, nothing run', async () => {
+    const r = await run('--baseline', 'nope.json');
+    assert.equal(r.code, 2);
+    assert.equal(r.stdout, '');
+    assert.equal(lines(r.stderr).length, 1, r.stderr);
+    assert.match(r.stderr, /^rune-bench: error: baseline .*nope\.json does not exist: create it with --save-baseline/);
+  });
+
+  for (const [name, bytes] of [
+    ['not JSON', Buffer.from('{"schemaVersion": 1, "name": "tiny", "tasks": [')],
+    ['JSON of the wrong shape', Buffer.from('{"schemaVersion": 1, "name": 42}')],
+    ['a damaged gzip file', Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x01, 0x02, 0x03])],
+  ] as const) {
+    void test(`a corrupt baseline (${name}): exit 2, one line, file untouched`, async () => {
+      const file = join(dir, `corrupt-${name.replace(/\W+/g, '-')}.json${bytes[0] === 0x1f ? '.gz' : ''}`);
+      writeFileSync(file, bytes);
+      const before = statSync(file);
+      // Also name it as --save-baseline: a bad baseline must stop the run before anything is written.
+      const r = await run('--baseline', file, '--save-baseline', file, '--fail-on-regression');
+      assert.equal(r.code, 2, r.stderr);
+      assert.equal(r.stdout, '');
+      const errorLines = lines(r.stderr);
+      assert.equal(errorLines.length, 1, r.stderr);
+      assert.match(errorLines[0]!, /^rune-bench: error: baseline is not a usable rune-bench result \(.*corrupt-/);
+      assert.match(errorLines[0]!, /replace it with --save-baseline FILE/);
+      assert.deepEqual(readFileSync(file), bytes);
+      assert.equal(statSync(file).mtimeMs, before.mtimeMs);
+    });
+  }
+
+  void test('save a baseline, compare with it, and fail on a real regression', async () => {
+    const baseline = join(dir, 'base.json');
+    const saved = await run('--param', 'work=2000', '--save-baseline', baseline);
+    assert.equal(saved.code, 0, saved.stderr);
+    assert.match(saved.stderr, /saved baseline .*base\.json/);
+    const json = JSON.parse(readFileSync(baseline, 'utf8')) as { name: string };
+    assert.equal(json.name, 'tiny');
+
+    const same = await run('--param', 'work=2000', '--baseline', baseline);
+    assert.equal(same.code, 0, same.stderr);
+    assert.match(same.stderr, /compared with .*base\.json/);
+
+    // 50x more work per operation: a regression far beyond any noise.
+    const slower = await run('--param', 'work=100000', '--baseline', baseline, '--fail-on-regression');
+    assert.equal(slower.code, 1, slower.stderr);
+    assert.match(slower.stderr, /regressed.*tiny\/sum|tiny\/sum.*regressed/i);
+    assert.match(slower.stderr, /regression(s)? found \(--fail-on-regression\)/);
+
+    // Without --fail-on-regression the same comparison exits 0.
+    const reported = await run('--param', 'work=100000', '--baseline', baseline);
+    assert.equal(reported.code, 0, reported.stderr);
+  });
+});

@@ -1,0 +1,79 @@
+// `report` over the results store: the latest run, trends across runs, an empty store, a damaged record.
+import { before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureBuilt, lines, runCli, tempDir, writeTinySuite } from './helpers.js';
+
+void describe('rune-bench report', () => {
+  let dir = '';
+  let store = '';
+  before(async () => {
+    ensureBuilt();
+    dir = tempDir();
+    store = join(dir, 'results');
+    const suiteModule = writeTinySuite(dir);
+    // Four runs at one level, then four at 100x the work: a real step the change-point detector must find.
+    for (const work of ['2000', '2000', '2000', '2000', '200000', '200000', '200000', '200000']) {
+      const r = await runCli(['run', '--suite', 'tiny', '--require', suiteModule, '--store', store, '--format', 'json', '--param', `work=${work}`], { cwd: dir });
+      assert.equal(r.code, 0, r.stderr);
+    }
+    assert.equal(readdirSync(store).filter((f) => f.endsWith('.run.json.gz')).length, 8);
+  });
+
+  void test('the latest run as a table, compared with the one before', async () => {
+    const r = await runCli(['report', '--store', store], { cwd: dir });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /sum/);
+    assert.match(r.stderr, /latest run: tiny at .*, compared with/);
+  });
+
+  void test('trends as JSON: one series per task with every run, and the step as a change point', async () => {
+    const r = await runCli(['report', '--trends', '--format', 'json', '--store', store], { cwd: dir });
+    assert.equal(r.code, 0, r.stderr);
+    const json = JSON.parse(r.stdout) as {
+      kind: string;
+      series: { key: string; points: { value: number }[]; changePoints?: { index: number; direction?: string }[] }[];
+    };
+    assert.equal(json.kind, 'trends');
+    assert.deepEqual(json.series.map((s) => s.key).sort(), ['tiny/sort copy', 'tiny/sum']);
+    const sum = json.series.find((s) => s.key === 'tiny/sum')!;
+    assert.equal(sum.points.length, 8);
+    assert.ok(sum.points[7]!.value > sum.points[0]!.value * 10, 'the median grew with the work');
+    assert.deepEqual(sum.changePoints?.map((c) => [c.index, c.direction]), [[4, 'regression']]);
+  });
+
+  void test('--last keeps the newest runs only', async () => {
+    const r = await runCli(['report', '--trends', '--last', '3', '--format', 'json', '--store', store], { cwd: dir });
+    assert.equal(r.code, 0, r.stderr);
+    const json = JSON.parse(r.stdout) as { series: { key: string; points: unknown[] }[] };
+    assert.equal(json.series.find((s) => s.key === 'tiny/sum')?.points.length, 3);
+  });
+
+  for (const format of ['table', 'markdown', 'html']) {
+    void test(`trends as ${format}`, async () => {
+      const r = await runCli(['report', '--trends', '--format', format, '--store', store], { cwd: dir });
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, /tiny\/sum/);
+    });
+  }
+
+  void test('the default store is .rune-bench in the working directory', async () => {
+    const r = await runCli(['report', '--trends'], { cwd: dir });
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /no runs are recorded in .*\.rune-bench \(it does not exist\): record one with `rune-bench run --suite NAME`/);
+    assert.equal(lines(r.stderr).length, 1);
+  });
+
+  void test('a damaged record is reported and skipped, the rest still reported', async () => {
+    const damaged = join(dir, 'damaged');
+    const suiteModule = writeTinySuite(dir, 'tiny2');
+    const ok = await runCli(['run', '--suite', 'tiny2', '--require', suiteModule, '--store', damaged, '--format', 'json'], { cwd: dir });
+    assert.equal(ok.code, 0, ok.stderr);
+    writeFileSync(join(damaged, '20990101T000000000Z-0000-abcdef-unknown-x.run.json.gz'), Buffer.from([0x1f, 0x8b, 1, 2, 3]));
+    const r = await runCli(['report', '--store', damaged], { cwd: dir });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /warning: skipped a damaged record: .*20990101T000000000Z/);
+    assert.match(r.stdout, /sum/);
+  });
+});

@@ -1,0 +1,72 @@
+// `run` on a tiny real suite (loaded with --require) in every format; progress on stderr; the run is recorded.
+import { before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureBuilt, runCli, tempDir, writeTinySuite } from './helpers.js';
+
+void describe('rune-bench run', () => {
+  let dir = '';
+  let suiteModule = '';
+  before(() => {
+    ensureBuilt();
+    dir = tempDir();
+    suiteModule = writeTinySuite(dir);
+  });
+
+  void test('table to stdout, progress to stderr, run recorded in .rune-bench/', async () => {
+    const r = await runCli(['run', '--suite', 'tiny', '--require', suiteModule], { cwd: dir });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /sum/);
+    assert.match(r.stdout, /sort copy/);
+    assert.doesNotMatch(r.stdout, /\x1b\[/, 'no colour when stdout is not a terminal');
+    assert.match(r.stderr, /running tiny \(quick\)/);
+    assert.match(r.stderr, /\[\s*\d+%\] tiny sum/, 'plain progress lines when stderr is not a terminal');
+    const records = readdirSync(join(dir, '.rune-bench')).filter((f) => f.endsWith('.run.json.gz'));
+    assert.equal(records.length, 1);
+  });
+
+  void test('json is the versioned result format', async () => {
+    const r = await runCli(['run', '--suite', 'tiny', '--require', suiteModule, '--format', 'json', '--no-store'], { cwd: dir });
+    assert.equal(r.code, 0, r.stderr);
+    const json = JSON.parse(r.stdout) as { schemaVersion: number; name: string; tasks: { name: string; status: string; stats: { median: number } }[] };
+    assert.equal(json.schemaVersion, 1);
+    assert.equal(json.name, 'tiny');
+    assert.deepEqual(json.tasks.map((t) => t.name), ['sum', 'sort copy']);
+    for (const task of json.tasks) {
+      assert.equal(task.status, 'ok');
+      assert.ok(task.stats.median > 0 && task.stats.median < 0.1, `median ${task.stats.median}`);
+    }
+  });
+
+  void test('markdown', async () => {
+    const r = await runCli(['run', '--suite', 'tiny', '--require', suiteModule, '--format', 'markdown', '--no-store'], { cwd: dir });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^\|.*\|$/m, 'a GitHub table');
+    assert.match(r.stdout, /sort copy/);
+  });
+
+  void test('html to --output FILE, written atomically, nothing on stdout', async () => {
+    const out = join(dir, 'reports', 'tiny.html');
+    const r = await runCli(['run', '--suite', 'tiny', '--format', 'html', '--output', out, '--no-store'], {
+      cwd: dir,
+      env: { RUNE_BENCH_SUITES: suiteModule },
+    });
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /wrote html report to .*tiny\.html/);
+    const html = readFileSync(out, 'utf8');
+    assert.match(html, /^<!doctype html>/i);
+    assert.match(html, /sort copy/);
+    assert.deepEqual(readdirSync(join(dir, 'reports')), ['tiny.html'], 'no temporary file left behind');
+  });
+
+  void test('--param reaches the suite (real work changes with it)', async () => {
+    const small = await runCli(['run', '--suite', 'tiny', '--require', suiteModule, '--format', 'json', '--no-store', '--param', 'work=100'], { cwd: dir });
+    const large = await runCli(['run', '--suite', 'tiny', '--require', suiteModule, '--format', 'json', '--no-store', '--param', 'work=100000'], { cwd: dir });
+    assert.equal(small.code, 0, small.stderr);
+    assert.equal(large.code, 0, large.stderr);
+    const median = (text: string): number => (JSON.parse(text) as { tasks: { stats: { median: number } }[] }).tasks[0]!.stats.median;
+    assert.ok(median(large.stdout) > median(small.stdout), 'summing 1000x more numbers takes longer');
+  });
+});

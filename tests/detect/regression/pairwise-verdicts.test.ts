@@ -1,0 +1,61 @@
+// The pairwise gate's four verdicts on constructed log-normal samples.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { RegressionDetector } from '../../../src/detect/regression-detector.js';
+import { logNormal } from './helpers.js';
+
+void describe('pairwise gate verdicts', () => {
+  const detector = new RegressionDetector({ threshold: 0.02, seed: 7, resamples: 1000 });
+  const baseline = logNormal(1, 40, 1e-3, 0.01);
+
+  void test('a 10% slowdown is regressed, with the whole interval above 1.02', () => {
+    const [c] = detector.compareSamples([{ name: 'slow', baseline, current: logNormal(2, 40, 1.1e-3, 0.01) }]);
+    assert.equal(c?.verdict, 'regressed');
+    assert.ok(c.ci.lower > 1.02, `interval ${c.ci.lower}..${c.ci.upper}`);
+    assert.ok(Math.abs(c.ratio - 1.1) < 0.02, `ratio ${c.ratio}`);
+    assert.ok(Math.abs(c.hodgesLehmann - 1.1) < 0.02, `HL ${c.hodgesLehmann}`);
+    assert.ok(c.pValue < 1e-6);
+  });
+
+  void test('a 10% speed-up is improved', () => {
+    const [c] = detector.compareSamples([{ name: 'fast', baseline, current: logNormal(3, 40, 0.9e-3, 0.01) }]);
+    assert.equal(c?.verdict, 'improved');
+    assert.ok(c.ci.upper < 1 / 1.02);
+  });
+
+  void test('the same distribution, tightly measured, is no-change', () => {
+    const [c] = detector.compareSamples([{ name: 'same', baseline, current: logNormal(4, 40, 1e-3, 0.01) }]);
+    assert.equal(c?.verdict, 'no-change');
+    assert.ok(c.ci.lower >= 1 / 1.02 && c.ci.upper <= 1.02);
+  });
+
+  void test('a significant 2.5% shift whose interval reaches below the threshold is within-noise, not regressed', () => {
+    const noisyBase = logNormal(5, 60, 1e-3, 0.02);
+    const [c] = detector.compareSamples([{ name: 'small', baseline: noisyBase, current: logNormal(6, 60, 1.025e-3, 0.02) }]);
+    assert.ok(c !== undefined);
+    assert.ok(c.pValue < 0.05, `p ${c.pValue}`);
+    assert.ok(c.ci.lower < 1.02, `interval ${c.ci.lower}`);
+    assert.equal(c.verdict, 'within-noise');
+  });
+
+  void test('a large but noisy difference measured on few samples is within-noise', () => {
+    const [c] = detector.compareSamples([
+      { name: 'noisy', baseline: logNormal(7, 6, 1e-3, 0.3), current: logNormal(8, 6, 1.1e-3, 0.3) },
+    ]);
+    assert.equal(c?.verdict, 'within-noise');
+  });
+
+  void test('the bootstrap interval is seeded: the same seed gives the same interval', () => {
+    const other = new RegressionDetector({ seed: 7, resamples: 1000 });
+    const current = logNormal(9, 30, 1.05e-3, 0.05);
+    const [a] = detector.compareSamples([{ name: 'x', baseline, current }]);
+    const [b] = other.compareSamples([{ name: 'x', baseline, current }]);
+    assert.deepEqual(a?.ci, b?.ci);
+  });
+
+  void test('invalid options are rejected naming the option', () => {
+    assert.throws(() => new RegressionDetector({ threshold: 2 }), /threshold option/);
+    assert.throws(() => new RegressionDetector({ alpha: 0 }), /alpha option/);
+    assert.throws(() => new RegressionDetector({ changePoints: { minSegment: 1 } }), /minSegment option/);
+  });
+});

@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { markdownFormatter } from '../../src/format/markdown-formatter.js';
+import { fixture, XSS_NAME } from './fixtures.js';
+
+/** Cells of a GFM table row, honouring `\|` escapes. */
+function cells(line: string): string[] {
+  return line
+    .slice(1, -1)
+    .split(/(?<!\\)\|/)
+    .map((c) => c.trim());
+}
+
+void test('every GFM table has the same number of cells in each row', async () => {
+  const { result, baseline } = await fixture();
+  const out = markdownFormatter.format({ kind: 'suite', result, baseline });
+  const lines = out.split('\n');
+  let tables = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (!(lines[i] ?? '').startsWith('|') || (lines[i - 1] ?? '').startsWith('|')) continue;
+    tables += 1;
+    const width = cells(lines[i] ?? '').length;
+    assert.match(lines[i + 1] ?? '', /^\|( -{3,}:? \|)+$/, 'a delimiter row follows the header');
+    for (let j = i + 1; (lines[j] ?? '').startsWith('|'); j++) assert.equal(cells(lines[j] ?? '').length, width, lines[j]);
+  }
+  assert.ok(tables >= 6, `found ${tables} tables`);
+});
+
+void test('a PR comment leads with the verdict and escapes user strings', async () => {
+  const { result, baseline } = await fixture();
+  const out = markdownFormatter.format({ kind: 'suite', result, baseline });
+  assert.match(out, /^## rune-bench: comprehensive ⚠️ partial/);
+  assert.match(out, /\*\*Compared with baseline\*\* from .*: \d+ slower, \d+ faster, \d+ the same\./);
+  assert.ok(!out.includes(XSS_NAME), 'raw HTML from a task name never reaches the Markdown');
+  assert.ok(out.includes('&lt;img src=x onerror=alert\\(1\\)&gt;'));
+  assert.ok(out.includes('disk "full" &lt;b&gt;here&lt;/b&gt;'));
+  assert.match(out, /_below timer resolution \(/);
+  assert.match(out, /> \[!NOTE\]\n> git not found: git peer skipped/);
+  assert.match(out, /- 🔴 \*\*CRITICAL\*\* RSS &lt;grows&gt; &amp; never "falls"/);
+  const crit = out.indexOf('CRITICAL');
+  assert.ok(crit < out.indexOf('**HIGH**') && out.indexOf('**HIGH**') < out.indexOf('**LOW**'));
+});
+
+void test('caller-supplied comparisons decide the verdicts', async () => {
+  const { result } = await fixture();
+  const out = markdownFormatter.format({
+    kind: 'suite',
+    result,
+    comparisons: [{ key: 'parsing/JSON round trip', change: 0.25, verdict: 'slower' }],
+  });
+  assert.match(out, /1 slower, 0 faster, 0 the same/);
+  assert.match(out, /> \[!WARNING\]\n> Slower than the baseline: parsing\/JSON round trip \+25\.0%/);
+  assert.match(out, /\| JSON round trip \|.*\| \*\*\+25\.0% slower\*\* \|/);
+});
+
+void test('history and trends as Markdown', async () => {
+  const { snapshots, trends, findings } = await fixture();
+  const h = markdownFormatter.format({ kind: 'history', snapshots, findings });
+  assert.match(h, /\| `process\.memory\.usage` \| [\d.]+ MB \|/);
+  const t = markdownFormatter.format({ kind: 'trends', series: trends });
+  assert.match(t, /🔺 `[0-9a-f]{10}` \+30% slower/);
+});

@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { SuiteResult } from '../../src/core/results.js';
+import { tableFormatter } from '../../src/format/table-formatter.js';
+import { formatBytes, formatDuration } from '../../src/format/units.js';
+import { fixture, XSS_NAME } from './fixtures.js';
+
+void test('a nested run reads as summary, per-suite figures, per-task stats and findings', async () => {
+  const { result } = await fixture();
+  const out = tableFormatter.format({ kind: 'suite', result });
+  const lines = out.split('\n');
+  assert.match(lines[0] ?? '', /^rune-bench · comprehensive · partial · \d{4}-/);
+  for (const label of ['Duration', 'Operations', 'Peak memory', 'Peak CPU', 'Cache hit ratio', 'Success rate']) {
+    assert.match(out, new RegExp(`^  ${label}\\s`, 'm'), label);
+  }
+  assert.ok(out.includes(formatBytes(result.summary.peakMemory)));
+  assert.ok(out.includes(`(7/8 tasks ok)`), 'success rate counts the tasks of every child');
+  assert.match(out, /comprehensive › hashing · partial/);
+  assert.match(out, /comprehensive › parsing · ok/);
+  assert.match(out, /clone\.throughput\s+46\.3 MB\/s\s+local clone rate/);
+  assert.match(out, /JSON round trip\s+json\.fields\s+3/);
+  assert.match(out, /note: git not found: git peer skipped/);
+  // Per-task stats from the real run, in human units.
+  const hashing = result.children?.[0];
+  const sha = hashing?.tasks.find((t) => t.name === 'sha256 4KiB');
+  const stats = sha?.stats;
+  assert.ok(stats);
+  const row = lines.find((l) => l.trimStart().startsWith('sha256 4KiB') && l.includes(formatDuration(stats.median)));
+  assert.ok(row, 'sha256 row shows its median');
+  assert.ok(row.includes(formatDuration(stats.p99)));
+  assert.match(row, /±\d/);
+  assert.match(row, /B\/s/, 'throughput from bytes per op');
+  // The no-op is below the timer's resolution and says so instead of printing a number.
+  const noop = lines.find((l) => l.trimStart().startsWith('noop'));
+  assert.ok(noop);
+  assert.match(noop, /below res\./);
+  assert.match(noop, /median below timer resolution/);
+  assert.match(out, /always fails\s.*failed: disk "full" <b>here<\/b>/);
+  assert.ok(out.includes(XSS_NAME), 'a terminal shows the name as typed');
+  // Findings, most severe first.
+  const crit = out.indexOf('[CRITICAL]');
+  const high = out.indexOf('[HIGH]');
+  const low = out.indexOf('[LOW]');
+  assert.ok(crit > 0 && crit < high && high < low);
+  assert.match(out, /→ Move object hashing to a worker thread/);
+});
+
+void test('columns line up: every row of a task table has its cells at the header offsets', async () => {
+  const { result } = await fixture();
+  const out = tableFormatter.format({ kind: 'suite', result });
+  const lines = out.split('\n');
+  const header = lines.findIndex((l) => /^\s+Task\s+Median\s+p99/.test(l));
+  assert.ok(header > 0);
+  const head = lines[header] ?? '';
+  const rule = lines[header + 1] ?? '';
+  assert.equal(rule.trimEnd().length <= head.length + 40, true);
+  // Right-aligned "Median" column: each row's median cell ends where the header's "Median" ends.
+  const end = head.indexOf('Median') + 'Median'.length;
+  for (const line of lines.slice(header + 2, header + 5)) {
+    assert.match(line.slice(end - 1, end), /\S/, `cell ends at column ${end} in ${JSON.stringify(line)}`);
+    assert.equal(line[end], ' ');
+  }
+});
+
+void test('a baseline adds a verdict column; control characters in names are escaped', async () => {
+  const { result, baseline } = await fixture();
+  const out = tableFormatter.format({ kind: 'suite', result, baseline });
+  assert.match(out, /vs baseline/);
+  assert.match(out, /compared with baseline from/);
+  assert.match(out, /[+-]\d[\d.]*% (slower|faster|\(same\))/);
+  assert.match(out, /always fails.*not compared/);
+  const hostile: SuiteResult = { ...result, name: 'evil\u001b[2J\u0007name', children: [] };
+  const text = tableFormatter.format({ kind: 'suite', result: hostile });
+  assert.ok(!text.includes('\u001b[2J'));
+  assert.ok(text.includes('evil\\x1b[2J\\x07name'));
+});
+
+void test('history, findings and trends render as tables', async () => {
+  const { snapshots, findings, trends } = await fixture();
+  const h = tableFormatter.format({ kind: 'history', snapshots, findings });
+  assert.match(h, new RegExp(`Monitor history · ${snapshots.length} snapshots`));
+  assert.match(h, /^process\.memory\.usage\s+[\d.]+ MB/m);
+  assert.match(h, /Trend/);
+  const f = tableFormatter.format({ kind: 'findings', findings: [] });
+  assert.match(f, /none/);
+  const t = tableFormatter.format({ kind: 'trends', series: trends });
+  assert.match(t, /hashing\/sha256 4KiB\s+12\s/);
+  assert.match(t, /\+30% slower/);
+});

@@ -1,0 +1,23 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { PerformanceMonitor } from '../../src/monitor/performance-monitor.js';
+import { EventLoopSource } from '../../src/monitor/sources/event-loop.js';
+import { sleep, spin } from './helpers.js';
+
+void test('event loop delay and utilization rise when the loop is blocked', async () => {
+  const m = new PerformanceMonitor({ sources: [new EventLoopSource({ resolution: 10 })] });
+  await m.start();
+  await sleep(200);
+  const calm = await m.sample();
+  await sleep(50);
+  spin(250);
+  await sleep(30);
+  const blocked = await m.sample();
+  await m.stop();
+  assert.ok(blocked.get('nodejs.eventloop.delay.max')! >= 0.15, `max delay ${blocked.get('nodejs.eventloop.delay.max')}`);
+  assert.ok(blocked.get('nodejs.eventloop.delay.max')! > calm.get('nodejs.eventloop.delay.max')!);
+  assert.ok(blocked.get('nodejs.eventloop.utilization')! > 0.5);
+  assert.ok(blocked.get('nodejs.eventloop.utilization')! > calm.get('nodejs.eventloop.utilization')!);
+  assert.ok(blocked.get('nodejs.eventloop.delay.p50')! <= blocked.get('nodejs.eventloop.delay.p99')!);
+  assert.throws(() => new EventLoopSource({ resolution: 0 }), RangeError);
+});

@@ -1,0 +1,62 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { AssertionError } from 'node:assert';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { assertNoRegression } from '../../src/testing/index.js';
+import { BenchmarkSuite } from '../../src/bench/benchmark-suite.js';
+import { isRuneBenchError } from '../../src/core/errors.js';
+import type { SuiteResult } from '../../src/core/results.js';
+
+function spin(n: number): number {
+  let x = 0;
+  for (let i = 0; i < n; i++) x = (x + i * 13) % 65_521;
+  return x;
+}
+
+async function run(work: number): Promise<SuiteResult> {
+  const suite = new BenchmarkSuite('regression', { time: 100, warmup: 20, minSamples: 30 });
+  suite.add('spin', () => spin(work));
+  suite.add('constant', () => spin(500));
+  return suite.run();
+}
+
+void test('a missing baseline is written; the same code passes; a 3x slowdown fails naming the task', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rune-reg-'));
+  const baseline = join(dir, 'baseline.json');
+  try {
+    const first = await run(1000);
+    assert.equal((await assertNoRegression(first, baseline)).size, 0);
+    assert.ok(existsSync(baseline));
+    await assert.rejects(assertNoRegression(first, join(dir, 'other.json'), { createMissing: false }), /does not exist/);
+
+    const faster = await run(300);
+    const comparisons = await assertNoRegression(faster, baseline);
+    assert.equal(comparisons.get('spin')?.verdict, 'faster');
+
+    const slower = await run(3000);
+    await assert.rejects(assertNoRegression(slower, baseline, { threshold: 0.05 }), (e: unknown) => {
+      assert.ok(e instanceof AssertionError);
+      assert.match(e.message, /performance regression against .*baseline\.json:\n {2}"spin" is \d+\.\d% slower \([\d.]+ µs -> [\d.]+ µs\)/);
+      assert.doesNotMatch(e.message, /"constant"/);
+      return true;
+    });
+    // a single task result works too
+    await assert.rejects(assertNoRegression(slower.tasks[0]!, baseline), /"spin" is/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+void test('a malformed baseline is a typed error, not a silent pass', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rune-reg-'));
+  const baseline = join(dir, 'baseline.json');
+  try {
+    writeFileSync(baseline, JSON.stringify({ schemaVersion: 1, name: 'x' }));
+    const result = await run(100);
+    await assert.rejects(assertNoRegression(result, baseline), (e: unknown) => isRuneBenchError(e, 'ERR_INVALID_FORMAT'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
