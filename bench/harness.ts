@@ -81,10 +81,13 @@ function rmeOf(samples: readonly number[]): number | undefined {
 
 async function measureWith(tool: Tool, name: CaseName): Promise<Report> {
   const fn = caseFn(name);
+  // modules are imported before the clock starts: wall time is the measuring run only
+  const dist = fileURLToPath(new URL('../dist/index.js', import.meta.url));
+  const lib = tool === 'rune-bench' ? ((await import(pathToFileURL(dist).href)) as typeof import('../src/index.js')) : undefined;
+  const tiny = tool === 'tinybench' ? await import('tinybench') : undefined;
+  const mitata = tool === 'mitata' ? await import('mitata') : undefined;
   const t0 = performance.now();
-  if (tool === 'rune-bench') {
-    const dist = fileURLToPath(new URL('../dist/index.js', import.meta.url));
-    const lib = (await import(pathToFileURL(dist).href)) as typeof import('../src/index.js');
+  if (lib !== undefined) {
     const suite = new lib.BenchmarkSuite('harness');
     suite.add(name, fn);
     const result = await suite.run();
@@ -97,17 +100,16 @@ async function measureWith(tool: Tool, name: CaseName): Promise<Report> {
       ...(stats.belowResolution ? { note: 'below resolution' } : {}),
     };
   }
-  if (tool === 'tinybench') {
-    const { Bench } = await import('tinybench');
-    const bench = new Bench();
+  if (tiny !== undefined) {
+    const bench = new tiny.Bench();
     bench.add(name, fn);
     await bench.run();
     const result = bench.tasks[0]?.result;
     if (result?.state !== 'completed') throw new Error(`tinybench: ${result?.state ?? 'no result'}`);
     return { median: result.latency.p50 / 1000, rme: result.latency.rme / 100, wall: (performance.now() - t0) / 1000 };
   }
-  const { measure } = await import('mitata');
-  const stats = await measure(fn);
+  if (mitata === undefined) throw new Error(`unknown tool ${tool}`);
+  const stats = await mitata.measure(fn);
   return { median: stats.p50 / 1e9, rme: rmeOf(stats.samples), wall: (performance.now() - t0) / 1000 };
 }
 

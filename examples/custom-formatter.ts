@@ -4,7 +4,7 @@
 //
 //   npm run build && npx tsx examples/custom-formatter.ts
 import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BenchmarkSuite, RuneBenchError, getFormatter, registerFormatter, shouldUseColor } from 'rune-bench';
@@ -58,4 +58,5 @@ const dir = mkdtempSync(join(tmpdir(), 'rune-bench-report-'));
 const html = getFormatter('html');
 const file = join(dir, `report.${html.extension}`);
 writeFileSync(file, html.format(input));
-console.log(`HTML report (${html.mediaType}): ${file}`);
+console.log(`HTML report (${html.mediaType}, ${statSync(file).size} bytes): ${file}`);
+if (quick) rmSync(dir, { recursive: true, force: true }); // the test run leaves nothing behind

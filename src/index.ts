@@ -72,6 +72,7 @@ export type {
   TrendOptions,
   WindowSpec,
 } from './monitor/series-stats.js';
+export type { DefaultSourcesOptions } from './monitor/sources/defaults.js';
 export type { EventLoopSourceOptions } from './monitor/sources/event-loop.js';
 export type { DiskIoSourceOptions } from './monitor/sources/disk-io.js';
 export type { InterfaceFilter, NetworkIoSourceOptions } from './monitor/sources/network-io.js';

@@ -8,7 +8,8 @@ import { isIsolatedChild, runIsolated } from './isolation.js';
 import { resolveSettings, validateSuiteOptions, validateTaskOptions } from './options.js';
 import { buildSummary, suiteStatus } from './summary.js';
 import { runTask, type TaskDefinition, type TaskOutcome } from './task-runner.js';
-import { nowSeconds } from './timer.js';
+import { nowSeconds, timerProfile } from './timer.js';
+import { getGc } from './gc.js';
 import type { BenchmarkFn, BenchmarkSuiteEvents, BenchmarkSuiteOptions, TaskErrorEvent, TaskOptions } from './types.js';
 
 /**
@@ -134,6 +135,9 @@ export class BenchmarkSuite extends EventEmitter<BenchmarkSuiteEvents> {
   async #run(tasks: readonly TaskDefinition[]): Promise<SuiteResult> {
     const options = this.#options;
     const signal = options.signal;
+    // measured once per process, before any task, so no task's warm-up pays for it
+    timerProfile();
+    if (options.gc !== false) getGc();
     const startedAt = new Date();
     const started = nowSeconds();
     const env = environmentFingerprint();

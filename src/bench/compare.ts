@@ -5,7 +5,7 @@ import { bootstrapRatioCI } from './stats/bootstrap.js';
 import { mannWhitneyU } from './stats/mann-whitney.js';
 
 /**
- * Options of {@link compare}.
+ * Options of `compare()`.
  *
  * @public
  */
@@ -21,7 +21,7 @@ export interface CompareOptions {
 }
 
 /**
- * What {@link compare} says about `b` relative to `a`.
+ * What `compare()` says about `b` relative to `a`.
  * - `faster`: b takes significantly less time, by more than the threshold.
  * - `slower`: b takes significantly more time, by more than the threshold.
  * - `same`: no significant difference beyond the threshold.
@@ -31,7 +31,7 @@ export interface CompareOptions {
 export type ComparisonVerdict = 'faster' | 'slower' | 'same';
 
 /**
- * Result of {@link compare}.
+ * Result of `compare()`.
  *
  * @public
  */

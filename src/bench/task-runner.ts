@@ -177,7 +177,17 @@ export async function runTask(def: TaskDefinition, settings: ResolvedSettings, c
       // warm-up: full samples at the calibrated size, not recorded; then recalibrate (the JIT may have sped it up)
       const warm: number[] = [];
       let lastYield = nowSeconds();
-      while (nowSeconds() < warmupEnd) {
+      // Warm-up lasts `warmup` ms of this process's CPU time (capped at 4x in wall time), so a loaded machine
+      // that gives us a fraction of a core still warms the code as much as a quiet one.
+      const warmupCap = started + (4 * settings.warmup) / 1000;
+      const warming = (): boolean => {
+        const now = nowSeconds();
+        if (now < warmupEnd) return true;
+        if (now >= warmupCap) return false;
+        const cpu = process.cpuUsage(cpuStart);
+        return (cpu.user + cpu.system) / 1000 < settings.warmup;
+      };
+      while (warming()) {
         await callHook(before, guard);
         warm.push(batch(fn, batchSize) / batchSize);
         await callHook(after, guard);

@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 // The `rune-bench` executable: wires process streams, env and Ctrl-C to the command tree and exits with its code.
+import { setMaxListeners } from 'node:events';
 import { createCli } from './cli.js';
 
 const controller = new AbortController();
+// Suites hand this one signal to many tasks, workers and timers: each may listen to it.
+setMaxListeners(256, controller.signal);
 let interrupts = 0;
 
 function onSignal(signal: NodeJS.Signals): void {

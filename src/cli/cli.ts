@@ -6,10 +6,7 @@ import { ExitCode, type Command } from './command.js';
 import type { CliStream, CommandContext } from './context.js';
 import { commandHelp, programHelp } from './help.js';
 import { UsageError } from './usage-error.js';
-import { listCommand } from './commands/list.js';
-import { monitorCommand } from './commands/monitor.js';
-import { reportCommand } from './commands/report.js';
-import { runCommand } from './commands/run.js';
+import { LIST_SPEC, MONITOR_SPEC, REPORT_SPEC, RUN_SPEC } from './commands/specs.js';
 
 /**
  * Options for {@link createCli}.
@@ -27,7 +24,11 @@ export interface CliOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Directory that relative paths and the default results store (`.rune-bench/`) resolve against. @defaultValue `process.cwd()` */
   readonly cwd?: string;
-  /** Cancels the running command (the `rune-bench` bin wires Ctrl-C to it); `monitor` stops cleanly with exit 0. */
+  /**
+   * Cancels the running command (the `rune-bench` bin wires Ctrl-C to it): `monitor` stops cleanly with
+   * exit 0, `run` is interrupted with exit 130.
+   * @defaultValue a signal that never fires
+   */
   readonly signal?: AbortSignal;
 }
 
@@ -64,7 +65,12 @@ export interface Cli {
   run(argv: readonly string[]): Promise<number>;
 }
 
-const COMMANDS: readonly Command[] = [runCommand, listCommand, monitorCommand, reportCommand];
+const COMMANDS: readonly Command[] = [
+  { spec: RUN_SPEC, load: async () => (await import('./commands/run.js')).runRun },
+  { spec: LIST_SPEC, load: async () => (await import('./commands/list.js')).runList },
+  { spec: MONITOR_SPEC, load: async () => (await import('./commands/monitor.js')).runMonitor },
+  { spec: REPORT_SPEC, load: async () => (await import('./commands/report.js')).runReport },
+];
 
 const INPUT_ERRORS: ReadonlySet<RuneBenchErrorCode> = new Set<RuneBenchErrorCode>([
   'ERR_INVALID_JSON',
@@ -101,6 +107,13 @@ export function packageVersion(): string {
 export function createCli(options: CliOptions = {}): Cli {
   const name = options.name ?? 'rune-bench';
   if (typeof name !== 'string' || name.trim() === '') throw new TypeError('name option must be a non-empty string');
+  for (const key of ['stdout', 'stderr'] as const) {
+    const stream = options[key] as Partial<CliStream> | undefined;
+    if (stream !== undefined && typeof stream.write !== 'function') throw new TypeError(`${key} option must have a write(text) method`);
+  }
+  if (options.cwd !== undefined && (typeof options.cwd !== 'string' || options.cwd === '')) {
+    throw new TypeError('cwd option must be a non-empty path');
+  }
   const stdout = options.stdout ?? process.stdout;
   const stderr = options.stderr ?? process.stderr;
   const env = options.env ?? process.env;
@@ -155,7 +168,8 @@ async function dispatch(ctx: CommandContext, argv: readonly string[]): Promise<n
     ctx.stdout.write(commandHelp(ctx.program, command.spec));
     return ExitCode.Ok;
   }
-  return command.run(ctx, flags);
+  const run = await command.load();
+  return run(ctx, flags);
 }
 
 function findCommand(name: string, program: string): Command {

@@ -3,15 +3,23 @@ import type { CommandSpec, Flags } from './args.js';
 import type { CommandContext } from './context.js';
 
 /**
- * A command of the tree: its spec (flags, help) and what it does. Returns the exit code.
+ * What a command does: runs with parsed flags and resolves to the exit code.
+ *
+ * @internal
+ */
+export type CommandRun = (ctx: CommandContext, flags: Flags) => Promise<number>;
+
+/**
+ * A command of the tree: its spec (flags, help) and, loaded on demand, what it does, so `--help`,
+ * `--version` and flag errors never load the suites, the monitor or the detectors.
  *
  * @internal
  */
 export interface Command {
   /** Name, flags and help. */
   readonly spec: CommandSpec;
-  /** Runs the command with parsed flags; resolves to the exit code. */
-  run(ctx: CommandContext, flags: Flags): Promise<number>;
+  /** Imports the command's implementation. */
+  load(): Promise<CommandRun>;
 }
 
 /** Exit codes. @internal */

@@ -15,6 +15,8 @@ export interface CliStream {
   readonly isTTY?: boolean;
   /** Terminal width in columns, when known. */
   readonly columns?: number;
+  /** Terminal height in rows, when known (the dashboard is cut to fit). */
+  readonly rows?: number;
 }
 
 /**

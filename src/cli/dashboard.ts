@@ -12,12 +12,17 @@ interface Row {
   readonly label: string;
   /** Lower bound for the sparkline scale (0 for utilisations). */
   readonly floor?: number;
+  /** Shows a value; by default by the metric's unit. */
+  readonly show?: (value: number) => string;
 }
+
+/** Load per CPU is a plain number (1.00 = every core busy), not a percentage. */
+const plainNumber = (value: number): string => (Number.isFinite(value) ? value.toFixed(2) : 'n/a');
 
 const ROWS: readonly Row[] = [
   { metric: 'process.cpu.utilization', label: 'CPU (process, 1 core)', floor: 0 },
   { metric: 'system.cpu.utilization', label: 'CPU (system)', floor: 0 },
-  { metric: 'system.cpu.load_average.1m.per_cpu', label: 'load / CPU (1m)', floor: 0 },
+  { metric: 'system.cpu.load_average.1m.per_cpu', label: 'load / CPU (1m)', floor: 0, show: plainNumber },
   { metric: 'process.memory.usage', label: 'memory (RSS)' },
   { metric: 'v8js.heap.used', label: 'heap used' },
   { metric: 'nodejs.eventloop.delay.p99', label: 'event loop delay p99', floor: 0 },
@@ -75,8 +80,8 @@ export function dashboardRows(latest: MetricSnapshot): Row[] {
 export function renderDashboard(view: DashboardView): string[] {
   const { snapshots, color } = view;
   const columns = Math.max(60, view.columns);
-  const lines: string[] = [paint(view.title, 'bold', color)];
-  for (const status of view.status ?? []) lines.push(paint(status, 'dim', color));
+  const lines: string[] = [paint(truncate(view.title, columns), 'bold', color)];
+  for (const status of view.status ?? []) lines.push(paint(truncate(status, columns), 'dim', color));
   lines.push('');
   const latest = snapshots.at(-1);
   if (latest === undefined) {
@@ -85,15 +90,12 @@ export function renderDashboard(view: DashboardView): string[] {
   }
   const labelWidth = 26;
   const valueWidth = 11;
-  const sparkWidth = Math.max(10, columns - labelWidth - valueWidth * 3 - 4);
-  lines.push(
-    paint(
-      `${'metric'.padEnd(labelWidth)}${'now'.padStart(valueWidth)}${'min'.padStart(valueWidth)}${'max'.padStart(valueWidth)}  history`,
-      'dim',
-      color,
-    ),
-  );
-  const window = snapshots.slice(-sparkWidth);
+  // What is left after the label and three values goes to the sparkline (none on a very narrow terminal).
+  const room = columns - labelWidth - valueWidth * 3 - 2;
+  const sparkWidth = room >= 4 ? room : 0;
+  const header = `${'metric'.padEnd(labelWidth)}${'now'.padStart(valueWidth)}${'min'.padStart(valueWidth)}${'max'.padStart(valueWidth)}`;
+  lines.push(paint(sparkWidth > 0 ? `${header}  history` : header, 'dim', color));
+  const window = snapshots.slice(-Math.max(sparkWidth, 1));
   for (const row of dashboardRows(latest)) {
     const unit: MetricUnit = latest.descriptors[row.metric]?.unit ?? '1';
     const values = window.map((s) => s.get(row.metric) ?? Number.NaN);
@@ -101,11 +103,12 @@ export function renderDashboard(view: DashboardView): string[] {
     const now = latest.get(row.metric) ?? Number.NaN;
     const min = finite.length > 0 ? Math.min(...finite) : Number.NaN;
     const max = finite.length > 0 ? Math.max(...finite) : Number.NaN;
-    const label = row.label.length > labelWidth - 1 ? `${row.label.slice(0, labelWidth - 2)}…` : row.label;
+    const label = truncate(row.label, labelWidth - 1);
+    const show = row.show ?? ((value: number): string => formatValue(value, unit));
+    const spark = sparkWidth > 0 ? `  ${paint(sparkline(values, sparkWidth, row.floor), 'cyan', color)}` : '';
     lines.push(
-      `${label.padEnd(labelWidth)}${paint(formatValue(now, unit).padStart(valueWidth), 'bold', color)}` +
-        `${formatValue(min, unit).padStart(valueWidth)}${formatValue(max, unit).padStart(valueWidth)}  ` +
-        paint(sparkline(values, sparkWidth, row.floor), 'cyan', color),
+      `${label.padEnd(labelWidth)}${paint(show(now).padStart(valueWidth), 'bold', color)}` +
+        `${show(min).padStart(valueWidth)}${show(max).padStart(valueWidth)}${spark}`,
     );
   }
   lines.push('');
@@ -139,7 +142,8 @@ export function plainLine(snapshot: MetricSnapshot): string {
   for (const row of dashboardRows(snapshot)) {
     const unit: MetricUnit = snapshot.descriptors[row.metric]?.unit ?? '1';
     const value = snapshot.get(row.metric);
-    if (value !== undefined) parts.push(`${row.metric}=${formatValue(value, unit).replace(' ', '')}`);
+    const text = row.show === undefined ? formatValue(value ?? Number.NaN, unit) : row.show(value ?? Number.NaN);
+    if (value !== undefined) parts.push(`${row.metric}=${text.replace(' ', '')}`);
   }
   return parts.join(' ');
 }

@@ -1,4 +1,5 @@
 // Redraws a block of lines in place on a terminal, hides the cursor meanwhile and always shows it again.
+import { visibleWidth } from '../format/color.js';
 import type { CliStream } from './context.js';
 
 const HIDE_CURSOR = '\x1b[?25l';
@@ -39,11 +40,13 @@ export class LiveScreen {
 
   /** Replaces the previous frame with `lines` (cut to the terminal's height and width by the caller). */
   draw(lines: readonly string[]): void {
-    const rows = (this.#stream as { rows?: number }).rows;
+    const rows = this.#stream.rows;
     const visible = rows !== undefined && rows > 2 && lines.length > rows - 1 ? lines.slice(0, rows - 1) : lines;
     const up = this.#height > 0 ? `\x1b[${this.#height}F` : '\r';
     this.#stream.write(`${up}\x1b[J${visible.join('\n')}\n`);
-    this.#height = visible.length;
+    // A line wider than the terminal wraps onto several rows: count rows, not lines, to move back up.
+    const columns = this.#stream.columns !== undefined && this.#stream.columns > 0 ? this.#stream.columns : Infinity;
+    this.#height = visible.reduce((rows, line) => rows + Math.max(1, Math.ceil(visibleWidth(line) / columns)), 0);
   }
 
   /** Shows the cursor again; the last frame stays on screen. Safe to call twice. */

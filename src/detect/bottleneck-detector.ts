@@ -14,14 +14,14 @@ import { builtinBottleneckRules } from './rules/builtin.js';
  * Which snapshots a detector looks at: the last `n` milliseconds (back from the newest snapshot), or
  * the last `count` snapshots. Same shape as the monitor's window specification.
  *
- * @public
+ * @beta
  */
 export type BottleneckWindow = number | { readonly count: number };
 
 /**
  * What the detector needs from a monitor to work live: `PerformanceMonitor` fits it.
  *
- * @public
+ * @beta
  */
 export interface BottleneckMonitor {
   /** Subscribes to new snapshots. */
@@ -35,7 +35,7 @@ export interface BottleneckMonitor {
 /**
  * Options of {@link BottleneckDetector}.
  *
- * @public
+ * @beta
  */
 export interface BottleneckDetectorOptions {
   /**
@@ -73,7 +73,7 @@ export interface BottleneckDetectorOptions {
 /**
  * A rule that threw: it is reported here (and as an `error` event), never fatal to other rules.
  *
- * @public
+ * @beta
  */
 export interface BottleneckRuleError {
   /** Rule id. */
@@ -85,7 +85,7 @@ export interface BottleneckRuleError {
 /**
  * The outcome of one evaluation.
  *
- * @public
+ * @beta
  */
 export interface BottleneckReport {
   /**
@@ -112,7 +112,7 @@ export interface BottleneckReport {
 /**
  * Events of {@link BottleneckDetector}.
  *
- * @public
+ * @beta
  */
 export interface BottleneckDetectorEvents {
   /** A live finding was raised, changed severity or cleared (after hysteresis). */
@@ -126,7 +126,7 @@ export interface BottleneckDetectorEvents {
 /**
  * Orders findings: most severe first, then higher impact, higher confidence, then rule id.
  *
- * @public
+ * @beta
  */
 export function compareFindings(a: BottleneckFinding, b: BottleneckFinding): number {
   return compareSeverity(b.severity, a.severity) || b.impact - a.impact || b.confidence - a.confidence || a.ruleId.localeCompare(b.ruleId);
@@ -177,7 +177,7 @@ function selectWindow(all: readonly MetricSnapshot[], spec: BottleneckWindow): r
  * // ... later: detector.analyze(monitor.history).top
  * ```
  *
- * @public
+ * @beta
  */
 export class BottleneckDetector extends EventEmitter<BottleneckDetectorEvents> {
   readonly #rules = new Map<string, BottleneckRule>();
@@ -297,7 +297,7 @@ export class BottleneckDetector extends EventEmitter<BottleneckDetectorEvents> {
 
   /**
    * One live step: evaluates the rules over `window`, updates the hysteresis state, emits `bottleneck`
-   * events for changes, an `error` event per failing rule and an `evaluation` event. {@link attach}
+   * events for changes, an `error` event per failing rule and an `evaluation` event. {@link BottleneckDetector.attach}
    * calls it on each monitor sample; call it directly to drive the detector from another source.
    */
   observe(window: readonly MetricSnapshot[]): BottleneckReport {
@@ -339,7 +339,7 @@ export class BottleneckDetector extends EventEmitter<BottleneckDetectorEvents> {
     return detach;
   }
 
-  /** Detaches from the monitor, if attached. Findings in force stay in force until {@link reset}. */
+  /** Detaches from the monitor, if attached. Findings in force stay in force until {@link BottleneckDetector.reset}. */
   detach(): void {
     this.#detach?.();
   }

@@ -8,7 +8,7 @@ import type { MetricSnapshot } from '../core/snapshot.js';
  * - `host`: the machine around it (other processes, steal time). Host findings do not slow the
  *   code down by themselves; they mark measurements taken meanwhile as low-confidence.
  *
- * @public
+ * @beta
  */
 export type BottleneckScope = 'process' | 'host';
 
@@ -16,7 +16,7 @@ export type BottleneckScope = 'process' | 'host';
  * What a rule returns when the window cannot support a verdict either way (a metric is missing,
  * too few snapshots, no activity to judge): "not enough data", never a guess.
  *
- * @public
+ * @beta
  */
 export interface InsufficientData {
   /** Discriminant: always `insufficient-data`. */
@@ -35,7 +35,7 @@ export interface InsufficientData {
  * What {@link BottleneckRule.evaluate} returns: a finding, `undefined` for "looked and found nothing",
  * or {@link InsufficientData}.
  *
- * @public
+ * @beta
  */
 export type BottleneckRuleResult = BottleneckFinding | InsufficientData | undefined;
 
@@ -59,7 +59,7 @@ export type BottleneckRuleResult = BottleneckFinding | InsufficientData | undefi
  * };
  * ```
  *
- * @public
+ * @beta
  */
 export interface BottleneckRule {
   /** Unique, stable id (kebab-case), copied into each finding's `ruleId`. */
@@ -88,7 +88,7 @@ export interface BottleneckRule {
  * @param window - the window the rule was given
  * @param reason - why no verdict is possible
  * @param missing - metrics the window lacked
- * @public
+ * @beta
  */
 export function insufficientData(
   ruleId: string,
@@ -102,7 +102,7 @@ export function insufficientData(
 /**
  * Whether a rule result is {@link InsufficientData}.
  *
- * @public
+ * @beta
  */
 export function isInsufficientData(result: BottleneckRuleResult): result is InsufficientData {
   return result !== undefined && 'kind' in result;

@@ -6,7 +6,7 @@ import { bandOf, evidence } from './bottleneck-window.js';
 import { CACHE_EFFICIENCY } from './rules/cache-efficiency.js';
 import { NOISY_HOST } from './rules/noisy-host.js';
 
-/** Rule id of the suite-level "unstable measurements" finding. @public */
+/** Rule id of the suite-level "unstable measurements" finding. @beta */
 export const UNSTABLE_RESULTS = 'unstable-results';
 
 const HOST_RULES: ReadonlySet<string> = new Set([NOISY_HOST, UNSTABLE_RESULTS]);

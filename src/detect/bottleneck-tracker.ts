@@ -8,14 +8,14 @@ import type { BottleneckScope } from './bottleneck-rule.js';
  * - `changed`: an active finding has held a different severity for `raiseAfter` evaluations in a row.
  * - `cleared`: an active finding has been absent for `clearAfter` evaluations in a row (or its rule was removed).
  *
- * @public
+ * @beta
  */
 export type BottleneckChange = 'raised' | 'changed' | 'cleared';
 
 /**
  * Payload of the detector's `bottleneck` event.
  *
- * @public
+ * @beta
  */
 export interface BottleneckEvent {
   /** What happened. */

@@ -130,7 +130,7 @@ export function fitLine(times: readonly number[], values: readonly number[]): Li
  * whose lower bound it reaches, and gives no finding below `low`. Bounds must be ascending; set a bound
  * to `Infinity` to cap the severity below it.
  *
- * @public
+ * @beta
  */
 export interface SeverityBands {
   /** Lower bound of `low`. */
@@ -248,4 +248,38 @@ export function finding(ruleId: string, window: readonly MetricSnapshot[], field
 /** Evidence entry, with the threshold only when given (exactOptionalPropertyTypes). @internal */
 export function evidence(metric: string, value: number, threshold?: number): FindingEvidence {
   return threshold === undefined ? { metric, value } : { metric, value, threshold };
+}
+
+/** CPU split between the process and its children over the window. @internal */
+export interface SpawnSignals {
+  /** Window mean of children CPU (reaped plus watched), share of one core; NaN when not measured. */
+  readonly childCpu: number;
+  /** Window mean of `process.cpu.utilization`; NaN when not measured. */
+  readonly ownCpu: number;
+  /** Kernel share of the process's own CPU over the window; NaN when not measured. */
+  readonly systemShare: number;
+  /** Snapshots carrying both children and own CPU. */
+  readonly samples: number;
+}
+
+const CHILD_LABELLED = /^process\.child\.(.+)\.cpu\.utilization$/;
+
+/** Children and own CPU over the window, and the kernel share of own CPU (fork, exec and pipes are kernel time). @internal */
+export function spawnSignals(window: readonly MetricSnapshot[]): SpawnSignals {
+  const labelled = metricNames(window, CHILD_LABELLED);
+  const kids: number[] = [];
+  const own: number[] = [];
+  for (const s of window) {
+    const parts = [s.get('process.children.cpu.utilization'), ...labelled.map((m) => s.get(m))].filter(
+      (v): v is number => v !== undefined && Number.isFinite(v),
+    );
+    const mine = s.get('process.cpu.utilization');
+    if (parts.length === 0 || mine === undefined) continue;
+    kids.push(parts.reduce((a, b) => a + b, 0));
+    own.push(mine);
+  }
+  const user = counterDelta(window, 'process.cpu.time.user');
+  const system = counterDelta(window, 'process.cpu.time.system');
+  const systemShare = user !== undefined && system !== undefined && user.delta + system.delta > 0 ? system.delta / (user.delta + system.delta) : Number.NaN;
+  return { childCpu: mean(kids), ownCpu: mean(own), systemShare, samples: kids.length };
 }

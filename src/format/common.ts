@@ -27,17 +27,44 @@ export interface SuiteNode {
   readonly depth: number;
 }
 
-/** Walks a result and its children depth first. @internal */
-export function walkSuites(result: SuiteResult, path: readonly string[] = [], depth = 0): SuiteNode[] {
-  const here = [...path, result.name];
-  const out: SuiteNode[] = [{ result, path: here, depth }];
-  for (const child of result.children ?? []) out.push(...walkSuites(child, here, depth + 1));
-  return out;
+/**
+ * A suite that runs others (`comprehensive`) also carries flattened copies of its children's content:
+ * tasks named `<child> / <task>`, figures named `<child>.<figure>` and notices `<child>: <notice>`.
+ * Reports show each child in its own section, so the parent's view drops those copies; likewise a suite
+ * figure that repeats one of its own tasks' figures (shown in the task figure table).
+ * @internal
+ */
+export function ownContent(result: SuiteResult): SuiteResult {
+  const children = result.children ?? [];
+  if (children.length === 0) return withoutTaskFigureCopies(result, new Set(), new Set());
+  const taskCopies = new Set<string>();
+  const figureCopies = new Set<string>();
+  const noticeCopies = new Set<string>();
+  for (const c of children) {
+    for (const t of c.tasks) taskCopies.add(`${c.name} / ${t.name}`);
+    for (const f of c.figures ?? []) figureCopies.add(`${c.name}.${f.name}\u0000${f.value}`);
+    for (const n of c.notices ?? []) noticeCopies.add(`${c.name}: ${n}`);
+  }
+  const view: SuiteResult = { ...result, tasks: result.tasks.filter((t) => !taskCopies.has(t.name)) };
+  return withoutTaskFigureCopies(view, figureCopies, noticeCopies);
 }
 
-/** Every task in a result tree with the suite path it belongs to. @internal */
-export function allTasks(result: SuiteResult): { readonly suite: readonly string[]; readonly task: TaskResult }[] {
-  return walkSuites(result).flatMap((node) => node.result.tasks.map((task) => ({ suite: node.path, task })));
+/** Suite figures that repeat a task's figure (`<prefix>.<figure>` with the same value and unit) are dropped. */
+function withoutTaskFigureCopies(result: SuiteResult, figureCopies: ReadonlySet<string>, noticeCopies: ReadonlySet<string>): SuiteResult {
+  const taskFigures = result.tasks.flatMap((t) => [...(t.figures ?? [])]);
+  const repeatsTask = (f: KeyFigure): boolean =>
+    taskFigures.some((tf) => f.name.endsWith(`.${tf.name}`) && tf.value === f.value && tf.unit === f.unit);
+  const figures = result.figures?.filter((f) => !figureCopies.has(`${f.name}\u0000${f.value}`) && !repeatsTask(f));
+  const notices = result.notices?.filter((n) => !noticeCopies.has(n));
+  return { ...result, ...(figures === undefined ? {} : { figures }), ...(notices === undefined ? {} : { notices }) };
+}
+
+/** Walks a result and its children depth first; each node's `result` is its {@link ownContent}. @internal */
+export function walkSuites(result: SuiteResult, path: readonly string[] = [], depth = 0): SuiteNode[] {
+  const here = [...path, result.name];
+  const out: SuiteNode[] = [{ result: ownContent(result), path: here, depth }];
+  for (const child of result.children ?? []) out.push(...walkSuites(child, here, depth + 1));
+  return out;
 }
 
 /** Whether a bottleneck detector ran anywhere in a result tree (some suite has a `findings` array). @internal */
@@ -50,9 +77,19 @@ export function noFindingsText(result: SuiteResult): string {
   return detectorRan(result) ? 'No bottleneck rule fired.' : 'None: no bottleneck detector ran on this result.';
 }
 
-/** Every finding in a result tree (the root's and its children's). @internal */
+/** Every finding in a result tree (the root's and its children's), each once. @internal */
 export function allFindings(result: SuiteResult): BottleneckFinding[] {
-  return walkSuites(result).flatMap((node) => [...(node.result.findings ?? [])]);
+  const seen = new Set<string>();
+  const out: BottleneckFinding[] = [];
+  for (const node of walkSuites(result)) {
+    for (const f of node.result.findings ?? []) {
+      const key = JSON.stringify([f.ruleId, f.title, f.severity, f.impact, f.recommendation]);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(f);
+    }
+  }
+  return out;
 }
 
 /** Finds the suite with the same name path in `baseline` (root names may differ). @internal */
@@ -123,11 +160,6 @@ export function describeDelta(delta: TaskComparison): string {
   return delta.verdict === 'same' ? `${formatChange(delta.change)} (same)` : `${formatChange(delta.change)} ${delta.verdict}`;
 }
 
-/** A figure's name for people: `cache.hit_ratio` is kept as is, the description is shown beside it. @internal */
-export function figureLabel(figure: KeyFigure): string {
-  return figure.description === undefined ? figure.name : `${figure.name} (${figure.description})`;
-}
-
 /** Percentile of sorted values by linear interpolation. @internal */
 export function quantileSorted(sorted: readonly number[], q: number): number {
   if (sorted.length === 0) return Number.NaN;
@@ -178,4 +210,39 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 /** A user-supplied string made safe for a terminal: control characters shown as `\xNN`. @internal */
 export function safeText(text: string): string {
   return text.replace(CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+/** Task figures as a matrix: one row per task that has figures, one column per figure name. @internal */
+export interface FigureMatrix {
+  /** Figure names in first-seen order. */
+  readonly names: readonly string[];
+  /** One row per task with figures. */
+  readonly rows: readonly { readonly task: string; readonly figures: ReadonlyMap<string, KeyFigure> }[];
+  /** The first description seen per figure name. */
+  readonly descriptions: ReadonlyMap<string, string>;
+}
+
+/** Pivots the tasks' figures into a {@link FigureMatrix}, or undefined when no task has figures. @internal */
+export function taskFigureMatrix(tasks: readonly TaskResult[]): FigureMatrix | undefined {
+  const names: string[] = [];
+  const descriptions = new Map<string, string>();
+  const rows: { task: string; figures: Map<string, KeyFigure> }[] = [];
+  for (const t of tasks) {
+    if (t.figures === undefined || t.figures.length === 0) continue;
+    const figures = new Map<string, KeyFigure>();
+    for (const f of t.figures) {
+      if (!names.includes(f.name)) names.push(f.name);
+      if (f.description !== undefined && !descriptions.has(f.name)) descriptions.set(f.name, f.description);
+      figures.set(f.name, f);
+    }
+    rows.push({ task: t.name, figures });
+  }
+  return rows.length === 0 ? undefined : { names, rows, descriptions };
+}
+
+/** Splits a list into chunks of at most `size`. @internal */
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }

@@ -12,6 +12,7 @@ import {
   noFindingsText,
   quantileSorted,
   sortFindings,
+  taskFigureMatrix,
   thresholdOption,
   walkSuites,
 } from './common.js';
@@ -67,7 +68,7 @@ function findingsHtml(findings: readonly BottleneckFinding[], none = 'No bottlen
       const evidence = f.evidence
         .map((ev) => `<li><code>${e(ev.metric)}</code> = ${e(String(Number(ev.value.toPrecision(4))))}${ev.threshold === undefined ? '' : ` (threshold ${e(String(Number(ev.threshold.toPrecision(4))))})`}</li>`)
         .join('');
-      return `<div class="finding ${e(f.severity)}"><div><span class="sev ${e(f.severity)}">${e(f.severity)}</span><strong>${e(f.title)}</strong> <span class="meta">impact ${e(f.impact.toFixed(0))}% · confidence ${e(formatPercent(f.confidence))} · rule ${e(f.ruleId)} · ${f.window.samples} samples</span></div><ul>${evidence}</ul><p class="rec">${e(f.recommendation)}</p></div>`;
+      return `<div class="finding ${e(f.severity)}"><div><span class="sev ${e(f.severity)}">${e(f.severity)}</span><strong>${e(f.title)}</strong> <span class="meta">impact ${e(f.impact.toFixed(0))}% · confidence ${e(formatPercent(f.confidence))} · rule ${e(f.ruleId)}${f.window.samples > 0 ? ` · ${f.window.samples} snapshots` : ''}</span></div><ul>${evidence}</ul><p class="rec">${e(f.recommendation)}</p></div>`;
     })
     .join('\n');
 }
@@ -86,11 +87,24 @@ function summaryCards(result: SuiteResult): string {
   return cards(items);
 }
 
-function figuresTable(figures: readonly (readonly [string, KeyFigure])[]): string {
+function figuresTable(figures: readonly KeyFigure[]): string {
   return table(
-    [['Task', false], ['Figure', false], ['Value', true], ['Meaning', false]],
-    figures.map(([task, f]) => [e(task), `<code>${e(f.name)}</code>`, e(formatValue(f.value, f.unit)), e(f.description ?? '')]),
+    [['Figure', false], ['Value', true], ['Meaning', false]],
+    figures.map((f) => [`<code>${e(f.name)}</code>`, e(formatValue(f.value, f.unit)), e(f.description ?? '')]),
   );
+}
+
+function taskFiguresTable(tasks: readonly TaskResult[]): string {
+  const matrix = taskFigureMatrix(tasks);
+  if (matrix === undefined) return '';
+  const head = `<th>Task</th>${matrix.names.map((n) => `<th class="num" title="${e(matrix.descriptions.get(n) ?? '')}">${e(n)}</th>`).join('')}`;
+  const body = matrix.rows
+    .map((r) => `<tr><td>${e(r.task)}</td>${matrix.names.map((n) => {
+      const f = r.figures.get(n);
+      return `<td class="num">${f === undefined ? '' : e(formatValue(f.value, f.unit))}</td>`;
+    }).join('')}</tr>`)
+    .join('\n');
+  return `<h4>Task figures</h4><div class="wide"><table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
 }
 
 type Comparer = ReturnType<typeof makeComparer>;
@@ -108,7 +122,7 @@ function taskRow(task: TaskResult, path: readonly string[], comparer: Comparer |
     e(task.name),
     median,
     s === undefined || below ? '—' : e(formatDuration(s.p99)),
-    s === undefined || below ? '—' : e(formatRme(s.rme)),
+    s === undefined || below || s.samples < 2 ? '—' : e(formatRme(s.rme)),
     s === undefined || below ? '—' : e(formatCount(s.opsPerSecond)),
     e(through.join(', ')),
     s === undefined ? '0' : e(formatCount(s.samples)),
@@ -121,12 +135,23 @@ function taskRow(task: TaskResult, path: readonly string[], comparer: Comparer |
   return row;
 }
 
+/** Why a task has no distribution chart, or undefined when it has one. */
+function noDistribution(task: TaskResult): string | undefined {
+  const s = task.stats;
+  if (s === undefined) return `${task.name} (${task.status})`;
+  if (s.belowResolution) return `${task.name} (median below the timer resolution, ${formatDuration(s.resolution)})`;
+  if (s.samples < 3) return `${task.name} (${s.samples} sample${s.samples === 1 ? '' : 's'})`;
+  return undefined;
+}
+
 function distribution(task: TaskResult): string {
   const s = task.stats;
-  if (s === undefined) return '';
-  if (s.belowResolution) return `<p class="empty">${e(task.name)}: no distribution, the median is below the timer resolution (${e(formatDuration(s.resolution))}).</p>`;
+  if (s === undefined || noDistribution(task) !== undefined) return '';
   const samples = task.samples ?? [];
-  if (samples.length >= 5) return histogram(`${task.name}: time per operation (${samples.length} samples)`, samples, 's');
+  if (samples.length >= 5) {
+    const kept = samples.length < s.samples ? `${samples.length} of ${s.samples} samples kept` : `${samples.length} samples`;
+    return histogram(`${task.name}: time per operation (${kept})`, samples, 's');
+  }
   const sorted = [...samples].sort((a, b) => a - b);
   const p25 = sorted.length >= 4 ? quantileSorted(sorted, 0.25) : undefined;
   return boxPlot(`${task.name}: time per operation (percentiles)`, { ...s, ...(p25 === undefined ? {} : { p25 }) }, 's');
@@ -137,15 +162,19 @@ function suiteSection(result: SuiteResult, comparer: Comparer | undefined): stri
   for (const node of walkSuites(result)) {
     const r = node.result;
     const inner: string[] = [`<h3>${e(node.path.join(' › '))} ${badge(r.status)} <span class="meta">${e(formatDuration(r.summary.duration))}</span></h3>`];
-    const figs: [string, KeyFigure][] = [...(r.figures ?? []).map((f): [string, KeyFigure] => ['', f])];
-    for (const t of r.tasks) for (const f of t.figures ?? []) figs.push([t.name, f]);
+    const figs = r.figures ?? [];
     if (figs.length > 0) inner.push('<h4>Key figures</h4>', figuresTable(figs));
+    const taskFigs = taskFiguresTable(r.tasks);
+    if (taskFigs !== '') inner.push(taskFigs);
     if (r.tasks.length > 0) {
       const headers: [string, boolean][] = [['Task', false], ['Median', true], ['p99', true], ['±RME', true], ['ops/s', true], ['Throughput', true], ['Samples', true], ['Status', false]];
       if (comparer !== undefined) headers.push(['vs baseline', false]);
       inner.push('<h4>Tasks</h4>', table(headers, r.tasks.map((t) => taskRow(t, node.path, comparer))));
       const charts = r.tasks.map(distribution).filter((c) => c !== '');
-      if (charts.length > 0) inner.push('<h4>Distributions</h4>', `<div class="charts">${charts.join('\n')}</div>`);
+      const without = r.tasks.map(noDistribution).filter((x) => x !== undefined);
+      inner.push('<h4>Distributions</h4>');
+      if (charts.length > 0) inner.push(`<div class="charts">${charts.join('\n')}</div>`);
+      if (without.length > 0) inner.push(`<p class="empty">No distribution for ${e(without.join('; '))}.</p>`);
     }
     for (const n of r.notices ?? []) inner.push(`<p class="notice">Note: ${e(n)}</p>`);
     if (node.depth > 0 || r.tasks.length > 0 || figs.length > 0) parts.push(`<section class="suite">${inner.join('\n')}</section>`);

@@ -14,9 +14,9 @@ h3 { font-size: 15px; margin: 18px 0 6px; } h4 { font-size: 13px; margin: 12px 0
 .meta { color: var(--muted); margin: 0 0 4px; }
 .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px; font-weight: 600; color: #fff; vertical-align: middle; }
 .badge.ok { background: var(--ok); } .badge.partial, .badge.aborted { background: var(--warn); } .badge.failed, .badge.timeout { background: var(--bad); }
-.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); gap: 10px; margin: 12px 0; }
+.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(160px, 1fr)); gap: 10px; margin: 12px 0; }
 .card { background: var(--panel); border: 1px solid var(--line); border-radius: 8px; padding: 10px 12px; }
-.card .label { color: var(--muted); font-size: 12px; } .card .value { font-size: 20px; font-weight: 600; font-variant-numeric: tabular-nums; }
+.card .label { color: var(--muted); font-size: 12px; } .card .value { font-size: 19px; font-weight: 600; font-variant-numeric: tabular-nums; white-space: nowrap; }
 table { border-collapse: collapse; width: 100%; margin: 6px 0 12px; font-variant-numeric: tabular-nums; }
 th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { font-size: 12px; color: var(--muted); font-weight: 600; } td.num, th.num { text-align: right; white-space: nowrap; }
@@ -41,6 +41,7 @@ svg .marker { stroke-width: 1.5; stroke-dasharray: 3 3; } svg .marker.bad { stro
 svg .marker-label { font-size: 10px; } svg .marker-label.bad { fill: var(--bad); } svg .marker-label.good { fill: var(--ok); } svg .marker-label.neutral { fill: var(--warn); }
 svg .delta.slower { fill: var(--bad); } svg .delta.faster { fill: var(--ok); } svg .delta.same { fill: var(--muted); }
 ${[0, 1, 2, 3, 4, 5].map((i) => `svg .series.c${i}, svg .trend.c${i} { stroke: var(--c${i}); } svg .dot.c${i}, svg .swatch.c${i} { fill: var(--c${i}); }`).join('\n')}
+.wide { overflow-x: auto; } .wide td:first-child { white-space: nowrap; }
 .empty { color: var(--muted); font-style: italic; }
 details { margin: 4px 0 10px; } summary { cursor: pointer; color: var(--muted); }
 footer { margin-top: 32px; color: var(--muted); font-size: 12px; }

@@ -2,7 +2,7 @@
 import type { BottleneckFinding, Severity } from '../core/findings.js';
 import type { TaskResult } from '../core/results.js';
 import type { MetricSnapshot } from '../core/snapshot.js';
-import { allFindings, describeDelta, makeComparer, noFindingsText, sortFindings, thresholdOption, walkSuites } from './common.js';
+import { allFindings, describeDelta, makeComparer, noFindingsText, sortFindings, taskFigureMatrix, thresholdOption, walkSuites } from './common.js';
 import type { FormatOptions, Formatter, FormatInput, SuiteFormatInput, TaskComparison, TrendSeries } from './formatter.js';
 import { formatByteRate, formatBytes, formatChange, formatCount, formatDuration, formatOps, formatPercent, formatRme, formatValue } from './units.js';
 
@@ -65,7 +65,7 @@ function taskRow(task: TaskResult, delta: TaskComparison | undefined, withBaseli
     md(task.name),
     s === undefined ? '—' : below ? `_below timer resolution (${formatDuration(s.resolution)})_` : formatDuration(s.median),
     s === undefined || below ? '—' : formatDuration(s.p99),
-    s === undefined || below ? '—' : formatRme(s.rme),
+    s === undefined || below || s.samples < 2 ? '—' : formatRme(s.rme),
     s === undefined || below ? '—' : formatCount(s.opsPerSecond),
     through,
     task.status === 'ok' ? status('ok') : `${status(task.status)} ${md(task.error?.message ?? '')}`,
@@ -90,11 +90,19 @@ function formatSuite(input: SuiteFormatInput, options: FormatOptions): string {
   const sections: string[] = [];
   for (const node of walkSuites(r)) {
     const res = node.result;
-    const figs = [...(res.figures ?? []).map((f) => ['', f] as const), ...res.tasks.flatMap((t) => (t.figures ?? []).map((f) => [t.name, f] as const))];
+    const figs = res.figures ?? [];
+    const matrix = taskFigureMatrix(res.tasks);
     if (node.depth === 0 && res.tasks.length === 0 && figs.length === 0 && (res.notices?.length ?? 0) === 0) continue;
     sections.push(`### ${md(node.path.join(' › '))} ${status(res.status)}`, '');
     if (figs.length > 0) {
-      sections.push(mdTable(['Task', 'Figure', 'Value', 'Meaning'], ['l', 'l', 'r', 'l'], figs.map(([t, f]) => [md(t), code(f.name), formatValue(f.value, f.unit), md(f.description ?? '')])), '');
+      sections.push(mdTable(['Figure', 'Value', 'Meaning'], ['l', 'r', 'l'], figs.map((f) => [code(f.name), formatValue(f.value, f.unit), md(f.description ?? '')])), '');
+    }
+    if (matrix !== undefined) {
+      const rows = matrix.rows.map((r) => [md(r.task), ...matrix.names.map((n) => {
+        const f = r.figures.get(n);
+        return f === undefined ? '' : formatValue(f.value, f.unit);
+      })]);
+      sections.push(mdTable(['Task', ...matrix.names.map(code)], ['l', ...matrix.names.map(() => 'r' as const)], rows), '');
     }
     if (res.tasks.length > 0) {
       const rows = res.tasks.map((t) => {

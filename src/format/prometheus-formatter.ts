@@ -4,7 +4,7 @@ import { Severity as SEVERITIES, type BottleneckFinding } from '../core/findings
 import type { MetricDescriptor, MetricUnit } from '../core/metric.js';
 import type { KeyFigure, SuiteResult } from '../core/results.js';
 import type { MetricSnapshot } from '../core/snapshot.js';
-import { walkSuites } from './common.js';
+import { allFindings, walkSuites } from './common.js';
 import type { FormatInput, Formatter, TrendSeries } from './formatter.js';
 
 /**
@@ -158,7 +158,7 @@ function addSuite(x: Exposition, result: SuiteResult): void {
       if (st.heapBytesPerOp !== undefined) x.add(`${p}task_heap_allocated_bytes`, 'gauge', 'Heap bytes allocated per operation.', labels, st.heapBytesPerOp);
     }
   }
-  addFindings(x, walkSuites(result).flatMap((n) => [...(n.result.findings ?? [])]));
+  addFindings(x, allFindings(result));
 }
 
 function addFindings(x: Exposition, findings: readonly BottleneckFinding[]): void {

@@ -163,7 +163,7 @@ export function histogram(title: string, samples: readonly number[], unit: Metri
   parts.push(`<text class="tick" x="${PAD.left}" y="${H - 10}">${escapeHtml(formatValue(lo, unit))}</text>`);
   parts.push(`<text class="tick" x="${W - PAD.right}" y="${H - 10}" text-anchor="end">${escapeHtml(formatValue(hi, unit))}</text>`);
   if (beyond > 0) {
-    parts.push(`<text class="tick" x="${W - PAD.right}" y="16" text-anchor="end">${beyond} slower samples up to ${escapeHtml(formatValue(max, unit))} not shown</text>`);
+    parts.push(`<text class="tick" x="${fmt((PAD.left + W - PAD.right) / 2)}" y="${H - 10}" text-anchor="middle">${beyond} slower samples (up to ${escapeHtml(formatValue(max, unit))}) beyond the axis</text>`);
   }
   parts.push(`<text class="tick" x="${PAD.left - 6}" y="${PAD.top + 4}" text-anchor="end">${peak}</text>`);
   parts.push('</svg>');
@@ -216,7 +216,8 @@ export function boxPlot(title: string, stats: BoxStats, unit: MetricUnit): strin
     ['max', stats.max, 'end'],
   ];
   for (const [name, v, anchor] of labels) {
-    parts.push(`<text class="tick" x="${fmt(px(v))}" y="${name === 'median' ? y - 20 : y + 30}" text-anchor="${anchor}">${name} ${escapeHtml(formatValue(v, unit))}</text>`);
+    const above = name === 'median' || name === 'max';
+    parts.push(`<text class="tick" x="${fmt(px(v))}" y="${above ? y - 20 : y + 30}" text-anchor="${anchor}">${name} ${escapeHtml(formatValue(v, unit))}</text>`);
   }
   parts.push('</svg>');
   return parts.join('');

@@ -4,12 +4,15 @@ import type { SuiteResult, TaskResult, TaskStatus } from '../core/results.js';
 import type { MetricSnapshot } from '../core/snapshot.js';
 import { paint, severityStyle, type AnsiStyle } from './color.js';
 import {
+  allFindings,
+  chunk,
   describeDelta,
   makeComparer,
   noFindingsText,
   quantileSorted,
   safeText,
   sortFindings,
+  taskFigureMatrix,
   thresholdOption,
   walkSuites,
   linearFit,
@@ -97,7 +100,7 @@ function taskTable(result: SuiteResult, path: readonly string[], comparer: Compa
       safeText(task.name),
       s === undefined ? '—' : below ? 'below res.' : formatDuration(s.median),
       s === undefined || below ? '—' : formatDuration(s.p99),
-      s === undefined || below ? '—' : formatRme(s.rme),
+      s === undefined || below || s.samples < 2 ? '—' : formatRme(s.rme),
       s === undefined || below ? '—' : formatCount(s.opsPerSecond),
       throughput(task),
       s === undefined ? '0' : formatCount(s.samples),
@@ -113,12 +116,29 @@ function taskTable(result: SuiteResult, path: readonly string[], comparer: Compa
   return renderTextTable(columns, rows, { color, indent });
 }
 
-function figureRows(result: SuiteResult): string[][] {
-  const rows = (result.figures ?? []).map((f) => ['', safeText(f.name), formatValue(f.value, f.unit), safeText(f.description ?? '')]);
-  for (const task of result.tasks) {
-    for (const f of task.figures ?? []) rows.push([safeText(task.name), safeText(f.name), formatValue(f.value, f.unit), safeText(f.description ?? '')]);
+function figureTables(result: SuiteResult, color: boolean, indent: string): string[] {
+  const out: string[] = [];
+  const suiteFigures = (result.figures ?? []).map((f) => [safeText(f.name), formatValue(f.value, f.unit), safeText(f.description ?? '')]);
+  if (suiteFigures.length > 0) {
+    out.push(`${indent}${paint('Key figures', 'bold', color)}`);
+    out.push(renderTextTable([{ header: 'Figure' }, { header: 'Value', align: 'right' }, { header: 'Meaning' }], suiteFigures, { color, indent }));
   }
-  return rows;
+  const matrix = taskFigureMatrix(result.tasks);
+  if (matrix !== undefined) {
+    if (out.length > 0) out.push('');
+    out.push(`${indent}${paint('Task figures', 'bold', color)}`);
+    // At most six figure columns per table, so a table stays readable in a terminal.
+    for (const [i, names] of chunk(matrix.names, 6).entries()) {
+      if (i > 0) out.push('');
+      const columns: TextTableColumn[] = [{ header: 'Task' }, ...names.map((n) => ({ header: safeText(n), align: 'right' as const }))];
+      const rows = matrix.rows.map((r) => [safeText(r.task), ...names.map((n) => {
+        const f = r.figures.get(n);
+        return f === undefined ? '' : formatValue(f.value, f.unit);
+      })]);
+      out.push(renderTextTable(columns, rows, { color, indent }));
+    }
+  }
+  return out;
 }
 
 function findingLines(findings: readonly BottleneckFinding[], color: boolean, indent: string): string[] {
@@ -158,18 +178,15 @@ function formatSuite(input: SuiteFormatInput, options: FormatOptions): string {
       out.push('', `${indent}${heading(safeText(node.path.join(' › ')), color)} · ${paint(r.status, STATUS_STYLE[r.status], color)}${node.depth > 0 ? ` · ${formatDuration(r.summary.duration)}` : ''}`);
     }
     if (!hasContent) continue;
-    const figs = figureRows(r);
-    if (figs.length > 0) {
-      out.push(`${indent}  ${paint('Key figures', 'bold', color)}`);
-      out.push(renderTextTable([{ header: 'Task' }, { header: 'Figure' }, { header: 'Value', align: 'right' }, { header: 'Meaning' }], figs, { color, indent: `${indent}  ` }));
-    }
+    const figs = figureTables(r, color, `${indent}  `);
+    out.push(...figs);
     if (r.tasks.length > 0) {
       if (figs.length > 0) out.push('');
       out.push(taskTable(r, node.path, comparer, color, `${indent}  `));
     }
     for (const notice of r.notices ?? []) out.push(`${indent}  ${paint('note:', 'yellow', color)} ${safeText(notice)}`);
   }
-  const findings = walkSuites(result).flatMap((n) => n.result.findings ?? []);
+  const findings = allFindings(result);
   out.push('', heading('Findings', color));
   out.push(...(findings.length === 0 ? [`  ${noFindingsText(result)}`] : findingLines(findings, color, '  ')));
   return `${out.join('\n')}\n`;

@@ -5,6 +5,7 @@ import type { MetricDescriptor, MetricValues } from '../core/metric.js';
 import { MetricSnapshot } from '../core/snapshot.js';
 import type { CollectContext, MetricSource } from '../core/source.js';
 import { type WriteHistoryOptions, readHistoryFile, writeHistoryFile } from './history-file.js';
+import { ListenerRegistry } from './listener-registry.js';
 import { MetricHistory } from './metric-history.js';
 import type { MetricSeries, MetricSummary, MetricTrend, TrendOptions, WindowSpec } from './series-stats.js';
 import {
@@ -108,9 +109,24 @@ export interface PerformanceMonitorEvents {
 }
 
 type EventName = EventEmitter.EventNames<PerformanceMonitorEvents>;
-type Listener<T extends EventName> = EventEmitter.EventListener<PerformanceMonitorEvents, T>;
-type AnyFn = (...args: unknown[]) => unknown;
 
+
+const NO_ERRORS: ReadonlyMap<string, RuneBenchError> = new Map();
+const NO_DESCRIPTORS: readonly MetricDescriptor[] = Object.freeze([]);
+
+function describeSafely(source: MetricSource): readonly MetricDescriptor[] {
+  try {
+    return source.describe();
+  } catch {
+    return NO_DESCRIPTORS;
+  }
+}
+
+/** CPU seconds (user + system) of the process since `mark`. */
+function cpuSeconds(mark: NodeJS.CpuUsage): number {
+  const now = process.cpuUsage();
+  return (now.user - mark.user + now.system - mark.system) / 1e6;
+}
 
 function validateOptions(options: PerformanceMonitorOptions): void {
   if (typeof options !== 'object') throw new TypeError('options must be an object');
@@ -152,8 +168,7 @@ export class PerformanceMonitor extends EventEmitter<PerformanceMonitorEvents> {
   readonly #sourceTimeout: number;
   readonly #history: MetricHistory;
   readonly #entries = new Map<string, SourceEntry>();
-  readonly #wrappers = new Map<EventName, Map<unknown, unknown[]>>();
-  readonly #originals = new WeakMap<object, unknown>();
+  readonly #listeners = new ListenerRegistry<EventName>();
   #descriptorKeys: (readonly MetricDescriptor[])[] = [];
   #descriptors: Readonly<Record<string, MetricDescriptor>> = Object.freeze({ [MONITOR_OVERHEAD_METRIC]: OVERHEAD_DESCRIPTOR });
   #running = false;
@@ -163,7 +178,7 @@ export class PerformanceMonitor extends EventEmitter<PerformanceMonitorEvents> {
   #tick = 0;
   #queue: Promise<unknown> = Promise.resolve();
   #latest: MetricSnapshot | undefined;
-  #lastErrors = new Map<string, RuneBenchError>();
+  #lastErrors: ReadonlyMap<string, RuneBenchError> = NO_ERRORS;
   #overheadTotal = 0;
   #overheadAtLast = 0;
   #lastSampleAt: number | undefined;
@@ -175,7 +190,7 @@ export class PerformanceMonitor extends EventEmitter<PerformanceMonitorEvents> {
     this.#interval = options.interval ?? 1000;
     this.#sourceTimeout = options.sourceTimeout ?? Math.min(this.#interval, 5000);
     this.#history = new MetricHistory(options.historySize ?? 1000);
-    const sources = options.sources ?? defaultSources();
+    const sources = options.sources ?? defaultSources({ interval: this.#interval });
     sources.forEach((s, i) => {
       validateSource(s, `sources option [${i}]`);
       if (this.#entries.has(s.id)) throw new TypeError(`sources option has a duplicate source id ${JSON.stringify(s.id)}`);
@@ -240,6 +255,7 @@ export class PerformanceMonitor extends EventEmitter<PerformanceMonitorEvents> {
     const wasRunning = this.#running;
     this.#running = false;
     this.#generation++;
+    this.#lastSampleAt = undefined;
     if (this.#timer !== undefined) clearTimeout(this.#timer);
     this.#timer = undefined;
     await this.#queue;
@@ -318,76 +334,55 @@ export class PerformanceMonitor extends EventEmitter<PerformanceMonitorEvents> {
     return imported.size;
   }
 
-  override on<T extends EventName>(event: T, fn: Listener<T>, context?: unknown): this {
-    return super.on(event, this.#wrap(event, fn), context);
+  /**
+   * Adds a listener. It is wrapped so that a throw (or a rejected promise) emits `listenerError`
+   * instead of reaching the sampler or the other listeners.
+   */
+  override on<T extends EventEmitter.EventNames<PerformanceMonitorEvents>>(event: T, fn: EventEmitter.EventListener<PerformanceMonitorEvents, T>, context?: unknown): this {
+    return super.on(event, this.#listeners.wrap(event, fn, this.#onListenerError(event)), context);
   }
 
-  override addListener<T extends EventName>(event: T, fn: Listener<T>, context?: unknown): this {
+  /** Same as {@link PerformanceMonitor.on}. */
+  override addListener<T extends EventEmitter.EventNames<PerformanceMonitorEvents>>(event: T, fn: EventEmitter.EventListener<PerformanceMonitorEvents, T>, context?: unknown): this {
     return this.on(event, fn, context);
   }
 
-  override once<T extends EventName>(event: T, fn: Listener<T>, context?: unknown): this {
-    return super.once(event, this.#wrap(event, fn), context);
+  /** Adds a listener called at most once, isolated like {@link PerformanceMonitor.on}'s. */
+  override once<T extends EventEmitter.EventNames<PerformanceMonitorEvents>>(event: T, fn: EventEmitter.EventListener<PerformanceMonitorEvents, T>, context?: unknown): this {
+    return super.once(event, this.#listeners.wrap(event, fn, this.#onListenerError(event)), context);
   }
 
-  override off<T extends EventName>(event: T, fn?: Listener<T>, context?: unknown, once?: boolean): this {
+  /** Removes a listener added with `on` or `once` (by the function passed), or every listener of `event`. */
+  override off<T extends EventEmitter.EventNames<PerformanceMonitorEvents>>(event: T, fn?: EventEmitter.EventListener<PerformanceMonitorEvents, T>, context?: unknown, once?: boolean): this {
     if (fn === undefined) {
-      this.#wrappers.delete(event);
+      this.#listeners.clear(event);
       return super.off(event, undefined, context, once);
     }
-    // eventemitter3 removes a fired `once` listener by the function it holds: our wrapper.
-    const original = this.#originals.get(fn);
-    if (original !== undefined) {
-      const list = this.#wrappers.get(event)?.get(original);
-      list?.splice(list.indexOf(fn), 1);
-      if (list?.length === 0) this.#wrappers.get(event)?.delete(original);
-      return super.off(event, fn, context, once);
-    }
-    const byFn = this.#wrappers.get(event);
-    const wrappers = byFn?.get(fn) ?? [];
-    byFn?.delete(fn);
-    for (const w of wrappers) super.off(event, w as Listener<T>, context, once);
+    for (const registered of this.#listeners.release(event, fn)) super.off(event, registered, context, once);
     return this;
   }
 
-  override removeListener<T extends EventName>(event: T, fn?: Listener<T>, context?: unknown, once?: boolean): this {
+  /** Same as {@link PerformanceMonitor.off}. */
+  override removeListener<T extends EventEmitter.EventNames<PerformanceMonitorEvents>>(event: T, fn?: EventEmitter.EventListener<PerformanceMonitorEvents, T>, context?: unknown, once?: boolean): this {
     return this.off(event, fn, context, once);
   }
 
-  override removeAllListeners(event?: EventName): this {
-    if (event === undefined) this.#wrappers.clear();
-    else this.#wrappers.delete(event);
+  /** Removes every listener, or those of `event`. */
+  override removeAllListeners(event?: EventEmitter.EventNames<PerformanceMonitorEvents>): this {
+    this.#listeners.clear(event);
     return super.removeAllListeners(event);
   }
 
-  override listeners<T extends EventName>(event: T): Listener<T>[] {
-    return super.listeners(event).map((w) => (this.#originals.get(w) ?? w) as Listener<T>);
+  /** The listeners of `event`, as the functions that were passed to `on` / `once`. */
+  override listeners<T extends EventEmitter.EventNames<PerformanceMonitorEvents>>(event: T): EventEmitter.EventListener<PerformanceMonitorEvents, T>[] {
+    return super.listeners(event).map((w) => this.#listeners.original(w));
   }
 
-  #wrap<T extends EventName>(event: T, listener: Listener<T>): Listener<T> {
-    if (typeof listener !== 'function') throw new TypeError('listener must be a function');
-    const fn = listener as unknown as AnyFn;
-    const fail = (error: unknown): void => {
-      this.#listenerFailed(event, error);
+  #onListenerError(event: EventName): (error: unknown) => void {
+    return (error) => {
+      // A failing `listenerError` listener is dropped: reporting it would recurse.
+      if (event !== 'listenerError') this.#emitSafe('listenerError', { event, error });
     };
-    const wrapper = function (this: unknown, ...args: unknown[]): void {
-      try {
-        const result = fn.apply(this, args);
-        if (isPromiseLike(result)) result.then(undefined, fail);
-      } catch (error) {
-        fail(error);
-      }
-    };
-    this.#originals.set(wrapper, listener);
-    let byFn = this.#wrappers.get(event);
-    if (byFn === undefined) this.#wrappers.set(event, (byFn = new Map<unknown, unknown[]>()));
-    byFn.set(listener, [...(byFn.get(listener) ?? []), wrapper]);
-    return wrapper;
-  }
-
-  #listenerFailed(event: EventName, error: unknown): void {
-    if (event === 'listenerError') return; // never recurse; such a failure is dropped
-    this.#emitSafe('listenerError', { event, error });
   }
 
   /** Emits outside any source guard; listeners are wrapped, so this never throws for them. */
@@ -459,13 +454,12 @@ export class PerformanceMonitor extends EventEmitter<PerformanceMonitorEvents> {
   }
 
   async #collect(): Promise<MetricSnapshot> {
-    const cpuStart = process.cpuUsage();
-    const nowMs = performance.now();
-    const now = nowMs / 1000;
+    let cpuMark = process.cpuUsage();
+    const now = performance.now() / 1000;
     const timestamp = Date.now();
     const values: Record<string, number> = {};
-    const errors: MonitorErrorEvent[] = [];
-    const pending: Promise<void>[] = [];
+    let errors: MonitorErrorEvent[] | undefined;
+    let pending: Promise<void>[] | undefined;
     for (const entry of this.#entries.values()) {
       if (!entry.availability.available) continue;
       const id = entry.source.id;
@@ -473,7 +467,7 @@ export class PerformanceMonitor extends EventEmitter<PerformanceMonitorEvents> {
         if (outcome.ok) {
           mergeValues(values, outcome.values);
           entry.lastAt = now;
-        } else errors.push({ sourceId: id, error: outcome.error });
+        } else (errors ??= []).push({ sourceId: id, error: outcome.error });
       };
       if (entry.busy) {
         record({ ok: false, error: new RuneBenchError('ERR_SOURCE_TIMEOUT', `metric source ${id} is still busy with an abandoned collection`) });
@@ -491,69 +485,56 @@ export class PerformanceMonitor extends EventEmitter<PerformanceMonitorEvents> {
         record({ ok: false, error: sourceError(id, cause) });
         continue;
       }
-      if (isPromiseLike<MetricValues>(result)) {
-        pending.push(
-          awaitWithTimeout(entry, result, controller, this.#sourceTimeout).then(record),
-        );
-      } else {
-        record({ ok: true, values: result });
-      }
+      if (isPromiseLike<MetricValues>(result)) (pending ??= []).push(awaitWithTimeout(entry, result, controller, this.#sourceTimeout).then(record));
+      else record({ ok: true, values: result });
     }
-    let cpu = process.cpuUsage(cpuStart);
-    let spent = (cpu.user + cpu.system) / 1e6;
-    let resumeAt = cpuStart;
-    if (pending.length > 0) {
+    // The monitor's own cost: CPU time of the synchronous parts (not the time spent awaiting async sources).
+    let spent = 0;
+    if (pending !== undefined) {
+      spent += cpuSeconds(cpuMark);
       await Promise.all(pending);
-      resumeAt = process.cpuUsage();
+      cpuMark = process.cpuUsage();
     }
     this.#refreshDescriptors();
+    spent += cpuSeconds(cpuMark);
+    this.#overheadTotal += spent;
     const previous = this.#lastSampleAt;
     this.#lastSampleAt = now;
-    const snapshot = (overhead: number | undefined): MetricSnapshot => {
-      if (overhead !== undefined) values[MONITOR_OVERHEAD_METRIC] = overhead;
-      return new MetricSnapshot({ timestamp, monotonic: now, values: Object.freeze(values), descriptors: this.#descriptors });
-    };
-    if (pending.length > 0) {
-      cpu = process.cpuUsage(resumeAt);
-      spent += (cpu.user + cpu.system) / 1e6;
-    } else {
-      cpu = process.cpuUsage(cpuStart);
-      spent = (cpu.user + cpu.system) / 1e6;
-    }
-    this.#overheadTotal += spent;
-    const overhead = previous === undefined || now <= previous ? undefined : (this.#overheadTotal - this.#overheadAtLast) / (now - previous);
+    if (previous !== undefined && now > previous) values[MONITOR_OVERHEAD_METRIC] = (this.#overheadTotal - this.#overheadAtLast) / (now - previous);
     this.#overheadAtLast = this.#overheadTotal;
-    const result = snapshot(overhead);
+    const result = new MetricSnapshot({ timestamp, monotonic: now, values: Object.freeze(values), descriptors: this.#descriptors });
     this.#history.push(result);
     this.#latest = result;
-    this.#lastErrors = new Map(errors.map((e) => [e.sourceId, e.error]));
+    this.#lastErrors = errors === undefined ? NO_ERRORS : new Map(errors.map((e) => [e.sourceId, e.error]));
     // Emission happens outside every source guard: a listener's failure is never blamed on a source.
-    for (const e of errors) this.#emitSafe('error', e);
+    if (errors !== undefined) for (const e of errors) this.#emitSafe('error', e);
     this.#emitSafe('sample', result);
     return result;
   }
 
   #refreshDescriptors(): void {
-    const lists: (readonly MetricDescriptor[])[] = [];
-    let changed = false;
+    // Sources return the same frozen array while nothing changed: compare by identity, rebuild rarely.
     let i = 0;
+    let changed = false;
     for (const entry of this.#entries.values()) {
       if (!entry.availability.available) continue;
-      let list: readonly MetricDescriptor[];
-      try {
-        list = entry.source.describe();
-      } catch {
-        list = [];
+      if (this.#descriptorKeys[i] !== describeSafely(entry.source)) {
+        changed = true;
+        break;
       }
-      if (this.#descriptorKeys[i] !== list) changed = true;
-      lists.push(list);
       i++;
     }
-    if (!changed && lists.length === this.#descriptorKeys.length) return;
+    if (!changed && i === this.#descriptorKeys.length) return;
+    const lists: (readonly MetricDescriptor[])[] = [];
     const out: Record<string, MetricDescriptor> = {};
-    for (const list of lists) for (const d of list) out[d.name] = Object.isFrozen(d) ? d : Object.freeze({ ...d });
+    for (const entry of this.#entries.values()) {
+      if (!entry.availability.available) continue;
+      const list = describeSafely(entry.source);
+      lists.push(list);
+      for (const d of list) out[d.name] = Object.isFrozen(d) ? d : Object.freeze({ ...d });
+    }
     out[MONITOR_OVERHEAD_METRIC] = OVERHEAD_DESCRIPTOR;
     this.#descriptors = Object.freeze(out);
     this.#descriptorKeys = lists;
-  }
+   }
 }

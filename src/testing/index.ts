@@ -16,6 +16,23 @@ import { formatSeconds, parseDuration, type Duration } from './duration.js';
 export type { Duration } from './duration.js';
 export type { Comparison, ComparisonVerdict } from '../bench/compare.js';
 export type { BenchmarkFn } from '../bench/types.js';
+// The result types the assertions take and return (and the types they reference), so this entry point is
+// self-contained for API Extractor and for users who import only `rune-bench/testing`.
+export type {
+  ConfidenceInterval,
+  EnvironmentFingerprint,
+  ErrorInfo,
+  KeyFigure,
+  OutlierCounts,
+  SuiteResult,
+  SuiteStatus,
+  SuiteSummary,
+  TaskResult,
+  TaskStatistics,
+  TaskStatus,
+} from '../core/results.js';
+export type { BottleneckFinding, FindingEvidence, Severity } from '../core/findings.js';
+export type { MetricUnit } from '../core/metric.js';
 
 /**
  * Measuring options shared by the assertions.

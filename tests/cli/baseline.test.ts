@@ -68,4 +68,15 @@ void describe('run --baseline', () => {
     const reported = await run('--param', 'work=100000', '--baseline', baseline);
     assert.equal(reported.code, 0, reported.stderr);
   });
+
+  void test('--fail-on-regression without --baseline compares with the previous stored run', async () => {
+    const store = join(dir, 'store');
+    const withStore = (...args: string[]) => runCli(['run', '--suite', 'tiny', '--require', suiteModule, '--store', store, '--fail-on-regression', ...args], { cwd: dir });
+    const first = await withStore('--param', 'work=2000');
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(first.stderr, /no earlier run of tiny on this machine in the store: nothing to compare with/);
+    const second = await withStore('--param', 'work=100000');
+    assert.equal(second.code, 1, second.stderr);
+    assert.match(second.stderr, /compared with the stored run of \d{4}-/);
+  });
 });

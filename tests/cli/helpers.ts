@@ -76,9 +76,16 @@ export function runCli(args: readonly string[], options: CliRunOptions = {}): Pr
   });
 }
 
-/** A fresh temporary directory. */
+const created: string[] = [];
+process.once('exit', () => {
+  for (const dir of created) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh temporary directory, removed when the test process exits. */
 export function tempDir(prefix = 'rune-bench-cli-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  created.push(dir);
+  return dir;
 }
 
 /**
@@ -94,13 +101,17 @@ export function writeTinySuite(dir: string, id = 'tiny'): string {
 export default {
   id: ${JSON.stringify(id)},
   description: 'A tiny test suite: sums an array of numbers.',
-  parameters: [{ name: 'work', type: 'number', description: 'numbers summed per operation', default: 2000 }],
+  parameters: [
+    { name: 'work', type: 'number', description: 'numbers summed per operation', default: 2000 },
+    { name: 'time', type: 'number', description: 'sampling budget per task, ms', default: 60 },
+    { name: 'samples', type: 'number', description: 'most samples per task', default: 40 },
+  ],
   async run(options = {}) {
     const work = Number(options.params?.work ?? 2000);
     const data = Float64Array.from({ length: work }, (_, i) => (i * 7919) % 1000);
-    const suite = new BenchmarkSuite(${JSON.stringify(id)}, { time: 60, minSamples: 12, maxSamples: 40, warmup: 10, keepSamples: true, seed: options.seed ?? 1, ...(options.signal ? { signal: options.signal } : {}) });
+    const suite = new BenchmarkSuite(${JSON.stringify(id)}, { time: Number(options.params?.time ?? 60), minSamples: 12, maxSamples: Number(options.params?.samples ?? 40), warmup: 10, keepSamples: true, seed: options.seed ?? 1, ...(options.signal ? { signal: options.signal } : {}) });
     let tasks = 0;
-    suite.on('task:complete', () => { tasks += 1; options.onProgress?.({ suite: ${JSON.stringify(id)}, phase: 'sum', fraction: tasks / 2 }); });
+    suite.on('task:complete', (t) => { tasks += 1; options.onProgress?.({ suite: ${JSON.stringify(id)}, phase: t.name, fraction: tasks / 2, eta: (2 - tasks) * 0.2 }); });
     suite.add('sum', () => { let s = 0; for (let i = 0; i < data.length; i++) s += data[i]; return s; }, { items: work });
     suite.add('sort copy', () => Float64Array.from(data.subarray(0, 200)).sort()[0]);
     return suite.run();

@@ -31,7 +31,7 @@ void describe('rune-bench list', () => {
     const suites = JSON.parse(r.stdout) as { id: string; description: string; parameters: { name: string; type: string }[] }[];
     const ids = suites.map((s) => s.id);
     assert.ok(ids.includes('tiny_one') && ids.includes('tiny_two'), ids.join(', '));
-    assert.deepEqual(suites.find((s) => s.id === 'tiny_one')?.parameters.map((p) => [p.name, p.type]), [['work', 'number']]);
+    assert.deepEqual(suites.find((s) => s.id === 'tiny_one')?.parameters.map((p) => [p.name, p.type]), [['work', 'number'], ['time', 'number'], ['samples', 'number']]);
   });
 
   void test('a module exporting `suites` registers each of them', async () => {

@@ -24,11 +24,15 @@ void describe('createCli mounted by a host', () => {
     const cli = createCli({ name: 'rune benchmark', stdout, stderr, env: { NO_COLOR: '1' }, signal: controller.signal });
     assert.deepEqual(cli.commands.map((c) => c.name), ['run', 'list', 'monitor', 'report']);
     const done = cli.run(['monitor', '--interval', '0.05']);
-    // Burn some CPU so the CPU row has something to show.
-    const until = performance.now() + 600;
+    // Burn some CPU (in slices, so sampling goes on) until a few frames are drawn.
+    const frameCount = (): number => stdout.text.split(/\x1b\[\d+F/).length - 1;
+    const deadline = performance.now() + 15_000;
     let x = 0;
-    while (performance.now() < until) x += Math.sqrt(x + 1);
-    await new Promise((r) => setTimeout(r, 300));
+    while (frameCount() < 4 && performance.now() < deadline) {
+      const until = performance.now() + 20;
+      while (performance.now() < until) x += Math.sqrt(x + 1);
+      await new Promise((r) => setTimeout(r, 30));
+    }
     controller.abort();
     const code = await done;
     assert.equal(code, 0, stderr.text);
@@ -49,5 +53,21 @@ void describe('createCli mounted by a host', () => {
     assert.ok(sampleLines.length >= 4, `lines: ${stdout.text}`);
     assert.match(sampleLines[0]!, /process\.memory\.usage=\d/);
     assert.doesNotMatch(stdout.text, /\x1b\[/, 'no escape codes when not a terminal');
+  });
+
+  void test('createCli validates its options', () => {
+    assert.throws(() => createCli({ name: '' }), { name: 'TypeError', message: /name option/ });
+    assert.throws(() => createCli({ stdout: {} as never }), { name: 'TypeError', message: /stdout option/ });
+    assert.throws(() => createCli({ cwd: '' }), { name: 'TypeError', message: /cwd option/ });
+  });
+
+  void test('a host gets exit codes and one-line errors on its own streams', async () => {
+    const stdout = stream(false);
+    const stderr = stream(false);
+    const cli = createCli({ name: 'rune benchmark', stdout, stderr, env: {} });
+    assert.equal(await cli.run(['list', '--format', 'json']), 0);
+    assert.ok(Array.isArray(JSON.parse(stdout.text)));
+    assert.equal(await cli.run(['run', '--suite']), 2);
+    assert.equal(stderr.text, 'rune benchmark: error: --suite needs a value: --suite NAME (see rune benchmark run --help)\n');
   });
 });

@@ -1,9 +1,11 @@
 // `run` on a tiny real suite (loaded with --require) in every format; progress on stderr; the run is recorded.
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureBuilt, runCli, tempDir, writeTinySuite } from './helpers.js';
+import { suiteResultFromJSON } from '../../src/bench/suite-result-json.js';
+import { BIN, ensureBuilt, runCli, tempDir, writeTinySuite } from './helpers.js';
 
 void describe('rune-bench run', () => {
   let dir = '';
@@ -31,6 +33,8 @@ void describe('rune-bench run', () => {
     assert.equal(r.code, 0, r.stderr);
     const json = JSON.parse(r.stdout) as { schemaVersion: number; name: string; tasks: { name: string; status: string; stats: { median: number } }[] };
     assert.equal(json.schemaVersion, 1);
+    const validated = suiteResultFromJSON(JSON.parse(r.stdout), 'stdout');
+    assert.equal(validated.status, 'ok');
     assert.equal(json.name, 'tiny');
     assert.deepEqual(json.tasks.map((t) => t.name), ['sum', 'sort copy']);
     for (const task of json.tasks) {
@@ -68,5 +72,30 @@ void describe('rune-bench run', () => {
     assert.equal(large.code, 0, large.stderr);
     const median = (text: string): number => (JSON.parse(text) as { tasks: { stats: { median: number } }[] }).tasks[0]!.stats.median;
     assert.ok(median(large.stdout) > median(small.stdout), 'summing 1000x more numbers takes longer');
+  });
+
+  void test('Ctrl-C (SIGINT) interrupts the run: exit 130, nothing recorded', async () => {
+    const store = join(dir, 'interrupted-store');
+    const child = spawn(process.execPath, [BIN, 'run', '--suite', 'tiny', '--require', suiteModule, '--store', store, '--param', 'time=60000', '--param', 'samples=1000000000'], {
+      cwd: dir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.stdout.resume();
+    const closed = new Promise<number | null>((resolve) => child.on('close', (code) => {
+      resolve(code);
+    }));
+    const deadline = Date.now() + 15_000;
+    while (!stderr.includes('running tiny') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 500));
+    child.kill('SIGINT');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    const code = await closed;
+    clearTimeout(timer);
+    assert.equal(code, 130, stderr);
+    assert.match(stderr, /tiny aborted after|was aborted/);
+    assert.ok(!existsSync(store) || readdirSync(store).length === 0, 'an interrupted run is not recorded');
   });
 });

@@ -69,11 +69,19 @@ export async function buildFixture(options: { readonly hostile: boolean; readonl
   // The real detector over the real run (whatever it finds on this machine, possibly nothing).
   const report = new BottleneckDetector().analyzeSuite(parsing, snapshots);
   const detected = [...report.findings, ...report.host];
-  const nest = (a: SuiteResult, b: SuiteResult): SuiteResult => ({
+  // Each child reports a suite-level key figure from its real sha256 task.
+  const withFigure = (r: SuiteResult): SuiteResult => {
+    const rate = r.tasks.find((t) => t.name === 'sha256 4KiB')?.stats?.bytesPerSecond ?? 0;
+    return { ...r, figures: [{ name: 'sha256.throughput', value: rate, unit: 'By/s', description: 'sha256 over 4 KiB blocks' }] };
+  };
+  const nest = (first: SuiteResult, second: SuiteResult): SuiteResult => nestFigured(withFigure(first), withFigure(second));
+  const nestFigured = (a: SuiteResult, b: SuiteResult): SuiteResult => ({
     ...a,
     name: 'comprehensive',
     status: a.status === 'ok' && b.status === 'ok' ? 'ok' : 'partial',
-    tasks: [],
+    // Like the real `comprehensive` suite: the parent also carries flattened copies of its children's
+    // tasks (`<child> / <task>`), figures (`<child>.<figure>`) and notices (`<child>: <notice>`).
+    tasks: [a, b].flatMap((c) => c.tasks.map((t) => ({ ...t, name: `${c.name} / ${t.name}` }))),
     summary: {
       duration: a.summary.duration + b.summary.duration,
       operationsPerSecond: a.summary.operationsPerSecond + b.summary.operationsPerSecond,
@@ -85,10 +93,11 @@ export async function buildFixture(options: { readonly hostile: boolean; readonl
     figures: [
       { name: 'repo.files', value: 1200, unit: '{count}', description: 'files in the generated repository' },
       { name: 'clone.throughput', value: 48_500_000, unit: 'By/s', description: 'local clone rate' },
+      ...[a, b].flatMap((c) => (c.figures ?? []).map((f) => ({ ...f, name: `${c.name}.${f.name}` }))),
     ],
-    notices: ['fio not found: disk peer skipped'],
+    notices: ['fio not found: disk peer skipped', `${a.name}: git not found: git peer skipped`],
     findings,
-    children: [{ ...a, notices: ['git not found: git peer skipped'] }, { ...b, findings: b === parsing ? detected : [] }],
+    children: [{ ...a, notices: ['git not found: git peer skipped'] }, { ...b, findings: b.startedAt === parsing.startedAt ? detected : [] }],
   });
   const result = nest(hashing, parsing);
   const baseline = nest(baseHashing, baseParsing);

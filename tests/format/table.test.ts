@@ -18,7 +18,13 @@ void test('a nested run reads as summary, per-suite figures, per-task stats and 
   assert.match(out, /comprehensive › hashing · partial/);
   assert.match(out, /comprehensive › parsing · ok/);
   assert.match(out, /clone\.throughput\s+46\.3 MB\/s\s+local clone rate/);
-  assert.match(out, /JSON round trip\s+json\.fields\s+3/);
+  assert.match(out, /Task figures\n\s+Task\s+json\.fields\n.*\n\s+JSON round trip\s+3\n/);
+  assert.match(out, /sha256\.throughput\s+[\d.]+ [KMG]?B\/s\s+sha256 over 4 KiB blocks/);
+  // The parent's flattened copies of its children (tasks, figures, notices) are not repeated.
+  assert.ok(!out.includes('hashing / sha256'), 'no copied tasks');
+  assert.ok(!out.includes('hashing.sha256.throughput'), 'no copied figures');
+  assert.ok(!out.includes('hashing: git not found'), 'no copied notices');
+  assert.equal(out.split('git not found').length - 1, 1);
   assert.match(out, /note: git not found: git peer skipped/);
   // Per-task stats from the real run, in human units.
   const hashing = result.children?.[0];
@@ -30,11 +36,16 @@ void test('a nested run reads as summary, per-suite figures, per-task stats and 
   assert.ok(row.includes(formatDuration(stats.p99)));
   assert.match(row, /±\d/);
   assert.match(row, /B\/s/, 'throughput from bytes per op');
-  // The no-op is below the timer's resolution and says so instead of printing a number.
+  // The no-op is normally below the timer's resolution and says so instead of printing a number.
+  const noopTask = hashing?.tasks.find((t) => t.name === 'noop');
   const noop = lines.find((l) => l.trimStart().startsWith('noop'));
-  assert.ok(noop);
-  assert.match(noop, /below res\./);
-  assert.match(noop, /median below timer resolution/);
+  assert.ok(noop && noopTask?.stats);
+  if (noopTask.stats.belowResolution) {
+    assert.match(noop, /below res\./);
+    assert.match(noop, /median below timer resolution/);
+  } else {
+    assert.ok(noop.includes(formatDuration(noopTask.stats.median)), 'a loaded machine resolved the no-op');
+  }
   assert.match(out, /always fails\s.*failed: disk "full" <b>here<\/b>/);
   assert.ok(out.includes(XSS_NAME), 'a terminal shows the name as typed');
   // Findings, most severe first.
@@ -86,4 +97,16 @@ void test('history, findings and trends render as tables', async () => {
   const t = tableFormatter.format({ kind: 'trends', series: trends });
   assert.match(t, /hashing\/sha256 4KiB\s+12\s/);
   assert.match(t, /\+30% slower/);
+});
+
+void test('a median below the timer resolution is shown as such, not as a number', async () => {
+  const { result } = await fixture();
+  const task = result.children?.[1]?.tasks[0];
+  assert.ok(task?.stats);
+  const stats = { ...task.stats, belowResolution: true, resolution: 4e-8 };
+  const out = tableFormatter.format({ kind: 'suite', result: { ...result, children: [], tasks: [{ ...task, stats }] } });
+  const row = out.split('\n').find((l) => l.trimStart().startsWith(task.name));
+  assert.ok(row);
+  assert.match(row, /below res\..*ok \(median below timer resolution 40\.0 ns\)/);
+  assert.ok(!row.includes(formatDuration(task.stats.median)));
 });

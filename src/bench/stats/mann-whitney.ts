@@ -7,7 +7,7 @@ import { errorFunction } from 'simple-statistics';
  * @public
  */
 export interface MannWhitneyResult {
-  /** U statistic of the first sample (number of pairs where a > b, ties counting one half). */
+  /** U statistic of the first sample (number of pairs where a \> b, ties counting one half). */
   readonly u: number;
   /** Standardised statistic (normal approximation, tie- and continuity-corrected); positive when `a` tends to be larger. */
   readonly z: number;

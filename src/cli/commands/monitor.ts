@@ -5,7 +5,7 @@ import type { MetricSnapshot } from '../../core/snapshot.js';
 import { getFormatter } from '../../format/registry.js';
 import { PerformanceMonitor } from '../../monitor/performance-monitor.js';
 import type { Flags } from '../args.js';
-import { ExitCode, type Command } from '../command.js';
+import { ExitCode } from '../command.js';
 import { note, wantsColor, type CommandContext } from '../context.js';
 import { plainLine, renderDashboard } from '../dashboard.js';
 import { LiveScreen } from '../live-screen.js';
@@ -13,140 +13,118 @@ import { startMetricsServer, type MetricsServer } from '../metrics-server.js';
 import { UsageError } from '../usage-error.js';
 import { monitorSources, startFindings, type FindingsTracker } from './monitor-wiring.js';
 
-/** The `monitor` command. @internal */
-export const monitorCommand: Command = {
-  spec: {
-    name: 'monitor',
-    summary: 'Watch CPU, memory, event loop, GC and I/O live, with bottleneck findings; serve /metrics to Prometheus.',
-    usage: '[--interval SECONDS] [--history N] [--pid PID] [--duration SECONDS] [--serve PORT [--host ADDR]]',
-    details: [
-      'On a terminal the dashboard redraws in place (current value, min, max and a sparkline per metric, then the',
-      'bottleneck findings); press Ctrl-C to quit. When the output is not a terminal it prints one line per sample.',
-      'With --serve, GET http://HOST:PORT/metrics answers in the Prometheus text format (bound to 127.0.0.1',
-      'unless --host says otherwise; --serve 0 picks a free port, printed on stderr).',
-    ],
-    flags: {
-      interval: { type: 'string', short: 'i', value: 'SECONDS', description: 'seconds between samples (default: 1)' },
-      history: { type: 'string', value: 'N', description: 'snapshots kept for sparklines and findings (default: 600)' },
-      pid: { type: 'string', short: 'p', value: 'PID', description: 'also watch this process (CPU and memory via pidusage); stops when it exits' },
-      duration: { type: 'string', short: 'd', value: 'SECONDS', description: 'stop after this many seconds (default: until Ctrl-C)' },
-      serve: { type: 'string', value: 'PORT', description: 'serve the metrics at http://HOST:PORT/metrics for Prometheus' },
-      host: { type: 'string', value: 'ADDR', description: 'address --serve binds to (default: 127.0.0.1)' },
-    },
-    examples: ['monitor', 'monitor --pid 4242 --interval 0.5', 'monitor --duration 60 > samples.log', 'monitor --serve 9464'],
-  },
-  async run(ctx: CommandContext, flags: Flags): Promise<number> {
-    const interval = flags.number('interval', { min: 0.01, max: 3600, what: 'seconds' }) ?? 1;
-    const historySize = flags.number('history', { integer: true, min: 2, max: 1_000_000 }) ?? 600;
-    const duration = flags.number('duration', { min: 0.001, what: 'seconds' });
-    const port = flags.number('serve', { integer: true, min: 0, max: 65535 });
-    const host = flags.string('host');
-    if (host !== undefined && port === undefined) throw new UsageError('--host only applies with --serve PORT', 'monitor');
-    const pid = flags.number('pid', { integer: true, min: 1 });
-    if (pid !== undefined && !processExists(pid)) {
-      throw new UsageError(`no process with pid ${pid} is running: check --pid`, 'monitor');
+/** Runs `monitor`. @internal */
+export async function runMonitor(ctx: CommandContext, flags: Flags): Promise<number> {
+  const interval = flags.number('interval', { min: 0.01, max: 3600, what: 'seconds' }) ?? 1;
+  const historySize = flags.number('history', { integer: true, min: 2, max: 1_000_000 }) ?? 600;
+  const duration = flags.number('duration', { min: 0.001, what: 'seconds' });
+  const port = flags.number('serve', { integer: true, min: 0, max: 65535 });
+  const host = flags.string('host');
+  if (host !== undefined && port === undefined) throw new UsageError('--host only applies with --serve PORT', 'monitor');
+  const pid = flags.number('pid', { integer: true, min: 1 });
+  if (pid !== undefined && !processExists(pid)) {
+    throw new UsageError(`no process with pid ${pid} is running: check --pid`, 'monitor');
+  }
+
+  const watched = monitorSources(pid);
+  const monitor = new PerformanceMonitor({ interval: interval * 1000, historySize, sources: watched.sources });
+  const findings: FindingsTracker = startFindings(monitor, interval * 1000);
+  const tty = ctx.stdout.isTTY === true;
+  const color = wantsColor(ctx.stdout, ctx.env);
+  const screen = tty ? new LiveScreen(ctx.stdout) : undefined;
+  const errors = new Map<string, string>();
+  let server: MetricsServer | undefined;
+  const pidState = { gone: false };
+
+  const title = (): string =>
+    `${ctx.program} monitor  pid ${pid ?? process.pid}${pid === undefined ? ' (self)' : ''}  every ${interval}s` +
+    `  ${monitor.history.size} samples${duration === undefined ? '  Ctrl-C to quit' : `  for ${duration}s`}`;
+
+  const draw = (): void => {
+    if (screen === undefined) return;
+    const status: string[] = [];
+    if (server !== undefined) status.push(`serving ${server.url}`);
+    for (const [source, message] of errors) status.push(`source ${source}: ${message}`);
+    screen.draw(
+      renderDashboard({
+        title: title(),
+        snapshots: monitor.history.toArray(),
+        findings: findings.current(),
+        columns: ctx.stdout.columns !== undefined && ctx.stdout.columns > 0 ? ctx.stdout.columns : 100,
+        color,
+        status,
+      }),
+    );
+  };
+
+  const stopped = new AbortController();
+  const stop = (): void => {
+    stopped.abort();
+  };
+  monitor.on('sample', (snapshot: MetricSnapshot) => {
+    if (screen !== undefined) draw();
+    else ctx.stdout.write(`${plainLine(snapshot)}\n`);
+  });
+  watched.onPidExit(() => {
+    pidState.gone = true;
+    stop();
+  });
+  monitor.on('error', ({ sourceId, error }) => {
+    const message = error.message;
+    if (errors.get(sourceId) === message) return;
+    errors.set(sourceId, message);
+    if (screen === undefined) note(ctx, `source ${sourceId} failed: ${message}`);
+  });
+  findings.onChange((finding: BottleneckFinding, change: 'new' | 'changed' | 'cleared') => {
+    if (screen !== undefined) return;
+    const text = `${finding.severity.toUpperCase()} ${finding.title} (impact ${Math.round(finding.impact)}%): ${finding.recommendation}`;
+    ctx.stdout.write(change === 'cleared' ? `finding cleared: ${finding.title}\n` : `finding ${change}: ${text}\n`);
+  });
+
+  if (ctx.signal.aborted) return ExitCode.Ok;
+  ctx.signal.addEventListener('abort', stop, { once: true });
+  // The monitor's timers are unref'd: this ref'd timer keeps the process alive until we stop.
+  const keepAlive = setInterval(() => undefined, 1 << 30);
+  const deadline = duration === undefined ? undefined : setTimeout(stop, duration * 1000);
+  try {
+    if (port !== undefined) {
+      const prometheus = getFormatter('prometheus');
+      server = await startMetricsServer(host ?? '127.0.0.1', port, () => {
+        const latest = monitor.latest;
+        const snapshots = latest === undefined ? [] : [latest];
+        return { body: prometheus.format({ kind: 'history', snapshots, findings: findings.current() }), contentType: prometheus.mediaType };
+      });
+      note(ctx, `serving metrics at ${server.url}`);
     }
-
-    const watched = monitorSources(pid);
-    const monitor = new PerformanceMonitor({ interval: interval * 1000, historySize, sources: watched.sources });
-    const findings: FindingsTracker = startFindings(monitor, interval * 1000);
-    const tty = ctx.stdout.isTTY === true;
-    const color = wantsColor(ctx.stdout, ctx.env);
-    const screen = tty ? new LiveScreen(ctx.stdout) : undefined;
-    const errors = new Map<string, string>();
-    let server: MetricsServer | undefined;
-    const pidState = { gone: false };
-
-    const title = (): string =>
-      `${ctx.program} monitor  pid ${pid ?? process.pid}${pid === undefined ? ' (self)' : ''}  every ${interval}s` +
-      `  ${monitor.history.size} samples${duration === undefined ? '  Ctrl-C to quit' : `  for ${duration}s`}`;
-
-    const draw = (): void => {
-      if (screen === undefined) return;
-      const status: string[] = [];
-      if (server !== undefined) status.push(`serving ${server.url}`);
-      for (const [source, message] of errors) status.push(`source ${source}: ${message}`);
-      screen.draw(
-        renderDashboard({
-          title: title(),
-          snapshots: monitor.history.toArray(),
-          findings: findings.current(),
-          columns: ctx.stdout.columns ?? 100,
-          color,
-          status,
-        }),
-      );
-    };
-
-    const stopped = new AbortController();
-    const stop = (): void => {
-      stopped.abort();
-    };
-    monitor.on('sample', (snapshot: MetricSnapshot) => {
-      if (screen !== undefined) draw();
-      else ctx.stdout.write(`${plainLine(snapshot)}\n`);
-    });
-    watched.onPidExit(() => {
-      pidState.gone = true;
-      stop();
-    });
-    monitor.on('error', ({ sourceId, error }) => {
-      const message = error.message;
-      if (errors.get(sourceId) === message) return;
-      errors.set(sourceId, message);
-      if (screen === undefined) note(ctx, `source ${sourceId} failed: ${message}`);
-    });
-    findings.onChange((finding: BottleneckFinding, change: 'new' | 'changed' | 'cleared') => {
-      if (screen !== undefined) return;
-      const text = `${finding.severity.toUpperCase()} ${finding.title} (impact ${Math.round(finding.impact)}%): ${finding.recommendation}`;
-      ctx.stdout.write(change === 'cleared' ? `finding cleared: ${finding.title}\n` : `finding ${change}: ${text}\n`);
-    });
-
-    if (ctx.signal.aborted) return ExitCode.Ok;
-    ctx.signal.addEventListener('abort', stop, { once: true });
-    // The monitor's timers are unref'd: this ref'd timer keeps the process alive until we stop.
-    const keepAlive = setInterval(() => undefined, 1 << 30);
-    const deadline = duration === undefined ? undefined : setTimeout(stop, duration * 1000);
+    screen?.start();
+    draw();
+    await monitor.start();
+    if (!stopped.signal.aborted) {
+      await new Promise<void>((resolve) => {
+        stopped.signal.addEventListener('abort', () => {
+          resolve();
+        }, { once: true });
+      });
+    }
+  } finally {
+    clearInterval(keepAlive);
+    if (deadline !== undefined) clearTimeout(deadline);
+    ctx.signal.removeEventListener('abort', stop);
     try {
-      if (port !== undefined) {
-        const prometheus = getFormatter('prometheus');
-        server = await startMetricsServer(host ?? '127.0.0.1', port, () => {
-          const latest = monitor.latest;
-          const snapshots = latest === undefined ? [] : [latest];
-          return { body: prometheus.format({ kind: 'history', snapshots, findings: findings.current() }), contentType: prometheus.mediaType };
-        });
-        note(ctx, `serving metrics at ${server.url}`);
-      }
-      screen?.start();
-      draw();
-      await monitor.start();
-      if (!stopped.signal.aborted) {
-        await new Promise<void>((resolve) => {
-          stopped.signal.addEventListener('abort', () => {
-            resolve();
-          }, { once: true });
-        });
-      }
-    } finally {
-      clearInterval(keepAlive);
-      if (deadline !== undefined) clearTimeout(deadline);
-      ctx.signal.removeEventListener('abort', stop);
-      try {
-        await monitor.stop();
-      } catch (error) {
-        if (!isRuneBenchError(error)) throw error;
-      }
-      findings.dispose();
-      if (screen !== undefined) {
-        draw();
-        screen.stop();
-      }
-      await server?.close();
+      await monitor.stop();
+    } catch (error) {
+      if (!isRuneBenchError(error)) throw error;
     }
-    if (pidState.gone) note(ctx, `process ${pid ?? ''} exited; monitor stopped`);
-    return ExitCode.Ok;
-  },
-};
+    findings.dispose();
+    if (screen !== undefined) {
+      draw();
+      screen.stop();
+    }
+    await server?.close();
+  }
+  if (pidState.gone) note(ctx, `process ${pid ?? ''} exited; monitor stopped`);
+  return ExitCode.Ok;
+}
 
 function processExists(pid: number): boolean {
   try {

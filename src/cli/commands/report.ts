@@ -5,78 +5,55 @@ import type { SuiteResult } from '../../core/results.js';
 import type { StoredRun } from '../../detect/results-store.js';
 import type { FormatInput, TrendSeries } from '../../format/formatter.js';
 import type { Flags } from '../args.js';
-import { ExitCode, type Command } from '../command.js';
+import { ExitCode } from '../command.js';
 import { note, wantsColor, type CommandContext } from '../context.js';
 import { checkWritableFile, findFormatter, resolvePath } from '../inputs.js';
 import { UsageError } from '../usage-error.js';
 import { openStore, readRuns, storeDir } from './store.js';
 import { trendSeries } from './trends.js';
 
-/** The `report` command. @internal */
-export const reportCommand: Command = {
-  spec: {
-    name: 'report',
-    summary: 'Report on recorded runs: the latest run, or trends across runs with change points.',
-    usage: '[--trends] [--suite NAME] [--format FORMAT] [--output FILE] [--store DIR]',
-    details: [
-      'Reads the results store that `run` records into (.rune-bench/ in the working directory, or --store DIR).',
-      'Without --trends: the latest run (of --suite NAME when given), compared with the run of the same suite',
-      'before it on the same machine. With --trends: each benchmark\'s median across runs on this machine, with',
-      'the change points the regression detector finds. Damaged records are reported on stderr and skipped.',
-    ],
-    flags: {
-      trends: { type: 'boolean', short: 't', description: 'show every benchmark across runs, with change points' },
-      suite: { type: 'string', short: 's', value: 'NAME', description: 'only this suite' },
-      format: { type: 'string', short: 'f', value: 'FORMAT', description: 'table, json, html or markdown (default: table)' },
-      output: { type: 'string', short: 'o', value: 'FILE', description: 'write the report to FILE (atomically) instead of stdout' },
-      store: { type: 'string', value: 'DIR', description: 'results store folder (default: .rune-bench)' },
-      last: { type: 'string', value: 'N', description: 'with --trends: only the newest N runs (default: all)' },
-      seed: { type: 'string', value: 'N', description: 'seed for the change-point bootstrap (default: 1)' },
-    },
-    examples: ['report', 'report --suite disk_io --format markdown', 'report --trends', 'report --trends --format html --output trends.html'],
-  },
-  run(ctx: CommandContext, flags: Flags): Promise<number> {
-    const trends = flags.boolean('trends');
-    const formatter = findFormatter(flags.string('format') ?? 'table', trends ? 'trends' : 'suite', 'report');
-    const outputFlag = flags.string('output');
-    const output = outputFlag === undefined ? undefined : resolvePath(ctx.cwd, outputFlag);
-    if (output !== undefined) checkWritableFile(output, '--output', 'report');
-    const last = flags.number('last', { integer: true, min: 2 });
-    if (last !== undefined && !trends) throw new UsageError('--last only applies with --trends', 'report');
-    const seed = flags.number('seed', { integer: true, min: 0, max: 2 ** 32 - 1 }) ?? 1;
-    const suite = flags.string('suite');
-    const dir = storeDir(ctx.cwd, flags.string('store'));
-    const runs = readRuns(openStore(dir), (message) => {
-      note(ctx, `warning: ${message}`);
-    }).filter((r) => suite === undefined || r.suite === suite);
-    if (runs.length === 0) {
-      const what = suite === undefined ? 'no runs are recorded' : `no runs of suite ${suite} are recorded`;
-      const where = existsSync(dir) ? dir : `${dir} (it does not exist)`;
-      throw new UsageError(`${what} in ${where}: record one with \`${ctx.program} run --suite NAME\` or point --store at the right folder`, 'report');
-    }
+/** Runs `report`. @internal */
+export function runReport(ctx: CommandContext, flags: Flags): Promise<number> {
+  const trends = flags.boolean('trends');
+  const formatter = findFormatter(flags.string('format') ?? 'table', trends ? 'trends' : 'suite', 'report');
+  const outputFlag = flags.string('output');
+  const output = outputFlag === undefined ? undefined : resolvePath(ctx.cwd, outputFlag);
+  if (output !== undefined) checkWritableFile(output, '--output', 'report');
+  const last = flags.number('last', { integer: true, min: 2 });
+  if (last !== undefined && !trends) throw new UsageError('--last only applies with --trends', 'report');
+  const seed = flags.number('seed', { integer: true, min: 0, max: 2 ** 32 - 1 }) ?? 1;
+  const suite = flags.string('suite');
+  const dir = storeDir(ctx.cwd, flags.string('store'));
+  const runs = readRuns(openStore(dir), (message) => {
+    note(ctx, `warning: ${message}`);
+  }).filter((r) => suite === undefined || r.suite === suite);
+  if (runs.length === 0) {
+    const what = suite === undefined ? 'no runs are recorded' : `no runs of suite ${suite} are recorded`;
+    const where = existsSync(dir) ? dir : `${dir} (it does not exist)`;
+    throw new UsageError(`${what} in ${where}: record one with \`${ctx.program} run --suite NAME\` or point --store at the right folder`, 'report');
+  }
 
-    let input: FormatInput;
-    if (trends) {
-      const window = last === undefined ? runs : runs.slice(-last);
-      const { series, skippedMachines } = trendSeries(window, { seed });
-      if (skippedMachines > 0) note(ctx, `left out ${skippedMachines} run(s) from other machines (trends compare one machine only)`);
-      if (series.length === 0) throw new UsageError(`the recorded runs in ${dir} have no completed tasks to chart`, 'report');
-      input = { kind: 'trends', series: series satisfies readonly TrendSeries[] };
-    } else {
-      const latest = runs.at(-1) as StoredRun;
-      const before = previousOf(runs, latest);
-      input = before === undefined ? { kind: 'suite', result: latest.result } : { kind: 'suite', result: latest.result, baseline: before };
-      note(ctx, `latest run: ${latest.suite} at ${latest.startedAt}${before === undefined ? '' : `, compared with ${before.startedAt}`}`);
-    }
-    const text = formatter.format(input, { color: output === undefined && wantsColor(ctx.stdout, ctx.env) });
-    if (output === undefined) ctx.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
-    else {
-      writeFileAtomic(output, text);
-      note(ctx, `wrote ${formatter.id} report to ${output}`);
-    }
-    return Promise.resolve(ExitCode.Ok);
-  },
-};
+  let input: FormatInput;
+  if (trends) {
+    const window = last === undefined ? runs : runs.slice(-last);
+    const { series, skippedMachines } = trendSeries(window, { seed });
+    if (skippedMachines > 0) note(ctx, `left out ${skippedMachines} run(s) from other machines (trends compare one machine only)`);
+    if (series.length === 0) throw new UsageError(`the recorded runs in ${dir} have no completed tasks to chart`, 'report');
+    input = { kind: 'trends', series: series satisfies readonly TrendSeries[] };
+  } else {
+    const latest = runs.at(-1) as StoredRun;
+    const before = previousOf(runs, latest);
+    input = before === undefined ? { kind: 'suite', result: latest.result } : { kind: 'suite', result: latest.result, baseline: before };
+    note(ctx, `latest run: ${latest.suite} at ${latest.startedAt}${before === undefined ? '' : `, compared with ${before.startedAt}`}`);
+  }
+  const text = formatter.format(input, { color: output === undefined && wantsColor(ctx.stdout, ctx.env) });
+  if (output === undefined) ctx.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  else {
+    writeFileAtomic(output, text);
+    note(ctx, `wrote ${formatter.id} report to ${output}`);
+  }
+  return Promise.resolve(ExitCode.Ok);
+}
 
 function previousOf(runs: readonly StoredRun[], latest: StoredRun): SuiteResult | undefined {
   for (let i = runs.length - 2; i >= 0; i--) {

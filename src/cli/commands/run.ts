@@ -3,7 +3,7 @@ import type { SuiteResult } from '../../core/results.js';
 import { writeFileAtomic } from '../../core/files.js';
 import { writeSuiteResult } from '../../bench/suite-result-json.js';
 import type { Flags } from '../args.js';
-import { ExitCode, type Command } from '../command.js';
+import { ExitCode } from '../command.js';
 import { note, wantsColor, type CommandContext } from '../context.js';
 import { checkWritableFile, findFormatter, findSuite, parseParams, readBaseline, resolvePath } from '../inputs.js';
 import { loadSuiteModules, suiteModules } from '../load-suites.js';
@@ -15,133 +15,91 @@ import { openStore, previousRun, recordRun, storeDir } from './store.js';
 
 const SCALES = ['quick', 'standard', 'linux'] as const;
 
-/** The `run` command. @internal */
-export const runCommand: Command = {
-  spec: {
-    name: 'run',
-    summary: 'Run a benchmark suite, print its report and record it in the results store.',
-    usage: '--suite NAME [options]',
-    details: [
-      'The report goes to stdout (or --output FILE), progress to stderr. Every completed run is appended to the',
-      'results store (.rune-bench/ in the working directory, or --store DIR), which `report --trends` reads.',
-      'With --baseline FILE each task is compared with the baseline (bootstrap interval of the median ratio,',
-      'Mann-Whitney U); --fail-on-regression then exits 1 when a task regressed. Without --baseline,',
-      '--fail-on-regression compares with the previous stored run of the suite on this machine.',
-    ],
-    flags: {
-      suite: { type: 'string', short: 's', value: 'NAME', description: 'suite to run (see `list`)' },
-      scale: { type: 'string', value: 'quick|standard|linux', description: 'size of the run (default: quick)' },
-      format: { type: 'string', short: 'f', value: 'FORMAT', description: 'table, json, html or markdown (default: table)' },
-      output: { type: 'string', short: 'o', value: 'FILE', description: 'write the report to FILE (atomically) instead of stdout' },
-      baseline: { type: 'string', short: 'b', value: 'FILE', description: 'compare with a result saved by --save-baseline' },
-      'save-baseline': { type: 'string', value: 'FILE', description: 'save this run as a baseline (JSON; gzip when FILE ends in .gz)' },
-      'fail-on-regression': { type: 'boolean', description: 'exit 1 when a task regressed against the baseline' },
-      threshold: { type: 'string', value: 'RATIO', description: 'smallest slowdown counted as a regression (default: 0.02 = 2%)' },
-      store: { type: 'string', value: 'DIR', description: 'results store folder (default: .rune-bench)' },
-      'no-store': { type: 'boolean', description: 'do not record this run in the results store' },
-      param: { type: 'string', short: 'P', multiple: true, value: 'KEY=VALUE', description: 'suite parameter (repeatable; see `list`)' },
-      seed: { type: 'string', value: 'N', description: 'seed for generators and bootstrap (default: 1)' },
-      require: {
-        type: 'string',
-        short: 'r',
-        multiple: true,
-        value: 'FILE',
-        description: 'load a module that exports or registers extra suites (repeatable; also env RUNE_BENCH_SUITES)',
-      },
-    },
-    examples: [
-      'run --suite comprehensive',
-      'run --suite disk_io --format markdown --output report.md',
-      'run --suite large_repository --param dir=/src/linux --scale linux',
-      'run --suite network --save-baseline base.json',
-      'run --suite network --baseline base.json --fail-on-regression',
-    ],
-  },
-  async run(ctx: CommandContext, flags: Flags): Promise<number> {
-    await loadSuiteModules(suiteModules(flags.strings('require'), ctx.env.RUNE_BENCH_SUITES, ctx.cwd));
-    const suiteId = flags.string('suite');
-    if (suiteId === undefined) throw new UsageError('run needs --suite NAME (see `list` for the names)', 'run');
-    const suite = findSuite(suiteId);
-    const scale = flags.choice('scale', SCALES, 'quick');
-    const formatter = findFormatter(flags.string('format') ?? 'table', 'suite', 'run');
-    const params = parseParams(flags.strings('param'), suite);
-    const seed = flags.number('seed', { integer: true, min: 0, max: 2 ** 32 - 1 }) ?? 1;
-    const threshold = flags.number('threshold', { min: 0, max: 10, what: 'a ratio (0.02 = 2%)' }) ?? 0.02;
-    const output = optionalPath(ctx, flags, 'output');
-    const saveBaseline = optionalPath(ctx, flags, 'save-baseline');
-    const baselinePath = optionalPath(ctx, flags, 'baseline');
-    const failOnRegression = flags.boolean('fail-on-regression');
-    const record = !flags.boolean('no-store');
-    if (!record && flags.has('store')) throw new UsageError('--store and --no-store contradict each other: pick one', 'run');
-    const store = record || (failOnRegression && baselinePath === undefined) ? openStore(storeDir(ctx.cwd, flags.string('store'))) : undefined;
-    if (output !== undefined) checkWritableFile(output, '--output', 'run');
-    if (saveBaseline !== undefined) checkWritableFile(saveBaseline, '--save-baseline', 'run');
-    // Read the baseline before the run: a bad one fails in a second, not after the whole suite.
-    let baseline: SuiteResult | undefined = baselinePath === undefined ? undefined : readBaseline(baselinePath);
-    let baselineName = baselinePath;
+/** Runs `run`. @internal */
+export async function runRun(ctx: CommandContext, flags: Flags): Promise<number> {
+  await loadSuiteModules(suiteModules(flags.strings('require'), ctx.env.RUNE_BENCH_SUITES, ctx.cwd));
+  const suiteId = flags.string('suite');
+  if (suiteId === undefined) throw new UsageError('run needs --suite NAME (see `list` for the names)', 'run');
+  const suite = findSuite(suiteId);
+  const scale = flags.choice('scale', SCALES, 'quick');
+  const formatter = findFormatter(flags.string('format') ?? 'table', 'suite', 'run');
+  const params = parseParams(flags.strings('param'), suite);
+  const seed = flags.number('seed', { integer: true, min: 0, max: 2 ** 32 - 1 }) ?? 1;
+  const threshold = flags.number('threshold', { min: 0, max: 10, what: 'a ratio (0.02 = 2%)' }) ?? 0.02;
+  const output = optionalPath(ctx, flags, 'output');
+  const saveBaseline = optionalPath(ctx, flags, 'save-baseline');
+  const baselinePath = optionalPath(ctx, flags, 'baseline');
+  const failOnRegression = flags.boolean('fail-on-regression');
+  const record = !flags.boolean('no-store');
+  if (!record && flags.has('store')) throw new UsageError('--store and --no-store contradict each other: pick one', 'run');
+  const store = record || (failOnRegression && baselinePath === undefined) ? openStore(storeDir(ctx.cwd, flags.string('store'))) : undefined;
+  if (output !== undefined) checkWritableFile(output, '--output', 'run');
+  if (saveBaseline !== undefined) checkWritableFile(saveBaseline, '--save-baseline', 'run');
+  // Read the baseline before the run: a bad one fails in a second, not after the whole suite.
+  let baseline: SuiteResult | undefined = baselinePath === undefined ? undefined : readBaseline(baselinePath);
+  let baselineName = baselinePath;
 
-    const progress = new ProgressView(ctx.stderr);
-    if (ctx.stderr.isTTY !== true) note(ctx, `running ${suite.id} (${scale})`);
-    const started = performance.now();
-    let result: SuiteResult;
-    try {
-      result = await suite.run({ scale, signal: ctx.signal, seed, params, onProgress: (p) => { progress.update(p); } });
-    } finally {
-      progress.done();
-    }
-    const aborted = result.status === 'aborted' || ctx.signal.aborted;
-    note(ctx, `${suite.id} ${aborted ? 'aborted' : result.status} after ${formatDuration((performance.now() - started) / 1000)}`);
-    for (const notice of collectNotices(result)) note(ctx, `notice: ${notice}`);
+  const progress = new ProgressView(ctx.stderr);
+  if (ctx.stderr.isTTY !== true) note(ctx, `running ${suite.id} (${scale})`);
+  const started = performance.now();
+  let result: SuiteResult;
+  try {
+    result = await suite.run({ scale, signal: ctx.signal, seed, params, onProgress: (p) => { progress.update(p); } });
+  } finally {
+    progress.done();
+  }
+  const aborted = result.status === 'aborted' || ctx.signal.aborted;
+  note(ctx, `${suite.id} ${aborted ? 'aborted' : result.status} after ${formatDuration((performance.now() - started) / 1000)}`);
+  for (const notice of collectNotices(result)) note(ctx, `notice: ${notice}`);
 
-    if (baseline === undefined && failOnRegression && store !== undefined && !aborted) {
-      const previous = previousRun(store, result, (message) => { note(ctx, `warning: ${message}`); });
-      if (previous === undefined) note(ctx, `no earlier run of ${suite.id} on this machine in the store: nothing to compare with`);
-      else {
-        baseline = previous.result;
-        baselineName = `the stored run of ${previous.result.startedAt}`;
-      }
-    }
-
-    const text = formatter.format(
-      baseline === undefined ? { kind: 'suite', result } : { kind: 'suite', result, baseline },
-      { color: output === undefined && wantsColor(ctx.stdout, ctx.env), threshold },
-    );
-    if (output === undefined) ctx.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  if (baseline === undefined && failOnRegression && store !== undefined && !aborted) {
+    const previous = previousRun(store, result, (message) => { note(ctx, `warning: ${message}`); });
+    if (previous === undefined) note(ctx, `no earlier run of ${suite.id} on this machine in the store: nothing to compare with`);
     else {
-      writeFileAtomic(output, text);
-      note(ctx, `wrote ${formatter.id} report to ${output}`);
+      baseline = previous.result;
+      baselineName = `the stored run of ${previous.result.startedAt}`;
     }
+  }
 
-    if (aborted) return ExitCode.Interrupted;
-    if (record && store !== undefined) {
-      try {
-        await recordRun(store, result);
-      } catch (error) {
-        note(ctx, `warning: could not record the run in ${store.dir}: ${error instanceof Error ? error.message : String(error)}`);
-      }
+  const text = formatter.format(
+    baseline === undefined ? { kind: 'suite', result } : { kind: 'suite', result, baseline },
+    { color: output === undefined && wantsColor(ctx.stdout, ctx.env), threshold },
+  );
+  if (output === undefined) ctx.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  else {
+    writeFileAtomic(output, text);
+    note(ctx, `wrote ${formatter.id} report to ${output}`);
+  }
+
+  if (aborted) return ExitCode.Interrupted;
+  if (record && store !== undefined) {
+    try {
+      await recordRun(store, result);
+    } catch (error) {
+      note(ctx, `warning: could not record the run in ${store.dir}: ${error instanceof Error ? error.message : String(error)}`);
     }
-    if (saveBaseline !== undefined) {
-      writeSuiteResult(saveBaseline, result);
-      note(ctx, `saved baseline ${saveBaseline}`);
-    }
-    let regressed = 0;
-    if (baseline !== undefined) {
-      const gate = gateAgainstBaseline(result, baseline, { threshold, seed });
-      regressed = gate.regressed;
-      note(ctx, `compared with ${baselineName ?? 'baseline'}: ${gate.summary}`);
-      for (const line of gate.lines) ctx.stderr.write(`  ${line}\n`);
-    }
-    if (result.status === 'failed') {
-      ctx.stderr.write(`${ctx.program}: error: suite ${suite.id} failed: no task completed (see the report for each task's error)\n`);
-      return ExitCode.Failure;
-    }
-    if (failOnRegression && regressed > 0) {
-      ctx.stderr.write(`${ctx.program}: ${regressed} regression${regressed === 1 ? '' : 's'} found (--fail-on-regression)\n`);
-      return ExitCode.Regression;
-    }
-    return ExitCode.Ok;
-  },
-};
+  }
+  if (saveBaseline !== undefined) {
+    writeSuiteResult(saveBaseline, result);
+    note(ctx, `saved baseline ${saveBaseline}`);
+  }
+  let regressed = 0;
+  if (baseline !== undefined) {
+    const gate = gateAgainstBaseline(result, baseline, { threshold, seed });
+    regressed = gate.regressed;
+    note(ctx, `compared with ${baselineName ?? 'baseline'}: ${gate.summary}`);
+    for (const line of gate.lines) ctx.stderr.write(`  ${line}\n`);
+  }
+  if (result.status === 'failed') {
+    ctx.stderr.write(`${ctx.program}: error: suite ${suite.id} failed: no task completed (see the report for each task's error)\n`);
+    return ExitCode.Failure;
+  }
+  if (failOnRegression && regressed > 0) {
+    ctx.stderr.write(`${ctx.program}: ${regressed} regression${regressed === 1 ? '' : 's'} found (--fail-on-regression)\n`);
+    return ExitCode.Regression;
+  }
+  return ExitCode.Ok;
+}
 
 function optionalPath(ctx: CommandContext, flags: Flags, name: string): string | undefined {
   const value = flags.string(name);

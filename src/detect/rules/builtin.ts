@@ -17,7 +17,7 @@ import { noisyHostRule } from './noisy-host.js';
  * memory-leak, heap-near-limit, cpu-saturation, noisy-host, io-wait, disk-saturation, child-process,
  * cache-efficiency, fd-leak. Build a list from the rule factories to change a rule's options.
  *
- * @public
+ * @beta
  */
 export function builtinBottleneckRules(): BottleneckRule[] {
   return [

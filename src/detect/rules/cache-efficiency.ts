@@ -8,7 +8,7 @@ import { bandOf, checkBands, checkInteger, checkNumber, counterDelta, evidence, 
 /**
  * Options of {@link cacheEfficiencyRule}.
  *
- * @public
+ * @beta
  */
 export interface CacheEfficiencyRuleOptions {
   /**
@@ -31,7 +31,7 @@ export interface CacheEfficiencyRuleOptions {
   readonly minLookups?: number;
 }
 
-/** Rule id of {@link cacheEfficiencyRule}. @public */
+/** Rule id of {@link cacheEfficiencyRule}. @beta */
 export const CACHE_EFFICIENCY = 'cache-efficiency';
 
 const CACHE = /^cache\.(.+)\.(hits|misses|hit_ratio)$/;
@@ -52,7 +52,7 @@ interface Verdict {
  * is larger than its capacity. The worst cache is reported. Impact: its miss ratio in percent (the
  * share of lookups that took the slow path).
  *
- * @public
+ * @beta
  */
 export function cacheEfficiencyRule(options: CacheEfficiencyRuleOptions = {}): BottleneckRule {
   const bands = options.missRatio ?? { low: 0.2, medium: 0.5, high: 0.8, critical: Number.POSITIVE_INFINITY };

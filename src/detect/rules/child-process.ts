@@ -9,11 +9,10 @@ import {
   checkInteger,
   checkNumber,
   confidenceOf,
-  counterDelta,
   evidence,
   finding,
   mean,
-  metricNames,
+  spawnSignals,
   seriesOf,
   worst,
   type SeverityBands,
@@ -22,7 +21,7 @@ import {
 /**
  * Options of {@link childProcessRule}.
  *
- * @public
+ * @beta
  */
 export interface ChildProcessRuleOptions {
   /**
@@ -34,7 +33,7 @@ export interface ChildProcessRuleOptions {
   /**
    * Children CPU (share of one core) below which the rule stays quiet whatever the share.
    *
-   * @defaultValue 0.1
+   * @defaultValue 0.05
    */
   readonly minChildCpu?: number;
   /**
@@ -59,13 +58,12 @@ export interface ChildProcessRuleOptions {
   readonly minSamples?: number;
 }
 
-/** Rule id of {@link childProcessRule}. @public */
+/** Rule id of {@link childProcessRule}. @beta */
 export const CHILD_PROCESS = 'child-process';
 
 const REAPED = 'process.children.cpu.utilization';
 const OWN = 'process.cpu.utilization';
 const SPAWN = 'process.children.spawn.rate';
-const LABELLED = /^process\.child\.(.+)\.cpu\.utilization$/;
 
 /**
  * Child-process dominated: the CPU of child processes (`process.children.cpu.utilization` for reaped
@@ -75,12 +73,12 @@ const LABELLED = /^process\.child\.(.+)\.cpu\.utilization$/;
  * `spawnSystemShare`), spawning is heavy and the severity is one band higher. Impact: the children's share of the CPU used by the process and its
  * children together, in percent.
  *
- * @public
+ * @beta
  */
 export function childProcessRule(options: ChildProcessRuleOptions = {}): BottleneckRule {
   const bands = options.share ?? { low: 0.25, medium: 0.4, high: 0.55, critical: Number.POSITIVE_INFINITY };
   const spawnBands = options.spawnRate ?? { low: 5, medium: 20, high: 100, critical: Number.POSITIVE_INFINITY };
-  const minChildCpu = options.minChildCpu ?? 0.1;
+  const minChildCpu = options.minChildCpu ?? 0.05;
   const spawnSystemShare = options.spawnSystemShare ?? 0.3;
   const minSamples = options.minSamples ?? 3;
   checkNumber(spawnSystemShare, 'spawnSystemShare', 0, 1);
@@ -94,30 +92,19 @@ export function childProcessRule(options: ChildProcessRuleOptions = {}): Bottlen
     title: 'Child-process dominated',
     scope: 'process',
     evaluate(window: readonly MetricSnapshot[]): BottleneckRuleResult {
-      const labelled = metricNames(window, LABELLED);
-      const kids: number[] = [];
-      const own: number[] = [];
-      for (const s of window) {
-        const parts = [s.get(REAPED), ...labelled.map((m) => s.get(m))].filter((v): v is number => v !== undefined && Number.isFinite(v));
-        const mine = s.get(OWN);
-        if (parts.length === 0 || mine === undefined) continue;
-        kids.push(parts.reduce((a, b) => a + b, 0));
-        own.push(mine);
+      const signals = spawnSignals(window);
+      if (signals.samples < minSamples) {
+        return insufficientData(CHILD_PROCESS, window, `${signals.samples} snapshot(s) carry children and process CPU; this rule needs ${minSamples}`, [REAPED, OWN]);
       }
-      if (kids.length < minSamples) {
-        return insufficientData(CHILD_PROCESS, window, `${kids.length} snapshot(s) carry children and process CPU; this rule needs ${minSamples}`, [REAPED, OWN]);
-      }
-      const childCpu = mean(kids);
-      const ownCpu = mean(own);
+      const childCpu = signals.childCpu;
+      const ownCpu = signals.ownCpu;
       if (childCpu < minChildCpu) return undefined;
       const share = childCpu / (childCpu + ownCpu);
       const spawns = seriesOf(window, SPAWN).values;
       const spawnRate = spawns.length > 0 ? mean(spawns) : Number.NaN;
       const base = bandOf(share, bands);
       if (base === undefined) return undefined;
-      const user = counterDelta(window, 'process.cpu.time.user');
-      const system = counterDelta(window, 'process.cpu.time.system');
-      const sysShare = user !== undefined && system !== undefined && user.delta + system.delta > 0 ? system.delta / (user.delta + system.delta) : Number.NaN;
+      const sysShare = signals.systemShare;
       const heavy = sysShare >= spawnSystemShare;
       const bumped = heavy ? worst(base, base === Severity.Low ? Severity.Medium : Severity.High) : base;
       const severity = worst(bumped, bandOf(spawnRate, spawnBands));
@@ -133,7 +120,7 @@ export function childProcessRule(options: ChildProcessRuleOptions = {}): Bottlen
         severity,
         title: heavy ? 'Child-process dominated (spawn per operation)' : 'Child-process dominated',
         impact: share * 100,
-        confidence: confidenceOf(kids.length, 10, share, bands.low),
+        confidence: confidenceOf(signals.samples, 10, share, bands.low),
         evidence: ev,
         recommendation:
           'Most CPU goes to child processes: each spawn pays for fork/exec, process start-up and repository ' +

@@ -6,7 +6,7 @@ import { bandOf, checkBands, checkData, checkInteger, confidenceOf, evidence, fi
 /**
  * Options of {@link cpuSaturationRule}.
  *
- * @public
+ * @beta
  */
 export interface CpuSaturationRuleOptions {
   /**
@@ -23,7 +23,7 @@ export interface CpuSaturationRuleOptions {
   readonly minSamples?: number;
 }
 
-/** Rule id of {@link cpuSaturationRule}. @public */
+/** Rule id of {@link cpuSaturationRule}. @beta */
 export const CPU_SATURATION = 'cpu-saturation';
 
 const ALL = 'process.cpu.utilization.all_cores';
@@ -36,7 +36,7 @@ const ONE = 'process.cpu.utilization';
  * reach it: that case is the event-loop rule's. Impact: that mean in percent (the share of the
  * machine's CPU capacity the process used).
  *
- * @public
+ * @beta
  */
 export function cpuSaturationRule(options: CpuSaturationRuleOptions = {}): BottleneckRule {
   const bands = options.utilization ?? { low: 0.8, medium: 0.9, high: 0.97, critical: Number.POSITIVE_INFINITY };

@@ -7,7 +7,7 @@ import { bandOf, checkBands, checkData, checkInteger, checkNumber, confidenceOf,
 /**
  * Options of {@link diskSaturationRule}.
  *
- * @public
+ * @beta
  */
 export interface DiskSaturationRuleOptions {
   /**
@@ -32,7 +32,7 @@ export interface DiskSaturationRuleOptions {
   readonly minSamples?: number;
 }
 
-/** Rule id of {@link diskSaturationRule}. @public */
+/** Rule id of {@link diskSaturationRule}. @beta */
 export const DISK_SATURATION = 'disk-saturation';
 
 const DISK = 'system.disk.utilization';
@@ -45,7 +45,7 @@ const WRITE = 'process.disk.io.write.rate';
  * is below `minOwnRate` the disk is busy with others' work and the finding is capped at `low`.
  * Impact: the window mean utilization, in percent (the share of time the device was busy).
  *
- * @public
+ * @beta
  */
 export function diskSaturationRule(options: DiskSaturationRuleOptions = {}): BottleneckRule {
   const bands = options.utilization ?? { low: 0.6, medium: 0.8, high: 0.95, critical: Number.POSITIVE_INFINITY };

@@ -1,4 +1,5 @@
 // Rule: the event loop is blocked (clinic doctor's thresholds: delay p50 >= 10 ms or max >= 100 ms).
+import type { Severity } from '../../core/findings.js';
 import type { MetricSnapshot } from '../../core/snapshot.js';
 import type { BottleneckRule, BottleneckRuleResult } from '../bottleneck-rule.js';
 import {
@@ -14,6 +15,7 @@ import {
   mean,
   quantile,
   seriesOf,
+  spawnSignals,
   worst,
   type SeverityBands,
 } from '../bottleneck-window.js';
@@ -21,7 +23,7 @@ import {
 /**
  * Options of {@link eventLoopBlockedRule}.
  *
- * @public
+ * @beta
  */
 export interface EventLoopBlockedRuleOptions {
   /**
@@ -46,8 +48,10 @@ export interface EventLoopBlockedRuleOptions {
   readonly minSamples?: number;
 }
 
-/** Rule id of {@link eventLoopBlockedRule}. @public */
+/** Rule id of {@link eventLoopBlockedRule}. @beta */
 export const EVENT_LOOP_BLOCKED = 'event-loop-blocked';
+
+const LOWER: Readonly<Record<Severity, Severity>> = { critical: 'high', high: 'medium', medium: 'low', low: 'low' };
 
 const P50 = 'nodejs.eventloop.delay.p50';
 const P99 = 'nodejs.eventloop.delay.p99';
@@ -60,9 +64,11 @@ const GC = 'v8js.gc.duration';
  * the main thread. Signal: the median over the window of each sample's `nodejs.eventloop.delay.p50`,
  * and the largest `nodejs.eventloop.delay.max`. Impact: the share of wall time the main thread was
  * busy with something other than garbage collection (`nodejs.eventloop.utilization` minus the GC time
- * share), in percent.
+ * share), in percent. When child processes take most of the CPU and the process's own CPU is mostly
+ * kernel time (spawning: fork/exec run on the main thread), the finding steps down one band, since the
+ * child-process rule names the cause.
  *
- * @public
+ * @beta
  */
 export function eventLoopBlockedRule(options: EventLoopBlockedRuleOptions = {}): BottleneckRule {
   const p50Bands = options.p50 ?? { low: 0.01, medium: 0.01, high: 0.05, critical: 0.25 };
@@ -82,8 +88,14 @@ export function eventLoopBlockedRule(options: EventLoopBlockedRuleOptions = {}):
       const p50s = seriesOf(window, P50).values;
       const p50 = quantile(p50s, 0.5);
       const max = maxOf(seriesOf(window, MAX).values);
-      const severity = worst(bandOf(p50, p50Bands), bandOf(max, maxBands));
+      let severity = worst(bandOf(p50, p50Bands), bandOf(max, maxBands));
       if (severity === undefined) return undefined;
+      // Synchronous fork/exec blocks the loop too: when children take most of the CPU and the process's
+      // own CPU is largely kernel time, spawning explains the blocking and the child-process rule is the
+      // one to act on, so this finding steps down one band.
+      const spawn = spawnSignals(window);
+      const bySpawning = spawn.childCpu >= 0.05 && spawn.childCpu >= 0.5 * spawn.ownCpu && spawn.systemShare >= 0.3;
+      if (bySpawning) severity = LOWER[severity];
 
       const eluValues = seriesOf(window, ELU).values;
       const gc = intervalSum(window, GC);
@@ -97,11 +109,15 @@ export function eventLoopBlockedRule(options: EventLoopBlockedRuleOptions = {}):
       if (Number.isFinite(busy)) ev.push(evidence(`${ELU} (window mean)`, busy));
       return finding(EVENT_LOOP_BLOCKED, window, {
         severity,
-        title: byP50 ? 'Event loop blocked' : 'Event loop stalls',
+        title: (byP50 ? 'Event loop blocked' : 'Event loop stalls') + (bySpawning ? ' while spawning child processes' : ''),
         impact,
         confidence: byP50 ? confidenceOf(p50s.length, 10, p50, p50Bands.medium) : confidenceOf(p50s.length, 10, max, maxBands.low) * 0.8,
         evidence: ev,
         recommendation:
+          (bySpawning
+            ? 'Much of the blocking is spawning child processes (fork/exec runs on the main thread): batch ' +
+              'requests through one long-lived `git cat-file --batch` process instead of one spawn per object. '
+            : '') +
           'Synchronous work holds the main thread, so I/O callbacks and timers wait. In VCS code the usual ' +
           'causes are hashing objects (SHA-1/SHA-256), zlib inflate/deflate of loose objects and packs, and ' +
           'parsing large index or pack-index files with *Sync calls. Move hashing and zlib off the main ' +

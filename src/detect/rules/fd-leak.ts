@@ -7,7 +7,7 @@ import { checkData, checkInteger, checkNumber, evidence, finding, fitLine, serie
 /**
  * Options of {@link fdLeakRule}.
  *
- * @public
+ * @beta
  */
 export interface FdLeakRuleOptions {
   /**
@@ -48,7 +48,7 @@ export interface FdLeakRuleOptions {
   readonly minSamples?: number;
 }
 
-/** Rule id of {@link fdLeakRule}. @public */
+/** Rule id of {@link fdLeakRule}. @beta */
 export const FD_LEAK = 'fd-leak';
 
 const FDS = 'process.open_fds';
@@ -61,7 +61,7 @@ const LIMIT = 'process.open_fds.limit';
  * else the `limit` option). Impact: the share of the limit the leak would take in the next 10 minutes
  * at this slope, in percent (capped at 100).
  *
- * @public
+ * @beta
  */
 export function fdLeakRule(options: FdLeakRuleOptions = {}): BottleneckRule {
   const minSlope = options.minSlope ?? 0.5;

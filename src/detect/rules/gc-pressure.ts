@@ -6,7 +6,7 @@ import { bandOf, checkBands, checkData, checkInteger, confidenceOf, evidence, fi
 /**
  * Options of {@link gcPressureRule}.
  *
- * @public
+ * @beta
  */
 export interface GcPressureRuleOptions {
   /**
@@ -23,7 +23,7 @@ export interface GcPressureRuleOptions {
   readonly minSamples?: number;
 }
 
-/** Rule id of {@link gcPressureRule}. @public */
+/** Rule id of {@link gcPressureRule}. @beta */
 export const GC_PRESSURE = 'gc-pressure';
 
 const GC = 'v8js.gc.duration';
@@ -32,7 +32,7 @@ const GC = 'v8js.gc.duration';
  * GC pressure: the share of the window's wall time spent in garbage-collection pauses, from the sum of
  * `v8js.gc.duration` over the window's intervals. Impact: that share, in percent.
  *
- * @public
+ * @beta
  */
 export function gcPressureRule(options: GcPressureRuleOptions = {}): BottleneckRule {
   const bands = options.share ?? { low: 0.05, medium: 0.1, high: 0.2, critical: 0.5 };

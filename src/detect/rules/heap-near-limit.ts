@@ -6,7 +6,7 @@ import { bandOf, checkBands, checkData, checkInteger, confidenceOf, evidence, fi
 /**
  * Options of {@link heapNearLimitRule}.
  *
- * @public
+ * @beta
  */
 export interface HeapNearLimitRuleOptions {
   /**
@@ -23,7 +23,7 @@ export interface HeapNearLimitRuleOptions {
   readonly recent?: number;
 }
 
-/** Rule id of {@link heapNearLimitRule}. @public */
+/** Rule id of {@link heapNearLimitRule}. @beta */
 export const HEAP_NEAR_LIMIT = 'heap-near-limit';
 
 const USED = 'v8js.heap.used';
@@ -33,7 +33,7 @@ const LIMIT = 'v8js.heap.limit';
  * Heap near its limit: the median over the newest `recent` snapshots of `v8js.heap.used` divided by
  * `v8js.heap.limit`. Impact: that ratio in percent (the share of the heap limit in use).
  *
- * @public
+ * @beta
  */
 export function heapNearLimitRule(options: HeapNearLimitRuleOptions = {}): BottleneckRule {
   const bands = options.ratio ?? { low: 0.7, medium: 0.8, high: 0.9, critical: 0.95 };

@@ -7,7 +7,7 @@ import { bandOf, checkBands, checkData, checkInteger, checkNumber, confidenceOf,
 /**
  * Options of {@link ioWaitRule}.
  *
- * @public
+ * @beta
  */
 export interface IoWaitRuleOptions {
   /**
@@ -36,7 +36,7 @@ export interface IoWaitRuleOptions {
   readonly minSamples?: number;
 }
 
-/** Rule id of {@link ioWaitRule}. @public */
+/** Rule id of {@link ioWaitRule}. @beta */
 export const IO_WAIT = 'io-wait';
 
 const ELU = 'nodejs.eventloop.utilization';
@@ -51,7 +51,7 @@ const DISK = 'system.disk.utilization';
  * in most samples): throughput is set by the filesystem, not by CPU. Impact: the share of wall time
  * the main thread sat idle waiting, `1 - utilization`, in percent.
  *
- * @public
+ * @beta
  */
 export function ioWaitRule(options: IoWaitRuleOptions = {}): BottleneckRule {
   const minRate = options.minRate ?? 256 * 1024;

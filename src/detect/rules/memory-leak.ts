@@ -15,7 +15,7 @@ import {
 /**
  * Options of {@link memoryLeakRule}.
  *
- * @public
+ * @beta
  */
 export interface MemoryLeakRuleOptions {
   /**
@@ -57,7 +57,7 @@ export interface MemoryLeakRuleOptions {
   readonly minSamples?: number;
 }
 
-/** Rule id of {@link memoryLeakRule}. @public */
+/** Rule id of {@link memoryLeakRule}. @beta */
 export const MEMORY_LEAK = 'memory-leak';
 
 const USED = 'v8js.heap.used';
@@ -122,13 +122,14 @@ function postGc(window: readonly MetricSnapshot[]): { times: number[]; values: n
  * Confirmation by full (major) collections, which alone tell live data from garbage awaiting
  * collection: with two or more, the heap after the last must exceed the heap after the first by at
  * least half the fitted rise, else there is no leak; with one, it must have reclaimed less than
- * `maxReclaimed`. An unconfirmed leak is capped at medium with half the confidence. Fewer than 3
+ * `maxReclaimed`. An unconfirmed leak has half the confidence and is capped at medium when the heap at
+ * least doubled across the window, else at low. Fewer than 3
  * post-GC samples is insufficient data; without GC metrics the lowest value of each of up to 8 time
  * buckets stands in (unconfirmed). Severity by the projected time until `v8js.heap.limit`. Impact: the
  * share of the heap limit the leak would take in the next 10 minutes at this slope, in percent
  * (capped at 100).
  *
- * @public
+ * @beta
  */
 export function memoryLeakRule(options: MemoryLeakRuleOptions = {}): BottleneckRule {
   const minRSquared = options.minRSquared ?? 0.7;
@@ -204,11 +205,14 @@ export function memoryLeakRule(options: MemoryLeakRuleOptions = {}): BottleneckR
         const seconds = Math.max(0, limit - current) / fit.slope;
         ev.push(evidence(LIMIT, limit), evidence('time until heap limit (s)', seconds, ttl.high));
         severity = seconds <= ttl.critical ? Severity.Critical : seconds <= ttl.high ? Severity.High : seconds <= ttl.medium ? Severity.Medium : Severity.Low;
-        if (!confirmed && compareSeverity(severity, Severity.Medium) > 0) severity = Severity.Medium;
         impact = (100 * fit.slope * 600) / limit;
       } else {
         severity = Severity.Medium;
         impact = (100 * growth) / Math.max(1, current);
+      }
+      if (!confirmed) {
+        const cap = growth >= start ? Severity.Medium : Severity.Low;
+        if (compareSeverity(severity, cap) > 0) severity = cap;
       }
       ev.push(evidence('confirmed across a major GC (1 = yes)', confirmed ? 1 : 0));
       const dataFactor = Math.min(1, points.values.length / 6) * (confirmed ? 1 : 0.5);

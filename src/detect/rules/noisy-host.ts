@@ -8,7 +8,7 @@ import { bandOf, checkBands, confidenceOf, evidence, mean, quantile, seriesOf, w
 /**
  * Options of {@link noisyHostRule}.
  *
- * @public
+ * @beta
  */
 export interface NoisyHostRuleOptions {
   /**
@@ -38,7 +38,7 @@ export interface NoisyHostRuleOptions {
   readonly cores?: number;
 }
 
-/** Rule id of {@link noisyHostRule}. @public */
+/** Rule id of {@link noisyHostRule}. @beta */
 export const NOISY_HOST = 'noisy-host';
 
 const LOAD = 'system.cpu.load_average.1m.per_cpu';
@@ -54,7 +54,7 @@ const CHILDREN = 'process.children.cpu.utilization';
  * runnable time spent waiting, `(load - 1) / load`). Benchmark results measured meanwhile are
  * low-confidence.
  *
- * @public
+ * @beta
  */
 export function noisyHostRule(options: NoisyHostRuleOptions = {}): BottleneckRule {
   const loadBands = options.load ?? { low: 1, medium: 1.5, high: 3, critical: Number.POSITIVE_INFINITY };

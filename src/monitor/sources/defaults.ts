@@ -5,10 +5,41 @@ import { GcSource } from './gc.js';
 import { ProcessMemorySource } from './memory.js';
 
 /**
+ * Options of {@link defaultSources}.
+ *
+ * @public
+ */
+export interface DefaultSourcesOptions {
+  /**
+   * The monitor's interval in milliseconds. The event loop histogram's resolution follows it
+   * (a fifth of the interval, between 20 and 200 ms): its timer is the largest fixed cost of the
+   * default sources, so slow monitors wake up less.
+   *
+   * @defaultValue 1000
+   */
+  readonly interval?: number;
+}
+
+/**
+ * The event loop histogram resolution used for a monitor interval, in milliseconds.
+ *
+ * @internal
+ */
+export function eventLoopResolutionFor(interval: number): number {
+  return Math.min(200, Math.max(20, Math.round(interval / 5)));
+}
+
+/**
  * Fresh instances of the default sources: process CPU, memory, event loop and GC.
  *
  * @public
  */
-export function defaultSources(): MetricSource[] {
-  return [new ProcessCpuSource(), new ProcessMemorySource(), new EventLoopSource(), new GcSource()];
+export function defaultSources(options: DefaultSourcesOptions = {}): MetricSource[] {
+  const interval = options.interval ?? 1000;
+  return [
+    new ProcessCpuSource(),
+    new ProcessMemorySource(),
+    new EventLoopSource({ resolution: eventLoopResolutionFor(interval) }),
+    new GcSource(),
+  ];
 }

@@ -7,7 +7,9 @@ import { abortError } from '../../core/errors.js';
 
 /**
  * A temporary directory owned by a suite run. Remove it with {@link TempDir.remove} (or `await using`);
- * if the process is interrupted first (SIGINT, SIGTERM) or exits, it is removed synchronously.
+ * if the process exits first, or is interrupted (SIGINT, SIGTERM) with no other handler for the signal,
+ * it is removed synchronously. (With another handler, for example a CLI that aborts its run on SIGINT,
+ * that handler decides: an aborted run removes its directories itself.)
  *
  * @public
  */
@@ -47,10 +49,14 @@ function removeAllSync(): void {
 }
 
 function onSignal(signal: NodeJS.Signals): void {
+  // Someone else handles the signal (a CLI aborting its run): the run removes its directories as it
+  // unwinds, and the 'exit' hook catches whatever is left if the handler exits.
+  if (process.listenerCount(signal) > 1) return;
+  // Nobody else: the default would terminate the process. Remove the directories, then terminate the
+  // default way by raising the signal again without our listener.
   removeAllSync();
   unhook();
-  // When nobody else handles the signal, restore the default behaviour (terminate) by raising it again.
-  if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+  process.kill(process.pid, signal);
 }
 
 const onSigint = (): void => {

@@ -8,7 +8,7 @@ import { contentSourceFor } from './generator.js';
 import { runGit } from './git-peer.js';
 import type { RepositoryFixture } from './repository-fixture.js';
 
-/** Sizes of everything under `dir`/.git, bytes. */
+/** Bytes of git's object store (loose objects and packs), from `git count-objects -v`. */
 function gitDirBytes(fixture: RepositoryFixture): Promise<number> {
   return runGit(['count-objects', '-v'], { cwd: fixture.root }).then((out) => {
     let kib = 0;

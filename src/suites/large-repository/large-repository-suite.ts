@@ -238,15 +238,27 @@ async function runLargeRepository(options: SuiteRunOptions = {}): Promise<SuiteR
     }
 
     const span = progress.span(0.2, 1);
+    const total = bench.tasks.length;
+    bench.on('task:start', (t) => {
+      peak.sample();
+      span.update(t.task, t.index / total, `${t.task} (${String(t.index + 1)} of ${String(total)})`);
+    });
     bench.on('task:cycle', (c) => {
       peak.sample();
       span.update(c.task, c.fraction);
+    });
+    bench.on('task:complete', (t) => {
+      peak.sample();
+      span.update(t.name, (bench.tasks.indexOf(t.name) + 1) / total);
     });
     const result = await bench.run();
     peak.sample();
     figures.push(...sideBySide(result));
     const written = fixture.bytesWritten + packBytes * packNumber + (figures.find((f) => f.name === 'git.objects.bytes_written')?.value ?? 0);
-    figures.push({ name: 'bytes_written', value: written, unit: 'By', description: 'tree, packs and git objects written' });
+    figures.push(
+      { name: 'bytes_written', value: written, unit: 'By', description: 'tree, packs and git objects written' },
+      { name: 'memory.peak_rss', value: Math.max(peak.peak, result.summary.peakMemory), unit: 'By', description: 'peak resident set size, generation included' },
+    );
     progress.update('done', 1);
     return finishResult(result, { figures, notices, duration: (performance.now() - started) / 1000, peakMemory: peak.peak });
   } finally {

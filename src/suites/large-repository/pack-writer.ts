@@ -4,6 +4,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { zlibSync } from 'fflate';
 import { abortError, RuneBenchError } from '../../core/errors.js';
+import { throwIfAborted } from '../common/scale.js';
 
 /**
  * Options for {@link writePack}.
@@ -65,6 +66,7 @@ export async function writePack(
 ): Promise<PackInfo> {
   if (!Number.isInteger(count) || count < 0 || count > 0xffffffff) throw new RangeError('count must be a 32-bit unsigned integer');
   const level = options.level ?? 1;
+  if (options.signal?.aborted === true) throw abortError(options.signal, 'writePack');
   const stream = createWriteStream(path);
   const hash = createHash('sha1');
   let bytesWritten = 0;
@@ -82,7 +84,7 @@ export async function writePack(
     header.writeUInt32BE(count, 8);
     await write(header);
     for await (const content of objects) {
-      if (options.signal?.aborted === true) throw abortError(options.signal, 'writePack');
+      throwIfAborted(options.signal, 'writePack');
       if (written === count) throw new RuneBenchError('ERR_INVALID_FORMAT', `writePack: more objects than the declared ${String(count)}`);
       await write(objectHeader(3, content.length));
       await write(zlibSync(content, { level }));

@@ -39,7 +39,20 @@ export class LossModel {
     return this.#losses;
   }
 
-  /** Whether the next segment (or retransmission) is lost. */
+  /**
+   * Whether a retransmission is lost. It leaves a round trip or a timeout after the original, by which
+   * time a bursty channel has moved on by many segments, so it is drawn at the long-run loss rate rather
+   * than from the current burst state (which would chain timeouts through one burst).
+   */
+  retransmission(): boolean {
+    if (this.#spec.model === 'none') return false;
+    this.#draws++;
+    const lost = this.#rng() < this.expectedRate;
+    if (lost) this.#losses++;
+    return lost;
+  }
+
+  /** Whether the next segment is lost. */
   next(): boolean {
     this.#draws++;
     const spec = this.#spec;

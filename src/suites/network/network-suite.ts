@@ -37,8 +37,8 @@ const KIB = 1024;
 const MIB = 1024 * KIB;
 const PLANS: Readonly<Record<SuiteScale, ScalePlan>> = {
   quick: { profiles: ['lan', 'wan', 'lossy-wifi', 'mobile-4g', 'satellite-leo'], transferTime: 0.25, minPayload: 64 * KIB, maxPayload: 4 * MIB, samples: 3, rounds: 4 },
-  standard: { profiles: ALL, transferTime: 1, minPayload: 256 * KIB, maxPayload: 32 * MIB, samples: 5, rounds: 8 },
-  linux: { profiles: ALL, transferTime: 3, minPayload: 1 * MIB, maxPayload: 256 * MIB, samples: 5, rounds: 16 },
+  standard: { profiles: ALL, transferTime: 1, minPayload: 64 * KIB, maxPayload: 32 * MIB, samples: 5, rounds: 8 },
+  linux: { profiles: ALL, transferTime: 3, minPayload: 256 * KIB, maxPayload: 256 * MIB, samples: 5, rounds: 16 },
 };
 
 /** A negotiation round: up to 32 `have` lines of 50 bytes out, a few ACK lines back (git protocol v2). */

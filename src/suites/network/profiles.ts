@@ -16,7 +16,9 @@ export type LossSpec =
   | { readonly model: 'bernoulli'; readonly rate: number }
   | {
       readonly model: 'gilbert-elliott';
+      /** Probability per segment of moving from the good to the bad state. */
       readonly p: number;
+      /** Probability per segment of moving from the bad back to the good state (mean burst 1 / r). */
       readonly r: number;
       /** @defaultValue `1` */
       readonly lossInBad?: number;

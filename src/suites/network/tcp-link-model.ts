@@ -170,8 +170,8 @@ export class TcpLinkModel {
       const piece = buffer.subarray(offset, offset + this.#mss);
       const dep = this.#bucket.take(piece.length, now);
       const own = dep + this.#oneWay();
-      let lost = 0;
-      while (lost < MAX_ATTEMPTS && this.#loss.next()) lost++;
+      let lost = this.#loss.next() ? 1 : 0;
+      while (lost > 0 && lost < MAX_ATTEMPTS && this.#loss.retransmission()) lost++;
       this.#segments++;
       this.#bytes += piece.length;
       this.#queued += piece.length;

@@ -102,6 +102,8 @@ async function runParallelOperations(options: SuiteRunOptions = {}): Promise<Sui
     const counts: number[] = [];
     for (let n = 1; n <= maxWorkers; n++) counts.push(n);
     const compressed = new Map<number, number>();
+    // CPU seconds (all threads of the process) and wall seconds spent in the timed passes, per worker count.
+    const usage = new Map<number, { cpu: number; wall: number }>();
     for (const n of counts) {
       let pool: WorkerPool<HashDeflateTask, HashDeflateResult> | undefined;
       bench.add(
@@ -109,9 +111,14 @@ async function runParallelOperations(options: SuiteRunOptions = {}): Promise<Sui
         async () => {
           const active = pool;
           if (active === undefined) throw new Error('worker pool missing');
+          const cpu0 = process.cpuUsage();
+          const wall0 = performance.now();
           const results = await Promise.all(
             batches.map((paths) => active.run({ paths, level: level as HashDeflateTask['level'] }, signal === undefined ? {} : { signal })),
           );
+          const cpu = process.cpuUsage(cpu0);
+          const used = usage.get(n) ?? { cpu: 0, wall: 0 };
+          usage.set(n, { cpu: used.cpu + (cpu.user + cpu.system) / 1e6, wall: used.wall + (performance.now() - wall0) / 1000 });
           compressed.set(n, results.reduce((s, r) => s + r.compressed, 0));
           return results.length;
         },
@@ -139,9 +146,18 @@ async function runParallelOperations(options: SuiteRunOptions = {}): Promise<Sui
       );
     }
     const span = progress.span(0.2, 1);
+    const total = bench.tasks.length;
+    bench.on('task:start', (t) => {
+      peak.sample();
+      span.update(t.task, t.index / total, `${t.task} (${String(t.index + 1)} of ${String(total)})`);
+    });
     bench.on('task:cycle', (c) => {
       peak.sample();
       span.update(c.task, c.fraction);
+    });
+    bench.on('task:complete', (t) => {
+      peak.sample();
+      span.update(t.name, (bench.tasks.indexOf(t.name) + 1) / total);
     });
     const result = await bench.run();
     const figures: KeyFigure[] = [
@@ -155,6 +171,15 @@ async function runParallelOperations(options: SuiteRunOptions = {}): Promise<Sui
       const median = task.status === 'ok' ? task.stats?.median : undefined;
       if (median === undefined || median <= 0) return;
       figures.push({ name: `workers.${String(n)}.throughput`, value: passBytes / median, unit: 'By/s', description: `${String(n)} workers: bytes hashed and deflated per second` });
+      const used = usage.get(n);
+      if (used !== undefined && used.wall > 0) {
+        figures.push({
+          name: `workers.${String(n)}.cpu_per_wall`,
+          value: used.cpu / used.wall,
+          unit: 's/s',
+          description: `CPU seconds per wall second during the passes (${String(n)} is the most ${String(n)} workers can get; far less means the host's other load starved them)`,
+        });
+      }
       if (base !== undefined) {
         const speedup = base / median;
         figures.push(
@@ -163,10 +188,19 @@ async function runParallelOperations(options: SuiteRunOptions = {}): Promise<Sui
         );
       }
     });
+    figures.push({ name: 'memory.peak_rss', value: Math.max(peak.peak, result.summary.peakMemory), unit: 'By', description: 'peak resident set size of the process (workers included)' });
     const out = compressed.get(1);
     if (out !== undefined && out > 0) figures.push({ name: 'deflate.ratio', value: passBytes / out, unit: '1' });
+    const notices: string[] = [];
+    const top = usage.get(maxWorkers);
+    if (maxWorkers > 1 && top !== undefined && top.wall > 0 && top.cpu / top.wall < 0.6 * maxWorkers) {
+      notices.push(
+        `with ${String(maxWorkers)} workers the process got ${(top.cpu / top.wall).toFixed(2)} CPU seconds per second: ` +
+          'other load on the host starved the workers, so speedup and efficiency understate the pool',
+      );
+    }
     progress.update('done', 1);
-    return finishResult(result, { figures, duration: (performance.now() - started) / 1000, peakMemory: peak.peak });
+    return finishResult(result, { figures, notices, duration: (performance.now() - started) / 1000, peakMemory: peak.peak });
   } finally {
     await fixture.dispose();
   }

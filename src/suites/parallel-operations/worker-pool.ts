@@ -161,6 +161,7 @@ export class WorkerPool<TTask = unknown, TResult = unknown> extends EventEmitter
     const job = slot?.job;
     if (slot === undefined || job === undefined) return;
     slot.job = undefined;
+    worker.unref();
     job.signal?.removeEventListener('abort', job.onAbort);
     this.#completed++;
     this.#startFailures = 0;
@@ -205,6 +206,8 @@ export class WorkerPool<TTask = unknown, TResult = unknown> extends EventEmitter
       const job = this.#queue.shift();
       if (job === undefined) return;
       slot.job = job;
+      // A busy worker keeps the process alive until its answer arrives; an idle one does not.
+      slot.worker.ref();
       slot.worker.postMessage(job.payload, job.transfer);
     }
   }

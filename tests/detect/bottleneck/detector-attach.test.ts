@@ -39,6 +39,11 @@ void test('attached to a real PerformanceMonitor: each sample is evaluated; even
   assert.equal(events[0]!.scope, 'process');
   assert.equal(detector.attached, false);
   assert.equal(detector.active.length, 0);
+  // After the fact, over the monitor's history (iterable): the newest sample is at 10%, so no finding.
+  const after = detector.analyze(monitor.history);
+  assert.equal(after.window.samples, 7);
+  assert.equal(after.findings.length, 0);
+  assert.equal(detector.analyze(monitor.history, { window: { count: 4 } }).window.samples, 4);
 });
 
 void test('evaluateEvery thins evaluations', async () => {

@@ -41,6 +41,22 @@ void describe('event-loop-blocked rule', () => {
     assert.match(f.recommendation, /worker/);
   });
 
+  void test('blocking explained by spawning (children CPU, kernel-heavy own CPU) steps down one band', () => {
+    const spawning = (i: number) => ({
+      ...row(0.03, 0.06),
+      'process.cpu.utilization': 0.3,
+      'process.children.cpu.utilization': 0.4,
+      'process.cpu.time.user': i * 0.015,
+      'process.cpu.time.system': i * 0.015,
+    });
+    const f = rule.evaluate(series(10, spawning)) as BottleneckFinding;
+    assert.equal(f.severity, 'low');
+    assert.match(f.title, /spawning/);
+    assert.match(f.recommendation, /cat-file --batch/);
+    const own = rule.evaluate(series(10, (i) => ({ ...spawning(i), 'process.children.cpu.utilization': 0 }))) as BottleneckFinding;
+    assert.equal(own.severity, 'medium');
+  });
+
   void test('missing delay metrics or too few samples give insufficient-data, not a guess', () => {
     const none = rule.evaluate(series(10, () => ({ 'process.cpu.utilization': 1 })));
     assert.ok(isInsufficientData(none));

@@ -12,7 +12,8 @@ void describe('heap-near-limit rule', () => {
     const f = rule.evaluate(series(5, (i) => ({ 'v8js.heap.used': i < 2 ? 100 : 920, 'v8js.heap.limit': 1000 }))) as BottleneckFinding;
     assert.equal(f.severity, 'high');
     assert.equal(f.impact, 92);
-    assert.equal(rule.evaluate(series(5, () => ({ 'v8js.heap.used': 969, 'v8js.heap.limit': 1000 })))?.severity, 'critical');
+    const critical = rule.evaluate(series(5, () => ({ 'v8js.heap.used': 969, 'v8js.heap.limit': 1000 }))) as BottleneckFinding;
+    assert.equal(critical.severity, 'critical');
     assert.equal(rule.evaluate(series(5, () => ({ 'v8js.heap.used': 500, 'v8js.heap.limit': 1000 }))), undefined);
   });
   void test('insufficient without the limit', () => {

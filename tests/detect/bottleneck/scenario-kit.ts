@@ -13,10 +13,10 @@ import { OpenFdsSource } from '../../../src/monitor/sources/open-fds.js';
 import { ReapedChildrenSource } from '../../../src/monitor/sources/reaped-children.js';
 import { SystemSource } from '../../../src/monitor/sources/system.js';
 
-/** Every source a VCS process would run with, plus `extra` (a cache source). */
-export function allSources(extra: readonly MetricSource[] = []): MetricSource[] {
+/** Every source a VCS process would run with at `interval` ms, plus `extra` (a cache source). */
+export function allSources(interval: number, extra: readonly MetricSource[] = []): MetricSource[] {
   return [
-    ...defaultSources(),
+    ...defaultSources({ interval }),
     new SystemSource(),
     new DiskIoSource(),
     new DiskstatsSource(),
@@ -45,14 +45,14 @@ export interface ScenarioOptions {
 }
 
 /**
- * Runs a workload under a monitor for `duration` ms, with a detector attached live (1 s window), and
+ * Runs a workload under a monitor for `duration` ms, with a detector attached live (2 s window), and
  * analyses the recorded history (minus its first two samples) after the fact.
  */
 export async function runScenario(options: ScenarioOptions): Promise<ScenarioOutcome> {
   const duration = options.duration ?? 2500;
   const interval = options.interval ?? 100;
-  const monitor = new PerformanceMonitor({ interval, sources: allSources(options.extraSources) });
-  const live = new BottleneckDetector({ window: 1000 });
+  const monitor = new PerformanceMonitor({ interval, sources: allSources(interval, options.extraSources) });
+  const live = new BottleneckDetector({ window: 2000 });
   const events: BottleneckEvent[] = [];
   live.on('bottleneck', (e) => events.push(e));
   live.attach(monitor);
@@ -97,7 +97,13 @@ export async function expectTopFinding(expected: string, run: () => Promise<Scen
     const outcome = await run();
     const raised = outcome.events.some((e) => e.change === 'raised' && e.ruleId === expected);
     if (outcome.report.top?.ruleId === expected && raised) return outcome;
-    seen.push(`attempt ${attempt}: ${describeReport(outcome.report)}; live: ${outcome.events.map((e) => `${e.change}:${e.ruleId}`).join(' ')}`);
+    const why = outcome.report.insufficient.find((i) => i.ruleId === expected)?.reason ?? 'no finding';
+    const top = outcome.report.top;
+    const evidence = top === undefined ? '' : top.evidence.map((e) => `${e.metric}=${e.value.toPrecision(3)}`).join(', ');
+    seen.push(
+      `attempt ${attempt}: ${describeReport(outcome.report)}; ${expected}: ${why}; top evidence: ${evidence}; ` +
+        `live: ${outcome.events.map((e) => `${e.change}:${e.ruleId}`).join(' ')}`,
+    );
   }
   throw new Error(`expected "${expected}" as the top finding, raised live:\n${seen.join('\n')}`);
 }

@@ -66,8 +66,8 @@ void describe('NetworkShaper against the model', () => {
       const model = new LossModel(loss, seed);
       let lost = 0;
       for (let i = 0; i < segments; i++) {
-        let k = 0;
-        while (k < 12 && model.next()) k++;
+        let k = model.next() ? 1 : 0;
+        while (k > 0 && k < 12 && model.retransmission()) k++;
         lost += k;
       }
       return lost;

@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TcpLinkModel } from '../../../src/suites/network/tcp-link-model.js';
 import { LossModel } from '../../../src/suites/network/loss-model.js';
-import { burstyLoss, defineNetworkProfile, type LossSpec } from '../../../src/suites/network/profiles.js';
+import { NETWORK_PROFILES, burstyLoss, defineNetworkProfile, type LossSpec } from '../../../src/suites/network/profiles.js';
 import { TCP_MSS, effectiveBandwidth, mathisLimit } from '../../../src/suites/network/tcp-model.js';
 
 const profile = (loss: LossSpec, bandwidth = 1e6) =>
@@ -33,8 +33,8 @@ void describe('TcpLinkModel', () => {
       const replay = new LossModel(loss, 42);
       let expected = 0;
       for (let i = 0; i < 2000; i++) {
-        let lost = 0;
-        while (lost < 12 && replay.next()) lost++;
+        let lost = replay.next() ? 1 : 0;
+        while (lost > 0 && lost < 12 && replay.retransmission()) lost++;
         expected += lost;
       }
       assert.equal(model.stats.segments, 2000);
@@ -89,6 +89,20 @@ void describe('TcpLinkModel', () => {
     const t = drain(single, 0);
     assert.equal(single.stats.retransmissions, 2);
     assert.ok(Math.abs(t.arrivals[0]! - (0.05 + 0.3 + 0.6)) < 1e-6, `arrival ${t.arrivals[0]}`);
+  });
+
+  void test('a loss burst does not chain retransmission timeouts (retransmissions see the long-run rate)', () => {
+    const p = NETWORK_PROFILES['lossy-wifi']!;
+    const rate = effectiveBandwidth(p);
+    const bytes = 400 * 1024;
+    let worst = 0;
+    for (let seed = 1; seed <= 40; seed++) {
+      const model = new TcpLinkModel({ profile: p, seed });
+      model.enqueue(Buffer.alloc(bytes), 0);
+      worst = Math.max(worst, drain(model, 0).arrivals.at(-1)!);
+    }
+    // pacing plus delay plus at most a couple of backed-off timeouts at the tail
+    assert.ok(worst < 0.025 + bytes / rate + 1.5, `worst completion ${worst}s, pacing alone ${bytes / rate}s`);
   });
 
   void test('delivery is in order and paced at the effective bandwidth, capped by the Mathis limit', () => {

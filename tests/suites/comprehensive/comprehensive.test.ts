@@ -1,0 +1,84 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { BenchmarkSuite } from '../../../src/bench/benchmark-suite.js';
+import type { SuiteResult } from '../../../src/core/results.js';
+import type { Suite, SuiteRunOptions } from '../../../src/core/suite.js';
+import { combineSummaries, createComprehensiveSuite } from '../../../src/suites/comprehensive/comprehensive-suite.js';
+import { comprehensiveSuite } from '../../../src/suites/registry.js';
+
+const data = Buffer.alloc(64 * 1024, 7);
+
+/** A small real suite built on BenchmarkSuite; `failTask` makes one of its two tasks throw. */
+function hashingSuite(id: string, failTask: boolean): Suite {
+  return {
+    id,
+    description: `${id} test suite`,
+    parameters: [],
+    run: async (options: SuiteRunOptions = {}) => {
+      const bench = new BenchmarkSuite(id, { time: 20, minSamples: 3, warmup: false, ...(options.signal ? { signal: options.signal } : {}) });
+      bench.add('sha1 64KiB', () => createHash('sha1').update(data).digest(), { bytes: data.length });
+      bench.add('second', () => {
+        if (failTask) throw new Error('this job fails');
+        return createHash('md5').update(data).digest();
+      });
+      options.onProgress?.({ suite: id, phase: 'run', fraction: 0.5 });
+      const result = await bench.run();
+      return { ...result, figures: [{ name: 'cache.hit_ratio', value: failTask ? 0.5 : 0.9, unit: '1' }] };
+    },
+  };
+}
+
+const throwing: Suite = {
+  id: 'throws',
+  description: 'throws before running anything',
+  parameters: [],
+  run: () => Promise.reject(new Error('cannot start')),
+};
+
+void describe('comprehensive suite', () => {
+  void test('a suite that throws and a job that fails are reported, and the other suites still run', async () => {
+    const suite = createComprehensiveSuite(() => [hashingSuite('alpha', false), throwing, hashingSuite('beta', true)]);
+    const progress: number[] = [];
+    const result = await suite.run({ params: { interval: 100 }, onProgress: (p) => progress.push(p.fraction) });
+    assert.equal(result.status, 'partial');
+    assert.deepEqual(result.children?.map((c) => [c.name, c.status]), [['alpha', 'ok'], ['throws', 'failed'], ['beta', 'partial']]);
+    assert.ok(result.notices?.some((n) => n.includes('throws failed: cannot start')));
+    assert.deepEqual(result.tasks.map((t) => t.name), ['alpha / sha1 64KiB', 'alpha / second', 'beta / sha1 64KiB', 'beta / second']);
+    assert.equal(result.summary.successRate, 3 / 4);
+    assert.ok(Math.abs((result.summary.cacheHitRatio ?? 0) - 0.7) < 1e-9);
+    assert.ok(result.summary.peakMemory > 0);
+    assert.ok(result.summary.operationsPerSecond > 0);
+    assert.ok(result.figures?.some((f) => f.name === 'alpha.cache.hit_ratio' && f.value === 0.9));
+    assert.equal(result.figures?.find((f) => f.name === 'suites.ok')?.value, 1);
+    assert.ok(Array.isArray(result.findings ?? []));
+    assert.equal(progress.at(-1), 1);
+  });
+
+  void test('stops at an abort and reports what ran', async () => {
+    const controller = new AbortController();
+    const first = hashingSuite('first', false);
+    const suite = createComprehensiveSuite(() => [
+      { ...first, run: async (o?: SuiteRunOptions) => { const r = await first.run(o); controller.abort(); return r; } },
+      hashingSuite('never', false),
+    ]);
+    const result = await suite.run({ signal: controller.signal });
+    assert.equal(result.status, 'aborted');
+    assert.deepEqual(result.children?.map((c) => c.name), ['first']);
+  });
+
+  void test('combines summaries: max of peaks, sum of ops/s, share of ok tasks', () => {
+    const child = (ok: number, failed: number, peak: number, cpu: number, ops: number): SuiteResult => ({
+      schemaVersion: 1, name: 'c', status: 'ok', startedAt: '', env: {} as SuiteResult['env'],
+      tasks: [...Array.from({ length: ok }, () => ({ name: 'a', status: 'ok' as const, duration: 0, tags: [] })), ...Array.from({ length: failed }, () => ({ name: 'b', status: 'failed' as const, duration: 0, tags: [] }))],
+      summary: { duration: 1, operationsPerSecond: ops, peakMemory: peak, peakCpu: cpu, successRate: 0 },
+    });
+    const s = combineSummaries([child(3, 1, 100, 0.5, 10), child(1, 0, 300, 1.5, 5)], 9, { peakMemory: 200, peakCpu: 0.2 });
+    assert.deepEqual(s, { duration: 9, operationsPerSecond: 15, peakMemory: 300, peakCpu: 1.5, successRate: 0.8 });
+  });
+
+  void test('the registered comprehensive suite validates its parameters', async () => {
+    await assert.rejects(comprehensiveSuite.run({ params: { suites: 'nope' } }), { name: 'RangeError', message: /unknown suite nope/ });
+    await assert.rejects(comprehensiveSuite.run({ params: { interval: 1 } }), { name: 'RangeError', message: /interval/ });
+  });
+});

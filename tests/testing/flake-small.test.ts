@@ -1,0 +1,56 @@
+// A small, fast version of bench/testing-flake.ts (which runs 200 trials): A/A pairs must not fail
+// assertNoRegression, and a 10% slowdown must be caught.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { AssertionError } from 'node:assert';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BenchmarkSuite } from '../../src/bench/benchmark-suite.js';
+import type { SuiteResult } from '../../src/core/results.js';
+import { assertNoRegression } from '../../src/testing/index.js';
+
+const WORK = 4000;
+const TRIALS = 6;
+
+function spin(n: number): number {
+  let x = 1;
+  for (let i = 0; i < n; i++) x = (Math.imul(x, 1103515245) + 12345) | 0;
+  return x;
+}
+
+async function run(work: number, seed: number): Promise<SuiteResult> {
+  const suite = new BenchmarkSuite('flake', { time: 60, warmup: 20, minSamples: 30, seed });
+  suite.add('spin', () => spin(work));
+  return suite.run();
+}
+
+async function regressed(baselineWork: number, currentWork: number, dir: string, i: number): Promise<boolean> {
+  const file = join(dir, `${baselineWork}-${currentWork}-${i}.json`);
+  await assertNoRegression(await run(baselineWork, i), file);
+  const current = await run(currentWork, i + 1);
+  try {
+    await assertNoRegression(current, file, { threshold: 0.05 });
+    return false;
+  } catch (error) {
+    if (error instanceof AssertionError) return true;
+    throw error;
+  }
+}
+
+void test(`A/A: ${TRIALS} pairs of the same function; a 10% slowdown: ${TRIALS} pairs`, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rune-flake-'));
+  try {
+    let falseFailures = 0;
+    let caught = 0;
+    for (let i = 0; i < TRIALS; i++) {
+      if (await regressed(WORK, WORK, dir, i)) falseFailures++;
+      if (await regressed(WORK, Math.round(WORK * 1.1), dir, i)) caught++;
+    }
+    // 200-trial goals: <= 1% false failures, >= 95% caught; with 6 trials allow one miss each way
+    assert.ok(falseFailures <= 1, `${falseFailures}/${TRIALS} A/A false failures`);
+    assert.ok(caught >= TRIALS - 1, `${caught}/${TRIALS} slowdowns caught`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
