@@ -6,7 +6,7 @@
 // Cases: a noop, SHA-1 of 1 KiB, fflate deflate of 64 KiB, an async 1 ms sleep, and a busy loop of known
 // cost. The busy loop's ground truth is the median of many blocks timed by a plain hrtime loop in the same
 // child process, before and after the tool runs (their mean). Every tool runs at its default settings.
-// Each (case, tool) runs in a fresh process, `--repeats` times (default 3); the table shows medians over
+// Each (case, tool) runs in a fresh process, `--repeats` times (default 3, tools interleaved); the table shows medians over
 // the repeats of: the estimate (median time per operation), its error against the ground truth (busy loop
 // only), the tool's RME (mitata reports none: computed here from its samples), and wall time of the run.
 import { spawn } from 'node:child_process';
@@ -167,9 +167,13 @@ async function parent(): Promise<void> {
   console.log(`rune-bench harness: ${repeats} fresh process(es) per case and tool, medians shown; load per core at start ${load}`);
   const rows: string[][] = [['case', 'tool', 'median/op', 'error vs truth', 'RME', 'wall s', 'note']];
   for (const name of CASES) {
+    // repeats interleave the tools (A B C A B C ...), so a change in machine load hits every tool alike
+    const byTool = new Map<Tool, Report[]>(TOOLS.map((t) => [t, []]));
+    for (let r = 0; r < repeats; r++) {
+      for (const tool of TOOLS) byTool.get(tool)?.push(await runChild(tool, name));
+    }
     for (const tool of TOOLS) {
-      const reports: Report[] = [];
-      for (let r = 0; r < repeats; r++) reports.push(await runChild(tool, name));
+      const reports = byTool.get(tool) ?? [];
       const errors = reports.map((x) => (x.truth === undefined ? Number.NaN : Math.abs(x.median / x.truth - 1)));
       const err = median(errors);
       const truth = median(reports.map((x) => x.truth ?? Number.NaN));

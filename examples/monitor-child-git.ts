@@ -71,11 +71,15 @@ try {
   for (const label of ['git_add', 'git_commit', 'git_gc']) {
     const cpu = monitor.summary(`process.child.${label}.cpu.utilization`);
     const rss = monitor.summary(`process.child.${label}.memory.usage`);
-    console.log(`  ${label}: ${cpu?.count ?? 0} readings, peak CPU ${pct(cpu?.max)} of a core, peak RSS ${rss === undefined ? 'n/a' : `${(rss.max / 2 ** 20).toFixed(1)} MiB`}`);
+    if (cpu === undefined || rss === undefined) {
+      console.log(`  ${label}: exited before a sample saw it (its CPU is in the reaped-children total below)`);
+    } else {
+      console.log(`  ${label}: ${cpu.count} readings, peak CPU ${pct(cpu.max)} of a core, peak RSS ${(rss.max / 2 ** 20).toFixed(1)} MiB`);
+    }
   }
   const childTime = monitor.series('process.children.cpu.time').values;
-  const reapedCpu = monitor.summary('process.children.cpu.utilization');
-  console.log(`reaped children: ${((childTime.at(-1) ?? 0) - (childTime[0] ?? 0)).toFixed(2)} s of CPU, peak ${pct(reapedCpu?.max)} of a core`);
+  // git gc mostly waits for its own children (pack-objects...): their CPU lands here once they are reaped.
+  console.log(`reaped children (git and its subprocesses): ${((childTime.at(-1) ?? 0) - (childTime[0] ?? 0)).toFixed(2)} s of CPU`);
   console.log(`this process: mean CPU ${pct(monitor.summary('process.cpu.utilization')?.mean)}, peak RSS ${((monitor.summary('process.memory.usage')?.max ?? 0) / 2 ** 20).toFixed(1)} MiB`);
   console.log(`monitor overhead: mean ${pct(monitor.summary('monitor.overhead.cpu')?.mean)} of a core`);
 } finally {

@@ -163,7 +163,9 @@ export async function runTask(def: TaskDefinition, settings: ResolvedSettings, c
     await callHook(after, guard);
 
     const target = sampleTarget(settings);
-    const oneCallIsASample = isAsync || firstSeconds >= target;
+    // a one-shot task (maxSamples 1, no warm-up) is exactly one call, however fast
+    const oneShot = settings.maxSamples === 1 && settings.warmup === 0;
+    const oneCallIsASample = isAsync || oneShot || firstSeconds >= target;
     if (settings.warmup === 0 && oneCallIsASample) samples.push(firstSeconds);
 
     const warmupEnd = started + settings.warmup / 1000;
@@ -177,9 +179,9 @@ export async function runTask(def: TaskDefinition, settings: ResolvedSettings, c
       // warm-up: full samples at the calibrated size, not recorded; then recalibrate (the JIT may have sped it up)
       const warm: number[] = [];
       let lastYield = nowSeconds();
-      // Warm-up lasts `warmup` ms of this process's CPU time (capped at 4x in wall time), so a loaded machine
+      // Warm-up lasts `warmup` ms of this process's CPU time (capped at 2x in wall time), so a loaded machine
       // that gives us a fraction of a core still warms the code as much as a quiet one.
-      const warmupCap = started + (4 * settings.warmup) / 1000;
+      const warmupCap = started + (2 * settings.warmup) / 1000;
       const warming = (): boolean => {
         const now = nowSeconds();
         if (now < warmupEnd) return true;

@@ -1,9 +1,12 @@
 // Helpers shared by the built-in formatters (not exported from the package).
 import { compareSeverity, type BottleneckFinding } from '../core/findings.js';
+import type { FindingEvidence } from '../core/findings.js';
+import type { MetricUnit } from '../core/metric.js';
 import type { KeyFigure, SuiteResult, TaskResult } from '../core/results.js';
+import type { MetricSnapshot } from '../core/snapshot.js';
 import { compare } from '../bench/compare.js';
 import type { SuiteFormatInput, TaskComparison } from './formatter.js';
-import { formatChange } from './units.js';
+import { formatChange, formatValue } from './units.js';
 
 /** Escapes text for HTML element content and attribute values. @internal */
 export function escapeHtml(text: string): string {
@@ -196,13 +199,31 @@ export function linearFit(xs: readonly number[], ys: readonly number[]): { slope
 }
 
 /** The latest snapshot's metrics plus their descriptors, for history inputs. @internal */
-export const HISTORY_CHARTS: readonly { readonly title: string; readonly metrics: readonly string[] }[] = [
+export const HISTORY_CHARTS: readonly { readonly title: string; readonly metrics: readonly (string | RegExp)[] }[] = [
   { title: 'CPU', metrics: ['process.cpu.utilization', 'system.cpu.utilization'] },
   { title: 'Memory', metrics: ['process.memory.usage', 'v8js.heap.used', 'v8js.heap.total'] },
-  { title: 'Event loop', metrics: ['nodejs.eventloop.delay.p99', 'nodejs.eventloop.delay.p50'] },
+  { title: 'Event loop delay', metrics: ['nodejs.eventloop.delay.p99', 'nodejs.eventloop.delay.p50'] },
   { title: 'Event loop utilization', metrics: ['nodejs.eventloop.utilization'] },
   { title: 'GC pause', metrics: ['v8js.gc.duration'] },
+  { title: 'Disk I/O', metrics: ['process.disk.io.read.rate', 'process.disk.io.write.rate'] },
+  { title: 'Network I/O', metrics: ['process.network.io.receive.rate', 'process.network.io.transmit.rate'] },
+  { title: 'Cache hit ratio', metrics: [/^cache\.[^.]+\.hit_ratio$/] },
 ];
+
+/** The metric names of `snapshots` a chart entry selects (names as given, or every name a pattern matches). @internal */
+export function chartMetrics(snapshots: readonly MetricSnapshot[], wanted: readonly (string | RegExp)[]): string[] {
+  const names = new Set<string>();
+  for (const s of snapshots) for (const m of s.metrics()) names.add(m);
+  const out: string[] = [];
+  for (const w of wanted) {
+    if (typeof w === 'string') {
+      if (names.has(w)) out.push(w);
+    } else {
+      out.push(...[...names].filter((n) => w.test(n)).sort().slice(0, 6));
+    }
+  }
+  return out;
+}
 
 // C0 and C1 control characters (ESC included): never let a user string drive the terminal.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
@@ -245,4 +266,29 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
+}
+
+// Units of the documented metric names (see the monitor's sources), for evidence that carries no unit.
+const KNOWN_UNITS: readonly (readonly [RegExp, MetricUnit])[] = [
+  [/^nodejs\.eventloop\.delay\b/, 's'],
+  [/^v8js\.gc\.duration\b/, 's'],
+  [/^process\.cpu\.time\b/, 's'],
+  [/^(process\.memory\.|v8js\.heap\.|system\.memory\.)/, 'By'],
+  [/^process\.child\.[^.]+\.memory\.usage\b/, 'By'],
+  [/^process\.(disk|network)\.io\.[a-z]+\.rate\b/, 'By/s'],
+  [/^process\.disk\.io\.(read|write)\b/, 'By'],
+  [/(\.utilization|\.hit_ratio|\.steal)\b/, '1'],
+  [/^monitor\.overhead\.cpu\b/, 's/s'],
+];
+
+/** The unit of a documented metric name (ignoring a trailing note such as "(window median)"), if known. @internal */
+export function knownUnit(metric: string): MetricUnit | undefined {
+  return KNOWN_UNITS.find(([re]) => re.test(metric))?.[1];
+}
+
+/** Evidence value and threshold for people: in the metric's unit when known, else four significant digits. @internal */
+export function evidenceText(ev: FindingEvidence): { readonly value: string; readonly threshold: string | undefined } {
+  const unit = knownUnit(ev.metric);
+  const show = (v: number): string => (unit === undefined ? String(Number(v.toPrecision(4))) : formatValue(v, unit));
+  return { value: show(ev.value), threshold: ev.threshold === undefined ? undefined : show(ev.threshold) };
 }

@@ -148,7 +148,7 @@ export type FormatInputKind = FormatInput['kind'];
 export interface FormatOptions {
   /**
    * Use ANSI colour (terminal formatters only). The formatter never looks at the terminal itself:
-   * the caller decides, usually with `shouldUseColor(process.stdout)`.
+   * the caller decides, usually with `shouldUseColor({ stream: process.stdout })`.
    * @defaultValue `false`
    */
   readonly color?: boolean;

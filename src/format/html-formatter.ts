@@ -6,8 +6,10 @@ import type { MetricSnapshot } from '../core/snapshot.js';
 import {
   HISTORY_CHARTS,
   allFindings,
+  chartMetrics,
   describeDelta,
   escapeHtml,
+  evidenceText,
   makeComparer,
   noFindingsText,
   quantileSorted,
@@ -66,7 +68,10 @@ function findingsHtml(findings: readonly BottleneckFinding[], none = 'No bottlen
   return sortFindings(findings)
     .map((f) => {
       const evidence = f.evidence
-        .map((ev) => `<li><code>${e(ev.metric)}</code> = ${e(String(Number(ev.value.toPrecision(4))))}${ev.threshold === undefined ? '' : ` (threshold ${e(String(Number(ev.threshold.toPrecision(4))))})`}</li>`)
+        .map((ev) => {
+          const t = evidenceText(ev);
+          return `<li><code>${e(ev.metric)}</code> = ${e(t.value)}${t.threshold === undefined ? '' : ` (threshold ${e(t.threshold)})`}</li>`;
+        })
         .join('');
       return `<div class="finding ${e(f.severity)}"><div><span class="sev ${e(f.severity)}">${e(f.severity)}</span><strong>${e(f.title)}</strong> <span class="meta">impact ${e(f.impact.toFixed(0))}% · confidence ${e(formatPercent(f.confidence))} · rule ${e(f.ruleId)}${f.window.samples > 0 ? ` · ${f.window.samples} snapshots` : ''}</span></div><ul>${evidence}</ul><p class="rec">${e(f.recommendation)}</p></div>`;
     })
@@ -220,7 +225,7 @@ function historySection(snapshots: readonly MetricSnapshot[]): string {
   const t0 = snapshots[0]?.monotonic ?? 0;
   const charts: string[] = [];
   for (const group of HISTORY_CHARTS) {
-    const present = group.metrics.filter((m) => snapshots.some((s) => s.has(m)));
+    const present = chartMetrics(snapshots, group.metrics);
     if (present.length === 0) continue;
     const unit = unitOf(snapshots, present[0] ?? '');
     const series = present

@@ -2,7 +2,7 @@
 import type { BottleneckFinding, Severity } from '../core/findings.js';
 import type { TaskResult } from '../core/results.js';
 import type { MetricSnapshot } from '../core/snapshot.js';
-import { allFindings, describeDelta, makeComparer, noFindingsText, sortFindings, taskFigureMatrix, thresholdOption, walkSuites } from './common.js';
+import { allFindings, describeDelta, evidenceText, makeComparer, noFindingsText, sortFindings, taskFigureMatrix, thresholdOption, walkSuites } from './common.js';
 import type { FormatOptions, Formatter, FormatInput, SuiteFormatInput, TaskComparison, TrendSeries } from './formatter.js';
 import { formatByteRate, formatBytes, formatChange, formatCount, formatDuration, formatOps, formatPercent, formatRme, formatValue } from './units.js';
 
@@ -45,7 +45,10 @@ function findingsMd(findings: readonly BottleneckFinding[], none = 'No bottlenec
   return sortFindings(findings)
     .map((f) => {
       const evidence = f.evidence
-        .map((ev) => `${code(ev.metric)} = ${Number(ev.value.toPrecision(4))}${ev.threshold === undefined ? '' : ` (threshold ${Number(ev.threshold.toPrecision(4))})`}`)
+        .map((ev) => {
+          const t = evidenceText(ev);
+          return `${code(ev.metric)} = ${t.value}${t.threshold === undefined ? '' : ` (threshold ${t.threshold})`}`;
+        })
         .join('; ');
       const lines = [`- ${SEVERITY_ICON[f.severity]} **${f.severity.toUpperCase()}** ${md(f.title)} (impact ${f.impact.toFixed(0)}%, confidence ${formatPercent(f.confidence)}, ${code(f.ruleId)})`];
       if (evidence !== '') lines.push(`  ${evidence}`);

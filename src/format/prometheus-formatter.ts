@@ -26,6 +26,7 @@ interface Family {
   readonly type: 'gauge' | 'counter';
   readonly help: string;
   readonly samples: { readonly labels: Labels; readonly value: number }[];
+  readonly keys: Set<string>;
 }
 
 const UNIT_SUFFIX: Readonly<Record<MetricUnit, string>> = {
@@ -86,12 +87,13 @@ class Exposition {
   add(name: string, type: Family['type'], help: string, labels: Labels, value: number): void {
     let family = this.#families.get(name);
     if (family === undefined) {
-      family = { name, type, help, samples: [] };
+      family = { name, type, help, samples: [], keys: new Set() };
       this.#families.set(name, family);
     }
     if (family.type !== type) return;
     const key = JSON.stringify(labels);
-    if (family.samples.some((s) => JSON.stringify(s.labels) === key)) return;
+    if (family.keys.has(key)) return;
+    family.keys.add(key);
     family.samples.push({ labels, value });
   }
 

@@ -7,6 +7,7 @@ import {
   allFindings,
   chunk,
   describeDelta,
+  evidenceText,
   makeComparer,
   noFindingsText,
   quantileSorted,
@@ -148,16 +149,12 @@ function findingLines(findings: readonly BottleneckFinding[], color: boolean, in
     const strong = f.severity === 'critical' ? paint(safeText(f.title), 'bold', color) : safeText(f.title);
     lines.push(`${indent}${tag} ${strong}  ${paint(`impact ${f.impact.toFixed(0)}% · confidence ${formatPercent(f.confidence)} · ${safeText(f.ruleId)}`, 'dim', color)}`);
     for (const e of f.evidence) {
-      const limit = e.threshold === undefined ? '' : ` (threshold ${formatNumber(e.threshold)})`;
-      lines.push(`${indent}    ${safeText(e.metric)} = ${formatNumber(e.value)}${limit}`);
+      const t = evidenceText(e);
+      lines.push(`${indent}    ${safeText(e.metric)} = ${t.value}${t.threshold === undefined ? '' : ` (threshold ${t.threshold})`}`);
     }
     lines.push(`${indent}    → ${safeText(f.recommendation)}`);
   }
   return lines;
-}
-
-function formatNumber(value: number): string {
-  return Number.isInteger(value) ? formatCount(value) : Math.abs(value) < 1 ? value.toPrecision(3) : formatCount(value);
 }
 
 function formatSuite(input: SuiteFormatInput, options: FormatOptions): string {
@@ -231,6 +228,17 @@ function formatHistory(snapshots: readonly MetricSnapshot[], findings: readonly 
   return `${out.join('\n')}\n`;
 }
 
+const BLOCKS = '▁▂▃▄▅▆▇█';
+
+/** The last `width` values as block characters scaled between their min and max. */
+function sparkline(values: readonly number[], width = 24): string {
+  const v = values.filter(Number.isFinite).slice(-width);
+  if (v.length === 0) return '';
+  const lo = Math.min(...v);
+  const hi = Math.max(...v);
+  return v.map((x) => BLOCKS[hi === lo ? 3 : Math.min(7, Math.floor(((x - lo) / (hi - lo)) * 8))] ?? '').join('');
+}
+
 function formatTrends(series: readonly TrendSeries[], color: boolean): string {
   const rows = series.map((s) => {
     const unit = s.unit ?? 's';
@@ -249,11 +257,12 @@ function formatTrends(series: readonly TrendSeries[], color: boolean): string {
       first === undefined ? '—' : formatValue(first.value, unit),
       last === undefined ? '—' : formatValue(last.value, unit),
       change === undefined ? '—' : formatChange(change),
+      sparkline(s.points.map((p) => p.value)),
       cps.length === 0 ? paint('none', 'gray', color) : cps.join(', '),
     ];
   });
   const table = renderTextTable(
-    [{ header: 'Benchmark' }, { header: 'Runs', align: 'right' }, { header: 'First', align: 'right' }, { header: 'Latest', align: 'right' }, { header: 'Change', align: 'right' }, { header: 'Change points' }],
+    [{ header: 'Benchmark' }, { header: 'Runs', align: 'right' }, { header: 'First', align: 'right' }, { header: 'Latest', align: 'right' }, { header: 'Change', align: 'right' }, { header: 'History' }, { header: 'Change points' }],
     rows,
     { color },
   );

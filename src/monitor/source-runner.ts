@@ -1,6 +1,6 @@
 // Runs one source's collection with a timeout, turning every failure into a RuneBenchError.
 import { RuneBenchError, isRuneBenchError } from '../core/errors.js';
-import type { MetricValues } from '../core/metric.js';
+import type { MetricDescriptor, MetricValues } from '../core/metric.js';
 import type { MetricSource, SourceAvailability } from '../core/source.js';
 
 /**
@@ -106,4 +106,21 @@ export function mergeValues(into: Record<string, number>, values: MetricValues |
     const v = values[key];
     if (typeof v === 'number') into[key] = v;
   }
+}
+
+const NO_DESCRIPTORS: readonly MetricDescriptor[] = Object.freeze([]);
+
+/** A source's descriptors; none when `describe()` throws. @internal */
+export function describeSafely(source: MetricSource): readonly MetricDescriptor[] {
+  try {
+    return source.describe();
+  } catch {
+    return NO_DESCRIPTORS;
+  }
+}
+
+/** CPU seconds (user + system) of the process since `mark`. @internal */
+export function cpuSeconds(mark: NodeJS.CpuUsage): number {
+  const now = process.cpuUsage();
+  return (now.user - mark.user + now.system - mark.system) / 1e6;
 }

@@ -66,6 +66,16 @@ void test('a one-shot task runs exactly once and reports figures, tags and throu
   assert.deepEqual(task.samples, [task.stats.median]);
 });
 
+void test('a fast sync one-shot task is called exactly once', async () => {
+  let calls = 0;
+  const suite = new BenchmarkSuite('one-shot-sync', {});
+  suite.add('tiny', () => ++calls, { minSamples: 1, maxSamples: 1, warmup: false });
+  const task = (await suite.run()).tasks[0]!;
+  assert.equal(calls, 1);
+  assert.equal(task.stats?.samples, 1);
+  assert.equal(task.stats.batchSize, 1);
+});
+
 void test('keepSamples bounds the kept samples; false keeps none', async () => {
   const suite = new BenchmarkSuite('keep', { time: 40, warmup: 0, keepSamples: 7 });
   suite.add('a', () => Math.random());

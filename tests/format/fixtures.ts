@@ -7,14 +7,26 @@ import type { BottleneckFinding } from '../../src/core/findings.js';
 import type { SuiteResult } from '../../src/core/results.js';
 import type { MetricSnapshot } from '../../src/core/snapshot.js';
 import type { TrendSeries } from '../../src/format/formatter.js';
+import { LRUCache } from 'lru-cache';
+import { createRng } from '../../src/bench/stats/rng.js';
 import { PerformanceMonitor } from '../../src/monitor/performance-monitor.js';
+import { createCacheSource } from '../../src/monitor/sources/cache.js';
+import { defaultSources } from '../../src/monitor/sources/defaults.js';
+import { createDiskIoSource } from '../../src/monitor/sources/disk-io.js';
 
 /** The name a hostile user might give a benchmark. */
 export const XSS_NAME = '<img src=x onerror=alert(1)>';
 
 const KIB4 = Buffer.alloc(4096, 7);
 
-async function runOne(name: string, seed: number, monitor: PerformanceMonitor | undefined, hostile: boolean, time: number): Promise<SuiteResult> {
+async function runOne(
+  name: string,
+  seed: number,
+  monitor: PerformanceMonitor | undefined,
+  hostile: boolean,
+  time: number,
+  readObject?: () => Buffer,
+): Promise<SuiteResult> {
   const suite = new BenchmarkSuite(name, { time, minSamples: 10, keepSamples: 200, warmup: 10, seed, ...(monitor === undefined ? {} : { monitor }) });
   suite.add('sha256 4KiB', () => createHash('sha256').update(KIB4).digest(), { bytes: 4096 });
   suite.add('JSON round trip', () => JSON.parse(JSON.stringify({ a: [1, 2, 3], b: 'text', c: { d: true } })) as unknown, {
@@ -22,6 +34,7 @@ async function runOne(name: string, seed: number, monitor: PerformanceMonitor | 
     figures: () => [{ name: 'json.fields', value: 3, unit: '{count}', description: 'top-level fields per document' }],
   });
   suite.add('noop', () => undefined);
+  if (readObject !== undefined) suite.add('object cache read', readObject, { time: 20 });
   if (hostile) {
     suite.add(XSS_NAME, () => [3, 1, 2].sort((a, b) => a - b));
     suite.add('always fails', () => {
@@ -57,9 +70,24 @@ export function fixture(): Promise<Fixture> {
  */
 export async function buildFixture(options: { readonly hostile: boolean; readonly time?: number }): Promise<Fixture> {
   const time = options.time ?? 40;
-  const monitor = new PerformanceMonitor({ interval: 50 });
+  // A real object cache read with skewed keys during the run, so the monitor records cache hits and misses.
+  const objects = new LRUCache<number, Buffer>({ max: 64 });
+  const monitor = new PerformanceMonitor({
+    interval: 50,
+    sources: [...defaultSources({ interval: 50 }), createDiskIoSource(), createCacheSource({ name: 'objects', cache: objects })],
+  });
+  const rng = createRng(7);
+  const readObject = (): Buffer => {
+    const key = Math.floor(256 * rng() ** 3);
+    let hit = objects.get(key);
+    if (hit === undefined) {
+      hit = Buffer.alloc(64, key);
+      objects.set(key, hit);
+    }
+    return hit;
+  };
   await monitor.start();
-  const hashing = await runOne('hashing', 1, monitor, options.hostile, time);
+  const hashing = await runOne('hashing', 1, monitor, options.hostile, time, readObject);
   const parsing = await runOne('parsing', 2, monitor, false, time);
   await monitor.stop();
   const snapshots = monitor.history.toArray();
@@ -87,7 +115,7 @@ export async function buildFixture(options: { readonly hostile: boolean; readonl
       operationsPerSecond: a.summary.operationsPerSecond + b.summary.operationsPerSecond,
       peakMemory: Math.max(a.summary.peakMemory, b.summary.peakMemory),
       peakCpu: Math.max(a.summary.peakCpu, b.summary.peakCpu),
-      cacheHitRatio: 0.875,
+      ...(a.summary.cacheHitRatio === undefined ? {} : { cacheHitRatio: a.summary.cacheHitRatio }),
       successRate: (a.summary.successRate * a.tasks.length + b.summary.successRate * b.tasks.length) / (a.tasks.length + b.tasks.length),
     },
     figures: [

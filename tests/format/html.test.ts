@@ -53,6 +53,7 @@ void test('the report has the summary, distributions, comparison, time series, c
   assert.equal((html.match(/<svg class="chart change-bars"/g) ?? []).length, 1);
   assert.ok((html.match(/<svg class="chart line-chart"/g) ?? []).length >= 3 + f.trends.length, 'CPU, memory and event-loop charts plus one per trend');
   assert.match(html, /<line class="trend c0"/, 'trend lines');
+  assert.match(html, /<title>Cache hit ratio \(dashed: trend\)<\/title>[\s\S]*?cache\.objects\.hit_ratio/, 'the real cache source is charted');
   assert.match(html, /<line class="marker bad"/, 'the change point is marked');
   assert.match(html, /<div class="finding critical">[\s\S]*<div class="finding high">[\s\S]*<div class="finding low">/);
   assert.ok(html.includes('clone.throughput') && html.includes('46.3 MB/s'));

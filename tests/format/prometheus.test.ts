@@ -91,6 +91,9 @@ void test('a real monitor history exposes the latest snapshot with descriptor-dr
   assert.equal(types.get('rune_bench_process_cpu_time_user_seconds_total'), 'counter');
   assert.equal(samples.find((s) => s.name === 'rune_bench_process_cpu_time_user_seconds_total')?.value, last.get('process.cpu.time.user'));
   assert.ok(samples.some((s) => s.name === 'rune_bench_process_cpu_utilization_ratio'));
+  assert.equal(types.get('rune_bench_cache_objects_hits_total'), 'counter');
+  assert.equal(samples.find((s) => s.name === 'rune_bench_cache_objects_hits_total')?.value, last.get('cache.objects.hits'));
+  assert.equal(types.get('rune_bench_process_disk_io_write_bytes_total'), 'counter');
   for (const name of types.keys()) assert.doesNotMatch(name, /_count$/, 'reserved histogram suffix');
   assert.ok(samples.some((s) => s.name === 'rune_bench_monitor_snapshots' && s.value === snapshots.length));
   const check = promtool(text);

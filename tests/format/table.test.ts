@@ -14,7 +14,10 @@ void test('a nested run reads as summary, per-suite figures, per-task stats and 
     assert.match(out, new RegExp(`^  ${label}\\s`, 'm'), label);
   }
   assert.ok(out.includes(formatBytes(result.summary.peakMemory)));
-  assert.ok(out.includes(`(7/8 tasks ok)`), 'success rate counts the tasks of every child');
+  const childTasks = (result.children ?? []).flatMap((c) => c.tasks);
+  const okCount = childTasks.filter((t) => t.status === 'ok').length;
+  assert.equal(childTasks.length - okCount, 1, 'one task fails on purpose');
+  assert.ok(out.includes(`(${okCount}/${childTasks.length} tasks ok)`), 'success rate counts the tasks of every child, once');
   assert.match(out, /comprehensive › hashing · partial/);
   assert.match(out, /comprehensive › parsing · ok/);
   assert.match(out, /clone\.throughput\s+46\.3 MB\/s\s+local clone rate/);
@@ -54,6 +57,9 @@ void test('a nested run reads as summary, per-suite figures, per-task stats and 
   const low = out.indexOf('[LOW]');
   assert.ok(crit > 0 && crit < high && high < low);
   assert.match(out, /→ Move object hashing to a worker thread/);
+  // Evidence of documented metrics is shown in their units.
+  assert.match(out, /nodejs\.eventloop\.delay\.p99 = [\d.]+ (ns|µs|ms|s) \(threshold 100 ms\)/);
+  assert.match(out, /process\.memory\.usage = [\d.]+ (KB|MB|GB)/);
 });
 
 void test('columns line up: every row of a task table has its cells at the header offsets', async () => {
@@ -96,6 +102,11 @@ void test('history, findings and trends render as tables', async () => {
   assert.match(f, /none/);
   const t = tableFormatter.format({ kind: 'trends', series: trends });
   assert.match(t, /hashing\/sha256 4KiB\s+12\s/);
+  // The 12 runs as a sparkline: the shift at run 8 puts the last four runs at the top.
+  const spark = /hashing\/sha256 4KiB.*?([▁▂▃▄▅▆▇█]{12})/.exec(t)?.[1] ?? '';
+  assert.equal(Array.from(spark).length, 12);
+  assert.ok(Array.from(spark).slice(8).every((c) => '▅▆▇█'.includes(c)), spark);
+  assert.ok(Array.from(spark).slice(0, 8).every((c) => '▁▂▃▄'.includes(c)), spark);
   assert.match(t, /\+30% slower/);
 });
 

@@ -42,7 +42,7 @@ function usable(task: TaskResult | undefined): readonly number[] | undefined {
  * @internal
  */
 export function gateAgainstBaseline(result: SuiteResult, baseline: SuiteResult, options: { threshold: number; seed: number }): GateOutcome {
-  const detector = new RegressionDetector({ threshold: Math.min(options.threshold, 0.99), seed: options.seed });
+  const detector = new RegressionDetector({ threshold: options.threshold, seed: options.seed });
   const current = tasksOf(result);
   const base = tasksOf(baseline);
   const sets: { name: string; baseline: readonly number[]; current: readonly number[] }[] = [];

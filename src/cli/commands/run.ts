@@ -25,7 +25,7 @@ export async function runRun(ctx: CommandContext, flags: Flags): Promise<number>
   const formatter = findFormatter(flags.string('format') ?? 'table', 'suite', 'run');
   const params = parseParams(flags.strings('param'), suite);
   const seed = flags.number('seed', { integer: true, min: 0, max: 2 ** 32 - 1 }) ?? 1;
-  const threshold = flags.number('threshold', { min: 0, max: 10, what: 'a ratio (0.02 = 2%)' }) ?? 0.02;
+  const threshold = flags.number('threshold', { min: 0, max: 0.99, what: 'a ratio (0.02 = 2%)' }) ?? 0.02;
   const output = optionalPath(ctx, flags, 'output');
   const saveBaseline = optionalPath(ctx, flags, 'save-baseline');
   const baselinePath = optionalPath(ctx, flags, 'baseline');

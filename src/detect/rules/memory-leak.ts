@@ -44,12 +44,6 @@ export interface MemoryLeakRuleOptions {
    */
   readonly timeToLimit?: { readonly critical: number; readonly high: number; readonly medium: number };
   /**
-   * A single major GC in the window confirms a leak when it reclaimed less than this share of the heap.
-   *
-   * @defaultValue 0.25
-   */
-  readonly maxReclaimed?: number;
-  /**
    * Fewest snapshots carrying `v8js.heap.used`.
    *
    * @defaultValue 8
@@ -93,8 +87,6 @@ interface MajorGc {
   readonly time: number;
   /** Heap after it. */
   readonly value: number;
-  /** Share of the previous sample's heap it reclaimed (ignoring what was allocated meanwhile). */
-  readonly reclaimed: number;
 }
 
 /** Heap after collections: `v8js.heap.used` at each sample whose interval had a GC, and the major GCs among them. */
@@ -107,9 +99,7 @@ function postGc(window: readonly MetricSnapshot[]): { times: number[]; values: n
     out.times.push(s.monotonic);
     out.values.push(used);
     if ((s.get(GC_MAJOR) ?? 0) > 0) {
-      const before = (window[i - 1] as MetricSnapshot).get(USED);
-      const reclaimed = before !== undefined && before > 0 ? (before - used) / before : 0;
-      out.majors.push({ point: out.values.length - 1, time: s.monotonic, value: used, reclaimed });
+      out.majors.push({ point: out.values.length - 1, time: s.monotonic, value: used });
     }
   }
   return out;
@@ -120,10 +110,11 @@ function postGc(window: readonly MetricSnapshot[]): { times: number[]; values: n
  * sample whose interval had a GC, per `v8js.gc.count`; from the first major GC on when there is one)
  * rising at `minSlope` or more, with r² at least `minRSquared` and growth of at least `minGrowth`.
  * Confirmation by full (major) collections, which alone tell live data from garbage awaiting
- * collection: with two or more, the heap after the last must exceed the heap after the first by at
- * least half the fitted rise, else there is no leak; with one, it must have reclaimed less than
- * `maxReclaimed`. An unconfirmed leak has half the confidence and is capped at medium when the heap at
- * least doubled across the window, else at low. Fewer than 3
+ * collection: with two or more, the line is fitted from the first on and the heap after the last must
+ * exceed the heap after the first by at least half the fitted rise, else there is no leak; with one,
+ * at least half the rise fitted up to it must have survived it. An unconfirmed leak has half the
+ * confidence and is capped at medium when the heap at least doubled across the window, else at low.
+ * Fewer than 3
  * post-GC samples is insufficient data; without GC metrics the lowest value of each of up to 8 time
  * buckets stands in (unconfirmed). Severity by the projected time until `v8js.heap.limit`. Impact: the
  * share of the heap limit the leak would take in the next 10 minutes at this slope, in percent
@@ -137,8 +128,6 @@ export function memoryLeakRule(options: MemoryLeakRuleOptions = {}): BottleneckR
   const minGrowth = options.minGrowth ?? 0.05;
   const ttl = options.timeToLimit ?? { critical: 600, high: 3600, medium: 21600 };
   const minSamples = options.minSamples ?? 8;
-  const maxReclaimed = options.maxReclaimed ?? 0.25;
-  checkNumber(maxReclaimed, 'maxReclaimed', 0, 1);
   checkNumber(minRSquared, 'minRSquared', 0, 1);
   checkNumber(minSlope, 'minSlope', 0);
   checkNumber(minGrowth, 'minGrowth', 0);
@@ -167,18 +156,25 @@ export function memoryLeakRule(options: MemoryLeakRuleOptions = {}): BottleneckR
         const first = post.majors[0];
         const last = post.majors.at(-1);
         if (first !== undefined && last !== undefined) {
-          // From the first full collection on, the heap starts clean of old garbage (startup, earlier work).
-          if (post.values.length - first.point >= 3) points = { times: post.times.slice(first.point), values: post.values.slice(first.point) };
-          const fit = fitLine(points.times, points.values);
-          if (fit !== undefined && fit.slope > 0) {
-            if (last !== first) {
-              // Two full collections: the live set must have grown between them as the line says.
+          if (last !== first) {
+            // Two full collections: the live set must have grown between them, at half the slope or more.
+            points = { times: post.times.slice(first.point), values: post.values.slice(first.point) };
+            const fit = fitLine(points.times, points.values);
+            if (fit !== undefined && fit.slope > 0) {
               if (last.value - first.value < 0.5 * fit.slope * (last.time - first.time)) return undefined;
               confirmed = true;
-            } else {
-              // One full collection that found little garbage: what was there is live.
-              confirmed = first.reclaimed < maxReclaimed;
             }
+          } else {
+            // One full collection: at least half the rise before it must have survived it.
+            if (first.point >= 3) {
+              const before = fitLine(post.times.slice(0, first.point), post.values.slice(0, first.point));
+              const start = post.values[0] as number;
+              if (before !== undefined && before.slope > 0) {
+                confirmed = first.value - start >= 0.5 * before.slope * (first.time - (post.times[0] as number));
+              }
+            }
+            // The line itself starts clean of older garbage at the full collection, when enough follows it.
+            if (post.values.length - first.point >= 3) points = { times: post.times.slice(first.point), values: post.values.slice(first.point) };
           }
         }
       } else {

@@ -8,7 +8,7 @@ import { byScale, param, resolveScale, throwIfAborted } from '../common/scale.js
 import { createTempDir } from '../common/temp-dir.js';
 import type { DiskJobResult, DiskJobSpec } from './disk-job.js';
 import { runFioJob } from './fio-peer.js';
-import { looseObjectSizes, runNodeDiskJob } from './node-disk-jobs.js';
+import { looseObjectSizes, prepareNodeDiskJob, runNodeDiskJob } from './node-disk-jobs.js';
 
 const KIB = 1024;
 const MIB = 1024 * KIB;
@@ -95,22 +95,35 @@ async function runDiskIo(options: SuiteRunOptions = {}): Promise<SuiteResult> {
     const sizes = looseObjectSizes(plan.looseObjects, seed);
     return sizes.reduce((s, x) => s + x, 0) / Math.max(1, sizes.length);
   })();
+  if (withFio) notices.push('a "(fio)" task times the whole fio process (start-up, file lay-out): compare its bandwidth, iops and latency figures, not its wall time');
   if (withFio) notices.push(`fio loose-objects peer writes ${plan.looseObjects} files of uniform sizes with the same mean (${Math.round(meanLoose)} B): fio has no log-normal file sizes`);
   const temp = await createTempDir(id, { ...(dirParam !== undefined ? { parent: dirParam } : {}), ...(signal !== undefined ? { signal } : {}) });
   try {
     progress.update('start', 0, `${jobs.length} jobs in ${temp.path}${withFio ? ', each beside fio' : ''}`);
     const bench = new BenchmarkSuite(id, { warmup: false, seed, ...(signal !== undefined ? { signal } : {}) });
     const results = new Map<string, DiskJobResult>();
+    const figuresFor = (task: string): KeyFigure[] => {
+      const r = results.get(task);
+      return r === undefined ? [] : jobFigures(r);
+    };
     jobs.forEach((spec, index) => {
       const bytes = spec.kind === 'loose-objects' ? Math.round(meanLoose * (spec.files ?? 0)) : spec.kind.startsWith('rand') ? spec.blockSize * (spec.ops ?? 0) : spec.size;
-      const common = { minSamples: 1, maxSamples: 1, warmup: false, bytes, timeout: 3_600_000 } as const;
+      const common = { minSamples: 1, maxSamples: 1, warmup: false, timeout: 3_600_000 } as const;
       const name = spec.name;
       bench.add(
         name,
         async () => {
           results.set(name, await runNodeDiskJob(spec, temp.path, seed + index, signal));
         },
-        { ...common, tags: ['disk', spec.kind, 'rune-bench'], figures: () => { const r = results.get(name); return r === undefined ? [] : jobFigures(r); } },
+        {
+          ...common,
+          bytes,
+          setup: () => {
+            prepareNodeDiskJob(spec, temp.path);
+          },
+          tags: ['disk', spec.kind, 'rune-bench'],
+          figures: () => figuresFor(name),
+        },
       );
       if (withFio) {
         const fioName = `${name} (fio)`;
@@ -119,7 +132,7 @@ async function runDiskIo(options: SuiteRunOptions = {}): Promise<SuiteResult> {
           async () => {
             results.set(fioName, await runFioJob(spec, temp.path, { seed: seed + index, meanFileSize: meanLoose, fio: fioCommand, ...(signal !== undefined ? { signal } : {}) }));
           },
-          { ...common, tags: ['disk', spec.kind, 'fio', 'peer'], figures: () => { const r = results.get(fioName); return r === undefined ? [] : jobFigures(r); } },
+          { ...common, tags: ['disk', spec.kind, 'fio', 'peer'], figures: () => figuresFor(fioName) },
         );
       }
     });

@@ -164,6 +164,7 @@ async function runLargeRepository(options: SuiteRunOptions = {}): Promise<SuiteR
     peak.sample();
     const { root } = fixture;
     figures.push(...shapeFigures(fixture));
+    if (fixture.skipped > 0) notices.push(`${String(fixture.skipped)} unreadable files or directories in ${root} were left out`);
     if (fixture.generated) {
       figures.push(
         { name: 'generate.duration', value: fixture.generateDuration, unit: 's', description: 'time to write the tree' },

@@ -1,5 +1,5 @@
 // The tree a suite works on: a generated one in a temporary directory, or a directory the user named.
-import { statSync } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { RuneBenchError } from '../../core/errors.js';
 import type { SuiteScale } from '../../core/suite.js';
@@ -24,6 +24,8 @@ export interface RepositoryFixture {
   readonly directories: readonly string[];
   /** Sum of file sizes. */
   readonly bytes: number;
+  /** Entries of a user's directory left out because they cannot be read. */
+  readonly skipped: number;
   /** True when the tree was generated (and may be modified); false for a user's directory. */
   readonly generated: boolean;
   /** Generation wall time, seconds (0 for a user's directory). */
@@ -32,6 +34,15 @@ export interface RepositoryFixture {
   readonly bytesWritten: number;
   /** Removes everything this fixture created (never the user's directory). */
   dispose(): Promise<void>;
+}
+
+function readable(path: string): boolean {
+  try {
+    accessSync(path, constants.R_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -86,15 +97,22 @@ export async function prepareRepository(options: PrepareRepositoryOptions): Prom
       bytesWritten = generated.bytesWritten;
     }
     const walked = await walkTree(root, signal === undefined ? {} : { signal });
+    // In a user's directory, leave out files this process cannot read (every operation reads them).
+    const files = options.dir === undefined ? walked.files : walked.files.filter((f) => readable(join(root, f.path)));
+    const skipped = walked.skipped + walked.files.length - files.length;
+    if (files.length === 0) {
+      throw new RuneBenchError('ERR_INSUFFICIENT_DATA', `dir parameter: ${root} has no readable files to measure`, { path: root });
+    }
     progress.update('walk', 1);
     let bytes = 0;
-    for (const file of walked.files) bytes += file.size;
+    for (const file of files) bytes += file.size;
     return {
       root,
       scratch: temp.path,
-      files: walked.files,
+      files,
       directories: walked.directories,
       bytes,
+      skipped,
       generated: options.dir === undefined,
       generateDuration,
       bytesWritten,

@@ -43,11 +43,21 @@ export interface WalkedTree {
   readonly files: readonly TreeEntry[];
   /** Directories below the root. */
   readonly directories: readonly string[];
+  /** Entries skipped because they could not be read (permission denied, or removed during the walk). */
+  readonly skipped: number;
+}
+
+const SKIPPABLE = new Set(['EACCES', 'EPERM', 'ENOENT']);
+
+function skippable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && SKIPPABLE.has(code);
 }
 
 /**
  * Walks `root` depth first, `lstat`ing every regular file (symbolic links are not followed).
- * Yields to the event loop every 64 directories so an abort is seen promptly.
+ * Yields to the event loop every 64 directories so an abort is seen promptly. Entries that cannot be read
+ * (permission denied, removed meanwhile) are counted in `skipped`; the root itself must be readable.
  *
  * @param root - directory to walk
  * @param options - names to skip and abort signal
@@ -59,23 +69,37 @@ export async function walkTree(root: string, options: WalkTreeOptions = {}): Pro
   const directories: string[] = [];
   const stack: { rel: string; depth: number }[] = [{ rel: '', depth: 0 }];
   let visited = 0;
+  let skipped = 0;
   for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
     if (options.signal?.aborted === true) throw abortError(options.signal, 'walkTree');
     if (++visited % 64 === 0) await yieldToLoop();
     const abs = next.rel === '' ? root : join(root, next.rel);
-    for (const entry of readdirSync(abs, { withFileTypes: true })) {
+    let entries;
+    try {
+      entries = readdirSync(abs, { withFileTypes: true });
+    } catch (error) {
+      if (next.rel === '' || !skippable(error)) throw error;
+      skipped++;
+      continue;
+    }
+    for (const entry of entries) {
       const rel = next.rel === '' ? entry.name : `${next.rel}/${entry.name}`;
       if (entry.isDirectory()) {
         if (skip.has(entry.name)) continue;
         directories.push(rel);
         stack.push({ rel, depth: next.depth + 1 });
       } else if (entry.isFile()) {
-        const stat = lstatSync(join(abs, entry.name));
-        files.push({ path: rel, size: stat.size, mtimeMs: stat.mtimeMs, depth: next.depth });
+        try {
+          const stat = lstatSync(join(abs, entry.name));
+          files.push({ path: rel, size: stat.size, mtimeMs: stat.mtimeMs, depth: next.depth });
+        } catch (error) {
+          if (!skippable(error)) throw error;
+          skipped++;
+        }
       }
     }
   }
-  return { files, directories };
+  return { files, directories, skipped };
 }
 
 /**

@@ -41,7 +41,12 @@ export function loadWorkingSet(root: string, files: readonly TreeEntry[], maxByt
     const file = files[index];
     if (file === undefined) continue;
     if (bytes + file.size > maxBytes || file.size > maxBytes / 4) continue;
-    const content = readFileSync(join(root, file.path));
+    let content: Buffer;
+    try {
+      content = readFileSync(join(root, file.path));
+    } catch {
+      continue; // unreadable (permission, removed): not part of the sample
+    }
     paths.push(file.path);
     contents.push(content);
     bytes += content.length;

@@ -5,7 +5,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { test } from 'node:test';
 import { expectTopFinding, runScenario } from './scenario-kit.js';
 
-void test('pack files opened per object read and never closed: fd-leak on top', async () => {
+void test('pack files opened per object read and never closed: fd-leak on top', async (t) => {
+  const note = (message: string): void => {
+    t.diagnostic(message);
+  };
   const leaked: FileHandle[] = [];
   try {
     const outcome = await expectTopFinding('fd-leak', () =>
@@ -17,6 +20,7 @@ void test('pack files opened per object read and never closed: fd-leak on top', 
           }
         },
       }),
+      note,
     );
     const top = outcome.report.top;
     assert.ok(top !== undefined);

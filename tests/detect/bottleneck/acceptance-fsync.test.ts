@@ -6,7 +6,10 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { expectTopFinding, runScenario } from './scenario-kit.js';
 
-void test('an fsync per loose object write: io-wait on top', async () => {
+void test('an fsync per loose object write: io-wait on top', async (t) => {
+  const note = (message: string): void => {
+    t.diagnostic(message);
+  };
   const dir = await mkdtemp(join(tmpdir(), 'rune-bench-fsync-'));
   try {
     const outcome = await expectTopFinding('io-wait', async () => {
@@ -25,7 +28,7 @@ void test('an fsync per loose object write: io-wait on top', async () => {
       } finally {
         await file.close();
       }
-    });
+    }, note);
     const top = outcome.report.top;
     assert.ok(top !== undefined && top.impact >= 50, `waited ${top?.impact}% of the time`);
     assert.match(top.recommendation, /fsync/);

@@ -3,7 +3,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { expectTopFinding, runScenario, sliced } from './scenario-kit.js';
 
-void test('garbage churn (short-lived objects, a rolling set of survivors): gc-pressure on top', async () => {
+void test('garbage churn (short-lived objects, a rolling set of survivors): gc-pressure on top', async (t) => {
+  const note = (message: string): void => {
+    t.diagnostic(message);
+  };
   const outcome = await expectTopFinding('gc-pressure', () => {
     // A rolling window of 50,000 parsed "tree entries": each survives a scavenge, then dies in old space.
     const ring: unknown[] = new Array<unknown>(50_000);
@@ -15,7 +18,7 @@ void test('garbage churn (short-lived objects, a rolling set of survivors): gc-p
           k++;
         }),
     });
-  });
+  }, note);
   const top = outcome.report.top;
   assert.ok(top !== undefined && top.impact >= 10, `GC took ${top?.impact}% of the time`);
   assert.ok(top.evidence.some((e) => e.metric.startsWith('v8js.gc.duration')));

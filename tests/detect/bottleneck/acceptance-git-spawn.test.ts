@@ -16,7 +16,10 @@ function hasGit(): boolean {
   }
 }
 
-void test('spawning `git cat-file` once per object: child-process on top', { skip: hasGit() ? false : 'git not found' }, async () => {
+void test('spawning `git cat-file` once per object: child-process on top', { skip: hasGit() ? false : 'git not found' }, async (t) => {
+  const note = (message: string): void => {
+    t.diagnostic(message);
+  };
   const repo = mkdtempSync(join(tmpdir(), 'rune-bench-spawn-'));
   try {
     const git = (...args: string[]) => execFileSync('git', ['-C', repo, ...args], { encoding: 'utf8' }).trim();
@@ -39,6 +42,7 @@ void test('spawning `git cat-file` once per object: child-process on top', { ski
           }));
         },
       }),
+      note,
     );
     const top = outcome.report.top;
     assert.ok(top !== undefined && top.impact >= 25, `children took ${top?.impact}% of the CPU`);

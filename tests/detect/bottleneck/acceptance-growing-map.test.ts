@@ -4,7 +4,10 @@ import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { expectTopFinding, runScenario } from './scenario-kit.js';
 
-void test('a growing Map (an unbounded object cache): memory-leak on top', async () => {
+void test('a growing Map (an unbounded object cache): memory-leak on top', async (t) => {
+  const note = (message: string): void => {
+    t.diagnostic(message);
+  };
   const caches: Map<number, unknown>[] = [];
   try {
     const outcome = await expectTopFinding('memory-leak', () => {
@@ -24,7 +27,7 @@ void test('a growing Map (an unbounded object cache): memory-leak on top', async
           }
         },
       });
-    });
+    }, note);
     const top = outcome.report.top;
     assert.ok(top !== undefined);
     const slope = top.evidence.find((e) => e.metric.includes('slope'));

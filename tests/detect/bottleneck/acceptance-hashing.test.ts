@@ -4,11 +4,15 @@ import { createHash, randomBytes } from 'node:crypto';
 import { test } from 'node:test';
 import { expectTopFinding, runScenario, sliced } from './scenario-kit.js';
 
-void test('sync SHA-256 hashing on the main thread: event-loop-blocked on top', async () => {
+void test('sync SHA-256 hashing on the main thread: event-loop-blocked on top', async (t) => {
+  const note = (message: string): void => {
+    t.diagnostic(message);
+  };
   const blob = randomBytes(64 * 1024);
   // Hash 64 KiB "blobs" in 45 ms bursts, as a naive `add` of a large tree would.
   const outcome = await expectTopFinding('event-loop-blocked', () =>
     runScenario({ work: (until) => sliced(until, 45, () => createHash('sha256').update(blob).digest()) }),
+    note,
   );
   const top = outcome.report.top;
   assert.ok(top !== undefined);

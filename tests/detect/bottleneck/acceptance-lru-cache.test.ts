@@ -6,7 +6,10 @@ import { CacheSource } from '../../../src/monitor/sources/cache.js';
 import { expectTopFinding, runScenario, sliced } from './scenario-kit.js';
 import { jitter } from './synthetic.js';
 
-void test('random keys over a 100-entry lru-cache: cache-efficiency on top', async () => {
+void test('random keys over a 100-entry lru-cache: cache-efficiency on top', async (t) => {
+  const note = (message: string): void => {
+    t.diagnostic(message);
+  };
   const outcome = await expectTopFinding('cache-efficiency', () => {
     const cache = new LRUCache<number, string>({ max: 100 });
     const source = new CacheSource({ name: 'objects', cache });
@@ -21,7 +24,7 @@ void test('random keys over a 100-entry lru-cache: cache-efficiency on top', asy
     }).finally(() => {
       source.detach();
     });
-  });
+  }, note);
   const top = outcome.report.top;
   assert.ok(top !== undefined);
   assert.match(top.title, /"objects".*thrashing/);

@@ -91,12 +91,19 @@ export function describeReport(report: BottleneckReport): string {
  * live detector raised it meanwhile. The machine running the tests is shared, so a scenario gets a
  * second attempt; both attempts' outcomes are in the failure message.
  */
-export async function expectTopFinding(expected: string, run: () => Promise<ScenarioOutcome>): Promise<ScenarioOutcome> {
+export async function expectTopFinding(
+  expected: string,
+  run: () => Promise<ScenarioOutcome>,
+  diagnostic?: (message: string) => void,
+): Promise<ScenarioOutcome> {
   const seen: string[] = [];
   for (let attempt = 1; attempt <= 2; attempt++) {
     const outcome = await run();
     const raised = outcome.events.some((e) => e.change === 'raised' && e.ruleId === expected);
-    if (outcome.report.top?.ruleId === expected && raised) return outcome;
+    if (outcome.report.top?.ruleId === expected && raised) {
+      diagnostic?.(`passed on attempt ${attempt}${seen.length > 0 ? ` (${seen.join('; ')})` : ''}: ${describeReport(outcome.report)}`);
+      return outcome;
+    }
     const why = outcome.report.insufficient.find((i) => i.ruleId === expected)?.reason ?? 'no finding';
     const top = outcome.report.top;
     const evidence = top === undefined ? '' : top.evidence.map((e) => `${e.metric}=${e.value.toPrecision(3)}`).join(', ');

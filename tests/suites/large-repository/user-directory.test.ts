@@ -25,3 +25,9 @@ void describe('large_repository on a directory the user names', () => {
     assert.deepEqual(await walkTree(tree.root, { skip: [] }), before, 'same files, sizes and mtimes; no .git created');
   });
 });
+
+void test('an empty directory is rejected with ERR_INSUFFICIENT_DATA, and left in place', async () => {
+  const empty = mkdtempSync(join(root, 'empty-'));
+  await assert.rejects(largeRepositorySuite.run({ params: { dir: empty } }), { code: 'ERR_INSUFFICIENT_DATA' });
+  assert.deepEqual((await walkTree(empty)).files, []);
+});
