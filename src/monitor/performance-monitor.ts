@@ -141,7 +141,7 @@ export class PerformanceMonitor extends EventEmitter<PerformanceMonitorEvents> {
     if (generation !== this.#generation) return; // stopped while sources were starting
     this.#origin = performance.now();
     this.#tick = 0;
-    this.#schedule();
+    this.#schedule(generation);
     this.#emitSafe('start');
   }
 
@@ -285,23 +285,20 @@ export class PerformanceMonitor extends EventEmitter<PerformanceMonitorEvents> {
     super.emit(event, ...args);
   }
 
-  #schedule(): void {
-    if (!this.#running) return;
+  /** Arms the timer for the next deadline; a chain from an earlier start (`generation`) stops itself. */
+  #schedule(generation: number): void {
+    if (!this.#running || generation !== this.#generation) return;
     const now = performance.now();
     // Absolute deadlines: the next tick after both the previous one and now (missed ticks are skipped).
     this.#tick = Math.max(this.#tick + 1, Math.floor((now - this.#origin) / this.#interval) + 1);
     const delay = Math.max(0, this.#origin + this.#tick * this.#interval - now);
+    const next = (): void => {
+      this.#schedule(generation);
+    };
     this.#timer = setTimeout(() => {
       this.#timer = undefined;
-      if (!this.#running) return;
-      this.sample().then(
-        () => {
-          this.#schedule();
-        },
-        () => {
-          this.#schedule();
-        },
-      );
+      if (!this.#running || generation !== this.#generation) return;
+      this.sample().then(next, next);
     }, delay);
     this.#timer.unref();
   }

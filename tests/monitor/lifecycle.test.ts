@@ -56,3 +56,22 @@ void test('a source added while running is sampled from the next tick on', async
   assert.equal(all.at(-1)!.get('late'), 2);
   assert.equal(all.at(-1)!.descriptors.late?.description, 'added late');
 });
+
+void test('stop() followed at once by start() does not leave two sampling chains', async () => {
+  const slow: MetricSource = {
+    id: 'slow',
+    describe: () => [],
+    collect: () => sleep(15).then(() => ({ slow: 1 })),
+  };
+  const m = new PerformanceMonitor({ interval: 40, sources: [slow] });
+  await m.start();
+  await sleep(100);
+  const stopping = m.stop(); // a collection may be in flight here
+  await m.start();
+  await stopping;
+  const from = m.history.size;
+  await sleep(600);
+  await m.stop();
+  const taken = m.history.size - from;
+  assert.ok(taken >= 8 && taken <= 17, `took ${taken} samples in 600 ms at 40 ms`);
+});

@@ -70,7 +70,11 @@ export class BandwidthThrottle extends Transform {
     return this.#passed;
   }
 
-  /** @internal */
+  /**
+   * Splits a chunk into burst-sized pieces and pushes each when the bucket allows it.
+   *
+   * @internal
+   */
   override _transform(chunk: unknown, encoding: BufferEncoding, callback: TransformCallback): void {
     const data = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string, encoding);
     let offset = 0;
@@ -98,7 +102,11 @@ export class BandwidthThrottle extends Transform {
     step();
   }
 
-  /** @internal */
+  /**
+   * Cancels a pending push and the abort listener.
+   *
+   * @internal
+   */
   override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
     if (this.#timer !== undefined) clearTimeout(this.#timer);
     if (this.#onAbort !== undefined) this.#signal?.removeEventListener('abort', this.#onAbort);
