@@ -13,7 +13,7 @@ void test('isolation runs each task in N fresh child processes and merges their 
     const { default: suite } = await import('./fixtures/isolated-suite.js');
     assert.equal(isIsolatedChild(), false);
     const result = await suite.run();
-    const [ok, failed] = result.tasks;
+    const [ok, failed, crashed] = result.tasks;
     const pids = readFileSync(pidFile, 'utf8').trim().split('\n').map(Number);
     assert.equal(pids.length, 2, 'setup ran once in each of two processes');
     assert.ok(!pids.includes(process.pid));
@@ -26,6 +26,9 @@ void test('isolation runs each task in N fresh child processes and merges their 
     assert.ok(stats.batchSize > 1);
     assert.equal(failed?.status, 'failed');
     assert.equal(failed.error?.message, 'child boom');
+    assert.equal(crashed!.status, 'failed');
+    assert.equal(crashed!.error?.code, 'ERR_CHILD_FAILED');
+    assert.match(crashed!.error.message, /child exited \(code 3\) without a result/);
     assert.equal(result.status, 'partial');
   } finally {
     delete process.env.RUNE_BENCH_PID_FILE;

@@ -58,15 +58,24 @@ void test('a source added while running is sampled from the next tick on', async
 });
 
 void test('stop() followed at once by start() does not leave two sampling chains', async () => {
+  let collecting: (() => void) | undefined;
   const slow: MetricSource = {
     id: 'slow',
     describe: () => [],
-    collect: () => sleep(15).then(() => ({ slow: 1 })),
+    collect: () => {
+      collecting?.();
+      return sleep(15).then(() => ({ slow: 1 }));
+    },
   };
   const m = new PerformanceMonitor({ interval: 40, sources: [slow] });
   await m.start();
-  await sleep(100);
-  const stopping = m.stop(); // a collection may be in flight here
+  // Wait until a scheduled collection is in flight, then stop and start again without waiting.
+  // (The monitor's timers are unref'd: keep the loop alive while waiting.)
+  const keepAlive = setInterval(() => undefined, 1000);
+  await new Promise<void>((resolve) => (collecting = resolve));
+  clearInterval(keepAlive);
+  collecting = undefined;
+  const stopping = m.stop();
   await m.start();
   await stopping;
   const from = m.history.size;
