@@ -147,7 +147,7 @@ export function formatChange(ratio: number): string {
 
 /**
  * Any value in a {@link MetricUnit}, humanised: seconds as durations, bytes in KB/MB, ratios as
- * percentages, counts with suffixes, and per-second rates of each.
+ * percentages (or as a multiple such as `4.18×` above 1.5), counts with suffixes, and per-second rates of each.
  *
  * @public
  */
@@ -158,6 +158,9 @@ export function formatValue(value: number, unit: MetricUnit): string {
     case 'By':
       return formatBytes(value);
     case '1':
+      // Ratios of 0-1 read best as percentages; a dimensionless figure well above 1 (compression ratio,
+      // speedup, "times faster") reads best as a multiple.
+      return Math.abs(value) > 1.5 && Number.isFinite(value) ? `${sig3(value)}×` : formatPercent(value);
     case 's/s':
       return formatPercent(value);
     case '{count}':

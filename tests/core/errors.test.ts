@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { RuneBenchError, isRuneBenchError } from '../../src/core/errors.js';
 import { Severity, compareSeverity } from '../../src/core/findings.js';
 
-test('RuneBenchError carries code, path and cause', () => {
+void test('RuneBenchError carries code, path and cause', () => {
   const cause = new Error('disk full');
   const error = new RuneBenchError('ERR_FILE_IO', 'could not write x', { cause, path: '/tmp/x' });
   assert.ok(error instanceof Error);
@@ -17,7 +17,7 @@ test('RuneBenchError carries code, path and cause', () => {
   assert.ok(!isRuneBenchError(new Error('plain')));
 });
 
-test('severities order from low to critical', () => {
+void test('severities order from low to critical', () => {
   const sorted = [Severity.Critical, Severity.Low, Severity.High, Severity.Medium].sort(compareSeverity);
   assert.deepEqual(sorted, ['low', 'medium', 'high', 'critical']);
 });

@@ -8,11 +8,13 @@ import { RuneBenchError } from '../../src/core/errors.js';
 
 function tempDir(t: { after: (fn: () => void) => void }): string {
   const dir = mkdtempSync(join(tmpdir(), 'rune-bench-files-'));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  t.after(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
   return dir;
 }
 
-test('writeJsonAtomic round-trips plain and gzip JSON and leaves no temp files', (t) => {
+void test('writeJsonAtomic round-trips plain and gzip JSON and leaves no temp files', (t) => {
   const dir = tempDir(t);
   const value = { a: [1, 2, 3], b: 'text', c: { d: null } };
   writeJsonAtomic(join(dir, 'plain.json'), value);
@@ -24,14 +26,16 @@ test('writeJsonAtomic round-trips plain and gzip JSON and leaves no temp files',
   assert.deepEqual(readdirSync(dir).sort(), ['packed.json.gz', 'plain.json']);
 });
 
-test('a failed write leaves the original file untouched', (t) => {
+void test('a failed write leaves the original file untouched', (t) => {
   if (process.getuid?.() === 0) {
     // root ignores directory permissions; make the rename fail by targeting a directory instead.
     const dir = tempDir(t);
     const target = join(dir, 'target');
     mkdirSync(target);
     writeFileSync(join(target, 'keep'), 'x');
-    assert.throws(() => writeFileAtomic(target, 'new'), (e: unknown) => e instanceof RuneBenchError && e.code === 'ERR_FILE_IO');
+    assert.throws(() => {
+      writeFileAtomic(target, 'new');
+    }, (e: unknown) => e instanceof RuneBenchError && e.code === 'ERR_FILE_IO');
     assert.equal(readFileSync(join(target, 'keep'), 'utf8'), 'x');
     assert.deepEqual(readdirSync(dir), ['target'], 'temp file removed');
     return;
@@ -40,12 +44,16 @@ test('a failed write leaves the original file untouched', (t) => {
   const file = join(dir, 'data.json');
   writeFileSync(file, '{"old":true}');
   chmodSync(dir, 0o500);
-  t.after(() => chmodSync(dir, 0o700));
-  assert.throws(() => writeJsonAtomic(file, { old: false }), (e: unknown) => e instanceof RuneBenchError && e.code === 'ERR_FILE_IO');
+  t.after(() => {
+    chmodSync(dir, 0o700);
+  });
+  assert.throws(() => {
+    writeJsonAtomic(file, { old: false });
+  }, (e: unknown) => e instanceof RuneBenchError && e.code === 'ERR_FILE_IO');
   assert.equal(readFileSync(file, 'utf8'), '{"old":true}');
 });
 
-test('readJsonFile names the file and the problem', (t) => {
+void test('readJsonFile names the file and the problem', (t) => {
   const dir = tempDir(t);
   const truncatedGz = join(dir, 'trunc.json.gz');
   writeJsonAtomic(truncatedGz, { big: 'x'.repeat(10_000) });

@@ -18,8 +18,8 @@ function sample(): MetricSnapshot {
   });
 }
 
-describe('MetricSnapshot', () => {
-  test('is frozen, values included', () => {
+void describe('MetricSnapshot', () => {
+  void test('is frozen, values included', () => {
     const s = sample();
     assert.ok(Object.isFrozen(s));
     assert.ok(Object.isFrozen(s.values));
@@ -31,14 +31,14 @@ describe('MetricSnapshot', () => {
     assert.deepEqual(s.metrics().sort(), ['process.cpu.utilization', 'process.memory.usage']);
   });
 
-  test('JSON round trip keeps every field', () => {
+  void test('JSON round trip keeps every field', () => {
     const s = sample();
     const back = MetricSnapshot.fromJSON(JSON.parse(JSON.stringify(s)));
     assert.deepEqual(back.toJSON(), s.toJSON());
     assert.equal(back.toJSON().schemaVersion, SNAPSHOT_SCHEMA_VERSION);
   });
 
-  test('NaN survives as NaN (JSON writes it as null)', () => {
+  void test('NaN survives as NaN (JSON writes it as null)', () => {
     const s = new MetricSnapshot({ timestamp: 1, monotonic: 1, values: { a: Number.NaN }, descriptors: {} });
     const back = MetricSnapshot.fromJSON(JSON.parse(JSON.stringify(s)));
     assert.ok(Number.isNaN(back.get('a')));
@@ -53,7 +53,7 @@ describe('MetricSnapshot', () => {
     ['infinite time', { schemaVersion: 1, timestamp: 1, monotonic: 'x', values: {}, descriptors: {} }, 'ERR_INVALID_FORMAT'],
   ];
   for (const [name, input, code] of bad) {
-    test(`fromJSON rejects ${name} with ${code}`, () => {
+    void test(`fromJSON rejects ${name} with ${code}`, () => {
       assert.throws(
         () => MetricSnapshot.fromJSON(input, 'history.json'),
         (error: unknown) => error instanceof RuneBenchError && error.code === code && error.message.includes('history.json'),

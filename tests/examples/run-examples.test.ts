@@ -30,12 +30,12 @@ function run(file: string): Promise<{ code: number | null; stdout: string; stder
   });
 }
 
-test('there are examples to run', () => {
+void test('there are examples to run', () => {
   assert.ok(examples.length > 0, `no examples in ${examplesDir}`);
 });
 
 for (const file of examples) {
-  test(`example ${file} runs to completion`, async () => {
+  void test(`example ${file} runs to completion`, async () => {
     const { code, stdout, stderr } = await run(file);
     assert.equal(code, 0, `exit ${String(code)}\nstdout:\n${stdout}\nstderr:\n${stderr}`);
     assert.ok(stdout.trim().length > 0, 'an example shows the user something');

@@ -55,6 +55,7 @@ void describe('human units', () => {
     assert.equal(formatValue(0.004, 's'), '4.00 ms');
     assert.equal(formatValue(2048, 'By'), '2.00 KB');
     assert.equal(formatValue(0.25, '1'), '25.0%');
+    assert.equal(formatValue(4.18, '1'), '4.18×', 'a ratio well above 1 is a multiple');
     assert.equal(formatValue(0.5, 's/s'), '50.0%');
     assert.equal(formatValue(42, '{count}'), '42');
     assert.equal(formatValue(3 * 1024 ** 2, 'By/s'), '3.00 MB/s');

@@ -12,7 +12,7 @@ import { ProcessMemorySource } from './memory.js';
 export interface DefaultSourcesOptions {
   /**
    * The monitor's interval in milliseconds. The event loop histogram's resolution follows it
-   * (a fifth of the interval, between 20 and 200 ms): its timer is the largest fixed cost of the
+   * (a quarter of the interval, between 20 and 200 ms): its timer is the largest fixed cost of the
    * default sources, so slow monitors wake up less.
    *
    * @defaultValue 1000
@@ -26,7 +26,7 @@ export interface DefaultSourcesOptions {
  * @internal
  */
 export function eventLoopResolutionFor(interval: number): number {
-  return Math.min(200, Math.max(20, Math.round(interval / 5)));
+  return Math.min(200, Math.max(20, Math.round(interval / 4)));
 }
 
 /**

@@ -33,9 +33,13 @@ void describe('DiskstatsSource', () => {
       source.start();
       const t0 = performance.now() / 1000;
       const block = Buffer.alloc(64 * 1024, 1);
-      for (let i = 0; i < 40; i++) {
-        await file.write(block, 0, block.length, i * block.length);
+      // Busy time is counted in whole milliseconds (jiffies on some kernels): a fast virtual disk can absorb
+      // a few fsyncs without a tick, so keep writing for at least 400 ms.
+      let i = 0;
+      while (i < 40 || performance.now() / 1000 - t0 < 0.4) {
+        await file.write(block, 0, block.length, (i % 256) * block.length);
         await file.sync();
+        i++;
       }
       const now = performance.now() / 1000;
       const values = source.collect({ signal: new AbortController().signal, elapsed: now - t0, now });
