@@ -1,6 +1,6 @@
 import { type EventLoopUtilization, type IntervalHistogram, monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import type { MetricDescriptor, MetricValues } from '../../core/metric.js';
-import type { MetricSource } from '../../core/source.js';
+import type { CollectContext, MetricSource } from '../../core/source.js';
 import { frozenList } from './proc.js';
 
 const DESCRIPTORS = frozenList<MetricDescriptor>([
@@ -68,19 +68,28 @@ export class EventLoopSource implements MetricSource {
   }
 
   /** {@inheritDoc MetricSource.collect} */
-  collect(): MetricValues {
+  collect(context?: CollectContext): MetricValues {
     if (this.#histogram === undefined) this.start();
     const values: Record<string, number> = {};
     const h = this.#histogram as IntervalHistogram;
-    // The histogram is empty until one full resolution period has passed.
     // Each recorded value is the time between two histogram timer ticks, so it includes the
     // resolution itself: subtract it to report the delay.
+    const base = this.#resolution * 1e6;
+    const delay = (ns: number): number => Math.max(0, ns - base) / 1e9;
+    // A block still in progress when this sample runs has no tick yet, and reset() forgets it: estimate it
+    // from the part of the interval the recorded ticks do not cover (elapsed - mean x count).
+    const elapsedNs = context?.elapsed === undefined ? undefined : context.elapsed * 1e9;
+    const covered = h.count > 0 ? h.mean * h.count : 0;
+    const trailing = elapsedNs === undefined ? 0 : delay(elapsedNs - covered);
     if (h.count > 0) {
-      const base = this.#resolution * 1e6;
-      const delay = (ns: number): number => Math.max(0, ns - base) / 1e9;
       values['nodejs.eventloop.delay.p50'] = delay(h.percentile(50));
-      values['nodejs.eventloop.delay.p99'] = delay(h.percentile(99));
-      values['nodejs.eventloop.delay.max'] = delay(h.max);
+      values['nodejs.eventloop.delay.p99'] = Math.max(delay(h.percentile(99)), h.count < 100 ? trailing : 0);
+      values['nodejs.eventloop.delay.max'] = Math.max(delay(h.max), trailing);
+    } else if (elapsedNs !== undefined && elapsedNs > 2 * base) {
+      // No tick in a whole interval: the loop was blocked for (nearly) all of it.
+      values['nodejs.eventloop.delay.p50'] = trailing;
+      values['nodejs.eventloop.delay.p99'] = trailing;
+      values['nodejs.eventloop.delay.max'] = trailing;
     }
     h.reset();
     const now = performance.eventLoopUtilization();
