@@ -7,8 +7,15 @@
 // cost. The busy loop's ground truth is the median of many blocks timed by a plain hrtime loop in the same
 // child process, before and after the tool runs (their mean). Every tool runs at its default settings.
 // Each (case, tool) runs in a fresh process, `--repeats` times (default 3, tools interleaved); the table shows medians over
-// the repeats of: the estimate (median time per operation), its error against the ground truth (busy loop
-// only), the tool's RME (mitata reports none: computed here from its samples), and wall time of the run.
+// the repeats of: the estimate (median time per operation, and each run's), its error against the ground truth (busy
+// loop only), the tool's own RME, the same median-CI RME computed here for every tool, and wall time of the run.
+// Own RME: rune-bench's `rme` (half-width of its bootstrap 95% interval of the median, relative to the median);
+// tinybench's `latency.rme` (margin of error of the mean); mitata reports none, so its cell (marked *) is the mean's
+// margin computed here from its samples. "median-CI RME" puts the tools on one footing: from each tool's raw
+// per-operation samples (all of them: rune-bench `keepSamples` and tinybench `retainSamples` only keep what they
+// measured, they change nothing in the measuring), the distribution-free 95% interval of the median (order
+// statistics at ranks n/2 -+ 1.96 sqrt(n)/2, Conover) as a half-width relative to the median; mitata's samples
+// are sorted and trimmed of two values at each end (beyond 12 samples), which does not move that interval.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -21,7 +28,9 @@ type CaseName = 'noop' | 'sha1-1KiB' | 'deflate-64KiB' | 'sleep-1ms' | 'busy-kno
 
 interface Report {
   readonly median: number; // s/op
-  readonly rme: number | undefined; // ratio
+  readonly rme: number | undefined; // ratio, the tool's own (mitata: the mean's margin, computed here)
+  readonly ciRme: number | undefined; // ratio, relative half-width of the order-statistic 95% interval of the median
+  readonly samples: number;
   readonly wall: number; // s
   readonly truth?: number; // s/op
   readonly note?: string;
@@ -79,6 +88,18 @@ function rmeOf(samples: readonly number[]): number | undefined {
   return (1.96 * Math.sqrt(variance / n)) / mean;
 }
 
+/** Relative half-width of the distribution-free 95% interval of the median: order statistics (Conover). */
+function medianCiRme(samples: ArrayLike<number>): number | undefined {
+  const n = samples.length;
+  if (n < 2) return undefined;
+  const s = Float64Array.from(samples).sort();
+  const m = n % 2 === 1 ? (s[n >> 1] as number) : ((s[(n >> 1) - 1] as number) + (s[n >> 1] as number)) / 2;
+  const half = (1.96 * Math.sqrt(n)) / 2;
+  const lower = s[Math.max(1, Math.round(n / 2 - half)) - 1] as number;
+  const upper = s[Math.min(n, Math.round(1 + n / 2 + half)) - 1] as number;
+  return m > 0 ? (upper - lower) / 2 / m : undefined;
+}
+
 async function measureWith(tool: Tool, name: CaseName): Promise<Report> {
   const fn = caseFn(name);
   // modules are imported before the clock starts: wall time is the measuring run only
@@ -88,29 +109,45 @@ async function measureWith(tool: Tool, name: CaseName): Promise<Report> {
   const mitata = tool === 'mitata' ? await import('mitata') : undefined;
   const t0 = performance.now();
   if (lib !== undefined) {
-    const suite = new lib.BenchmarkSuite('harness');
+    // keepSamples: every sample in the result (default 1000, thinned), for the median-CI RME below
+    const suite = new lib.BenchmarkSuite('harness', { keepSamples: 100_000_000 });
     suite.add(name, fn);
     const result = await suite.run();
-    const stats = result.tasks[0]?.stats;
-    if (stats === undefined) throw new Error(`rune-bench: no stats (${result.tasks[0]?.status ?? '?'})`);
+    const wall = (performance.now() - t0) / 1000;
+    const task = result.tasks[0];
+    const stats = task?.stats;
+    if (stats === undefined) throw new Error(`rune-bench: no stats (${task?.status ?? '?'})`);
+    const samples = task?.samples ?? [];
     return {
       median: stats.median,
       rme: stats.rme,
-      wall: (performance.now() - t0) / 1000,
+      ciRme: medianCiRme(samples),
+      samples: samples.length,
+      wall,
       ...(stats.belowResolution ? { note: 'below resolution' } : {}),
     };
   }
   if (tiny !== undefined) {
-    const bench = new tiny.Bench();
+    const bench = new tiny.Bench({ retainSamples: true });
     bench.add(name, fn);
     await bench.run();
+    const wall = (performance.now() - t0) / 1000;
     const result = bench.tasks[0]?.result;
     if (result?.state !== 'completed') throw new Error(`tinybench: ${result?.state ?? 'no result'}`);
-    return { median: result.latency.p50 / 1000, rme: result.latency.rme / 100, wall: (performance.now() - t0) / 1000 };
+    const samples = result.latency.samples ?? [];
+    return {
+      median: result.latency.p50 / 1000,
+      rme: result.latency.rme / 100,
+      ciRme: samples.length > 0 ? medianCiRme(samples) : undefined,
+      samples: samples.length,
+      wall,
+      ...(samples.length > 0 ? {} : { note: 'tinybench kept no samples' }),
+    };
   }
   if (mitata === undefined) throw new Error(`unknown tool ${tool}`);
   const stats = await mitata.measure(fn);
-  return { median: stats.p50 / 1e9, rme: rmeOf(stats.samples), wall: (performance.now() - t0) / 1000 };
+  const wall = (performance.now() - t0) / 1000;
+  return { median: stats.p50 / 1e9, rme: rmeOf(stats.samples), ciRme: medianCiRme(stats.samples), samples: stats.samples.length, wall };
 }
 
 async function child(tool: Tool, name: CaseName): Promise<void> {
@@ -165,7 +202,7 @@ async function parent(): Promise<void> {
   }
   const load = ((loadavg()[0] ?? 0) / cpus().length).toFixed(2);
   console.log(`rune-bench harness: ${repeats} fresh process(es) per case and tool, medians shown; load per core at start ${load}`);
-  const rows: string[][] = [['case', 'tool', 'median/op', 'error vs truth', 'RME', 'wall s', 'note']];
+  const rows: string[][] = [['case', 'tool', 'median/op', 'per run', 'error vs truth', 'own RME', 'median-CI RME', 'samples', 'wall s', 'note']];
   for (const name of CASES) {
     // repeats interleave the tools (A B C A B C ...), so a change in machine load hits every tool alike
     const byTool = new Map<Tool, Report[]>(TOOLS.map((t) => [t, []]));
@@ -181,8 +218,11 @@ async function parent(): Promise<void> {
         name,
         tool,
         time(median(reports.map((x) => x.median))),
+        reports.map((x) => time(x.median)).join(' '),
         Number.isFinite(err) ? `${pct(err)} (truth ${time(truth)}; per run ${errors.map((e) => pct(e)).join(' ')})` : '-',
-        pct(median(reports.map((x) => x.rme ?? Number.NaN))),
+        `${pct(median(reports.map((x) => x.rme ?? Number.NaN)))}${tool === 'mitata' ? '*' : ''}`,
+        pct(median(reports.map((x) => x.ciRme ?? Number.NaN))),
+        String(median(reports.map((x) => x.samples))),
         median(reports.map((x) => x.wall)).toFixed(2),
         [...new Set(reports.map((x) => x.note).filter((n) => n !== undefined))].join(', '),
       ]);
@@ -191,6 +231,8 @@ async function parent(): Promise<void> {
   }
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
   for (const row of rows) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join('  '));
+  console.log('own RME: rune-bench median CI (bootstrap); tinybench mean; * mitata reports none: the mean\'s margin from its samples');
+  console.log('median-CI RME: the same order-statistic 95% interval of the median, from each tool\'s raw samples');
   console.log(`load per core at end ${((loadavg()[0] ?? 0) / cpus().length).toFixed(2)}`);
 }
 

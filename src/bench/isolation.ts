@@ -4,7 +4,7 @@ import { dirname, extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { mean, median as medianOf, sampleStandardDeviation } from 'simple-statistics';
 import type { KeyFigure, TaskResult, TaskStatistics } from '../core/results.js';
-import { describeSamples, tCritical95 } from './stats/describe.js';
+import { describeSamples, relativeHalfWidth, tCritical95 } from './stats/describe.js';
 import { errorInfo, thin, type ResolvedSettings, type TaskDefinition, type TaskOutcome, type TaskRunContext } from './task-runner.js';
 import { nowSeconds } from './timer.js';
 import type { IsolationOptions } from './types.js';
@@ -93,15 +93,23 @@ function merge(parts: readonly TaskResult[], settings: ResolvedSettings, def: Ta
     operations: stats.reduce((a, s) => a + s.operations, 0),
   });
   const median = medianOf(medians);
-  const between = medians.length > 1 ? (tCritical95(medians.length - 1) * sampleStandardDeviation(medians)) / Math.sqrt(medians.length) / mean(medians) : 0;
+  // between-process spread: the 95% t interval of the per-process medians (three medians alone span only a
+  // 75% interval of their median), so the merged interval and rme cover run-to-run variation
+  const centre = mean(medians);
+  const between = medians.length > 1 ? (tCritical95(medians.length - 1) * sampleStandardDeviation(medians)) / Math.sqrt(medians.length) : 0;
+  const medianCI = {
+    lower: Math.min(base.medianCI.lower, ...medians, centre - between),
+    upper: Math.max(base.medianCI.upper, ...medians, centre + between),
+    level: 0.95,
+  };
   const opsPerSecond = median > 0 ? 1 / median : Infinity;
   const heap = stats.map((s) => s.heapBytesPerOp).filter((h): h is number => h !== undefined);
   return {
     ...base,
     samples: stats.reduce((a, s) => a + s.samples, 0),
     median,
-    medianCI: { lower: Math.min(base.medianCI.lower, ...medians), upper: Math.max(base.medianCI.upper, ...medians), level: 0.95 },
-    rme: Math.max(base.rme, between),
+    medianCI,
+    rme: relativeHalfWidth(medianCI, median),
     opsPerSecond,
     ...(def.options.bytes === undefined ? {} : { bytesPerSecond: def.options.bytes * opsPerSecond }),
     ...(def.options.items === undefined ? {} : { itemsPerSecond: def.options.items * opsPerSecond }),
@@ -112,7 +120,8 @@ function merge(parts: readonly TaskResult[], settings: ResolvedSettings, def: Ta
 
 /**
  * Runs one task in `processes` fresh child processes, one after another, and merges the results: the median
- * is the median of per-process medians, its interval spans them, and the RME includes between-process spread.
+ * is the median of per-process medians; its interval spans the pooled samples' bootstrap interval, every
+ * per-process median and the 95% t interval of those medians; `rme` is that interval's relative half-width.
  *
  * @internal
  */

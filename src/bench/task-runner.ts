@@ -64,6 +64,26 @@ export interface TaskOutcome {
 
 const YIELD_EVERY = 0.02; // seconds of sampling between yields to the event loop
 const PROGRESS_EVERY = 0.05;
+const WARM_WINDOW = 0.025; // seconds of warm batches compared, window against window, after the base warm-up
+const WARM_SETTLED = 0.015; // warm-up goes on while a window's median is faster than the one before by more than this
+
+function medianOfRange(values: readonly number[], from: number, to: number): number {
+  const part = values.slice(from, to).sort((a, b) => a - b);
+  const mid = part.length >> 1;
+  return part.length % 2 === 1 ? (part[mid] as number) : ((part[mid - 1] as number) + (part[mid] as number)) / 2;
+}
+
+/**
+ * Whether per-operation times of warm batches are still falling: the median of the last `window` values is
+ * more than {@link WARM_SETTLED} below the median of the `window` before them.
+ *
+ * @internal
+ */
+export function stillFalling(warm: readonly number[], window: number): boolean {
+  const n = warm.length;
+  if (window < 1 || n < 2 * window) return false;
+  return medianOfRange(warm, n - window, n) < medianOfRange(warm, n - 2 * window, n - window) * (1 - WARM_SETTLED);
+}
 
 /** Converts anything thrown into serialisable {@link ErrorInfo}. @internal */
 export function errorInfo(value: unknown): ErrorInfo {
@@ -157,7 +177,7 @@ export async function runTask(def: TaskDefinition, settings: ResolvedSettings, c
       isAsync = true;
       first = await guard.race(first);
     }
-    const firstSeconds = Number(process.hrtime.bigint() - f0) / 1e9;
+    let firstSeconds = Number(process.hrtime.bigint() - f0) / 1e9;
     guard.end(0);
     sink.value = first;
     await callHook(after, guard);
@@ -165,13 +185,23 @@ export async function runTask(def: TaskDefinition, settings: ResolvedSettings, c
     const target = sampleTarget(settings);
     // a one-shot task (maxSamples 1, no warm-up) is exactly one call, however fast
     const oneShot = settings.maxSamples === 1 && settings.warmup === 0;
+    if (!isAsync && !oneShot && firstSeconds >= target) {
+      // the first call ran cold (interpreted, lazy initialisation): a second one decides whether to batch
+      await callHook(before, guard);
+      const f1 = process.hrtime.bigint();
+      sink.value = fn();
+      const secondSeconds = Number(process.hrtime.bigint() - f1) / 1e9;
+      await callHook(after, guard);
+      firstSeconds = Math.min(firstSeconds, secondSeconds);
+    }
     const oneCallIsASample = isAsync || oneShot || firstSeconds >= target;
     if (settings.warmup === 0 && oneCallIsASample) samples.push(firstSeconds);
 
     const warmupEnd = started + settings.warmup / 1000;
+    let samplingTime = settings.time / 1000;
     const done = (samplingStart: number, now: number): boolean =>
       samples.length >= settings.maxSamples ||
-      (now - samplingStart >= settings.time / 1000 && samples.length >= settings.minSamples);
+      (now - samplingStart >= samplingTime && samples.length >= settings.minSamples);
 
     if (!isAsync) {
       const batch = compileBatch();
@@ -182,17 +212,42 @@ export async function runTask(def: TaskDefinition, settings: ResolvedSettings, c
       // Warm-up lasts `warmup` ms of this process's CPU time (capped at 2x in wall time), so a loaded machine
       // that gives us a fraction of a core still warms the code as much as a quiet one.
       const warmupCap = started + (2 * settings.warmup) / 1000;
-      const warming = (): boolean => {
+      const base = (): boolean => {
         const now = nowSeconds();
         if (now < warmupEnd) return true;
         if (now >= warmupCap) return false;
         const cpu = process.cpuUsage(cpuStart);
         return (cpu.user + cpu.system) / 1000 < settings.warmup;
       };
+      // After the base warm-up, warming goes on while the per-operation time is still falling window against
+      // window (the JIT still at work), for at most `warmup` ms more; that extra comes out of the sampling
+      // budget (down to half of `time`), so the task's wall time stays the same.
+      let baseEnd = 0;
+      let window = 0;
+      let nextCheck = 0;
+      const warming = (): boolean => {
+        if (baseEnd === 0) {
+          if (base()) return true;
+          baseEnd = nowSeconds();
+          if (settings.warmup === 0 || warm.length === 0) return false;
+          const batchSeconds = medianOfRange(warm, Math.max(0, warm.length - 64), warm.length) * batchSize;
+          window = Math.max(5, Math.ceil(WARM_WINDOW / Math.max(batchSeconds, 1e-9)));
+          nextCheck = warm.length;
+        }
+        if (nowSeconds() - baseEnd >= settings.warmup / 1000) return false;
+        if (warm.length < nextCheck) return true;
+        if (warm.length < 2 * window) {
+          nextCheck = 2 * window;
+          return true;
+        }
+        if (!stillFalling(warm, window)) return false;
+        nextCheck = warm.length + window;
+        return true;
+      };
       while (warming()) {
-        await callHook(before, guard);
+        if (before !== undefined) await callHook(before, guard); // no promise, no microtask turn without a hook
         warm.push(batch(fn, batchSize) / batchSize);
-        await callHook(after, guard);
+        if (after !== undefined) await callHook(after, guard);
         const now = nowSeconds();
         if (now - lastYield > YIELD_EVERY) {
           await yieldToEventLoop();
@@ -202,16 +257,17 @@ export async function runTask(def: TaskDefinition, settings: ResolvedSettings, c
         guard.throwIfStopped();
       }
       if (!oneCallIsASample && warm.length >= 3) {
-        warm.sort((a, b) => a - b);
-        const median = warm[warm.length >> 1] as number;
+        // the later half: the code as it runs now, not as it ran cold
+        const median = medianOfRange(warm, warm.length >> 1, warm.length);
         batchSize = Math.max(1, Math.min(1e9, Math.ceil(target / Math.max(median, 1e-12))));
       }
       const samplingStart = nowSeconds();
+      if (baseEnd > 0) samplingTime = Math.max(samplingTime / 2, samplingTime - (samplingStart - baseEnd));
       lastYield = samplingStart;
       while (!done(samplingStart, nowSeconds())) {
-        await callHook(before, guard);
+        if (before !== undefined) await callHook(before, guard); // no promise, no microtask turn without a hook
         samples.push(batch(fn, batchSize) / batchSize);
-        await callHook(after, guard);
+        if (after !== undefined) await callHook(after, guard);
         const now = nowSeconds();
         if (now - lastYield > YIELD_EVERY) {
           await yieldToEventLoop();

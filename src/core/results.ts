@@ -73,7 +73,12 @@ export interface TaskStatistics {
   readonly mad: number;
   /** Standard error of the mean, s/op. */
   readonly sem: number;
-  /** Relative margin of error of the mean at 95%, as a ratio (0.01 = 1%). */
+  /**
+   * Relative margin of error of the reported estimate, the median, at 95%, as a ratio (0.01 = 1%): the
+   * half-width of {@link TaskStatistics.medianCI} divided by the median, `(upper - lower) / 2 / median`. Not
+   * the mean's margin of error (`t * sem / mean`), which a few slow outliers inflate; 0 for a single sample.
+   * For isolated runs the interval, and so `rme`, also covers the spread between processes.
+   */
   readonly rme: number;
   /** 95% confidence interval of the median (seeded bootstrap), s/op. */
   readonly medianCI: ConfidenceInterval;

@@ -150,7 +150,7 @@ function addSuite(x: Exposition, result: SuiteResult): void {
       x.add(`${p}task_p99_seconds`, 'gauge', '99th percentile time per operation.', labels, st.p99);
       x.add(`${p}task_min_seconds`, 'gauge', 'Fastest sample, time per operation.', labels, st.min);
       x.add(`${p}task_max_seconds`, 'gauge', 'Slowest sample, time per operation.', labels, st.max);
-      x.add(`${p}task_rme_ratio`, 'gauge', 'Relative margin of error of the mean at 95%.', labels, st.rme);
+      x.add(`${p}task_rme_ratio`, 'gauge', 'Relative margin of error of the median at 95% (half-width of its bootstrap interval over the median).', labels, st.rme);
       x.add(`${p}task_operations_per_second`, 'gauge', 'Operations per second (1 / median).', labels, st.opsPerSecond);
       x.add(`${p}task_samples`, 'gauge', 'Number of samples taken.', labels, st.samples);
       x.add(`${p}task_operations_total`, 'counter', 'Operations timed.', labels, st.operations);

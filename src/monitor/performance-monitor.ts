@@ -48,6 +48,9 @@ type EventName = EventEmitter.EventNames<PerformanceMonitorEvents>;
 
 
 const NO_ERRORS: ReadonlyMap<string, RuneBenchError> = new Map();
+
+/** How late (ms) a sample may run behind its deadline when the timer is re-armed rather than re-created. */
+const REFRESH_TOLERANCE_MS = 2;
 /**
  * Samples a set of {@link MetricSource}s on a fixed interval into an in-memory history.
  *
@@ -69,9 +72,15 @@ export class PerformanceMonitor extends EventEmitter<PerformanceMonitorEvents> {
   #running = false;
   #generation = 0;
   #timer: NodeJS.Timeout | undefined;
+  /** A timer of exactly one interval, re-armed with `refresh()` while that keeps samples on time. */
+  #repeat: NodeJS.Timeout | undefined;
+  /** The generation the armed timer belongs to. */
+  #armed = 0;
   #origin = 0;
   #tick = 0;
   #queue: Promise<unknown> = Promise.resolve();
+  /** Collections running or queued; 0 means a new one may run at once, without the promise queue. */
+  #inFlight = 0;
   #latest: MetricSnapshot | undefined;
   #lastErrors: ReadonlyMap<string, RuneBenchError> = NO_ERRORS;
   #overheadTotal = 0;
@@ -153,6 +162,7 @@ export class PerformanceMonitor extends EventEmitter<PerformanceMonitorEvents> {
     this.#lastSampleAt = undefined;
     if (this.#timer !== undefined) clearTimeout(this.#timer);
     this.#timer = undefined;
+    this.#repeat = undefined;
     await this.#queue;
     const reason = new RuneBenchError('ERR_ABORTED', 'the monitor stopped');
     for (const e of this.#entries.values()) {
@@ -165,9 +175,39 @@ export class PerformanceMonitor extends EventEmitter<PerformanceMonitorEvents> {
 
   /** Takes one sample now (after any collection in progress), records it and emits `sample`. */
   sample(): Promise<MetricSnapshot> {
+    this.#inFlight++;
+    const done = (): void => {
+      this.#inFlight--;
+    };
     const next = this.#queue.then(() => this.#collect());
+    next.then(done, done);
     this.#queue = next.catch(() => undefined);
     return next;
+  }
+
+  /**
+   * Runs a collection now, for the timer (nothing may be in flight). When every source answers
+   * synchronously the snapshot is returned directly: a periodic sample then allocates no promise at all.
+   */
+  #collectNow(): MetricSnapshot | Promise<MetricSnapshot> {
+    this.#inFlight++;
+    let result: MetricSnapshot | Promise<MetricSnapshot>;
+    try {
+      result = this.#collect();
+    } catch (cause) {
+      this.#inFlight--;
+      throw cause;
+    }
+    if (result instanceof MetricSnapshot) {
+      this.#inFlight--;
+      return result;
+    }
+    const done = (): void => {
+      this.#inFlight--;
+    };
+    result.then(done, done);
+    this.#queue = result.catch(() => undefined);
+    return result;
   }
 
   /** Adds a source; it is started before its first collection. */
@@ -292,16 +332,42 @@ export class PerformanceMonitor extends EventEmitter<PerformanceMonitorEvents> {
     // Absolute deadlines: the next tick after both the previous one and now (missed ticks are skipped).
     this.#tick = Math.max(this.#tick + 1, Math.floor((now - this.#origin) / this.#interval) + 1);
     const delay = Math.max(0, this.#origin + this.#tick * this.#interval - now);
-    const next = (): void => {
-      this.#schedule(generation);
-    };
-    this.#timer = setTimeout(() => {
-      this.#timer = undefined;
-      if (!this.#running || generation !== this.#generation) return;
-      this.sample().then(next, next);
-    }, delay);
+    this.#armed = generation;
+    // Re-arming one timer with refresh() costs far less than a new setTimeout (no new Timeout, no ref
+    // toggling, a millisecond key instead of a fractional one). It fires one interval after the event
+    // loop's millisecond clock, i.e. up to 1 ms later than this sample's lateness: use it while that stays
+    // within REFRESH_TOLERANCE of the deadline, and an exact timer otherwise, so lateness never accumulates.
+    if (this.#interval - delay + 1 <= Math.min(REFRESH_TOLERANCE_MS, this.#interval / 50)) {
+      if (this.#repeat === undefined) {
+        this.#repeat = setTimeout(this.#onTimer, this.#interval);
+        this.#repeat.unref();
+      } else this.#repeat.refresh();
+      this.#timer = this.#repeat;
+      return;
+    }
+    this.#timer = setTimeout(this.#onTimer, delay);
     this.#timer.unref();
   }
+
+  /** The timer callback, bound once (not a closure per sample). */
+  readonly #onTimer = (): void => {
+    const generation = this.#armed;
+    this.#timer = undefined;
+    if (!this.#running || generation !== this.#generation) return;
+    let result: MetricSnapshot | Promise<MetricSnapshot> | undefined;
+    try {
+      // A sample() still in flight goes first: collections never overlap.
+      result = this.#inFlight === 0 ? this.#collectNow() : this.sample();
+    } catch {
+      result = undefined;
+    }
+    if (result instanceof Promise) {
+      const next = (): void => {
+        this.#schedule(generation);
+      };
+      result.then(next, next);
+    } else this.#schedule(generation);
+  };
 
   #ensureStarted(entry: SourceEntry): Promise<void> | undefined {
     if (entry.started === true || !entry.availability.available) return undefined;
@@ -345,8 +411,12 @@ export class PerformanceMonitor extends EventEmitter<PerformanceMonitorEvents> {
     }
   }
 
-  async #collect(): Promise<MetricSnapshot> {
-    let cpuMark = process.cpuUsage();
+  /**
+   * One collection. Synchronous sources are read inline (no promise, no closure per source); only when a
+   * source answers with a promise does the collection become asynchronous, with that source's timeout.
+   */
+  #collect(): MetricSnapshot | Promise<MetricSnapshot> {
+    const cpuMark = process.cpuUsage();
     const now = performance.now() / 1000;
     const timestamp = Date.now();
     const values: Record<string, number> = {};
@@ -355,14 +425,8 @@ export class PerformanceMonitor extends EventEmitter<PerformanceMonitorEvents> {
     for (const entry of this.#entries.values()) {
       if (!entry.availability.available) continue;
       const id = entry.source.id;
-      const record = (outcome: Outcome): void => {
-        if (outcome.ok) {
-          mergeValues(values, outcome.values);
-          entry.lastAt = now;
-        } else (errors ??= []).push({ sourceId: id, error: outcome.error });
-      };
       if (entry.busy) {
-        record({ ok: false, error: new RuneBenchError('ERR_SOURCE_TIMEOUT', `metric source ${id} is still busy with an abandoned collection`) });
+        (errors ??= []).push({ sourceId: id, error: new RuneBenchError('ERR_SOURCE_TIMEOUT', `metric source ${id} is still busy with an abandoned collection`) });
         continue;
       }
       const started = this.#ensureStarted(entry);
@@ -374,21 +438,35 @@ export class PerformanceMonitor extends EventEmitter<PerformanceMonitorEvents> {
       try {
         result = started === undefined ? entry.source.collect(context) : started.then(() => entry.source.collect(context));
       } catch (cause) {
-        record({ ok: false, error: sourceError(id, cause) });
+        (errors ??= []).push({ sourceId: id, error: sourceError(id, cause) });
         continue;
       }
-      if (isPromiseLike<MetricValues>(result)) (pending ??= []).push(awaitWithTimeout(entry, result, controller, this.#sourceTimeout).then(record));
-      else record({ ok: true, values: result });
+      if (isPromiseLike<MetricValues>(result)) {
+        const record = (outcome: Outcome): void => {
+          if (outcome.ok) {
+            mergeValues(values, outcome.values);
+            entry.lastAt = now;
+          } else (errors ??= []).push({ sourceId: id, error: outcome.error });
+        };
+        (pending ??= []).push(awaitWithTimeout(entry, result, controller, this.#sourceTimeout).then(record));
+      } else {
+        mergeValues(values, result);
+        entry.lastAt = now;
+      }
     }
+    if (pending === undefined) return this.#finish(timestamp, now, values, errors, cpuSeconds(cpuMark));
     // The monitor's own cost: CPU time of the synchronous parts (not the time spent awaiting async sources).
-    let spent = 0;
-    if (pending !== undefined) {
-      spent += cpuSeconds(cpuMark);
-      await Promise.all(pending);
-      cpuMark = process.cpuUsage();
-    }
+    const spentBefore = cpuSeconds(cpuMark);
+    return Promise.all(pending).then(() => {
+      const mark = process.cpuUsage();
+      return this.#finish(timestamp, now, values, errors, spentBefore, mark);
+    });
+  }
+
+  /** Builds, records and emits the snapshot; `spent` is the CPU time so far, `mark` where to count on from. */
+  #finish(timestamp: number, now: number, values: Record<string, number>, errors: readonly MonitorErrorEvent[] | undefined, spent: number, mark?: NodeJS.CpuUsage): MetricSnapshot {
     this.#refreshDescriptors();
-    spent += cpuSeconds(cpuMark);
+    if (mark !== undefined) spent += cpuSeconds(mark);
     this.#overheadTotal += spent;
     const previous = this.#lastSampleAt;
     this.#lastSampleAt = now;

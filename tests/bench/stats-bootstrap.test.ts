@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bootstrapMedianCI, bootstrapRatioCI } from '../../src/bench/stats/bootstrap.js';
+import { bootstrapMedianCI, bootstrapRatioCI, medianInPlace } from '../../src/bench/stats/bootstrap.js';
 import { createRng } from '../../src/bench/stats/rng.js';
 
 function normalSample(n: number, seed: number, mu = 0, sigma = 1): number[] {
@@ -52,4 +52,33 @@ void test('rejects empty samples and bad options', () => {
   assert.throws(() => bootstrapMedianCI([1], { resamples: 0 }), /resamples/);
   assert.throws(() => bootstrapMedianCI([1], { level: 1 }), /level/);
   assert.throws(() => bootstrapRatioCI([1], []), /current/);
+});
+
+void test('a sorted sample (counting path) gives exactly the interval of resampling and selecting', () => {
+  const reference = (sample: readonly number[], seed: number): [number, number] => {
+    const rng = createRng(seed);
+    const n = sample.length;
+    const scratch = new Float64Array(n);
+    const medians = new Float64Array(200);
+    for (let r = 0; r < 200; r++) {
+      for (let i = 0; i < n; i++) scratch[i] = sample[Math.floor(rng() * n)]!;
+      medians[r] = medianInPlace(scratch, n);
+    }
+    medians.sort();
+    const alpha = (1 - 0.95) / 2;
+    const at = (p: number): number => {
+      const pos = p * (medians.length - 1);
+      const lo = Math.floor(pos);
+      return medians[lo]! + (medians[Math.ceil(pos)]! - medians[lo]!) * (pos - lo);
+    };
+    return [at(alpha), at(1 - alpha)];
+  };
+  const gen = createRng(7);
+  for (let t = 0; t < 60; t++) {
+    const n = 1 + Math.floor(gen() * 60) + (t % 10 === 0 ? 1000 : 0);
+    // ties included: a third of the values are small integers
+    const x = Array.from({ length: n }, () => (gen() < 0.3 ? Math.floor(gen() * 5) : gen() * 10)).sort((a, b) => a - b);
+    const ci = bootstrapMedianCI(x, { seed: t, resamples: 200 });
+    assert.deepEqual([ci.lower, ci.upper], reference(x, t), `n ${n}, seed ${t}`);
+  }
 });

@@ -23,6 +23,9 @@ void test('isolation runs each task in N fresh child processes and merges their 
     const stats = ok.stats!;
     assert.ok(stats.samples >= 2);
     assert.ok(stats.medianCI.lower <= stats.median && stats.median <= stats.medianCI.upper);
+    // rme describes the merged interval, which covers the spread between the processes
+    const halfWidth = (stats.medianCI.upper - stats.medianCI.lower) / 2 / stats.median;
+    assert.ok(Math.abs(stats.rme - halfWidth) <= 1e-12 * Math.max(1, halfWidth), `rme ${stats.rme} vs ${halfWidth}`);
     assert.ok(stats.batchSize > 1);
     assert.equal(failed?.status, 'failed');
     assert.equal(failed.error?.message, 'child boom');

@@ -1,6 +1,6 @@
 // Summary statistics of one task's per-operation times (simple-statistics underneath).
 import { mean, medianAbsoluteDeviation, quantileSorted, sampleStandardDeviation } from 'simple-statistics';
-import type { OutlierCounts, TaskStatistics } from '../../core/results.js';
+import type { ConfidenceInterval, OutlierCounts, TaskStatistics } from '../../core/results.js';
 import { bootstrapMedianCI } from './bootstrap.js';
 
 /**
@@ -76,8 +76,23 @@ export function tukeyOutliers(sorted: readonly number[]): OutlierCounts {
 }
 
 /**
+ * Relative half-width of a confidence interval around `centre`: `(upper - lower) / 2 / centre`. This is the
+ * `rme` of {@link TaskStatistics}: the precision of the reported median, not of the mean. 0 when `centre` is
+ * not positive or the interval has no width.
+ *
+ * @internal
+ */
+export function relativeHalfWidth(ci: ConfidenceInterval, centre: number): number {
+  if (!(centre > 0)) return 0;
+  const width = ci.upper - ci.lower;
+  return width > 0 ? width / 2 / centre : 0;
+}
+
+/**
  * Describes per-operation sample times: centre, spread, percentiles, a bootstrap interval of the median,
- * Tukey outliers (counted, never dropped) and throughput.
+ * Tukey outliers (counted, never dropped) and throughput. `rme` is the relative half-width of that interval
+ * of the median (the reported estimate), so a few slow outliers widen it far less than they would a margin of
+ * error of the mean.
  *
  * @param perOpSeconds - one value per sample: the sample's time divided by its batch size, in seconds
  * @param options - batch size, resolution, throughput units and bootstrap settings
@@ -95,8 +110,8 @@ export function describeSamples(perOpSeconds: readonly number[], options: Descri
   const median = quantileSorted(sorted, 0.5);
   const sd = n > 1 ? sampleStandardDeviation(sorted) : 0;
   const sem = sd / Math.sqrt(n);
-  const rme = n > 1 && avg > 0 ? (tCritical95(n - 1) * sem) / avg : 0;
   const medianCI = bootstrapMedianCI(sorted, { seed: options.seed ?? 1, resamples: options.resamples ?? 1000 });
+  const rme = relativeHalfWidth(medianCI, median);
   const opsPerSecond = options.opsPerSecond ?? (median > 0 ? 1 / median : Infinity);
   return {
     samples: n,

@@ -20,12 +20,18 @@ export interface GateOutcome {
   readonly comparisons: readonly BenchmarkComparison[];
 }
 
-/** Every task of a result tree keyed `task`, or `child/task` under a suite that runs others. */
+/**
+ * The tasks of a result keyed by name. A suite that runs others and lifts their tasks into its own list
+ * (`comprehensive`: `disk_io / seq-read`) is read once; only a result with no tasks of its own has its
+ * children's tasks read instead (keyed `child/task`).
+ */
 function tasksOf(result: SuiteResult, prefix = ''): Map<string, TaskResult> {
   const out = new Map<string, TaskResult>();
   for (const task of result.tasks) out.set(`${prefix}${task.name}`, task);
-  for (const child of result.children ?? []) {
-    for (const [key, task] of tasksOf(child, `${prefix}${child.name}/`)) out.set(key, task);
+  if (result.tasks.length === 0) {
+    for (const child of result.children ?? []) {
+      for (const [key, task] of tasksOf(child, `${prefix}${child.name}/`)) out.set(key, task);
+    }
   }
   return out;
 }
@@ -37,7 +43,7 @@ function usable(task: TaskResult | undefined): readonly number[] | undefined {
 }
 
 /**
- * Compares `result` with `baseline` task by task (children included) in one Benjamini-Hochberg family.
+ * Compares `result` with `baseline` task by task in one Benjamini-Hochberg family.
  *
  * @internal
  */

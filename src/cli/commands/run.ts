@@ -50,7 +50,7 @@ export async function runRun(ctx: CommandContext, flags: Flags): Promise<number>
   }
   const aborted = result.status === 'aborted' || ctx.signal.aborted;
   note(ctx, `${suite.id} ${aborted ? 'aborted' : result.status} after ${formatDuration((performance.now() - started) / 1000)}`);
-  for (const notice of collectNotices(result)) note(ctx, `notice: ${notice}`);
+  for (const notice of new Set(collectNotices(result))) note(ctx, `notice: ${notice}`);
 
   if (baseline === undefined && failOnRegression && store !== undefined && !aborted) {
     const previous = previousRun(store, result, (message) => { note(ctx, `warning: ${message}`); });

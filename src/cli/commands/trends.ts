@@ -21,7 +21,7 @@ interface Collected {
 }
 
 /**
- * One series per benchmark key (`suite/task`, or `suite/child/task` for suites that run others) over the
+ * One series per benchmark key (`suite/task`, the key the results store uses) over the
  * runs recorded on the machine of the newest run, oldest first; runs from other machines are counted in
  * `skippedMachines` and left out.
  *
@@ -56,6 +56,11 @@ export function trendSeries(runs: readonly StoredRun[], options: TrendOptions): 
   return { series, skippedMachines };
 }
 
+/**
+ * The benchmarks of a run: its own tasks, as the results store and the regression detector key them. A suite
+ * that runs others and lifts their tasks into its own list (`comprehensive`: `disk_io / seq-read`) is read
+ * once; only when a result has no tasks of its own are its children's tasks read instead.
+ */
 function* benchmarks(result: SuiteResult, path: readonly string[]): Generator<{ key: string; median: number; samples: readonly number[] }> {
   const here = [...path, result.name];
   for (const task of result.tasks) {
@@ -63,7 +68,7 @@ function* benchmarks(result: SuiteResult, path: readonly string[]): Generator<{ 
     const samples = task.samples !== undefined && task.samples.length > 0 ? task.samples : [task.stats.median];
     yield { key: `${here.join('/')}/${task.name}`, median: task.stats.median, samples };
   }
-  for (const child of result.children ?? []) yield* benchmarks(child, here);
+  if (result.tasks.length === 0) for (const child of result.children ?? []) yield* benchmarks(child, here);
 }
 
 /** Change points of one series, from the regression detector's history analysis. */
