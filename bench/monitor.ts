@@ -136,5 +136,5 @@ const mem = JSON.parse(await runChild(MEMORY_CHILD, { RB_SNAPSHOTS: String(n) },
   snapshots: number;
 };
 console.log('self-report = the monitor.overhead.cpu metric: CPU inside sample collection only; the cost column also');
-console.log('includes the event loop histogram timer (resolution interval/4, 20-200 ms) and timer wake-ups.');
+console.log('includes the event loop histogram timer (resolution interval/2, 20-200 ms) and timer wake-ups.');
 console.log(`memory: ${mem.bytesPerSnapshot.toFixed(0)} bytes of heap per snapshot held in history (${mem.metrics} metrics each, ${mem.snapshots} snapshots; descriptors shared)`);

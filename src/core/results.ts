@@ -228,7 +228,7 @@ export type SuiteStatus = 'ok' | 'partial' | 'failed' | 'aborted';
  * @public
  */
 export interface SuiteResult {
-  /** {@link RESULT_SCHEMA_VERSION} at the time of writing. */
+  /** `RESULT_SCHEMA_VERSION` at the time of writing. */
   readonly schemaVersion: number;
   /** Suite name. */
   readonly name: string;

@@ -12,8 +12,9 @@ import { ProcessMemorySource } from './memory.js';
 export interface DefaultSourcesOptions {
   /**
    * The monitor's interval in milliseconds. The event loop histogram's resolution follows it
-   * (a quarter of the interval, between 20 and 200 ms): its timer is the largest fixed cost of the
-   * default sources, so slow monitors wake up less.
+   * (half the interval, between 20 and 200 ms): its timer wake-ups are the largest fixed cost of the
+   * default sources, so the histogram ticks about twice per sample (five times at 1 s), and a block
+   * still in progress at sample time is estimated from the part of the interval its ticks do not cover.
    *
    * @defaultValue 1000
    */
@@ -26,7 +27,7 @@ export interface DefaultSourcesOptions {
  * @internal
  */
 export function eventLoopResolutionFor(interval: number): number {
-  return Math.min(200, Math.max(20, Math.round(interval / 4)));
+  return Math.min(200, Math.max(20, Math.round(interval / 2)));
 }
 
 /**
