@@ -62,6 +62,7 @@ void describe('rune-bench run', () => {
     const html = readFileSync(out, 'utf8');
     assert.match(html, /^<!doctype html>/i);
     assert.match(html, /sort copy/);
+    assert.match(html, /CPU \(one core\)/, 'the run was monitored and its CPU series is charted');
     assert.deepEqual(readdirSync(join(dir, 'reports')), ['tiny.html'], 'no temporary file left behind');
   });
 

@@ -8,6 +8,7 @@ import { note, wantsColor, type CommandContext } from '../context.js';
 import { checkWritableFile, findFormatter, findSuite, parseParams, readBaseline, resolvePath } from '../inputs.js';
 import { loadSuiteModules, suiteModules } from '../load-suites.js';
 import { formatDuration } from '../../format/units.js';
+import { PerformanceMonitor } from '../../monitor/performance-monitor.js';
 import { ProgressView } from '../progress.js';
 import { UsageError } from '../usage-error.js';
 import { gateAgainstBaseline } from './baseline-gate.js';
@@ -42,12 +43,19 @@ export async function runRun(ctx: CommandContext, flags: Flags): Promise<number>
   const progress = new ProgressView(ctx.stderr);
   if (ctx.stderr.isTTY !== true) note(ctx, `running ${suite.id} (${scale})`);
   const started = performance.now();
+  // A monitor watches the whole run so the report can chart CPU, memory and the event loop over time.
+  const monitor = new PerformanceMonitor({ interval: 500, historySize: 10_000 });
   let result: SuiteResult;
   try {
+    await monitor.start();
+    await monitor.sample(); // first and last points, so even a short run has a series to chart
     result = await suite.run({ scale, signal: ctx.signal, seed, params, onProgress: (p) => { progress.update(p); } });
   } finally {
+    if (monitor.running) await monitor.sample();
+    await monitor.stop();
     progress.done();
   }
+  const history = monitor.history.toArray();
   const aborted = result.status === 'aborted' || ctx.signal.aborted;
   note(ctx, `${suite.id} ${aborted ? 'aborted' : result.status} after ${formatDuration((performance.now() - started) / 1000)}`);
   for (const notice of new Set(collectNotices(result))) note(ctx, `notice: ${notice}`);
@@ -62,7 +70,7 @@ export async function runRun(ctx: CommandContext, flags: Flags): Promise<number>
   }
 
   const text = formatter.format(
-    baseline === undefined ? { kind: 'suite', result } : { kind: 'suite', result, baseline },
+    baseline === undefined ? { kind: 'suite', result, history } : { kind: 'suite', result, baseline, history },
     { color: output === undefined && wantsColor(ctx.stdout, ctx.env), threshold },
   );
   if (output === undefined) ctx.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
