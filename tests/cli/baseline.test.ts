@@ -67,6 +67,9 @@ void describe('run --baseline', () => {
     // Without --fail-on-regression the same comparison exits 0.
     const reported = await run('--param', 'work=100000', '--baseline', baseline);
     assert.equal(reported.code, 0, reported.stderr);
+    // The table shows the gate's own verdict for the task, so report and exit code agree.
+    assert.match(reported.stdout, /^\s*sum\s.*\+[\d.]+% slower\s*$/m, reported.stdout);
+    assert.match(same.stdout, /vs baseline/);
   });
 
   void test('--fail-on-regression without --baseline compares with the previous stored run', async () => {

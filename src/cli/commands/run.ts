@@ -12,6 +12,8 @@ import { PerformanceMonitor } from '../../monitor/performance-monitor.js';
 import { ProgressView } from '../progress.js';
 import { UsageError } from '../usage-error.js';
 import { gateAgainstBaseline } from './baseline-gate.js';
+import type { BenchmarkComparison } from '../../detect/regression-types.js';
+import type { TaskComparison } from '../../format/formatter.js';
 import { openStore, previousRun, recordRun, storeDir } from './store.js';
 
 const SCALES = ['quick', 'standard', 'linux'] as const;
@@ -69,8 +71,13 @@ export async function runRun(ctx: CommandContext, flags: Flags): Promise<number>
     }
   }
 
+  // The gate's verdicts are the ones the report shows, so the table and the exit code never disagree.
+  const gate = baseline === undefined ? undefined : gateAgainstBaseline(result, baseline, { threshold, seed });
+  const comparisons = gate === undefined ? undefined : toTaskComparisons(result.name, gate.comparisons);
   const text = formatter.format(
-    baseline === undefined ? { kind: 'suite', result, history } : { kind: 'suite', result, baseline, history },
+    baseline === undefined || comparisons === undefined
+      ? { kind: 'suite', result, history }
+      : { kind: 'suite', result, baseline, history, comparisons },
     { color: output === undefined && wantsColor(ctx.stdout, ctx.env), threshold },
   );
   if (output === undefined) ctx.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
@@ -92,8 +99,7 @@ export async function runRun(ctx: CommandContext, flags: Flags): Promise<number>
     note(ctx, `saved baseline ${saveBaseline}`);
   }
   let regressed = 0;
-  if (baseline !== undefined) {
-    const gate = gateAgainstBaseline(result, baseline, { threshold, seed });
+  if (gate !== undefined) {
     regressed = gate.regressed;
     note(ctx, `compared with ${baselineName ?? 'baseline'}: ${gate.summary}`);
     for (const line of gate.lines) ctx.stderr.write(`  ${line}\n`);
@@ -114,6 +120,17 @@ function optionalPath(ctx: CommandContext, flags: Flags, name: string): string |
   if (value === undefined) return undefined;
   if (value.trim() === '') throw new UsageError(`--${name} needs a file name`, 'run');
   return resolvePath(ctx.cwd, value);
+}
+
+/** The gate's comparisons in the formatters' terms, keyed as the formatters key tasks (without the root's name). */
+function toTaskComparisons(root: string, comparisons: readonly BenchmarkComparison[]): TaskComparison[] {
+  const prefix = `${root}/`;
+  return comparisons.map((c) => ({
+    key: c.name.startsWith(prefix) ? c.name.slice(prefix.length) : c.name,
+    change: c.ratio - 1,
+    verdict: c.verdict === 'regressed' ? 'slower' : c.verdict === 'improved' ? 'faster' : 'same',
+    ci: c.ci,
+  }));
 }
 
 function collectNotices(result: SuiteResult): string[] {
