@@ -1,5 +1,6 @@
 // Progress reporting for suites: maps phases onto a 0-1 fraction, estimates time left, never throws.
 import type { SuiteProgress } from '../../core/suite.js';
+import type { BenchmarkSuite } from '../../bench/benchmark-suite.js';
 
 interface SharedState {
   last: number;
@@ -77,4 +78,26 @@ export class ProgressReporter {
     child.#shared = this.#shared;
     return child;
   }
+}
+
+/**
+ * Reports a benchmark suite's progress through `span`, task by task, and calls `onEvent` (for example a
+ * peak-memory sample) on every task event.
+ *
+ * @internal
+ */
+export function followBenchmark(bench: BenchmarkSuite, span: ProgressReporter, onEvent: () => void = () => undefined): void {
+  const total = bench.tasks.length;
+  bench.on('task:start', (t) => {
+    onEvent();
+    span.update(t.task, t.index / total, `${t.task} (${String(t.index + 1)} of ${String(total)})`);
+  });
+  bench.on('task:cycle', (c) => {
+    onEvent();
+    span.update(c.task, c.fraction);
+  });
+  bench.on('task:complete', (t) => {
+    onEvent();
+    span.update(t.name, (bench.tasks.indexOf(t.name) + 1) / total);
+  });
 }

@@ -8,7 +8,7 @@ import { BenchmarkSuite } from '../../bench/benchmark-suite.js';
 import { isRuneBenchError, RuneBenchError } from '../../core/errors.js';
 import type { KeyFigure, SuiteResult, TaskResult } from '../../core/results.js';
 import type { Suite, SuiteRunOptions, SuiteScale } from '../../core/suite.js';
-import { ProgressReporter } from '../common/progress.js';
+import { ProgressReporter, followBenchmark } from '../common/progress.js';
 import { emptyResult, finishResult, PeakMemory } from '../common/result.js';
 import { byScale, param, resolveScale, throwIfAborted } from '../common/scale.js';
 import { decodeDelta, encodeDelta } from './delta.js';
@@ -238,19 +238,8 @@ async function runLargeRepository(options: SuiteRunOptions = {}): Promise<SuiteR
       await addGitTasks(bench, fixture, { seed, repeats, timeout: plan.timeout, signal }, figures, notices);
     }
 
-    const span = progress.span(0.2, 1);
-    const total = bench.tasks.length;
-    bench.on('task:start', (t) => {
+    followBenchmark(bench, progress.span(0.2, 1), () => {
       peak.sample();
-      span.update(t.task, t.index / total, `${t.task} (${String(t.index + 1)} of ${String(total)})`);
-    });
-    bench.on('task:cycle', (c) => {
-      peak.sample();
-      span.update(c.task, c.fraction);
-    });
-    bench.on('task:complete', (t) => {
-      peak.sample();
-      span.update(t.name, (bench.tasks.indexOf(t.name) + 1) / total);
     });
     const result = await bench.run();
     peak.sample();
