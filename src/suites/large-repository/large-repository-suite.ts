@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { deflateSync as zlibDeflateSync } from 'node:zlib';
 import { deflateSync } from 'fflate';
 import { BenchmarkSuite } from '../../bench/benchmark-suite.js';
-import { isRuneBenchError, RuneBenchError } from '../../core/errors.js';
+import { RuneBenchError } from '../../core/errors.js';
 import type { KeyFigure, SuiteResult, TaskResult } from '../../core/results.js';
 import type { Suite, SuiteRunOptions, SuiteScale } from '../../core/suite.js';
 import { ProgressReporter, followBenchmark } from '../common/progress.js';
-import { emptyResult, finishResult, PeakMemory } from '../common/result.js';
+import { finishResult, PeakMemory } from '../common/result.js';
 import { byScale, param, resolveScale, throwIfAborted } from '../common/scale.js';
 import { decodeDelta, encodeDelta } from './delta.js';
 import { contentSourceFor } from './generator.js';
@@ -18,7 +18,7 @@ import { addGitTasks } from './git-tasks.js';
 import { ObjectCacheWorkload } from './object-cache.js';
 import { gitBlobId } from './object-hash.js';
 import { writePack } from './pack-writer.js';
-import { prepareRepository, type RepositoryFixture } from './repository-fixture.js';
+import { prepareRepositoryForRun, type RepositoryFixture } from './repository-fixture.js';
 import { describeTreeShape, walkTree } from './tree-walk.js';
 import { loadWorkingSet, type WorkingSet } from './working-set.js';
 
@@ -151,15 +151,9 @@ async function runLargeRepository(options: SuiteRunOptions = {}): Promise<SuiteR
   const notices: string[] = [];
   const figures: KeyFigure[] = [];
 
-  let fixture: RepositoryFixture;
-  try {
-    fixture = await prepareRepository({ suite: ID, scale, seed, files, dir, signal, progress: progress.span(0, 0.2) });
-  } catch (error) {
-    if (isRuneBenchError(error, 'ERR_ABORTED')) {
-      return emptyResult(ID, 'aborted', { notices: ['aborted while generating the tree'], duration: (performance.now() - started) / 1000 });
-    }
-    throw error;
-  }
+  const prepared = await prepareRepositoryForRun({ suite: ID, scale, seed, files, dir, signal, progress: progress.span(0, 0.2) }, started);
+  if ('schemaVersion' in prepared) return prepared; // aborted while generating
+  const fixture: RepositoryFixture = prepared;
   try {
     peak.sample();
     const { root } = fixture;

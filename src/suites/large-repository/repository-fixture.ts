@@ -1,9 +1,11 @@
 // The tree a suite works on: a generated one in a temporary directory, or a directory the user named.
 import { accessSync, constants, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { RuneBenchError } from '../../core/errors.js';
+import { isRuneBenchError, RuneBenchError } from '../../core/errors.js';
+import type { SuiteResult } from '../../core/results.js';
 import type { SuiteScale } from '../../core/suite.js';
 import type { ProgressReporter } from '../common/progress.js';
+import { emptyResult } from '../common/result.js';
 import { createTempDir, type TempDir } from '../common/temp-dir.js';
 import { generateRepository } from './generator.js';
 import { walkTree, type TreeEntry } from './tree-walk.js';
@@ -121,5 +123,24 @@ export async function prepareRepository(options: PrepareRepositoryOptions): Prom
   } catch (error) {
     await temp.remove();
     throw error;
+  }
+}
+
+/**
+ * {@link prepareRepository} for a suite's `run`: an abort while the tree is generated becomes the suite's
+ * `aborted` result (nothing measured yet) instead of an error. Other errors are thrown.
+ *
+ * @param startedAt - `performance.now()` when the suite started, for the result's duration
+ * @internal
+ */
+export async function prepareRepositoryForRun(options: PrepareRepositoryOptions, startedAt: number): Promise<RepositoryFixture | SuiteResult> {
+  try {
+    return await prepareRepository(options);
+  } catch (error) {
+    if (!isRuneBenchError(error, 'ERR_ABORTED')) throw error;
+    return emptyResult(options.suite, 'aborted', {
+      notices: ['aborted while generating the tree'],
+      duration: (performance.now() - startedAt) / 1000,
+    });
   }
 }

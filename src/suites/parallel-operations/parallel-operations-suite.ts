@@ -2,13 +2,12 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { BenchmarkSuite } from '../../bench/benchmark-suite.js';
-import { isRuneBenchError } from '../../core/errors.js';
 import type { KeyFigure, SuiteResult } from '../../core/results.js';
 import type { Suite, SuiteRunOptions, SuiteScale } from '../../core/suite.js';
 import { ProgressReporter, followBenchmark } from '../common/progress.js';
-import { emptyResult, finishResult, PeakMemory } from '../common/result.js';
+import { finishResult, PeakMemory } from '../common/result.js';
 import { byScale, param, resolveScale, throwIfAborted } from '../common/scale.js';
-import { prepareRepository, type RepositoryFixture } from '../large-repository/repository-fixture.js';
+import { prepareRepositoryForRun, type RepositoryFixture } from '../large-repository/repository-fixture.js';
 import { loadWorkingSet } from '../large-repository/working-set.js';
 import type { HashDeflateResult, HashDeflateTask } from './hash-deflate-worker.js';
 import { WorkerPool } from './worker-pool.js';
@@ -79,15 +78,9 @@ async function runParallelOperations(options: SuiteRunOptions = {}): Promise<Sui
   const progress = new ProgressReporter(ID, options.onProgress);
   const peak = new PeakMemory();
 
-  let fixture: RepositoryFixture;
-  try {
-    fixture = await prepareRepository({ suite: ID, scale, seed, files, dir, signal, progress: progress.span(0, 0.2) });
-  } catch (error) {
-    if (isRuneBenchError(error, 'ERR_ABORTED')) {
-      return emptyResult(ID, 'aborted', { notices: ['aborted while generating the tree'], duration: (performance.now() - started) / 1000 });
-    }
-    throw error;
-  }
+  const prepared = await prepareRepositoryForRun({ suite: ID, scale, seed, files, dir, signal, progress: progress.span(0, 0.2) }, started);
+  if ('schemaVersion' in prepared) return prepared; // aborted while generating
+  const fixture: RepositoryFixture = prepared;
   try {
     // The objects of one pass: a seeded sample of the tree up to the pass budget (paths only; workers read).
     const sample = loadWorkingSet(fixture.root, fixture.files, (passMb ?? plan.passBytes / MIB) * MIB, seed);
