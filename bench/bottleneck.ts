@@ -9,7 +9,7 @@
 // and allocation), so every rule has its metrics.
 import { createHash, randomBytes } from 'node:crypto';
 import { Bench } from 'tinybench';
-import { BottleneckDetector } from '../src/detect/bottleneck-detector.js';
+import { BottleneckDetector } from '../src/detect/bottleneck/bottleneck-detector.js';
 import { PerformanceMonitor } from '../src/monitor/performance-monitor.js';
 import { defaultSources } from '../src/monitor/sources/defaults.js';
 import { DiskIoSource } from '../src/monitor/sources/disk-io.js';

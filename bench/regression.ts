@@ -3,9 +3,9 @@
 //
 // Env: RUNE_BENCH_REGRESSION_SEED (default 42; the detector's defaults were tuned on seeds 1-3),
 //      RUNE_BENCH_REGRESSION_COUNT (histories, default 1000), RUNE_BENCH_EXAMPLE_QUICK=1 (small sizes).
-import { generateHistories, type GeneratedHistory } from '../src/detect/history-generator.js';
-import { scoreDetections, type HistoryScore, type ScoredDetection } from '../src/detect/history-scorer.js';
-import { detectChangePoints } from '../src/bench/stats/change-points.js';
+import { generateHistories, type GeneratedHistory } from './regression/history-generator.js';
+import { scoreDetections, type HistoryScore, type ScoredDetection } from './regression/history-scorer.js';
+import { detectChangePoints } from '../src/stats/change-points.js';
 import { eDivisiveWelch, naiveDetector } from './regression/peers.js';
 
 type Detector = (runs: readonly (readonly number[])[]) => readonly ScoredDetection[];

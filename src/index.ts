@@ -103,17 +103,17 @@ export { compare } from './bench/compare.js';
 export { isIsolatedChild } from './bench/isolation.js';
 export { environmentFingerprint } from './bench/environment.js';
 export { readSuiteResult, suiteResultFromJSON, suiteResultToJSON, writeSuiteResult } from './bench/suite-result-json.js';
-export { createRng } from './bench/stats/rng.js';
-export { mannWhitneyU } from './bench/stats/mann-whitney.js';
-export { bootstrapMedianCI, bootstrapRatioCI } from './bench/stats/bootstrap.js';
-export { describeSamples } from './bench/stats/describe.js';
+export { createRng } from './stats/rng.js';
+export { mannWhitneyU } from './stats/mann-whitney.js';
+export { bootstrapMedianCI, bootstrapRatioCI } from './stats/bootstrap.js';
+export { describeSamples } from './stats/describe.js';
 export type { SuiteRunSelection } from './bench/benchmark-suite.js';
 export type { CompareOptions, Comparison, ComparisonVerdict } from './bench/compare.js';
 export type { EnvironmentOptions } from './bench/environment.js';
 export type { SuiteResultExpectation, SuiteResultJSON } from './bench/suite-result-json.js';
-export type { MannWhitneyResult } from './bench/stats/mann-whitney.js';
-export type { BootstrapOptions } from './bench/stats/bootstrap.js';
-export type { DescribeOptions } from './bench/stats/describe.js';
+export type { MannWhitneyResult } from './stats/mann-whitney.js';
+export type { BootstrapOptions } from './stats/bootstrap.js';
+export type { DescribeOptions } from './stats/describe.js';
 export type {
   BenchmarkFn,
   BenchmarkHook,
@@ -129,14 +129,12 @@ export type {
 // --- end bench ---
 
 // --- detect ---
-export { RegressionDetector } from './detect/regression-detector.js';
-export { ResultsStore } from './detect/results-store.js';
-export { detectChangePoints } from './bench/stats/change-points.js';
-export { hodgesLehmannShift } from './bench/stats/hodges-lehmann.js';
-export { benjaminiHochberg } from './bench/stats/benjamini-hochberg.js';
-export { generateHistories } from './detect/history-generator.js';
-export { scoreDetections } from './detect/history-scorer.js';
-export type { AnalyzeStoreOptions, RegressionCompareOptions, SnapshotEmitter } from './detect/regression-detector.js';
+export { RegressionDetector } from './detect/regression/regression-detector.js';
+export { ResultsStore } from './store/results-store.js';
+export { detectChangePoints } from './stats/change-points.js';
+export { hodgesLehmannShift } from './stats/hodges-lehmann.js';
+export { benjaminiHochberg } from './stats/benjamini-hochberg.js';
+export type { AnalyzeStoreOptions, RegressionCompareOptions, SnapshotEmitter } from './detect/regression/regression-detector.js';
 export type {
   BenchmarkComparison,
   ConfirmCallback,
@@ -149,7 +147,7 @@ export type {
   RegressionEvent,
   RegressionReport,
   RegressionVerdict,
-} from './detect/regression-types.js';
+} from './detect/regression/regression-types.js';
 export type {
   HistoryPoint,
   HistorySeries,
@@ -157,26 +155,24 @@ export type {
   ResultsStoreContents,
   StoredBenchmark,
   StoredRun,
-} from './detect/results-store.js';
-export type { ChangePoint, ChangePointAnalysis, ChangePointOptions } from './bench/stats/change-points.js';
-export type { GeneratedHistory, HistoryFeature, HistoryGeneratorOptions, LabelledChange } from './detect/history-generator.js';
-export type { HistoryScore, HistoryScoreOptions, ScoredDetection } from './detect/history-scorer.js';
+} from './store/results-store.js';
+export type { ChangePoint, ChangePointAnalysis, ChangePointOptions } from './stats/change-points.js';
 // bottleneck detector
-export { BottleneckDetector, compareFindings } from './detect/bottleneck-detector.js';
-export { insufficientData, isInsufficientData } from './detect/bottleneck-rule.js';
-export { UNSTABLE_RESULTS } from './detect/bottleneck-suite.js';
-export { builtinBottleneckRules } from './detect/rules/builtin.js';
-export { EVENT_LOOP_BLOCKED, eventLoopBlockedRule } from './detect/rules/event-loop-blocked.js';
-export { GC_PRESSURE, gcPressureRule } from './detect/rules/gc-pressure.js';
-export { MEMORY_LEAK, memoryLeakRule } from './detect/rules/memory-leak.js';
-export { HEAP_NEAR_LIMIT, heapNearLimitRule } from './detect/rules/heap-near-limit.js';
-export { CPU_SATURATION, cpuSaturationRule } from './detect/rules/cpu-saturation.js';
-export { NOISY_HOST, noisyHostRule } from './detect/rules/noisy-host.js';
-export { IO_WAIT, ioWaitRule } from './detect/rules/io-wait.js';
-export { DISK_SATURATION, diskSaturationRule } from './detect/rules/disk-saturation.js';
-export { CHILD_PROCESS, childProcessRule } from './detect/rules/child-process.js';
-export { CACHE_EFFICIENCY, cacheEfficiencyRule } from './detect/rules/cache-efficiency.js';
-export { FD_LEAK, fdLeakRule } from './detect/rules/fd-leak.js';
+export { BottleneckDetector, compareFindings } from './detect/bottleneck/bottleneck-detector.js';
+export { insufficientData, isInsufficientData } from './detect/bottleneck/bottleneck-rule.js';
+export { UNSTABLE_RESULTS } from './detect/bottleneck/bottleneck-suite.js';
+export { builtinBottleneckRules } from './detect/bottleneck/rules/builtin.js';
+export { EVENT_LOOP_BLOCKED, eventLoopBlockedRule } from './detect/bottleneck/rules/event-loop-blocked.js';
+export { GC_PRESSURE, gcPressureRule } from './detect/bottleneck/rules/gc-pressure.js';
+export { MEMORY_LEAK, memoryLeakRule } from './detect/bottleneck/rules/memory-leak.js';
+export { HEAP_NEAR_LIMIT, heapNearLimitRule } from './detect/bottleneck/rules/heap-near-limit.js';
+export { CPU_SATURATION, cpuSaturationRule } from './detect/bottleneck/rules/cpu-saturation.js';
+export { NOISY_HOST, noisyHostRule } from './detect/bottleneck/rules/noisy-host.js';
+export { IO_WAIT, ioWaitRule } from './detect/bottleneck/rules/io-wait.js';
+export { DISK_SATURATION, diskSaturationRule } from './detect/bottleneck/rules/disk-saturation.js';
+export { CHILD_PROCESS, childProcessRule } from './detect/bottleneck/rules/child-process.js';
+export { CACHE_EFFICIENCY, cacheEfficiencyRule } from './detect/bottleneck/rules/cache-efficiency.js';
+export { FD_LEAK, fdLeakRule } from './detect/bottleneck/rules/fd-leak.js';
 // the /proc/diskstats source the disk-saturation rule reads (a monitor source, written with the detector)
 export { DiskstatsSource, createDiskstatsSource } from './monitor/sources/diskstats-source.js';
 export type {
@@ -186,21 +182,21 @@ export type {
   BottleneckReport,
   BottleneckRuleError,
   BottleneckWindow,
-} from './detect/bottleneck-detector.js';
-export type { BottleneckRule, BottleneckRuleResult, BottleneckScope, InsufficientData } from './detect/bottleneck-rule.js';
-export type { BottleneckChange, BottleneckEvent } from './detect/bottleneck-tracker.js';
-export type { SeverityBands } from './detect/bottleneck-window.js';
-export type { EventLoopBlockedRuleOptions } from './detect/rules/event-loop-blocked.js';
-export type { GcPressureRuleOptions } from './detect/rules/gc-pressure.js';
-export type { MemoryLeakRuleOptions } from './detect/rules/memory-leak.js';
-export type { HeapNearLimitRuleOptions } from './detect/rules/heap-near-limit.js';
-export type { CpuSaturationRuleOptions } from './detect/rules/cpu-saturation.js';
-export type { NoisyHostRuleOptions } from './detect/rules/noisy-host.js';
-export type { IoWaitRuleOptions } from './detect/rules/io-wait.js';
-export type { DiskSaturationRuleOptions } from './detect/rules/disk-saturation.js';
-export type { ChildProcessRuleOptions } from './detect/rules/child-process.js';
-export type { CacheEfficiencyRuleOptions } from './detect/rules/cache-efficiency.js';
-export type { FdLeakRuleOptions } from './detect/rules/fd-leak.js';
+} from './detect/bottleneck/bottleneck-detector.js';
+export type { BottleneckRule, BottleneckRuleResult, BottleneckScope, InsufficientData } from './detect/bottleneck/bottleneck-rule.js';
+export type { BottleneckChange, BottleneckEvent } from './detect/bottleneck/bottleneck-tracker.js';
+export type { SeverityBands } from './detect/bottleneck/bottleneck-window.js';
+export type { EventLoopBlockedRuleOptions } from './detect/bottleneck/rules/event-loop-blocked.js';
+export type { GcPressureRuleOptions } from './detect/bottleneck/rules/gc-pressure.js';
+export type { MemoryLeakRuleOptions } from './detect/bottleneck/rules/memory-leak.js';
+export type { HeapNearLimitRuleOptions } from './detect/bottleneck/rules/heap-near-limit.js';
+export type { CpuSaturationRuleOptions } from './detect/bottleneck/rules/cpu-saturation.js';
+export type { NoisyHostRuleOptions } from './detect/bottleneck/rules/noisy-host.js';
+export type { IoWaitRuleOptions } from './detect/bottleneck/rules/io-wait.js';
+export type { DiskSaturationRuleOptions } from './detect/bottleneck/rules/disk-saturation.js';
+export type { ChildProcessRuleOptions } from './detect/bottleneck/rules/child-process.js';
+export type { CacheEfficiencyRuleOptions } from './detect/bottleneck/rules/cache-efficiency.js';
+export type { FdLeakRuleOptions } from './detect/bottleneck/rules/fd-leak.js';
 export type { DiskstatsSourceOptions } from './monitor/sources/diskstats-source.js';
 // --- end detect ---
 
@@ -208,50 +204,50 @@ export type { DiskstatsSourceOptions } from './monitor/sources/diskstats-source.
 export { comprehensiveSuite, getSuite, isBuiltInSuite, listSuites, registerSuite, unregisterSuite } from './suites/registry.js';
 export { ProgressReporter } from './suites/common/progress.js';
 export { createTempDir, withTempDir } from './suites/common/temp-dir.js';
-export { ZipfGenerator } from './suites/common/zipf.js';
+export { ZipfGenerator } from './workloads/zipf.js';
 export { largeRepositorySuite } from './suites/large-repository/large-repository-suite.js';
-export { LINUX_6_1_SHAPE, REPOSITORY_SCALE_FILES } from './suites/large-repository/distribution.js';
-export { planRepository } from './suites/large-repository/tree-plan.js';
-export { generateRepository } from './suites/large-repository/generator.js';
-export { describeTreeShape, walkTree } from './suites/large-repository/tree-walk.js';
-export { gitBlobId } from './suites/large-repository/object-hash.js';
-export { decodeDelta, encodeDelta } from './suites/large-repository/delta.js';
-export { writePack } from './suites/large-repository/pack-writer.js';
-export { ObjectCacheWorkload } from './suites/large-repository/object-cache.js';
+export { LINUX_6_1_SHAPE, REPOSITORY_SCALE_FILES } from './workloads/repository/distribution.js';
+export { planRepository } from './workloads/repository/tree-plan.js';
+export { generateRepository } from './workloads/repository/generator.js';
+export { describeTreeShape, walkTree } from './workloads/repository/tree-walk.js';
+export { gitBlobId } from './workloads/repository/object-hash.js';
+export { decodeDelta, encodeDelta } from './workloads/repository/delta.js';
+export { writePack } from './workloads/repository/pack-writer.js';
+export { ObjectCacheWorkload } from './workloads/repository/object-cache.js';
 export { parallelOperationsSuite } from './suites/parallel-operations/parallel-operations-suite.js';
-export { WorkerPool } from './suites/parallel-operations/worker-pool.js';
+export { WorkerPool } from './workloads/worker-pool.js';
 export { serveWorkerTasks } from './suites/parallel-operations/serve-worker-tasks.js';
 export { networkSuite, createNetworkSuite } from './suites/network/network-suite.js';
 export { NETWORK_PROFILES, averageLossRate, burstyLoss, defineNetworkProfile, parseNetworkProfile } from './suites/network/profiles.js';
-export { TokenBucket } from './suites/network/token-bucket.js';
-export { BandwidthThrottle } from './suites/network/bandwidth-throttle.js';
-export { LossModel } from './suites/network/loss-model.js';
-export { TcpLinkModel } from './suites/network/tcp-link-model.js';
-export { NetworkShaper } from './suites/network/network-shaper.js';
-export { TCP_MSS, baseRetransmissionTimeout, effectiveBandwidth, mathisLimit, predictExchange } from './suites/network/tcp-model.js';
+export { TokenBucket } from './workloads/network/token-bucket.js';
+export { BandwidthThrottle } from './workloads/network/bandwidth-throttle.js';
+export { LossModel } from './workloads/network/loss-model.js';
+export { TcpLinkModel } from './workloads/network/tcp-link-model.js';
+export { NetworkShaper } from './workloads/network/network-shaper.js';
+export { TCP_MSS, baseRetransmissionTimeout, effectiveBandwidth, mathisLimit, predictExchange } from './workloads/network/tcp-model.js';
 export { memoryPressureSuite } from './suites/memory-pressure/memory-pressure-suite.js';
 export { runPressureChild } from './suites/memory-pressure/pressure-child-runner.js';
 export { diskIoSuite } from './suites/disk-io/disk-io-suite.js';
-export { fioArguments, parseFioOutput, runFioJob } from './suites/disk-io/fio-peer.js';
+export { fioArguments, parseFioOutput, runFioJob } from './workloads/disk/fio-peer.js';
 export type { TempDir, TempDirOptions } from './suites/common/temp-dir.js';
-export type { ZipfOptions } from './suites/common/zipf.js';
-export type { PlannedFile, RepositoryPlan, RepositoryPlanOptions } from './suites/large-repository/tree-plan.js';
-export type { GenerateRepositoryOptions, GeneratedRepository } from './suites/large-repository/generator.js';
-export type { TreeEntry, TreeShape, WalkTreeOptions, WalkedTree } from './suites/large-repository/tree-walk.js';
-export type { DeltaOptions } from './suites/large-repository/delta.js';
-export type { PackInfo, WritePackOptions } from './suites/large-repository/pack-writer.js';
-export type { ObjectCacheWorkloadOptions } from './suites/large-repository/object-cache.js';
-export type { WorkerPoolEvents, WorkerPoolOptions } from './suites/parallel-operations/worker-pool.js';
+export type { ZipfOptions } from './workloads/zipf.js';
+export type { PlannedFile, RepositoryPlan, RepositoryPlanOptions } from './workloads/repository/tree-plan.js';
+export type { GenerateRepositoryOptions, GeneratedRepository } from './workloads/repository/generator.js';
+export type { TreeEntry, TreeShape, WalkTreeOptions, WalkedTree } from './workloads/repository/tree-walk.js';
+export type { DeltaOptions } from './workloads/repository/delta.js';
+export type { PackInfo, WritePackOptions } from './workloads/repository/pack-writer.js';
+export type { ObjectCacheWorkloadOptions } from './workloads/repository/object-cache.js';
+export type { WorkerPoolEvents, WorkerPoolOptions } from './workloads/worker-pool.js';
 export type { NetworkSuiteOptions } from './suites/network/network-suite.js';
 export type { LossSpec, NetworkProfile } from './suites/network/profiles.js';
-export type { TokenBucketOptions } from './suites/network/token-bucket.js';
-export type { BandwidthThrottleOptions } from './suites/network/bandwidth-throttle.js';
-export type { LinkStats, TcpLinkModelOptions } from './suites/network/tcp-link-model.js';
-export type { NetworkShaperEvents, NetworkShaperOptions, NetworkShaperStats } from './suites/network/network-shaper.js';
-export type { ExchangePrediction } from './suites/network/tcp-model.js';
+export type { TokenBucketOptions } from './workloads/network/token-bucket.js';
+export type { BandwidthThrottleOptions } from './workloads/network/bandwidth-throttle.js';
+export type { LinkStats, TcpLinkModelOptions } from './workloads/network/tcp-link-model.js';
+export type { NetworkShaperEvents, NetworkShaperOptions, NetworkShaperStats } from './workloads/network/network-shaper.js';
+export type { ExchangePrediction } from './workloads/network/tcp-model.js';
 export type { PressureChildOptions, PressureChildResult } from './suites/memory-pressure/pressure-child-runner.js';
 export type { PressureMeasurement } from './suites/memory-pressure/pressure-protocol.js';
-export type { DiskJobResult, DiskJobSpec, LatencyPercentiles } from './suites/disk-io/disk-job.js';
+export type { DiskJobResult, DiskJobSpec, LatencyPercentiles } from './workloads/disk/disk-job.js';
 // --- end suites ---
 
 // --- format ---

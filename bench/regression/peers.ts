@@ -2,7 +2,7 @@
 // - naive: the last run against the mean of the previous five, alarm over 5% (what many CI scripts do).
 // - E-Divisive with a Welch t-test (alpha 0.001, minimum change 2%): the approach behind Apache Otava
 //   (formerly Hunter, MongoDB's signal processing), re-implemented here on per-run medians.
-import type { ScoredDetection } from '../../src/detect/history-scorer.js';
+import type { ScoredDetection } from './history-scorer.js';
 
 function median(values: readonly number[]): number {
   const s = [...values].sort((a, b) => a - b);

@@ -1,8 +1,8 @@
 // Pairwise comparison of two task results: ratio of medians, bootstrap interval, Mann-Whitney p, verdict.
 import { RuneBenchError } from '../core/errors.js';
 import type { ConfidenceInterval, TaskResult } from '../core/results.js';
-import { bootstrapRatioCI } from './stats/bootstrap.js';
-import { mannWhitneyU } from './stats/mann-whitney.js';
+import { bootstrapRatioCI } from '../stats/bootstrap.js';
+import { mannWhitneyU } from '../stats/mann-whitney.js';
 
 /**
  * Options of `compare()`.

@@ -4,7 +4,7 @@ import { dirname, extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { mean, median as medianOf, sampleStandardDeviation } from 'simple-statistics';
 import type { KeyFigure, TaskResult, TaskStatistics } from '../core/results.js';
-import { describeSamples, relativeHalfWidth, tCritical95 } from './stats/describe.js';
+import { describeSamples, relativeHalfWidth, tCritical95 } from '../stats/describe.js';
 import { errorInfo, thin, type ResolvedSettings, type TaskDefinition, type TaskOutcome, type TaskRunContext } from './task-runner.js';
 import { nowSeconds } from './timer.js';
 import type { IsolationOptions } from './types.js';

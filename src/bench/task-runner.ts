@@ -1,6 +1,6 @@
 // Runs one task in this process: hooks, detection of async, calibration, warm-up, sampling, statistics.
 import type { ErrorInfo, KeyFigure, TaskResult, TaskStatus } from '../core/results.js';
-import { describeSamples } from './stats/describe.js';
+import { describeSamples } from '../stats/describe.js';
 import { collectGarbage } from './gc.js';
 import { TaskGuard, TaskStop } from './guard.js';
 import { SampleBuffer } from './sample-buffer.js';

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compare } from '../../src/bench/compare.js';
 import { BenchmarkSuite } from '../../src/bench/benchmark-suite.js';
-import { createRng } from '../../src/bench/stats/rng.js';
+import { createRng } from '../../src/stats/rng.js';
 import { isRuneBenchError } from '../../src/core/errors.js';
 import type { TaskResult } from '../../src/core/results.js';
 

@@ -2,13 +2,13 @@
 // nested as the comprehensive suite nests its suites, and real snapshots from a real PerformanceMonitor.
 import { createHash } from 'node:crypto';
 import { BenchmarkSuite } from '../../src/bench/benchmark-suite.js';
-import { BottleneckDetector } from '../../src/detect/bottleneck-detector.js';
+import { BottleneckDetector } from '../../src/detect/bottleneck/bottleneck-detector.js';
 import type { BottleneckFinding } from '../../src/core/findings.js';
 import type { SuiteResult } from '../../src/core/results.js';
 import type { MetricSnapshot } from '../../src/core/snapshot.js';
 import type { TrendSeries } from '../../src/format/formatter.js';
 import { LRUCache } from 'lru-cache';
-import { createRng } from '../../src/bench/stats/rng.js';
+import { createRng } from '../../src/stats/rng.js';
 import { PerformanceMonitor } from '../../src/monitor/performance-monitor.js';
 import { createCacheSource } from '../../src/monitor/sources/cache.js';
 import { defaultSources } from '../../src/monitor/sources/defaults.js';

@@ -1,7 +1,7 @@
 // The pairwise regression gate for `run --baseline`: every task of both result trees through the RegressionDetector.
 import type { SuiteResult, TaskResult } from '../../core/results.js';
-import { RegressionDetector } from '../../detect/regression-detector.js';
-import type { BenchmarkComparison } from '../../detect/regression-types.js';
+import { RegressionDetector } from '../../detect/regression/regression-detector.js';
+import type { BenchmarkComparison } from '../../detect/regression/regression-types.js';
 import { formatChange } from '../../format/units.js';
 
 /**

@@ -1,8 +1,8 @@
 // What `monitor` samples and how it learns about bottlenecks: the monitor's sources and the live detector.
 import type { BottleneckFinding } from '../../core/findings.js';
 import type { MetricSource } from '../../core/source.js';
-import { BottleneckDetector } from '../../detect/bottleneck-detector.js';
-import type { BottleneckEvent } from '../../detect/bottleneck-tracker.js';
+import { BottleneckDetector } from '../../detect/bottleneck/bottleneck-detector.js';
+import type { BottleneckEvent } from '../../detect/bottleneck/bottleneck-tracker.js';
 import type { PerformanceMonitor } from '../../monitor/performance-monitor.js';
 import { ChildProcessSource } from '../../monitor/sources/child-process.js';
 import { defaultSources } from '../../monitor/sources/defaults.js';

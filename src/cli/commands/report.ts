@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { writeFileAtomic } from '../../core/files.js';
 import type { SuiteResult } from '../../core/results.js';
-import type { StoredRun } from '../../detect/results-store.js';
+import type { StoredRun } from '../../store/results-store.js';
 import type { FormatInput, TrendSeries } from '../../format/formatter.js';
 import type { Flags } from '../args.js';
 import { ExitCode } from '../command.js';

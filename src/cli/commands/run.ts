@@ -12,7 +12,7 @@ import { PerformanceMonitor } from '../../monitor/performance-monitor.js';
 import { ProgressView } from '../progress.js';
 import { UsageError } from '../usage-error.js';
 import { gateAgainstBaseline } from './baseline-gate.js';
-import type { BenchmarkComparison } from '../../detect/regression-types.js';
+import type { BenchmarkComparison } from '../../detect/regression/regression-types.js';
 import type { TaskComparison } from '../../format/formatter.js';
 import { openStore, previousRun, recordRun, storeDir } from './store.js';
 

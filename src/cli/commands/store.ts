@@ -1,7 +1,7 @@
 // The results store as the CLI uses it: where it lives, recording runs, finding the previous run.
 import { isAbsolute, resolve } from 'node:path';
 import type { SuiteResult } from '../../core/results.js';
-import { ResultsStore, type StoredRun } from '../../detect/results-store.js';
+import { ResultsStore, type StoredRun } from '../../store/results-store.js';
 
 /** Default store folder, relative to the working directory. @internal */
 export const DEFAULT_STORE = '.rune-bench';

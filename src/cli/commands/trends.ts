@@ -1,7 +1,7 @@
 // Builds the `trends` report input from stored runs: one series per benchmark, change points from the detector.
 import type { SuiteResult } from '../../core/results.js';
-import type { StoredRun } from '../../detect/results-store.js';
-import { RegressionDetector } from '../../detect/regression-detector.js';
+import type { StoredRun } from '../../store/results-store.js';
+import { RegressionDetector } from '../../detect/regression/regression-detector.js';
 import type { TrendChangePoint, TrendPoint, TrendSeries } from '../../format/formatter.js';
 import { formatChange } from '../../format/units.js';
 

@@ -1,5 +1,5 @@
 // Convenience wrapper over the library's seeded generator (bench/stats/rng.ts) for suites and generators.
-import { createRng } from '../../bench/stats/rng.js';
+import { createRng } from '../../stats/rng.js';
 
 /**
  * A deterministic pseudo-random source: `next()` is uniform in [0, 1), `int(n)` uniform in [0, n).

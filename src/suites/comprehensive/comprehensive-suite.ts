@@ -1,5 +1,5 @@
 // The `comprehensive` suite: every built-in suite at one scale, one summary, the bottleneck findings.
-import { BottleneckDetector } from '../../detect/bottleneck-detector.js';
+import { BottleneckDetector } from '../../detect/bottleneck/bottleneck-detector.js';
 import { isRuneBenchError } from '../../core/errors.js';
 import type { KeyFigure, SuiteResult, SuiteSummary, TaskResult } from '../../core/results.js';
 import type { MetricSnapshot } from '../../core/snapshot.js';

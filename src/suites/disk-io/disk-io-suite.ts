@@ -6,9 +6,9 @@ import type { Suite, SuiteRunOptions, SuiteScale } from '../../core/suite.js';
 import { ProgressReporter } from '../common/progress.js';
 import { byScale, param, resolveScale, throwIfAborted } from '../common/scale.js';
 import { createTempDir } from '../common/temp-dir.js';
-import type { DiskJobResult, DiskJobSpec } from './disk-job.js';
-import { runFioJob } from './fio-peer.js';
-import { looseObjectSizes, prepareNodeDiskJob, runNodeDiskJob } from './node-disk-jobs.js';
+import type { DiskJobResult, DiskJobSpec } from '../../workloads/disk/disk-job.js';
+import { runFioJob } from '../../workloads/disk/fio-peer.js';
+import { looseObjectSizes, prepareNodeDiskJob, runNodeDiskJob } from '../../workloads/disk/node-disk-jobs.js';
 
 const KIB = 1024;
 const MIB = 1024 * KIB;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { BenchmarkSuite } from '../../bench/benchmark-suite.js';
 import type { KeyFigure } from '../../core/results.js';
 import { seededRandom } from '../common/rng.js';
-import { contentSourceFor } from './generator.js';
+import { contentSourceFor } from '../../workloads/repository/generator.js';
 import { runGit } from './git-peer.js';
 import type { RepositoryFixture } from './repository-fixture.js';
 

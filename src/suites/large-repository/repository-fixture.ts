@@ -7,8 +7,8 @@ import type { SuiteScale } from '../../core/suite.js';
 import type { ProgressReporter } from '../common/progress.js';
 import { emptyResult } from '../common/result.js';
 import { createTempDir, type TempDir } from '../common/temp-dir.js';
-import { generateRepository } from './generator.js';
-import { walkTree, type TreeEntry } from './tree-walk.js';
+import { generateRepository } from '../../workloads/repository/generator.js';
+import { walkTree, type TreeEntry } from '../../workloads/repository/tree-walk.js';
 
 /**
  * A tree ready for a suite's operations.

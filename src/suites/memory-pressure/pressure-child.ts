@@ -4,7 +4,7 @@
 import { PerformanceObserver } from 'node:perf_hooks';
 import { getHeapStatistics } from 'node:v8';
 import { LRUCache } from 'lru-cache';
-import { ZipfGenerator } from '../common/zipf.js';
+import { ZipfGenerator } from '../../workloads/zipf.js';
 import type { PressureChildConfig, PressureChildReport } from './pressure-protocol.js';
 
 const config = JSON.parse(process.argv[2] ?? '{}') as PressureChildConfig;

@@ -5,10 +5,10 @@ import type { KeyFigure, SuiteResult } from '../../core/results.js';
 import type { Suite, SuiteRunOptions, SuiteScale } from '../../core/suite.js';
 import { ProgressReporter } from '../common/progress.js';
 import { byScale, param, resolveScale, throwIfAborted } from '../common/scale.js';
-import { ExchangeClient, ExchangeServer } from './exchange-server.js';
-import { NetworkShaper } from './network-shaper.js';
+import { ExchangeClient, ExchangeServer } from '../../workloads/network/exchange-server.js';
+import { NetworkShaper } from '../../workloads/network/network-shaper.js';
 import { NETWORK_PROFILES, defineNetworkProfile, parseNetworkProfile, type NetworkProfile } from './profiles.js';
-import { effectiveBandwidth, predictExchange } from './tcp-model.js';
+import { effectiveBandwidth, predictExchange } from '../../workloads/network/tcp-model.js';
 
 /**
  * Options for {@link createNetworkSuite}.

@@ -1,7 +1,7 @@
 // Worker module of the parallel_operations suite: reads files, hashes them as git blobs and deflates them.
 import { readFileSync } from 'node:fs';
 import { deflateSync } from 'fflate';
-import { gitBlobId } from '../large-repository/object-hash.js';
+import { gitBlobId } from '../../workloads/repository/object-hash.js';
 import { serveWorkerTasks } from './serve-worker-tasks.js';
 
 /**

@@ -8,9 +8,9 @@ import { ProgressReporter, followBenchmark } from '../common/progress.js';
 import { finishResult, PeakMemory } from '../common/result.js';
 import { byScale, param, resolveScale, throwIfAborted } from '../common/scale.js';
 import { prepareRepositoryForRun, type RepositoryFixture } from '../large-repository/repository-fixture.js';
-import { loadWorkingSet } from '../large-repository/working-set.js';
+import { loadWorkingSet } from '../../workloads/repository/working-set.js';
 import type { HashDeflateResult, HashDeflateTask } from './hash-deflate-worker.js';
-import { WorkerPool } from './worker-pool.js';
+import { WorkerPool } from '../../workloads/worker-pool.js';
 
 const ID = 'parallel_operations';
 const MIB = 1024 * 1024;

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { childProcessRule } from '../../../src/detect/rules/child-process.js';
-import { cacheEfficiencyRule } from '../../../src/detect/rules/cache-efficiency.js';
-import { fdLeakRule } from '../../../src/detect/rules/fd-leak.js';
-import { isInsufficientData } from '../../../src/detect/bottleneck-rule.js';
+import { childProcessRule } from '../../../src/detect/bottleneck/rules/child-process.js';
+import { cacheEfficiencyRule } from '../../../src/detect/bottleneck/rules/cache-efficiency.js';
+import { fdLeakRule } from '../../../src/detect/bottleneck/rules/fd-leak.js';
+import { isInsufficientData } from '../../../src/detect/bottleneck/bottleneck-rule.js';
 import type { BottleneckFinding } from '../../../src/core/findings.js';
 import { jitter, series } from './synthetic.js';
 

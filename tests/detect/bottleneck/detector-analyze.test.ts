@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { BottleneckDetector, compareFindings } from '../../../src/detect/bottleneck-detector.js';
-import { insufficientData, type BottleneckRule } from '../../../src/detect/bottleneck-rule.js';
-import { builtinBottleneckRules } from '../../../src/detect/rules/builtin.js';
+import { BottleneckDetector, compareFindings } from '../../../src/detect/bottleneck/bottleneck-detector.js';
+import { insufficientData, type BottleneckRule } from '../../../src/detect/bottleneck/bottleneck-rule.js';
+import { builtinBottleneckRules } from '../../../src/detect/bottleneck/rules/builtin.js';
 import { isRuneBenchError } from '../../../src/core/errors.js';
 import type { BottleneckFinding, Severity } from '../../../src/core/findings.js';
 import type { MetricSnapshot } from '../../../src/core/snapshot.js';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { BottleneckDetector, type BottleneckReport } from '../../../src/detect/bottleneck-detector.js';
-import type { BottleneckEvent } from '../../../src/detect/bottleneck-tracker.js';
-import { heapNearLimitRule } from '../../../src/detect/rules/heap-near-limit.js';
+import { BottleneckDetector, type BottleneckReport } from '../../../src/detect/bottleneck/bottleneck-detector.js';
+import type { BottleneckEvent } from '../../../src/detect/bottleneck/bottleneck-tracker.js';
+import { heapNearLimitRule } from '../../../src/detect/bottleneck/rules/heap-near-limit.js';
 import type { MetricSource } from '../../../src/core/source.js';
 import { isRuneBenchError } from '../../../src/core/errors.js';
 import { PerformanceMonitor } from '../../../src/monitor/performance-monitor.js';

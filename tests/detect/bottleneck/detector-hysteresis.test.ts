@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { BottleneckDetector } from '../../../src/detect/bottleneck-detector.js';
-import type { BottleneckRule } from '../../../src/detect/bottleneck-rule.js';
-import type { BottleneckEvent } from '../../../src/detect/bottleneck-tracker.js';
+import { BottleneckDetector } from '../../../src/detect/bottleneck/bottleneck-detector.js';
+import type { BottleneckRule } from '../../../src/detect/bottleneck/bottleneck-rule.js';
+import type { BottleneckEvent } from '../../../src/detect/bottleneck/bottleneck-tracker.js';
 import type { MetricSnapshot } from '../../../src/core/snapshot.js';
-import { eventLoopBlockedRule } from '../../../src/detect/rules/event-loop-blocked.js';
+import { eventLoopBlockedRule } from '../../../src/detect/bottleneck/rules/event-loop-blocked.js';
 import { series } from './synthetic.js';
 
 /** A rule that reads the newest snapshot's `sev` metric: 0 none, 1 low, 2 medium, 3 high, -1 insufficient. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { BottleneckDetector } from '../../../src/detect/bottleneck-detector.js';
+import { BottleneckDetector } from '../../../src/detect/bottleneck/bottleneck-detector.js';
 import type { SuiteResult, TaskResult, TaskStatistics } from '../../../src/core/results.js';
 import { RESULT_SCHEMA_VERSION } from '../../../src/core/results.js';
 import { series } from './synthetic.js';

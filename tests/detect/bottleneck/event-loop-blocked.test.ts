@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { eventLoopBlockedRule } from '../../../src/detect/rules/event-loop-blocked.js';
-import { isInsufficientData } from '../../../src/detect/bottleneck-rule.js';
+import { eventLoopBlockedRule } from '../../../src/detect/bottleneck/rules/event-loop-blocked.js';
+import { isInsufficientData } from '../../../src/detect/bottleneck/bottleneck-rule.js';
 import type { BottleneckFinding } from '../../../src/core/findings.js';
 import { series } from './synthetic.js';
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { heapNearLimitRule } from '../../../src/detect/rules/heap-near-limit.js';
-import { cpuSaturationRule } from '../../../src/detect/rules/cpu-saturation.js';
-import { isInsufficientData } from '../../../src/detect/bottleneck-rule.js';
+import { heapNearLimitRule } from '../../../src/detect/bottleneck/rules/heap-near-limit.js';
+import { cpuSaturationRule } from '../../../src/detect/bottleneck/rules/cpu-saturation.js';
+import { isInsufficientData } from '../../../src/detect/bottleneck/bottleneck-rule.js';
 import type { BottleneckFinding } from '../../../src/core/findings.js';
 import { series } from './synthetic.js';
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ioWaitRule } from '../../../src/detect/rules/io-wait.js';
-import { diskSaturationRule } from '../../../src/detect/rules/disk-saturation.js';
-import { isInsufficientData } from '../../../src/detect/bottleneck-rule.js';
+import { ioWaitRule } from '../../../src/detect/bottleneck/rules/io-wait.js';
+import { diskSaturationRule } from '../../../src/detect/bottleneck/rules/disk-saturation.js';
+import { isInsufficientData } from '../../../src/detect/bottleneck/bottleneck-rule.js';
 import type { BottleneckFinding } from '../../../src/core/findings.js';
 import { series } from './synthetic.js';
 

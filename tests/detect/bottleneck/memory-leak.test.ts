@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { memoryLeakRule } from '../../../src/detect/rules/memory-leak.js';
-import { isInsufficientData } from '../../../src/detect/bottleneck-rule.js';
+import { memoryLeakRule } from '../../../src/detect/bottleneck/rules/memory-leak.js';
+import { isInsufficientData } from '../../../src/detect/bottleneck/bottleneck-rule.js';
 import type { BottleneckFinding } from '../../../src/core/findings.js';
 import { jitter, series } from './synthetic.js';
 

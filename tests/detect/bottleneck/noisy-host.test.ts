@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { noisyHostRule } from '../../../src/detect/rules/noisy-host.js';
-import { isInsufficientData } from '../../../src/detect/bottleneck-rule.js';
+import { noisyHostRule } from '../../../src/detect/bottleneck/rules/noisy-host.js';
+import { isInsufficientData } from '../../../src/detect/bottleneck/bottleneck-rule.js';
 import type { BottleneckFinding } from '../../../src/core/findings.js';
 import { series } from './synthetic.js';
 

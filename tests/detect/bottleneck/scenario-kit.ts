@@ -3,8 +3,8 @@
 import { setImmediate as yieldNow } from 'node:timers/promises';
 import type { MetricSource } from '../../../src/core/source.js';
 import type { MetricSnapshot } from '../../../src/core/snapshot.js';
-import { BottleneckDetector, type BottleneckReport } from '../../../src/detect/bottleneck-detector.js';
-import type { BottleneckEvent } from '../../../src/detect/bottleneck-tracker.js';
+import { BottleneckDetector, type BottleneckReport } from '../../../src/detect/bottleneck/bottleneck-detector.js';
+import type { BottleneckEvent } from '../../../src/detect/bottleneck/bottleneck-tracker.js';
 import { PerformanceMonitor } from '../../../src/monitor/performance-monitor.js';
 import { defaultSources } from '../../../src/monitor/sources/defaults.js';
 import { DiskIoSource } from '../../../src/monitor/sources/disk-io.js';

@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import { expectTypeOf } from 'expect-type';
-import { BottleneckDetector, type BottleneckMonitor, type BottleneckReport, type BottleneckRuleError } from '../../../src/detect/bottleneck-detector.js';
-import type { BottleneckRule, BottleneckRuleResult, InsufficientData } from '../../../src/detect/bottleneck-rule.js';
-import { isInsufficientData } from '../../../src/detect/bottleneck-rule.js';
-import type { BottleneckEvent } from '../../../src/detect/bottleneck-tracker.js';
+import { BottleneckDetector, type BottleneckMonitor, type BottleneckReport, type BottleneckRuleError } from '../../../src/detect/bottleneck/bottleneck-detector.js';
+import type { BottleneckRule, BottleneckRuleResult, InsufficientData } from '../../../src/detect/bottleneck/bottleneck-rule.js';
+import { isInsufficientData } from '../../../src/detect/bottleneck/bottleneck-rule.js';
+import type { BottleneckEvent } from '../../../src/detect/bottleneck/bottleneck-tracker.js';
 import type { BottleneckFinding, Severity } from '../../../src/core/findings.js';
 import { PerformanceMonitor } from '../../../src/monitor/performance-monitor.js';
-import { gcPressureRule } from '../../../src/detect/rules/gc-pressure.js';
+import { gcPressureRule } from '../../../src/detect/bottleneck/rules/gc-pressure.js';
 
 void test('detector events are typed', () => {
   const detector = new BottleneckDetector({ rules: [] });

@@ -1,5 +1,5 @@
 // Shared helpers for the regression tests: seeded log-normal samples and minimal suite results.
-import { createRng } from '../../../src/bench/stats/rng.js';
+import { createRng } from '../../../src/stats/rng.js';
 import type { SuiteResult, TaskResult } from '../../../src/core/results.js';
 
 export function logNormal(seed: number, n: number, median: number, sigma: number): number[] {

@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { PerformanceMonitor } from '../../../src/monitor/performance-monitor.js';
 import type { MetricSource } from '../../../src/core/source.js';
-import { RegressionDetector } from '../../../src/detect/regression-detector.js';
-import type { LiveDeparture } from '../../../src/detect/regression-types.js';
+import { RegressionDetector } from '../../../src/detect/regression/regression-detector.js';
+import type { LiveDeparture } from '../../../src/detect/regression/regression-types.js';
 
 const data = Buffer.alloc(32 * 1024, 1);
 

@@ -1,7 +1,7 @@
 // The pairwise gate's four verdicts on constructed log-normal samples.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { RegressionDetector } from '../../../src/detect/regression-detector.js';
+import { RegressionDetector } from '../../../src/detect/regression/regression-detector.js';
 import { logNormal } from './helpers.js';
 
 void describe('pairwise gate verdicts', () => {

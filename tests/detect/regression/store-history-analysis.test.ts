@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ResultsStore } from '../../../src/detect/results-store.js';
-import { RegressionDetector } from '../../../src/detect/regression-detector.js';
+import { ResultsStore } from '../../../src/store/results-store.js';
+import { RegressionDetector } from '../../../src/detect/regression/regression-detector.js';
 import { logNormal, suiteResult, task } from './helpers.js';
 
 const root = mkdtempSync(join(tmpdir(), 'rune-bench-history-'));

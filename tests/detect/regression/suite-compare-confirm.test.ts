@@ -2,8 +2,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { RegressionDetector } from '../../../src/detect/regression-detector.js';
-import type { RegressionEvent } from '../../../src/detect/regression-types.js';
+import { RegressionDetector } from '../../../src/detect/regression/regression-detector.js';
+import type { RegressionEvent } from '../../../src/detect/regression/regression-types.js';
 import { suiteResult, task } from './helpers.js';
 
 const data = Buffer.alloc(64 * 1024, 7);

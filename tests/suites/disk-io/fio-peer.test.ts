@@ -4,8 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fioArguments, parseFioOutput, runFioJob } from '../../../src/suites/disk-io/fio-peer.js';
-import type { DiskJobSpec } from '../../../src/suites/disk-io/disk-job.js';
+import { fioArguments, parseFioOutput, runFioJob } from '../../../src/workloads/disk/fio-peer.js';
+import type { DiskJobSpec } from '../../../src/workloads/disk/disk-job.js';
 import { isRuneBenchError } from '../../../src/core/errors.js';
 
 const hasFio = spawnSync('fio', ['--version']).status === 0;

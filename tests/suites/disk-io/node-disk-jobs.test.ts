@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { looseObjectSizes, runNodeDiskJob } from '../../../src/suites/disk-io/node-disk-jobs.js';
-import type { DiskJobResult } from '../../../src/suites/disk-io/disk-job.js';
+import { looseObjectSizes, runNodeDiskJob } from '../../../src/workloads/disk/node-disk-jobs.js';
+import type { DiskJobResult } from '../../../src/workloads/disk/disk-job.js';
 import { isRuneBenchError } from '../../../src/core/errors.js';
 
 const MIB = 1024 * 1024;

@@ -2,8 +2,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { deflateSync, inflateSync } from 'fflate';
-import { ContentSource } from '../../../src/suites/large-repository/content.js';
-import { planRepository } from '../../../src/suites/large-repository/tree-plan.js';
+import { ContentSource } from '../../../src/workloads/repository/content.js';
+import { planRepository } from '../../../src/workloads/repository/tree-plan.js';
 
 void describe('generated content', () => {
   const plan = planRepository({ files: 3_000, seed: 11 });

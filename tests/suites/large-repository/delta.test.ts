@@ -1,9 +1,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { deflateSync } from 'fflate';
-import { ContentSource } from '../../../src/suites/large-repository/content.js';
-import { decodeDelta, encodeDelta } from '../../../src/suites/large-repository/delta.js';
-import { planRepository } from '../../../src/suites/large-repository/tree-plan.js';
+import { ContentSource } from '../../../src/workloads/repository/content.js';
+import { decodeDelta, encodeDelta } from '../../../src/workloads/repository/delta.js';
+import { planRepository } from '../../../src/workloads/repository/tree-plan.js';
 
 void describe('delta compression', () => {
   const content = new ContentSource(4);

@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LINUX_6_1_SHAPE, REPOSITORY_SCALE_FILES, inverseNormal, quantileSorted } from '../../../src/suites/large-repository/distribution.js';
-import { generateRepository } from '../../../src/suites/large-repository/generator.js';
-import { planRepository } from '../../../src/suites/large-repository/tree-plan.js';
-import { describeTreeShape, walkTree } from '../../../src/suites/large-repository/tree-walk.js';
+import { LINUX_6_1_SHAPE, REPOSITORY_SCALE_FILES, inverseNormal, quantileSorted } from '../../../src/workloads/repository/distribution.js';
+import { generateRepository } from '../../../src/workloads/repository/generator.js';
+import { planRepository } from '../../../src/workloads/repository/tree-plan.js';
+import { describeTreeShape, walkTree } from '../../../src/workloads/repository/tree-walk.js';
 
 const root = mkdtempSync(join(tmpdir(), 'rune-bench-shape-test-'));
 after(() => {

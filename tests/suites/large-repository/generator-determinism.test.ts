@@ -4,8 +4,8 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateRepository } from '../../../src/suites/large-repository/generator.js';
-import { walkTree } from '../../../src/suites/large-repository/tree-walk.js';
+import { generateRepository } from '../../../src/workloads/repository/generator.js';
+import { walkTree } from '../../../src/workloads/repository/tree-walk.js';
 
 const root = mkdtempSync(join(tmpdir(), 'rune-bench-gen-test-'));
 after(() => {

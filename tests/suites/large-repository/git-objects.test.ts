@@ -5,9 +5,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
-import { generateRepository } from '../../../src/suites/large-repository/generator.js';
-import { gitBlobId } from '../../../src/suites/large-repository/object-hash.js';
-import { writePack } from '../../../src/suites/large-repository/pack-writer.js';
+import { generateRepository } from '../../../src/workloads/repository/generator.js';
+import { gitBlobId } from '../../../src/workloads/repository/object-hash.js';
+import { writePack } from '../../../src/workloads/repository/pack-writer.js';
 
 const hasGit = spawnSync('git', ['--version']).status === 0;
 const root = mkdtempSync(join(tmpdir(), 'rune-bench-git-objects-test-'));

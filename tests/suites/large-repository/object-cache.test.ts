@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ObjectCacheWorkload } from '../../../src/suites/large-repository/object-cache.js';
-import { ZipfGenerator } from '../../../src/suites/common/zipf.js';
+import { ObjectCacheWorkload } from '../../../src/workloads/repository/object-cache.js';
+import { ZipfGenerator } from '../../../src/workloads/zipf.js';
 
 void describe('object cache and Zipf keys', () => {
   void test('Zipf keys are seeded and skewed as 1/rank', () => {

@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateRepository } from '../../../src/suites/large-repository/generator.js';
+import { generateRepository } from '../../../src/workloads/repository/generator.js';
 import { largeRepositorySuite } from '../../../src/suites/large-repository/large-repository-suite.js';
-import { walkTree } from '../../../src/suites/large-repository/tree-walk.js';
+import { walkTree } from '../../../src/workloads/repository/tree-walk.js';
 
 const root = mkdtempSync(join(tmpdir(), 'rune-bench-user-dir-test-'));
 after(() => {

@@ -2,8 +2,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { BandwidthThrottle } from '../../../src/suites/network/bandwidth-throttle.js';
-import { TokenBucket } from '../../../src/suites/network/token-bucket.js';
+import { BandwidthThrottle } from '../../../src/workloads/network/bandwidth-throttle.js';
+import { TokenBucket } from '../../../src/workloads/network/token-bucket.js';
 import { isRuneBenchError } from '../../../src/core/errors.js';
 
 function source(total: number, chunk: number): Readable {

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { NETWORK_PROFILES, averageLossRate, burstyLoss, defineNetworkProfile, parseNetworkProfile } from '../../../src/suites/network/profiles.js';
-import { LossModel } from '../../../src/suites/network/loss-model.js';
+import { LossModel } from '../../../src/workloads/network/loss-model.js';
 
 void describe('network profiles', () => {
   void test('built-ins carry the issue figures in base units', () => {

@@ -1,10 +1,10 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ExchangeClient, ExchangeServer } from '../../../src/suites/network/exchange-server.js';
-import { NetworkShaper } from '../../../src/suites/network/network-shaper.js';
-import { LossModel } from '../../../src/suites/network/loss-model.js';
+import { ExchangeClient, ExchangeServer } from '../../../src/workloads/network/exchange-server.js';
+import { NetworkShaper } from '../../../src/workloads/network/network-shaper.js';
+import { LossModel } from '../../../src/workloads/network/loss-model.js';
 import { NETWORK_PROFILES, defineNetworkProfile, type NetworkProfile } from '../../../src/suites/network/profiles.js';
-import { predictExchange } from '../../../src/suites/network/tcp-model.js';
+import { predictExchange } from '../../../src/workloads/network/tcp-model.js';
 
 // Real sockets on loopback, real timers: measured figures must land near what the model predicts.
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;

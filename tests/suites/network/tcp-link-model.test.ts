@@ -1,9 +1,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TcpLinkModel } from '../../../src/suites/network/tcp-link-model.js';
-import { LossModel } from '../../../src/suites/network/loss-model.js';
+import { TcpLinkModel } from '../../../src/workloads/network/tcp-link-model.js';
+import { LossModel } from '../../../src/workloads/network/loss-model.js';
 import { NETWORK_PROFILES, burstyLoss, defineNetworkProfile, type LossSpec } from '../../../src/suites/network/profiles.js';
-import { TCP_MSS, effectiveBandwidth, mathisLimit } from '../../../src/suites/network/tcp-model.js';
+import { TCP_MSS, effectiveBandwidth, mathisLimit } from '../../../src/workloads/network/tcp-model.js';
 
 const profile = (loss: LossSpec, bandwidth = 1e6) =>
   defineNetworkProfile({ name: 't', delay: 0.05, jitter: 0, bandwidth, loss });

@@ -4,9 +4,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync, inflateSync } from 'fflate';
-import { generateRepository } from '../../../src/suites/large-repository/generator.js';
-import { gitBlobId } from '../../../src/suites/large-repository/object-hash.js';
-import { WorkerPool } from '../../../src/suites/parallel-operations/worker-pool.js';
+import { generateRepository } from '../../../src/workloads/repository/generator.js';
+import { gitBlobId } from '../../../src/workloads/repository/object-hash.js';
+import { WorkerPool } from '../../../src/workloads/worker-pool.js';
 import {
   batchPaths,
   hashDeflateWorkerUrl,

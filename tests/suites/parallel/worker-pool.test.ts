@@ -1,6 +1,6 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { WorkerPool } from '../../../src/suites/parallel-operations/worker-pool.js';
+import { WorkerPool } from '../../../src/workloads/worker-pool.js';
 import { isRuneBenchError } from '../../../src/core/errors.js';
 
 interface TestTask {

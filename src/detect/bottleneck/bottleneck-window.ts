@@ -1,0 +1,285 @@
+// Window arithmetic shared by the built-in bottleneck rules: series, rates, fits, severity bands.
+import { linearRegression, rSquared } from 'simple-statistics';
+import { Severity, compareSeverity, type BottleneckFinding, type FindingEvidence } from '../../core/findings.js';
+import type { MetricSnapshot } from '../../core/snapshot.js';
+import { insufficientData, type InsufficientData } from './bottleneck-rule.js';
+
+/** @internal */
+export interface Series {
+  readonly times: number[];
+  readonly values: number[];
+}
+
+/** Values of `metric` over the window, skipping snapshots that lack it or hold a non-finite value. @internal */
+export function seriesOf(window: readonly MetricSnapshot[], metric: string): Series {
+  const times: number[] = [];
+  const values: number[] = [];
+  for (const s of window) {
+    const v = s.get(metric);
+    if (v !== undefined && Number.isFinite(v)) {
+      times.push(s.monotonic);
+      values.push(v);
+    }
+  }
+  return { times, values };
+}
+
+/** Metric names present in at least one snapshot of the window, matching `pattern`. @internal */
+export function metricNames(window: readonly MetricSnapshot[], pattern: RegExp): string[] {
+  const names = new Set<string>();
+  for (const s of window) for (const name of s.metrics()) if (pattern.test(name)) names.add(name);
+  return [...names].sort();
+}
+
+/** Seconds covered by the window (newest minus oldest monotonic time). @internal */
+export function spanOf(window: readonly MetricSnapshot[]): number {
+  const first = window[0];
+  const last = window.at(-1);
+  return first === undefined || last === undefined ? 0 : last.monotonic - first.monotonic;
+}
+
+/** @internal */
+export function mean(values: readonly number[]): number {
+  if (values.length === 0) return Number.NaN;
+  let sum = 0;
+  for (const v of values) sum += v;
+  return sum / values.length;
+}
+
+/** Linear-interpolated quantile, `q` in 0-1. @internal */
+export function quantile(values: readonly number[], q: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  const a = sorted[lo] as number;
+  const b = sorted[hi] as number;
+  return a + (b - a) * (pos - lo);
+}
+
+/** @internal */
+export function maxOf(values: readonly number[]): number {
+  return values.length === 0 ? Number.NaN : Math.max(...values);
+}
+
+/**
+ * Sum of a per-interval metric (a value that covers the interval since the previous sample, such as
+ * `v8js.gc.duration`) over the window, and the seconds those intervals cover. The oldest snapshot's
+ * value covers time before the window and is left out.
+ *
+ * @internal
+ */
+export function intervalSum(window: readonly MetricSnapshot[], metric: string): { sum: number; seconds: number; count: number } {
+  let sum = 0;
+  let seconds = 0;
+  let count = 0;
+  for (let i = 1; i < window.length; i++) {
+    const cur = window[i] as MetricSnapshot;
+    const prev = window[i - 1] as MetricSnapshot;
+    const v = cur.get(metric);
+    if (v === undefined || !Number.isFinite(v)) continue;
+    sum += v;
+    seconds += cur.monotonic - prev.monotonic;
+    count++;
+  }
+  return { sum, seconds, count };
+}
+
+/**
+ * Increase of a counter over the window per second (resets, where the counter drops, restart the sum).
+ *
+ * @internal
+ */
+export function counterDelta(window: readonly MetricSnapshot[], metric: string): { delta: number; seconds: number } | undefined {
+  const { times, values } = seriesOf(window, metric);
+  if (values.length < 2) return undefined;
+  let delta = 0;
+  for (let i = 1; i < values.length; i++) {
+    const d = (values[i] as number) - (values[i - 1] as number);
+    delta += d >= 0 ? d : (values[i] as number);
+  }
+  return { delta, seconds: (times.at(-1) as number) - (times[0] as number) };
+}
+
+/** @internal */
+export interface LineFit {
+  /** Change per second. */
+  readonly slope: number;
+  readonly intercept: number;
+  /** Coefficient of determination, 0-1. */
+  readonly rSquared: number;
+}
+
+/** Least-squares line through (times, values); undefined for fewer than 3 points or no time spread. @internal */
+export function fitLine(times: readonly number[], values: readonly number[]): LineFit | undefined {
+  if (times.length < 3 || times.length !== values.length) return undefined;
+  const t0 = times[0] as number;
+  const points = times.map((t, i): [number, number] => [t - t0, values[i] as number]);
+  const span = (times.at(-1) as number) - t0;
+  if (!(span > 0)) return undefined;
+  const { m, b } = linearRegression(points);
+  const line = (x: number): number => m * x + b;
+  const allSame = values.every((v) => v === values[0]);
+  const r2 = allSame ? 1 : rSquared(points, line);
+  return { slope: m, intercept: b - m * t0, rSquared: Number.isFinite(r2) ? Math.max(0, Math.min(1, r2)) : 0 };
+}
+
+/**
+ * Severity bands of a rule for a value where higher is worse: the value is rated at the highest band
+ * whose lower bound it reaches, and gives no finding below `low`. Bounds must be ascending; set a bound
+ * to `Infinity` to cap the severity below it.
+ *
+ * @beta
+ */
+export interface SeverityBands {
+  /** Lower bound of `low`. */
+  readonly low: number;
+  /** Lower bound of `medium`. */
+  readonly medium: number;
+  /** Lower bound of `high`. */
+  readonly high: number;
+  /** Lower bound of `critical`. */
+  readonly critical: number;
+}
+
+/** @internal */
+export function bandOf(value: number, bands: SeverityBands): Severity | undefined {
+  if (!Number.isFinite(value)) return undefined;
+  if (value >= bands.critical) return Severity.Critical;
+  if (value >= bands.high) return Severity.High;
+  if (value >= bands.medium) return Severity.Medium;
+  if (value >= bands.low) return Severity.Low;
+  return undefined;
+}
+
+/** The more severe of two severities (undefined counts as none). @internal */
+export function worst(a: Severity | undefined, b: Severity | undefined): Severity | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return compareSeverity(a, b) >= 0 ? a : b;
+}
+
+/** Validates band options: ascending finite-or-Infinity numbers. @internal */
+export function checkBands(bands: SeverityBands, option: string): void {
+  const order = [bands.low, bands.medium, bands.high, bands.critical];
+  for (const v of order) {
+    if (typeof v !== 'number' || Number.isNaN(v)) throw new TypeError(`${option} bands must be numbers`);
+  }
+  for (let i = 1; i < order.length; i++) {
+    if ((order[i] as number) < (order[i - 1] as number)) throw new RangeError(`${option} bands must be ascending (low <= medium <= high <= critical)`);
+  }
+}
+
+/** Validates a positive integer option. @internal */
+export function checkInteger(value: number, option: string, min: number): void {
+  if (!Number.isInteger(value)) throw new TypeError(`${option} must be an integer`);
+  if (value < min) throw new RangeError(`${option} must be >= ${min}`);
+}
+
+/** Validates a finite number option within [min, max]. @internal */
+export function checkNumber(value: number, option: string, min: number, max = Number.POSITIVE_INFINITY): void {
+  if (typeof value !== 'number' || Number.isNaN(value)) throw new TypeError(`${option} must be a number`);
+  if (value < min || value > max) throw new RangeError(`${option} must be between ${min} and ${max}`);
+}
+
+/**
+ * The usual data checks: at least `minSamples` snapshots carrying each required metric.
+ *
+ * @internal
+ */
+export function checkData(
+  ruleId: string,
+  window: readonly MetricSnapshot[],
+  required: readonly string[],
+  minSamples: number,
+): InsufficientData | undefined {
+  const missing = required.filter((m) => !window.some((s) => s.has(m)));
+  if (missing.length > 0) return insufficientData(ruleId, window, `the window lacks ${missing.join(', ')}`, missing);
+  for (const m of required) {
+    const n = seriesOf(window, m).values.length;
+    if (n < minSamples) {
+      return insufficientData(ruleId, window, `${n} snapshot(s) carry ${m}; this rule needs at least ${minSamples}`);
+    }
+  }
+  if (window.length >= 2 && !(spanOf(window) > 0)) return insufficientData(ruleId, window, 'the window spans no time');
+  return undefined;
+}
+
+/**
+ * Confidence from data volume and margin: `n / full` samples (capped at 1) times a margin factor that
+ * rises from 0.5 at the threshold to 1 at twice the threshold.
+ *
+ * @internal
+ */
+export function confidenceOf(samples: number, full: number, value: number, threshold: number): number {
+  const data = Math.min(1, samples / full);
+  const margin = threshold > 0 ? Math.min(1, Math.max(0.5, 0.5 * (value / threshold))) : 1;
+  return data * margin;
+}
+
+/** Fields of a finding a rule fills in; the window is filled in by {@link finding}. @internal */
+export interface FindingFields {
+  readonly severity: Severity;
+  readonly title: string;
+  readonly impact: number;
+  readonly confidence: number;
+  readonly evidence: readonly FindingEvidence[];
+  readonly recommendation: string;
+}
+
+/** Builds a frozen finding: impact clamped to 0-100 and rounded to 0.1, confidence clamped to 0-1. @internal */
+export function finding(ruleId: string, window: readonly MetricSnapshot[], fields: FindingFields): BottleneckFinding {
+  const first = window[0];
+  const last = window.at(-1);
+  const clamp = (v: number, lo: number, hi: number): number => (Number.isFinite(v) ? Math.min(hi, Math.max(lo, v)) : lo);
+  return Object.freeze({
+    ruleId,
+    title: fields.title,
+    severity: fields.severity,
+    impact: Math.round(clamp(fields.impact, 0, 100) * 10) / 10,
+    confidence: Math.round(clamp(fields.confidence, 0, 1) * 100) / 100,
+    evidence: Object.freeze(fields.evidence.map((e) => Object.freeze({ ...e }))),
+    recommendation: fields.recommendation,
+    window: Object.freeze({ start: first?.monotonic ?? 0, end: last?.monotonic ?? 0, samples: window.length }),
+  });
+}
+
+/** Evidence entry, with the threshold only when given (exactOptionalPropertyTypes). @internal */
+export function evidence(metric: string, value: number, threshold?: number): FindingEvidence {
+  return threshold === undefined ? { metric, value } : { metric, value, threshold };
+}
+
+/** CPU split between the process and its children over the window. @internal */
+export interface SpawnSignals {
+  /** Window mean of children CPU (reaped plus watched), share of one core; NaN when not measured. */
+  readonly childCpu: number;
+  /** Window mean of `process.cpu.utilization`; NaN when not measured. */
+  readonly ownCpu: number;
+  /** Kernel share of the process's own CPU over the window; NaN when not measured. */
+  readonly systemShare: number;
+  /** Snapshots carrying both children and own CPU. */
+  readonly samples: number;
+}
+
+const CHILD_LABELLED = /^process\.child\.(.+)\.cpu\.utilization$/;
+
+/** Children and own CPU over the window, and the kernel share of own CPU (fork, exec and pipes are kernel time). @internal */
+export function spawnSignals(window: readonly MetricSnapshot[]): SpawnSignals {
+  const labelled = metricNames(window, CHILD_LABELLED);
+  const kids: number[] = [];
+  const own: number[] = [];
+  for (const s of window) {
+    const parts = [s.get('process.children.cpu.utilization'), ...labelled.map((m) => s.get(m))].filter(
+      (v): v is number => v !== undefined && Number.isFinite(v),
+    );
+    const mine = s.get('process.cpu.utilization');
+    if (parts.length === 0 || mine === undefined) continue;
+    kids.push(parts.reduce((a, b) => a + b, 0));
+    own.push(mine);
+  }
+  const user = counterDelta(window, 'process.cpu.time.user');
+  const system = counterDelta(window, 'process.cpu.time.system');
+  const systemShare = user !== undefined && system !== undefined && user.delta + system.delta > 0 ? system.delta / (user.delta + system.delta) : Number.NaN;
+  return { childCpu: mean(kids), ownCpu: mean(own), systemShare, samples: kids.length };
+}

@@ -1,0 +1,313 @@
+// Change points in a benchmark history: robust PELT over per-run medians of log times, each candidate checked
+// against a drift-aware local test, and the newest runs tested against the last stable segment.
+import type { ConfidenceInterval } from '../core/results.js';
+import { abortError } from '../core/errors.js';
+import { normalCdf } from './mann-whitney.js';
+import { hodgesLehmannShift } from './hodges-lehmann.js';
+import { medianOf, normalQuantile, pelt, runNoise, sortedMedian } from './pelt.js';
+
+/**
+ * Options of {@link detectChangePoints}.
+ *
+ * @beta
+ */
+export interface ChangePointOptions {
+  /** Fewest runs in a segment: a shorter excursion is an anomaly, not a change. @defaultValue `4` */
+  readonly minSegment?: number;
+  /** Largest p-value at which a change is reported (each change is tested on its own). @defaultValue `0.002` */
+  readonly alpha?: number;
+  /** Smallest change reported, as a ratio distance from 1 (0.02 = 2%). @defaultValue `0.02` */
+  readonly minChange?: number;
+  /** Runs on each side of a change that its local test looks at. @defaultValue `30` */
+  readonly window?: number;
+  /** Newest runs tested against the last stable segment (0 turns the tail test off). @defaultValue `3` */
+  readonly tailRuns?: number;
+  /** Runs at a new level needed before a change is `confirmed` rather than `suspected`. @defaultValue `4` */
+  readonly confirmRuns?: number;
+  /** Level of the magnitude intervals. @defaultValue `0.95` */
+  readonly level?: number;
+  /** PELT penalty in units of noise variance times log(runs). @defaultValue `3` */
+  readonly penalty?: number;
+  /** Aborts a long analysis. */
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * One change in a history.
+ *
+ * @beta
+ */
+export interface ChangePoint {
+  /** Index of the first run at the new level (0-based). */
+  readonly position: number;
+  /** `regression` when the benchmark got slower, `improvement` when faster. */
+  readonly direction: 'regression' | 'improvement';
+  /** Ratio of the new level to the old one (times, so above 1 is slower), drift-adjusted. */
+  readonly ratio: number;
+  /** Interval of `ratio` at `level`. */
+  readonly ci: ConfidenceInterval;
+  /** Two-sided p-value of the local test. */
+  readonly pValue: number;
+  /** `suspected` while fewer than `confirmRuns` runs sit at the new level, then `confirmed`. */
+  readonly status: 'suspected' | 'confirmed';
+  /** Runs at the new level so far (from `position` to the end of the history or the next change). */
+  readonly runsAfter: number;
+}
+
+/**
+ * What {@link detectChangePoints} found.
+ *
+ * @beta
+ */
+export interface ChangePointAnalysis {
+  /** Changes in position order. */
+  readonly changes: readonly ChangePoint[];
+  /** Noise between runs: robust standard deviation of per-run log medians. */
+  readonly noise: number;
+  /** Runs far from their neighbours that are not changes (one-off bad runs), by index. */
+  readonly anomalies: readonly number[];
+  /** Per-run medians, seconds per operation (what the analysis ran on). */
+  readonly medians: readonly number[];
+}
+
+function checkAbort(signal: AbortSignal | undefined): void {
+  if (signal?.aborted === true) throw abortError(signal, 'change-point detection');
+}
+
+interface Resolved {
+  minSegment: number;
+  alpha: number;
+  minChange: number;
+  window: number;
+  tailRuns: number;
+  confirmRuns: number;
+  level: number;
+  penalty: number;
+}
+
+function resolve(options: ChangePointOptions): Resolved {
+  const {
+    minSegment = 4,
+    alpha = 0.002,
+    minChange = 0.02,
+    window = 30,
+    tailRuns = 3,
+    confirmRuns = 4,
+    level = 0.95,
+    penalty = 3,
+  } = options;
+  if (!Number.isInteger(minSegment) || minSegment < 2) throw new RangeError('minSegment option must be an integer >= 2');
+  if (!(alpha > 0 && alpha < 1)) throw new RangeError('alpha option must be between 0 and 1 (exclusive)');
+  if (!(minChange >= 0 && minChange < 1)) throw new RangeError('minChange option must be a ratio in [0, 1)');
+  if (!Number.isInteger(window) || window < minSegment) throw new RangeError('window option must be an integer >= minSegment');
+  if (!Number.isInteger(tailRuns) || tailRuns < 0 || tailRuns >= minSegment + 1) {
+    throw new RangeError('tailRuns option must be an integer in [0, minSegment]');
+  }
+  if (!Number.isInteger(confirmRuns) || confirmRuns < 1) throw new RangeError('confirmRuns option must be a positive integer');
+  if (!(level > 0 && level < 1)) throw new RangeError('level option must be between 0 and 1 (exclusive)');
+  if (!(penalty > 0)) throw new RangeError('penalty option must be positive');
+  return { minSegment, alpha, minChange, window, tailRuns, confirmRuns, level, penalty };
+}
+
+interface LocalTest {
+  shift: number;
+  se: number;
+  pValue: number;
+}
+
+/**
+ * Drift-aware local test of a level shift at `cut` between windows `[lo, cut)` and `[cut, hi)`: when the
+ * runs inside each window trend (pooled slope significant), the shift is measured on detrended values,
+ * so a slow drift is not reported as a step.
+ */
+function localTest(y: Float64Array, lo: number, cut: number, hi: number, sigma: number): LocalTest {
+  const nl = cut - lo;
+  const nr = hi - cut;
+  // pooled within-window slope (OLS on each window, shared slope)
+  let sxy = 0;
+  let sxx = 0;
+  const meanT = (a: number, b: number): number => (a + b - 1) / 2;
+  for (const [a, b] of [
+    [lo, cut],
+    [cut, hi],
+  ] as const) {
+    const tm = meanT(a, b);
+    let ym = 0;
+    for (let i = a; i < b; i++) ym += y[i] as number;
+    ym /= b - a;
+    for (let i = a; i < b; i++) {
+      sxy += (i - tm) * ((y[i] as number) - ym);
+      sxx += (i - tm) * (i - tm);
+    }
+  }
+  const slope = sxx > 0 ? sxy / sxx : 0;
+  const left: number[] = [];
+  const right: number[] = [];
+  for (let i = lo; i < cut; i++) left.push((y[i] as number) - slope * (i - cut));
+  for (let i = cut; i < hi; i++) right.push((y[i] as number) - slope * (i - cut));
+  const shift = hodgesLehmannShift(left, right);
+  let variance = (1 / nl + 1 / nr) / 0.955;
+  if (sxx > 0) {
+    const dt = meanT(cut, hi) - meanT(lo, cut);
+    variance += (dt * dt) / sxx;
+  }
+  const se = sigma * Math.sqrt(variance);
+  const z = shift / se;
+  return { shift, se, pValue: Math.min(1, 2 * (1 - normalCdf(Math.abs(z)))) };
+}
+
+/**
+ * Finds the changes in one benchmark's history.
+ *
+ * Works on per-run medians of log times: PELT with a penalty scaled by the noise between runs (estimated
+ * robustly from first differences) proposes cuts on values winsorized against a running median, so one-off
+ * bad runs do not pull a cut; each cut must then pass a drift-aware local Hodges-Lehmann test
+ * (`alpha`, `minChange`), weakest first, until all remaining cuts pass. Finally the newest `tailRuns` runs
+ * are tested against the last stable segment; a change found there is `suspected`.
+ *
+ * @param runs - per-run samples, seconds per operation, oldest run first (non-positive values are ignored)
+ * @param options - segment length, thresholds, signal
+ * @throws RangeError when a run has no positive sample or an option is out of range
+ * @throws RuneBenchError `ERR_ABORTED` when the signal fires
+ * @beta
+ */
+export function detectChangePoints(runs: readonly (readonly number[])[], options: ChangePointOptions = {}): ChangePointAnalysis {
+  const o = resolve(options);
+  const n = runs.length;
+  const y = new Float64Array(n);
+  const spread = new Float64Array(n);
+  let scratch = new Float64Array(64);
+  runs.forEach((samples, i) => {
+    if (scratch.length < samples.length) scratch = new Float64Array(samples.length);
+    let m = 0;
+    for (const v of samples) if (v > 0 && Number.isFinite(v)) scratch[m++] = Math.log(v);
+    if (m === 0) throw new RangeError(`run ${i} has no positive sample`);
+    const logs = Float64Array.from(scratch.subarray(0, m));
+    const mid = sortedMedian(scratch, m);
+    y[i] = mid;
+    for (let j = 0; j < m; j++) scratch[j] = Math.abs((logs[j] as number) - mid);
+    spread[i] = sortedMedian(scratch, m);
+  });
+  checkAbort(options.signal);
+  const medians = Array.from(y, (v) => Math.exp(v));
+  const sigma = runNoise(y);
+  if (n < 2) return { changes: [], noise: sigma, anomalies: [], medians };
+
+  // winsorize against a centred running median (window 7), marking far-off single runs as anomalies
+  const clean = new Float64Array(n);
+  const anomalies: number[] = [];
+  const h = 3;
+  const limit = 3 * sigma;
+  const window = new Float64Array(2 * h + 1);
+  for (let i = 0; i < n; i++) {
+    const from = Math.max(0, i - h);
+    const to = Math.min(n, i + h + 1);
+    for (let j = from; j < to; j++) window[j - from] = y[j] as number;
+    const ref = sortedMedian(window, to - from);
+    const v = y[i] as number;
+    clean[i] = Math.max(ref - limit, Math.min(ref + limit, v));
+    if (Math.abs(v - ref) > 5 * sigma && Math.abs(v - ref) > Math.log1p(o.minChange)) anomalies.push(i);
+  }
+
+  const beta = o.penalty * sigma * sigma * Math.log(Math.max(n, 3));
+  const cuts = pelt(clean, beta, o.minSegment, Math.max(8 * o.window, 4 * o.minSegment));
+  checkAbort(options.signal);
+
+  const logMin = Math.log1p(o.minChange);
+  const testCut = (k: number, list: readonly number[]): LocalTest => {
+    const cut = list[k] as number;
+    const prev = k > 0 ? (list[k - 1] as number) : 0;
+    const next = k + 1 < list.length ? (list[k + 1] as number) : n;
+    return localTest(clean, Math.max(prev, cut - o.window), cut, Math.min(next, cut + o.window), sigma);
+  };
+  const passes = (t: LocalTest): boolean => t.pValue <= o.alpha && Math.abs(t.shift) >= logMin;
+  // drop the weakest failing cut until every cut passes; only the neighbours of a removed cut are re-tested
+  const tests = cuts.map((_, k) => testCut(k, cuts));
+  for (;;) {
+    let worst = -1;
+    let worstScore = -1;
+    tests.forEach((t, k) => {
+      if (passes(t)) return;
+      const score = Math.abs(t.shift) < logMin ? 2 : t.pValue;
+      if (score > worstScore) {
+        worstScore = score;
+        worst = k;
+      }
+    });
+    if (worst < 0) break;
+    cuts.splice(worst, 1);
+    tests.splice(worst, 1);
+    if (worst - 1 >= 0) tests[worst - 1] = testCut(worst - 1, cuts);
+    if (worst < cuts.length) tests[worst] = testCut(worst, cuts);
+  }
+
+  const z = normalQuantile(0.5 + o.level / 2);
+  const changes: ChangePoint[] = [];
+  const make = (position: number, t: LocalTest, end: number): ChangePoint => {
+    const runsAfter = end - position;
+    return {
+      position,
+      direction: t.shift > 0 ? 'regression' : 'improvement',
+      ratio: Math.exp(t.shift),
+      ci: { lower: Math.exp(t.shift - z * t.se), upper: Math.exp(t.shift + z * t.se), level: o.level },
+      pValue: t.pValue,
+      status: runsAfter >= o.confirmRuns ? 'confirmed' : 'suspected',
+      runsAfter,
+    };
+  };
+  cuts.forEach((cut, k) => {
+    const next = k + 1 < cuts.length ? (cuts[k + 1] as number) : n;
+    changes.push(make(cut, testCut(k, cuts), next));
+  });
+
+  // the newest runs against the last stable segment
+  const lastCut = cuts.length > 0 ? (cuts[cuts.length - 1] as number) : 0;
+  if (o.tailRuns > 0 && n - lastCut > o.tailRuns + o.minSegment - 1) {
+    const tail = tailTest(y, spread, lastCut, sigma, o);
+    if (tail !== undefined) changes.push(make(tail.position, tail.test, n));
+  }
+  const anomalySet = anomalies.filter((i) => !changes.some((c) => i >= c.position && i < c.position + o.tailRuns && c.position >= n - o.tailRuns));
+  return { changes, noise: sigma, anomalies: anomalySet, medians };
+}
+
+function tailTest(
+  y: Float64Array,
+  spread: Float64Array,
+  segmentStart: number,
+  sigma: number,
+  o: Resolved,
+): { position: number; test: LocalTest } | undefined {
+  const n = y.length;
+  const logMin = Math.log1p(o.minChange);
+  let best: { position: number; sse: number; test: LocalTest } | undefined;
+  for (let k = 1; k <= o.tailRuns; k++) {
+    const cut = n - k;
+    const lo = Math.max(segmentStart, cut - o.window);
+    if (cut - lo < o.minSegment) continue;
+    const ref = Array.from(y.subarray(lo, cut));
+    const refLevel = medianOf(ref);
+    const tail = Array.from(y.subarray(cut));
+    // every tail run must sit beyond the minimum change on the same side
+    const sides = tail.map((v) => Math.sign(v - refLevel));
+    if (!sides.every((s) => s === sides[0]) || tail.some((v) => Math.abs(v - refLevel) < logMin)) continue;
+    // a single run with a much wider spread than usual is a noisy run, not a change
+    if (k === 1) {
+      const usual = medianOf(spread.subarray(lo, cut));
+      if ((spread[cut] as number) > 2 * usual) continue;
+    }
+    const t = localTest(y, lo, cut, n, sigma);
+    // Bonferroni over the tail lengths tried
+    if (t.pValue * o.tailRuns <= o.alpha && Math.abs(t.shift) >= logMin) {
+      // among passing tail lengths, the one whose two-level fit of the newest runs leaves the least error
+      const tailLevel = medianOf(tail);
+      let sse = 0;
+      for (let i = n - o.tailRuns; i < n; i++) {
+        const v = y[i] as number;
+        const centre = i >= cut ? tailLevel : refLevel;
+        sse += (v - centre) * (v - centre);
+      }
+      if (best === undefined || sse < best.sse) best = { position: cut, sse, test: { ...t, pValue: Math.min(1, t.pValue * o.tailRuns) } };
+    }
+  }
+  return best;
+}
