@@ -1,4 +1,5 @@
 // The command tree: `rune-bench <command>`, also mountable by a host as `rune benchmark <command>`.
+import { neutralizeControls } from '../core/safe-text.js';
 import { readFileSync } from 'node:fs';
 import { isRuneBenchError, type RuneBenchErrorCode } from '../core/errors.js';
 import { parseFlags, suggest } from './args.js';
@@ -77,6 +78,7 @@ const INPUT_ERRORS: ReadonlySet<RuneBenchErrorCode> = new Set<RuneBenchErrorCode
   'ERR_INVALID_FORMAT',
   'ERR_SCHEMA_VERSION',
   'ERR_CORRUPT_FILE',
+  'ERR_INPUT_TOO_LARGE',
   'ERR_FILE_IO',
   'ERR_NOT_FOUND',
   'ERR_DUPLICATE',
@@ -195,15 +197,15 @@ function report(ctx: CommandContext, error: unknown): number {
   } else {
     message = String(error);
   }
-  ctx.stderr.write(`${ctx.program}: error: ${oneLine(message)}\n`);
+  ctx.stderr.write(`${ctx.program}: error: ${neutralizeControls(oneLine(message))}\n`);
   if (ctx.verbose && error instanceof Error) {
     let current: unknown = error;
     while (current instanceof Error) {
-      ctx.stderr.write(`${current.stack ?? current.message}\n`);
+      ctx.stderr.write(`${neutralizeControls(current.stack ?? current.message).replace(/\\x0a/g, '\n')}\n`);
       current = current.cause;
       if (current !== undefined) ctx.stderr.write('caused by: ');
     }
-    if (current !== undefined) ctx.stderr.write(`${typeof current === 'string' ? current : JSON.stringify(current)}\n`);
+    if (current !== undefined) ctx.stderr.write(`${neutralizeControls(typeof current === 'string' ? current : JSON.stringify(current))}\n`);
   }
   return code;
 }

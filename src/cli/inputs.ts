@@ -1,6 +1,6 @@
 // Looks up what the user named (suite, format, baseline file, params) and turns failures into one-line usage errors.
-import { statSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { statSync, type Stats } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import { isRuneBenchError } from '../core/errors.js';
 import type { SuiteResult } from '../core/results.js';
 import type { Suite } from '../core/suite.js';
@@ -71,8 +71,31 @@ export function readBaseline(path: string): SuiteResult {
 
 /** Checks that `path` can be written as a file (it is not a directory). @internal */
 export function checkWritableFile(path: string, flag: string, command: string): void {
-  const stat = statSync(path, { throwIfNoEntry: false });
+  const stat = statOrProblem(path);
+  if (typeof stat === 'string') throw new UsageError(`${flag} ${path}: ${stat}`, command);
   if (stat?.isDirectory() === true) throw new UsageError(`${flag} ${path} is a directory: give a file name`, command);
+  // The file may not exist yet: its nearest existing ancestor must be a directory we can create it in.
+  let dir = dirname(resolve(path));
+  for (;;) {
+    const parent = statOrProblem(dir);
+    if (typeof parent === 'string') throw new UsageError(`${flag} ${path}: ${parent}`, command);
+    if (parent !== undefined) {
+      if (!parent.isDirectory()) throw new UsageError(`${flag} ${path}: ${dir} is not a directory`, command);
+      return;
+    }
+    const up = dirname(dir);
+    if (up === dir) return;
+    dir = up;
+  }
+}
+
+function statOrProblem(path: string): Stats | undefined | string {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOTDIR' ? 'a part of the path is a file, not a directory' : `cannot use this path (${code ?? (error as Error).message})`;
+  }
 }
 
 /**

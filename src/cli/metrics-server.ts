@@ -30,12 +30,34 @@ export interface MetricsPage {
 }
 
 /**
+ * How long a client may take, in milliseconds: a scraper sends its request at once, so anything slower is
+ * a held-open socket and is closed.
+ *
+ * @internal
+ */
+export interface MetricsServerTimeouts {
+  /** Time to receive the whole request head. @defaultValue 5000 */
+  readonly headersTimeoutMs?: number;
+  /** Time to receive the whole request. @defaultValue 10000 */
+  readonly requestTimeoutMs?: number;
+  /** Idle time on a kept-alive connection. @defaultValue 5000 */
+  readonly keepAliveTimeoutMs?: number;
+}
+
+/**
  * Starts the server on `host:port`. `render` is called for each scrape; if it throws, the scrape gets a 500.
  *
  * @internal
  */
-export async function startMetricsServer(host: string, port: number, render: () => MetricsPage): Promise<MetricsServer> {
-  const server: Server = createServer((request, response) => {
+export async function startMetricsServer(
+  host: string,
+  port: number,
+  render: () => MetricsPage,
+  timeouts: MetricsServerTimeouts = {},
+): Promise<MetricsServer> {
+  const { headersTimeoutMs = 5_000, requestTimeoutMs = 10_000, keepAliveTimeoutMs = 5_000 } = timeouts;
+  const options = { headersTimeout: headersTimeoutMs, requestTimeout: requestTimeoutMs, keepAliveTimeout: keepAliveTimeoutMs };
+  const server: Server = createServer(options, (request, response) => {
     const path = (request.url ?? '/').split('?')[0];
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' }).end('method not allowed\n');
@@ -60,7 +82,23 @@ export async function startMetricsServer(host: string, port: number, render: () 
     }
     response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found: try /metrics\n');
   });
-  server.keepAliveTimeout = 5_000;
+  // Node checks the two request timeouts above only every 30 s, and a connection it expires that way can
+  // stay open on the client's side; a socket that sends nothing at all is not checked at all. So close
+  // every connection that has not delivered a whole request within the header timeout of connecting.
+  // After a response, the keep-alive timeout takes over.
+  const served = new WeakSet<object>();
+  server.on('request', (request) => {
+    served.add(request.socket);
+  });
+  server.on('connection', (socket) => {
+    const timer = setTimeout(() => {
+      if (!served.has(socket)) socket.destroy();
+    }, headersTimeoutMs);
+    timer.unref();
+    socket.once('close', () => {
+      clearTimeout(timer);
+    });
+  });
   await new Promise<void>((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException): void => {
       server.off('listening', onListening);

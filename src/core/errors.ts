@@ -41,7 +41,9 @@ export type RuneBenchErrorCode =
   /** An object is busy with an operation that cannot run twice at once (for example `BenchmarkSuite.run`). */
   | 'ERR_BUSY'
   /** A bottleneck rule threw while evaluating a window. */
-  | 'ERR_RULE_FAILED';
+  | 'ERR_RULE_FAILED'
+  /** An input file (or its decompressed content) is larger than the configured cap. */
+  | 'ERR_INPUT_TOO_LARGE';
 
 /**
  * Options for {@link RuneBenchError}.

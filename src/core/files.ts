@@ -1,8 +1,8 @@
 // Atomic writes and validated reads, shared by history export, results store, baselines and reports.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, openSync, fsyncSync, closeSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, openSync, fsyncSync, closeSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
-import { gunzipSync, gzipSync, strFromU8, strToU8 } from 'fflate';
+import { Gunzip, gzipSync, strToU8 } from 'fflate';
 import { RuneBenchError } from './errors.js';
 import { parseJson } from './validate.js';
 
@@ -17,6 +17,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     mkdirSync(dir, { recursive: true });
+    removeStaleTempFiles(dir, basename(path));
     writeFileSync(temp, data);
     const fd = openSync(temp, 'r');
     try {
@@ -60,40 +61,155 @@ export function writeJsonAtomic(path: string, value: unknown, gzip: boolean = pa
 }
 
 /**
- * Decodes JSON bytes that may be gzip-compressed. Errors name `path`.
+ * Default cap on the bytes an input file may hold once decompressed (256 MiB): far above any real
+ * baseline, results record or history export, far below what would exhaust memory. The environment
+ * variable `RUNE_BENCH_MAX_INPUT_MB` overrides it for the CLI and every reader that takes no explicit cap.
+ *
+ * @public
+ */
+export const DEFAULT_MAX_INPUT_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Limits for reading an input file.
+ *
+ * @public
+ */
+export interface ReadLimits {
+  /**
+   * Largest number of bytes accepted, after decompression; reading stops with `ERR_INPUT_TOO_LARGE` as
+   * soon as it is passed.
+   * @defaultValue {@link DEFAULT_MAX_INPUT_BYTES}, or `RUNE_BENCH_MAX_INPUT_MB` mebibytes when set
+   */
+  readonly maxBytes?: number;
+}
+
+/** The cap in force: the explicit one, else the environment's, else the default. @internal */
+export function maxInputBytes(limits: ReadLimits = {}): number {
+  if (limits.maxBytes !== undefined) {
+    if (!(limits.maxBytes > 0) || !Number.isFinite(limits.maxBytes)) throw new RangeError(`maxBytes option must be a positive finite number, got ${limits.maxBytes}`);
+    return limits.maxBytes;
+  }
+  const fromEnv = Number(process.env.RUNE_BENCH_MAX_INPUT_MB);
+  return fromEnv > 0 && Number.isFinite(fromEnv) ? fromEnv * 1024 * 1024 : DEFAULT_MAX_INPUT_BYTES;
+}
+
+function tooLarge(path: string, cap: number, what: string): RuneBenchError {
+  const mib = (cap / 1024 / 1024).toFixed(cap < 1024 * 1024 ? 3 : 0);
+  return new RuneBenchError(
+    'ERR_INPUT_TOO_LARGE',
+    `${path} ${what} more than ${mib} MiB: refusing to read it (raise the cap with RUNE_BENCH_MAX_INPUT_MB or the maxBytes option if the file is genuine)`,
+    { path },
+  );
+}
+
+// Input is fed to the inflater in slices, so a bomb is stopped after at most one slice's worth of output
+// past the cap (deflate expands at most about 1032:1).
+const INFLATE_SLICE = 16 * 1024;
+
+/**
+ * Inflates gzip bytes as a stream, stopping with `ERR_INPUT_TOO_LARGE` as soon as the output passes
+ * `cap`, so a decompression bomb costs neither the time nor the memory of inflating it whole.
  *
  * @internal
  */
-export function decodeJson(bytes: Uint8Array, path: string): unknown {
-  let text: string;
-  if (isGzip(bytes)) {
-    try {
-      text = strFromU8(gunzipSync(bytes));
-    } catch (cause) {
-      throw new RuneBenchError('ERR_CORRUPT_FILE', `${path} is a damaged gzip file (${(cause as Error).message})`, {
-        cause,
-        path,
-      });
+export function gunzipCapped(bytes: Uint8Array, path: string, cap: number): string {
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  // Mutated by the inflater's callback: an object, so the compiler does not narrow the flag to false.
+  const state = { total: 0, over: false };
+  const inflater = new Gunzip((chunk) => {
+    state.total += chunk.length;
+    if (state.total > cap) {
+      state.over = true;
+      return;
     }
-  } else {
-    text = strFromU8(bytes);
+    parts.push(decoder.decode(chunk, { stream: true }));
+  });
+  try {
+    for (let offset = 0; offset < bytes.length && !state.over; offset += INFLATE_SLICE) {
+      const end = Math.min(bytes.length, offset + INFLATE_SLICE);
+      inflater.push(bytes.subarray(offset, end), end === bytes.length);
+    }
+  } catch (cause) {
+    throw new RuneBenchError('ERR_CORRUPT_FILE', `${path} is a damaged gzip file (${(cause as Error).message})`, { cause, path });
   }
-  return parseJson(text, path);
+  if (state.over) throw tooLarge(path, cap, 'inflates to');
+  parts.push(decoder.decode());
+  return parts.join('');
 }
 
 /**
- * Reads and parses a JSON file that may be gzip-compressed. Errors are {@link RuneBenchError}s naming the file.
+ * Decodes JSON bytes that may be gzip-compressed, refusing content over the cap. Errors name `path`.
  *
  * @internal
  */
-export function readJsonFile(path: string): unknown {
+export function decodeJson(bytes: Uint8Array, path: string, limits: ReadLimits = {}): unknown {
+  const cap = maxInputBytes(limits);
+  if (isGzip(bytes)) return parseJson(gunzipCapped(bytes, path, cap), path);
+  if (bytes.length > cap) throw tooLarge(path, cap, 'holds');
+  return parseJson(new TextDecoder().decode(bytes), path);
+}
+
+/**
+ * Reads and parses a JSON file that may be gzip-compressed. Errors are {@link RuneBenchError}s naming the
+ * file; a file (or its decompressed content) over the cap is refused before it is read whole.
+ *
+ * @internal
+ */
+export function readJsonFile(path: string, limits: ReadLimits = {}): unknown {
+  const cap = maxInputBytes(limits);
   let bytes: Uint8Array;
   try {
+    // A plain file larger than the cap is refused unread; a gzip file is at most the cap's size compressed.
+    if (statSync(path).size > cap) throw tooLarge(path, cap, 'holds');
     bytes = readFileSync(path);
   } catch (cause) {
+    if (cause instanceof RuneBenchError) throw cause;
     const code = (cause as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : (cause as Error).message;
     throw new RuneBenchError('ERR_FILE_IO', `could not read ${path}: ${why}`, { cause, path });
   }
-  return decodeJson(bytes, path);
+  return decodeJson(bytes, path, { maxBytes: cap });
+}
+
+const TEMP_NAME = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+/**
+ * Removes temporary files that an atomic write of `name` in `dir` left behind when its process was killed
+ * (SIGKILL gives no chance to clean up): those whose owner process is gone. Best effort, never throws.
+ *
+ * @internal
+ */
+export function removeStaleTempFiles(dir: string, name?: string): number {
+  let removed = 0;
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return 0;
+  }
+  for (const entry of entries) {
+    const match = TEMP_NAME.exec(entry);
+    if (match === null || (name !== undefined && match[1] !== name)) continue;
+    const pid = Number(match[2]);
+    if (pid === process.pid || processAlive(pid)) continue;
+    try {
+      rmSync(join(dir, entry), { force: true });
+      removed += 1;
+    } catch {
+      // another process removed it first, or it is not ours to remove
+    }
+  }
+  return removed;
+}
+
+/** Whether a process with this pid exists (EPERM means it exists but is someone else's). @internal */
+export function processAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

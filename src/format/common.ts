@@ -1,4 +1,5 @@
 // Helpers shared by the built-in formatters (not exported from the package).
+import { neutralizeControls } from '../core/safe-text.js';
 import { compareSeverity, type BottleneckFinding } from '../core/findings.js';
 import type { FindingEvidence } from '../core/findings.js';
 import type { MetricUnit } from '../core/metric.js';
@@ -225,12 +226,9 @@ export function chartMetrics(snapshots: readonly MetricSnapshot[], wanted: reado
   return out;
 }
 
-// C0 and C1 control characters (ESC included): never let a user string drive the terminal.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
-
-/** A user-supplied string made safe for a terminal: control characters shown as `\xNN`. @internal */
+/** A user-supplied string made safe for a terminal (see neutralizeControls). @internal */
 export function safeText(text: string): string {
-  return text.replace(CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return neutralizeControls(text);
 }
 
 /** Task figures as a matrix: one row per task that has figures, one column per figure name. @internal */

@@ -1,9 +1,10 @@
 // Temporary directories for suites: removed when the work ends, when it is aborted, on SIGINT/SIGTERM and at exit.
 import { mkdtemp, rm } from 'node:fs/promises';
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { abortError } from '../../core/errors.js';
+import { processAlive } from '../../core/files.js';
 
 /**
  * A temporary directory owned by a suite run. Remove it with {@link TempDir.remove} (or `await using`);
@@ -35,6 +36,37 @@ export interface TempDirOptions {
 }
 
 const live = new Set<string>();
+const swept = new Set<string>();
+const STALE_DIR = /^rune-bench-.+-(\d+)-[A-Za-z0-9]{6}$/;
+
+/**
+ * Removes `rune-bench-*` temporary directories in `parent` whose owner process is gone (it was killed
+ * with SIGKILL and could not clean up). Runs once per parent per process, best effort; returns the count.
+ *
+ * @internal
+ */
+export function removeStaleTempDirs(parent: string = tmpdir()): number {
+  let entries: string[];
+  try {
+    entries = readdirSync(parent);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const entry of entries) {
+    const match = STALE_DIR.exec(entry);
+    if (match === null) continue;
+    const pid = Number(match[1]);
+    if (pid === process.pid || processAlive(pid)) continue;
+    try {
+      rmSync(join(parent, entry), { recursive: true, force: true, maxRetries: 2 });
+      removed += 1;
+    } catch {
+      // not ours to remove, or gone already
+    }
+  }
+  return removed;
+}
 let hooked = false;
 
 function removeAllSync(): void {
@@ -95,7 +127,13 @@ export async function createTempDir(prefix: string, options: TempDirOptions = {}
     throw new TypeError('prefix must be 1-64 characters of letters, digits, "_", "." or "-"');
   }
   if (options.signal?.aborted === true) throw abortError(options.signal, 'createTempDir');
-  const path = await mkdtemp(join(options.parent ?? tmpdir(), `rune-bench-${prefix}-`));
+  const parent = options.parent ?? tmpdir();
+  if (!swept.has(parent)) {
+    swept.add(parent);
+    removeStaleTempDirs(parent);
+  }
+  // The owner's pid is part of the name, so a later run can tell a directory whose process was killed.
+  const path = await mkdtemp(join(parent, `rune-bench-${prefix}-${process.pid}-`));
   live.add(path);
   hook();
   let removed = false;
