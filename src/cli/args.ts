@@ -100,6 +100,25 @@ export class Flags {
   }
 
   /**
+   * A ratio flag that also takes a percentage: `0.05`, `5%` and `5 %` all give 0.05. `max` bounds the
+   * ratio (inclusive).
+   */
+  ratio(name: string, options: { readonly max?: number } = {}): number | undefined {
+    const text = this.string(name);
+    if (text === undefined) return undefined;
+    const percent = /^\s*([0-9]*\.?[0-9]+)\s*%\s*$/.exec(text);
+    const value = percent !== null ? Number(percent[1]) / 100 : text.trim() === '' ? Number.NaN : Number(text);
+    const max = options.max ?? 1;
+    if (!Number.isFinite(value) || value < 0 || value > max) {
+      throw new UsageError(
+        `--${name} must be a ratio between 0 and ${max} (0.05) or a percentage (5%), got ${JSON.stringify(text)}`,
+        this.#command,
+      );
+    }
+    return value;
+  }
+
+  /**
    * A numeric flag. `integer` requires a whole number; `min`/`max` bound it (inclusive);
    * `what` describes the unit in the error message (`seconds`).
    */

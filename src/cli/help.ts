@@ -8,7 +8,8 @@ import { COMMON_FLAGS, type CommandSpec, type FlagSpec } from './args.js';
  */
 export function commandHelp(program: string, spec: CommandSpec): string {
   const lines = [`Usage: ${program} ${spec.name} ${spec.usage}`.trimEnd(), '', spec.summary];
-  for (const paragraph of spec.details ?? []) lines.push('', paragraph);
+  // Details are lines of text as they should appear; an empty string separates paragraphs.
+  if (spec.details !== undefined && spec.details.length > 0) lines.push('', ...spec.details);
   lines.push('', 'Options:');
   const flags = Object.entries({ ...spec.flags, ...COMMON_FLAGS });
   const labels = flags.map(([name, flag]) => label(name, flag));
@@ -51,7 +52,8 @@ export function programHelp(program: string, commands: readonly CommandSpec[], v
     '  -v, --version    print the version',
     '      --verbose    print stack traces on errors',
     '',
-    'Exit codes: 0 success, 1 regression (with --fail-on-regression), 2 bad usage or input, 130 interrupted.',
+    'Exit codes: 0 success, 1 regression (with --fail-on-regression), 2 bad usage or input, 3 the run failed,',
+    '130 interrupted.',
     `Run \`${program} <command> --help\` for a command's options.`,
   ];
   return lines.join('\n') + '\n';

@@ -63,7 +63,7 @@ export class ProgressView {
     const bar = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}]`;
     const percent = `${Math.floor(fraction * 100)}%`.padStart(4);
     const eta = progress.eta === undefined ? '' : `  ETA ${formatDuration(progress.eta)}`;
-    const label = `${progress.suite}: ${progress.message ?? progress.phase}`;
+    const label = `${progress.suite}: ${progressText(progress)}`;
     const room = columns - bar.length - percent.length - eta.length - 4;
     const text = label.length > room ? `${label.slice(0, Math.max(0, room - 1))}…` : label;
     this.#stream.write(`\r\x1b[K${bar} ${percent}  ${text}${eta}`);
@@ -78,8 +78,7 @@ export class ProgressView {
     this.#lastDecile = decile;
     const eta = progress.eta === undefined ? '' : ` (ETA ${formatDuration(progress.eta)})`;
     const percent = `${Math.floor(fraction * 100)}%`.padStart(4);
-    const message = progress.message === undefined ? '' : `: ${progress.message}`;
-    this.#stream.write(`[${percent}] ${progress.suite} ${progress.phase}${message}${eta}\n`);
+    this.#stream.write(`[${percent}] ${progress.suite} ${progressText(progress)}${eta}\n`);
   }
 }
 
@@ -94,4 +93,12 @@ export function formatDuration(seconds: number): string {
   if (s < 60) return `${s}s`;
   if (s < 3600) return `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
   return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
+}
+
+/** The phase and message of a progress report, without saying the phase twice (`seq-read: seq-read: ok`). */
+function progressText(progress: SuiteProgress): string {
+  const { phase, message } = progress;
+  if (message === undefined || message === phase) return phase;
+  if (message.startsWith(`${phase}:`) || message.startsWith(`${phase} `)) return message;
+  return `${phase}: ${message}`;
 }

@@ -47,7 +47,7 @@ export const RUN_SPEC: CommandSpec = {
 export const LIST_SPEC: CommandSpec = {
   name: 'list',
   summary: 'List the benchmark suites you can run, with their parameters.',
-  usage: '[--format table|json]',
+  usage: '[--format table|json] [--require FILE]...',
   flags: {
     format: { type: 'string', short: 'f', value: 'table|json', description: 'output format (default: table)' },
     require: {
@@ -87,7 +87,7 @@ export const MONITOR_SPEC: CommandSpec = {
 export const REPORT_SPEC: CommandSpec = {
   name: 'report',
   summary: 'Report on recorded runs: the latest run, or trends across runs with change points.',
-  usage: '[--trends] [--suite NAME] [--format FORMAT] [--output FILE] [--store DIR]',
+  usage: '[--trends [--last N] [--seed N]] [--suite NAME] [--format FORMAT] [--output FILE] [--store DIR]',
   details: [
     'Reads the results store that `run` records into (.rune-bench/ in the working directory, or --store DIR).',
     'Without --trends: the latest run (of --suite NAME when given), compared with the run of the same suite',
