@@ -1,4 +1,5 @@
 // SuiteResult <-> versioned JSON, with an environment fingerprint; reading validates every field.
+import { MAX_COMPARED_SAMPLES, thinSamples } from '../stats/thin-samples.js';
 import { RuneBenchError } from '../core/errors.js';
 import { readJsonFile, writeJsonAtomic } from '../core/files.js';
 import type { BottleneckFinding, Severity } from '../core/findings.js';
@@ -17,6 +18,7 @@ import {
 } from '../core/results.js';
 import {
   invalid,
+  isObject,
   optionalNumber,
   optionalString,
   requireArray,
@@ -173,7 +175,7 @@ function task(raw: unknown, at: string, file?: string): TaskResult {
     status: oneOf(o.status, TASK_STATUSES, `${at}.status`, file) as TaskStatus,
     ...(o.stats === undefined ? {} : { stats: stats(requireObject(o.stats, `${at}.stats`, file), `${at}.stats`, file) }),
     ...(o.error === undefined ? {} : { error: errorInfo(requireObject(o.error, `${at}.error`, file), `${at}.error`, file) }),
-    ...(o.samples === undefined ? {} : { samples: numbers(o.samples, `${at}.samples`, file) }),
+    ...(o.samples === undefined ? {} : { samples: thinSamples(numbers(o.samples, `${at}.samples`, file)) }),
     duration: requireFiniteNumber(o.duration, `${at}.duration`, file),
     tags: strings(o.tags, `${at}.tags`, file),
     ...(o.figures === undefined ? {} : { figures: figures(o.figures, `${at}.figures`, file) }),
@@ -256,7 +258,16 @@ function suite(raw: unknown, at: string, file?: string): SuiteResult {
   }
   const startedAt = requireString(o.startedAt, `${at}.startedAt`, file);
   if (Number.isNaN(Date.parse(startedAt))) throw invalid(`${at}.startedAt`, `not an ISO 8601 time: "${startedAt}"`, file);
-  const tasks = requireArray(o.tasks, `${at}.tasks`, file).map((t, i) => task(t, `${at}.tasks[${i}]`, file));
+  const rawTasks = requireArray(o.tasks, `${at}.tasks`, file);
+  const tasks = rawTasks.map((t, i) => task(t, `${at}.tasks[${i}]`, file));
+  // Huge kept-sample sets are thinned on read (the comparison's cost grows with them): say so.
+  const thinned = rawTasks.filter((t) => isObject(t) && Array.isArray(t.samples) && t.samples.length > MAX_COMPARED_SAMPLES).length;
+  const notices = [
+    ...(o.notices === undefined ? [] : strings(o.notices, `${at}.notices`, file)),
+    ...(thinned === 0
+      ? []
+      : [`${thinned} task(s) kept more than ${MAX_COMPARED_SAMPLES} samples: ${MAX_COMPARED_SAMPLES} evenly spaced ones of each were read (intervals are wider, not narrower)`]),
+  ];
   return {
     schemaVersion: version,
     name: requireString(o.name, `${at}.name`, file),
@@ -272,7 +283,7 @@ function suite(raw: unknown, at: string, file?: string): SuiteResult {
     ...(o.children === undefined
       ? {}
       : { children: requireArray(o.children, `${at}.children`, file).map((c, i) => suite(c, `${at}.children[${i}]`, file)) }),
-    ...(o.notices === undefined ? {} : { notices: strings(o.notices, `${at}.notices`, file) }),
+    ...(notices.length === 0 ? {} : { notices }),
   };
 }
 

@@ -91,3 +91,14 @@ void test('the CLI refuses a bomb given as --baseline with exit 2, naming the fi
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+void test('a baseline with 100,000 kept samples in one task is read thinned, with a notice', async () => {
+  const { suiteResult, task, logNormal } = await import('../detect/regression/helpers.js');
+  const { suiteResultFromJSON, suiteResultToJSON } = await import('../../src/bench/suite-result-json.js');
+  const { MAX_COMPARED_SAMPLES } = await import('../../src/stats/thin-samples.js');
+  const big = suiteResult('s', [task('many', logNormal(1, 100_000, 1e-3, 0.05)), task('few', logNormal(2, 50, 1e-3, 0.05))]);
+  const read = suiteResultFromJSON(JSON.parse(JSON.stringify(suiteResultToJSON(big))) as unknown, 'big.json');
+  assert.equal(read.tasks[0]?.samples?.length, MAX_COMPARED_SAMPLES);
+  assert.equal(read.tasks[1]?.samples?.length, 50);
+  assert.ok(read.notices?.some((n) => n.includes('1 task(s) kept more than')), JSON.stringify(read.notices));
+});
