@@ -3,7 +3,6 @@
 import type { SuiteResult, TaskResult } from '../core/results.js';
 import type { Suite } from '../core/suite.js';
 import { medianOf } from '../stats/pelt.js';
-import { getSuite } from '../suites/registry.js';
 import type { SideTaskMeasurement } from './types.js';
 import type { SideChildReply, SideChildRequest } from './side-runner.js';
 
@@ -13,11 +12,13 @@ function isSuite(value: unknown, id: string): value is Suite {
   return v.id === id && typeof v.run === 'function';
 }
 
-function findSuite(module: Record<string, unknown>, id: string, file: string): Suite {
+async function findSuite(module: Record<string, unknown>, id: string, file: string): Promise<Suite> {
   const exported = [module.default, module.suites, module.suite].flatMap((v: unknown): unknown[] => (Array.isArray(v) ? (v as unknown[]) : [v]));
   const found = exported.find((v) => isSuite(v, id));
   if (found !== undefined) return found;
   try {
+    // the registry loads every built-in suite: only for a module that registered its suite itself
+    const { getSuite } = await import('../suites/registry.js');
     return getSuite(id);
   } catch {
     throw new Error(`suite ${JSON.stringify(id)} is not exported or registered by ${file}`);
@@ -42,7 +43,7 @@ async function handle(request: SideChildRequest): Promise<void> {
   try {
     const cpu = process.cpuUsage();
     const module = (await import(request.module)) as Record<string, unknown>;
-    const suite = findSuite(module, request.suite, request.module);
+    const suite = await findSuite(module, request.suite, request.module);
     const started = performance.now();
     const perTask = new Map<string, { medians: number[]; status: SideTaskMeasurement['status']; error?: string }>();
     const notices = new Set<string>();

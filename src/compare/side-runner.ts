@@ -37,11 +37,13 @@ export interface SideOutcome {
   readonly notices: readonly string[];
 }
 
-function childCommand(): { readonly script: string; readonly execArgv: readonly string[] } {
+function childCommand(modulePath: string): { readonly script: string; readonly execArgv: readonly string[] } {
   const here = fileURLToPath(import.meta.url);
   const script = join(dirname(here), `compare-child${extname(here)}`);
-  // from the sources (tests run through tsx) the child needs tsx too, resolved from here: the tree has none
-  return { script, execArgv: extname(here) === '.ts' ? ['--import', import.meta.resolve('tsx')] : [] };
+  // from our sources (tests run through tsx) the child needs tsx, resolved from here; a TypeScript suite module
+  // needs it too, resolved from the tree (the child's cwd), so it is the project's own tsx
+  if (extname(here) === '.ts') return { script, execArgv: ['--import', import.meta.resolve('tsx')] };
+  return { script, execArgv: /\.[mc]?tsx?$/.test(modulePath) ? ['--import', 'tsx'] : [] };
 }
 
 /** Seconds between host readings while a side runs (load during the window). */
@@ -68,7 +70,7 @@ export function runSide(
       reject(new RuneBenchError('ERR_ABORTED', 'the comparison was aborted'));
       return;
     }
-    const { script, execArgv } = childCommand();
+    const { script, execArgv } = childCommand(modulePath);
     const ownStart = process.cpuUsage();
     const start = readHostReading(clock);
     const readings: HostReading[] = [];
