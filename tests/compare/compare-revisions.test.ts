@@ -31,9 +31,10 @@ void test('twice the work in the head (a committed revision) is regressed; the w
     );
     assert.equal(result.verdict, 'regressed', `${result.tasks.map((t) => t.reason).join('; ')} ${JSON.stringify(result.rounds.map((r) => [r.base.seconds, r.head.seconds]))}`);
     assert.equal(result.tasks.length, 1);
-    const [task] = result.tasks;
-    assert.equal(task?.verdict, 'regressed', task?.reason);
-    assert.equal(task?.roundRatios.length, 6);
+    const task = result.tasks[0];
+    assert.ok(task !== undefined);
+    assert.equal(task.verdict, 'regressed', task.reason);
+    assert.equal(task.roundRatios.length, 6);
     assert.equal(result.rounds.length, 6);
     assert.deepEqual(result.rounds.map((r) => r.first), ['base', 'head', 'base', 'head', 'base', 'head']);
     assert.ok(result.head.commit !== undefined && result.base.commit !== result.head.commit);
