@@ -128,6 +128,34 @@ export type {
 } from './bench/types.js';
 // --- end bench ---
 
+// --- compare (same-window comparison of two revisions; host conditions) ---
+export { compareRevisions } from './compare/compare-revisions.js';
+export { decideRoundVerdict } from './compare/round-verdict.js';
+export { pairedRatioInterval } from './stats/paired-ratio.js';
+export { combineHostConditions, explainByConditions, hostConditionsBetween, readHostReading } from './bench/host-conditions.js';
+export type { RoundVerdictInput, VerdictWithReason } from './compare/round-verdict.js';
+export type { PairedRatioEstimate } from './stats/paired-ratio.js';
+export type {
+  ComparedRevision,
+  CompareProgress,
+  CompareRevisionsOptions,
+  CompareRound,
+  RevisionComparison,
+  RevisionSide,
+  SideRun,
+  SideTaskMeasurement,
+  TaskRevisionComparison,
+} from './compare/types.js';
+export type {
+  ConditionDifference,
+  ConditionsExplanation,
+  ConditionThresholds,
+  HostConditions,
+  HostCpuTimes,
+  HostReading,
+} from './bench/host-conditions.js';
+// --- end compare ---
+
 // --- detect ---
 export { RegressionDetector } from './detect/regression/regression-detector.js';
 export { ResultsStore } from './store/results-store.js';

@@ -7,7 +7,7 @@ import { ExitCode, type Command } from './command.js';
 import type { CliStream, CommandContext } from './context.js';
 import { commandHelp, programHelp } from './help.js';
 import { UsageError } from './usage-error.js';
-import { LIST_SPEC, MONITOR_SPEC, REPORT_SPEC, RUN_SPEC } from './commands/specs.js';
+import { COMPARE_SPEC, LIST_SPEC, MONITOR_SPEC, REPORT_SPEC, RUN_SPEC } from './commands/specs.js';
 
 /**
  * Options for {@link createCli}.
@@ -48,14 +48,15 @@ export interface CliCommandInfo {
 /**
  * The rune-bench command tree. `run(argv)` never throws and never exits the process: it writes to the
  * configured streams and resolves to the exit code (0 success, 1 regression with `--fail-on-regression`,
- * 2 bad usage or input, 3 the run failed, 130 interrupted).
+ * 2 bad usage or input (and `compare` of revisions that are not comparable), 3 the run failed, 4 an
+ * inconclusive `compare --strict`, 130 interrupted).
  *
  * @public
  */
 export interface Cli {
   /** Program name. */
   readonly name: string;
-  /** The commands (`run`, `list`, `monitor`, `report`). */
+  /** The commands (`run`, `compare`, `list`, `monitor`, `report`). */
   readonly commands: readonly CliCommandInfo[];
   /**
    * Runs one command line.
@@ -68,6 +69,7 @@ export interface Cli {
 
 const COMMANDS: readonly Command[] = [
   { spec: RUN_SPEC, load: async () => (await import('./commands/run.js')).runRun },
+  { spec: COMPARE_SPEC, load: async () => (await import('./commands/compare.js')).runCompare },
   { spec: LIST_SPEC, load: async () => (await import('./commands/list.js')).runList },
   { spec: MONITOR_SPEC, load: async () => (await import('./commands/monitor.js')).runMonitor },
   { spec: REPORT_SPEC, load: async () => (await import('./commands/report.js')).runReport },

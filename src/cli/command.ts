@@ -32,6 +32,8 @@ export const ExitCode = {
   Usage: 2,
   /** The run failed (no task completed) or an unexpected error. */
   Failure: 3,
+  /** `compare --strict`: the verdict was inconclusive. */
+  Inconclusive: 4,
   /** Interrupted (Ctrl-C / SIGINT). */
   Interrupted: 130,
 } as const;

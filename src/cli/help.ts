@@ -52,8 +52,8 @@ export function programHelp(program: string, commands: readonly CommandSpec[], v
     '  -v, --version    print the version',
     '      --verbose    print stack traces on errors',
     '',
-    'Exit codes: 0 success, 1 regression (with --fail-on-regression), 2 bad usage or input, 3 the run failed,',
-    '130 interrupted.',
+    'Exit codes: 0 success, 1 regression (with --fail-on-regression), 2 bad usage or input (or revisions that cannot be',
+    'compared), 3 the run failed, 4 inconclusive (compare --strict), 130 interrupted.',
     `Run \`${program} <command> --help\` for a command's options.`,
   ];
   return lines.join('\n') + '\n';

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, ensureBuilt, runCli } from './helpers.js';
 
-const COMMANDS = ['run', 'list', 'monitor', 'report'] as const;
+const COMMANDS = ['run', 'compare', 'list', 'monitor', 'report'] as const;
 
 void describe('rune-bench help', () => {
   before(() => {
@@ -37,6 +37,14 @@ void describe('rune-bench help', () => {
     for (const flag of ['--suite', '--scale', '--format', '--output', '--baseline', '--save-baseline', '--fail-on-regression', '--store', '--param', '--require']) {
       assert.ok(r.stdout.includes(flag), `missing ${flag}`);
     }
+  });
+
+  void test('compare --help documents its flags and exit codes', async () => {
+    const r = await runCli(['compare', '-h']);
+    for (const flag of ['--base', '--head', '--require', '--suite', '--rounds', '--time-ms', '--build', '--fail-on-regression', '--strict']) {
+      assert.ok(r.stdout.includes(flag), `missing ${flag}`);
+    }
+    assert.match(r.stdout, /2 the revisions are not comparable/);
   });
 
   void test('--version prints the package version', async () => {

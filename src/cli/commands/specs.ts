@@ -43,6 +43,44 @@ export const RUN_SPEC: CommandSpec = {
   ],
 };
 
+/** Flags and help of `compare`. @internal */
+export const COMPARE_SPEC: CommandSpec = {
+  name: 'compare',
+  summary: 'Compare two revisions in the same time window: interleaved fresh processes, a verdict per task.',
+  usage: '--base REF [--head REF] --require SUITE_MODULE --suite ID [options]',
+  details: [
+    'The base (and --head REF; default: the working tree as it is) is checked out into a temporary git worktree,',
+    'removed afterwards (also on Ctrl-C or an error), with the working tree\'s node_modules linked in (a notice',
+    'says when the lockfiles differ); --build CMD runs in each tree first. The suite module is loaded from each',
+    'tree, so each side measures its own code. The sides run interleaved in fresh processes (A B, B A, A B...);',
+    'each task\'s ratio per round (head / base) gives a 95% t interval over rounds and the verdict: regressed,',
+    'improved, unchanged or inconclusive. Exit codes: 0 (also for inconclusive), 1 regressed with',
+    '--fail-on-regression, 2 the revisions are not comparable (different parameters or task set) or bad usage,',
+    '3 a side failed, 4 inconclusive with --strict, 130 interrupted.',
+  ],
+  flags: {
+    base: { type: 'string', value: 'REF', description: 'base revision (branch, tag, commit...)' },
+    head: { type: 'string', value: 'REF', description: 'head revision (default: the working tree)' },
+    require: { type: 'string', short: 'r', multiple: true, value: 'FILE', description: 'the suite module, a file in the repository' },
+    suite: { type: 'string', short: 's', value: 'ID', description: 'suite to run on both sides' },
+    rounds: { type: 'string', value: 'N', description: 'rounds, each running both sides once (default: 6, at least 2)' },
+    'time-ms': { type: 'string', value: 'MS', description: 'minimum time per side per round; the suite reruns until spent (default: 0, one run)' },
+    build: { type: 'string', value: 'CMD', description: 'shell command run in each tree before measuring (e.g. "npm run build")' },
+    threshold: { type: 'string', value: 'RATIO', description: 'smallest change counted (default: 0.02 = 2%)' },
+    scale: { type: 'string', value: 'quick|standard|linux', description: 'size of the run on both sides (default: quick)' },
+    param: { type: 'string', short: 'P', multiple: true, value: 'KEY=VALUE', description: 'suite parameter for both sides (repeatable)' },
+    seed: { type: 'string', value: 'N', description: 'seed passed to the suite (default: 1)' },
+    format: { type: 'string', short: 'f', value: 'table|json', description: 'report format on stdout (default: table)' },
+    'fail-on-regression': { type: 'boolean', description: 'exit 1 when a task regressed' },
+    strict: { type: 'boolean', description: 'exit 4 when the verdict is inconclusive' },
+  },
+  examples: [
+    'compare --base main --require bench/suite.js --suite core',
+    'compare --base origin/main --head HEAD --require bench/suite.ts --suite core --build "npm run build" --fail-on-regression',
+    'compare --base HEAD~1 --require bench/suite.js --suite core --rounds 10 --time-ms 2000 --format json',
+  ],
+};
+
 /** Flags and help of `list`. @internal */
 export const LIST_SPEC: CommandSpec = {
   name: 'list',

@@ -1,0 +1,177 @@
+// Does a gate cry wolf when the host's load changes? The pre-change gate (`run --baseline --fail-on-regression`)
+// and `compare --base` side by side, through the built CLI, on a tiny deterministic suite in a real git repository.
+//
+//   npm run bench:gate                     (8 trials, about 10 minutes on 2 busy cores)
+//   npm run bench:gate -- --trials 20      (the issue's N; about 25 minutes)
+//
+// Per trial, interleaved:
+// - unchanged / run --baseline: a baseline run on the host as it is, then two busy processes start, then the
+//   same code runs again with --baseline base.json --fail-on-regression. Counted: exit 1 (goal 0).
+// - unchanged / compare --base: base HEAD against an identical working tree; the two busy processes start when
+//   round 2 begins. Counted: exit 1 with --fail-on-regression (goal 0).
+// - 10% slower / compare --base: the working tree does 10% more work in the same function; the same load change.
+//   Counted: exit 1 (goal: caught in at least 19 of 20).
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { medianOf } from '../src/stats/pelt.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = join(ROOT, 'dist/cli/bin.js');
+
+function arg(name: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? Number(process.argv[at + 1]) : fallback;
+}
+
+const trials = arg('trials', 8);
+const rounds = arg('rounds', 6);
+const BUSY = 2;
+
+const SUITE = `import { BenchmarkSuite } from 'rune-bench';
+import { WORK } from './work.js';
+function busy(n) { let x = 1; for (let i = 0; i < n; i++) x = (Math.imul(x, 1103515245) + 12345) | 0; return x; }
+export const suite = {
+  id: 'gate', description: 'a deterministic loop', parameters: [],
+  run() {
+    const s = new BenchmarkSuite('gate', { time: 150, warmup: 20, minSamples: 20 });
+    s.add('loop', () => busy(Math.round(40000 * WORK)));
+    return s.run();
+  },
+};
+`;
+
+function repository(work: number): string {
+  const dir = join(mkdtempSync(join(tmpdir(), 'rune-bench-gate-')), 'repo');
+  mkdirSync(join(dir, 'node_modules'), { recursive: true });
+  symlinkSync(ROOT, join(dir, 'node_modules', 'rune-bench'), 'dir');
+  writeFileSync(join(dir, '.gitignore'), 'node_modules\n*.json.gz\nbase.json\n');
+  writeFileSync(join(dir, 'package.json'), '{ "name": "gate", "private": true, "type": "module" }\n');
+  writeFileSync(join(dir, 'suite.js'), SUITE);
+  writeFileSync(join(dir, 'work.js'), 'export const WORK = 1;\n');
+  const git = (...args: string[]): void => {
+    execFileSync('git', ['-c', 'user.email=b@example.com', '-c', 'user.name=b', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, stdio: 'ignore' });
+  };
+  git('init', '-q');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'base');
+  if (work !== 1) writeFileSync(join(dir, 'work.js'), `export const WORK = ${work};\n`); // the change, uncommitted
+  return dir;
+}
+
+function startBusy(): ChildProcess[] {
+  return Array.from({ length: BUSY }, () => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
+}
+
+function stopBusy(children: readonly ChildProcess[]): void {
+  for (const c of children) c.kill('SIGKILL');
+}
+
+interface Run {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the CLI; `onStderr` may start the load when progress reaches a point. */
+function cli(args: readonly string[], cwd: string, onStderr?: (text: string) => void): Promise<Run> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
+    child.stderr.setEncoding('utf8').on('data', (c: string) => {
+      stderr += c;
+      onStderr?.(stderr);
+    });
+    child.on('close', (code) => {
+      done({ code, stdout, stderr });
+    });
+  });
+}
+
+const perCore = (): number => (loadavg()[0] ?? 0) / cpus().length;
+
+async function baselineGateTrial(dir: string): Promise<{ failed: boolean; change: number | undefined }> {
+  const common = ['run', '--require', 'suite.js', '--suite', 'gate', '--no-store', '--format', 'json'];
+  const base = await cli([...common, '--save-baseline', 'base.json'], dir);
+  if (base.code !== 0) throw new Error(`baseline run failed: ${base.stderr}`);
+  const busy = startBusy();
+  try {
+    const current = await cli([...common, '--baseline', 'base.json', '--fail-on-regression'], dir);
+    if (current.code !== 0 && current.code !== 1) throw new Error(`gated run failed (${String(current.code)}): ${current.stderr}`);
+    const baseMedian = (JSON.parse(readFileSync(join(dir, 'base.json'), 'utf8')) as { tasks: { stats?: { median: number } }[] }).tasks[0]?.stats?.median;
+    const nowMedian = (JSON.parse(current.stdout) as { tasks: { stats?: { median: number } }[] }).tasks[0]?.stats?.median;
+    return { failed: current.code === 1, change: baseMedian === undefined || nowMedian === undefined ? undefined : nowMedian / baseMedian - 1 };
+  } finally {
+    stopBusy(busy);
+  }
+}
+
+async function compareTrial(dir: string): Promise<{ failed: boolean; verdict: string; ratio: number | undefined }> {
+  let busy: ChildProcess[] = [];
+  try {
+    const run = await cli(['compare', '--base', 'HEAD', '--require', 'suite.js', '--suite', 'gate', '--rounds', String(rounds), '--fail-on-regression', '--format', 'json'], dir, (text) => {
+      if (busy.length === 0 && text.includes(`round 2/${rounds}`)) busy = startBusy();
+    });
+    if (run.code !== 0 && run.code !== 1) throw new Error(`compare failed (${String(run.code)}): ${run.stderr}`);
+    const record = JSON.parse(run.stdout) as { verdict: string; tasks: { ratio: number }[] };
+    return { failed: run.code === 1, verdict: record.verdict, ratio: record.tasks[0]?.ratio };
+  } finally {
+    stopBusy(busy);
+  }
+}
+
+const spread = (xs: readonly number[]): string => {
+  if (xs.length === 0) return '-';
+  const pct = (x: number): string => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}%`;
+  return `median ${pct(medianOf(xs))}, range ${pct(Math.min(...xs))} to ${pct(Math.max(...xs))}`;
+};
+
+const same = repository(1);
+const slow = repository(1.1);
+const startLoad = loadavg().map((l) => l.toFixed(2)).join(' ');
+console.log(`bench:gate: ${trials} trials, compare --rounds ${rounds}, ${BUSY} busy processes as the load change; CPU ${cpus()[0]?.model ?? '?'} x ${cpus().length}; load ${startLoad}`);
+const started = performance.now();
+const gate = { failed: 0, changes: [] as number[] };
+const cmpSame = { failed: 0, ratios: [] as number[], verdicts: new Map<string, number>() };
+const cmpSlow = { caught: 0, ratios: [] as number[], verdicts: new Map<string, number>() };
+const loads: number[] = [];
+try {
+  for (let i = 0; i < trials; i++) {
+    loads.push(perCore());
+    const g = await baselineGateTrial(same);
+    if (g.failed) gate.failed += 1;
+    if (g.change !== undefined) gate.changes.push(g.change);
+    const a = await compareTrial(same);
+    if (a.failed) cmpSame.failed += 1;
+    if (a.ratio !== undefined) cmpSame.ratios.push(a.ratio - 1);
+    cmpSame.verdicts.set(a.verdict, (cmpSame.verdicts.get(a.verdict) ?? 0) + 1);
+    const b = await compareTrial(slow);
+    if (b.failed) cmpSlow.caught += 1;
+    if (b.ratio !== undefined) cmpSlow.ratios.push(b.ratio - 1);
+    cmpSlow.verdicts.set(b.verdict, (cmpSlow.verdicts.get(b.verdict) ?? 0) + 1);
+    console.log(
+      `  trial ${i + 1}/${trials}: run --baseline ${g.failed ? 'exit 1' : 'exit 0'} (${g.change === undefined ? '?' : `${(g.change * 100).toFixed(1)}%`}); ` +
+        `compare unchanged ${a.verdict}; compare 10% slower ${b.verdict}; load/core ${perCore().toFixed(2)}`,
+    );
+  }
+} finally {
+  rmSync(dirname(same), { recursive: true, force: true });
+  rmSync(dirname(slow), { recursive: true, force: true });
+}
+const verdicts = (m: Map<string, number>): string => [...m].map(([v, c]) => `${c} ${v}`).join(', ');
+console.log('');
+console.log(`                                              run --baseline (peer)   compare --base`);
+console.log(`unchanged, load changed: exit 1 (goal 0)      ${`${gate.failed}/${trials}`.padEnd(24)}${cmpSame.failed}/${trials}`);
+console.log(`10% slower, load changed: caught (goal 19/20) ${'-'.padEnd(24)}${cmpSlow.caught}/${trials}`);
+console.log('');
+console.log(`run --baseline, unchanged: measured change ${spread(gate.changes)}`);
+console.log(`compare, unchanged: ratio ${spread(cmpSame.ratios)}; verdicts ${verdicts(cmpSame.verdicts)}`);
+console.log(`compare, 10% slower: ratio ${spread(cmpSlow.ratios)}; verdicts ${verdicts(cmpSlow.verdicts)}`);
+console.log(
+  `load per core at the trials' starts: median ${medianOf(loads).toFixed(2)}, ${Math.min(...loads).toFixed(2)} to ${Math.max(...loads).toFixed(2)}; ` +
+    `load now ${loadavg().map((l) => l.toFixed(2)).join(' ')}; ${((performance.now() - started) / 60_000).toFixed(1)} min`,
+);

@@ -1,0 +1,285 @@
+// The host's conditions during a measurement (load, other processes' CPU time, steal, frequency), and whether
+// two measurements' conditions differ enough to explain a change between them.
+import { readFileSync, readdirSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { mean } from 'simple-statistics';
+import { systemClock, type Clock } from '../core/clock.js';
+import { validateOptions } from '../core/options.js';
+
+/** Clock ticks per second of /proc/stat (USER_HZ, 100 on every Linux ABI Node runs on). */
+const USER_HZ = 100;
+
+/**
+ * Cumulative CPU time of the whole machine since boot, from the first line of `/proc/stat`, in seconds (summed over cores).
+ *
+ * @public
+ */
+export interface HostCpuTimes {
+  /** Time spent running anything (user, nice, system, irq, softirq; guest time is inside user). */
+  readonly busySeconds: number;
+  /** Time the hypervisor ran another guest while this one wanted to run. */
+  readonly stealSeconds: number;
+  /** All time, busy, idle, iowait and steal included. */
+  readonly totalSeconds: number;
+}
+
+/**
+ * One reading of the host's state at an instant.
+ *
+ * @public
+ */
+export interface HostReading {
+  /** When it was taken, in milliseconds of the clock's monotonic time. */
+  readonly atMs: number;
+  /** Logical cores. */
+  readonly cores: number;
+  /** One-minute load average. */
+  readonly loadAverage: number;
+  /** Cumulative CPU times, where `/proc/stat` is readable. */
+  readonly cpuTimes?: HostCpuTimes;
+  /** Mean current frequency over cores in hertz, where readable. */
+  readonly frequencyHz?: number;
+}
+
+/**
+ * The host's conditions over a measurement window.
+ *
+ * @public
+ */
+export interface HostConditions {
+  /** Length of the window, seconds. */
+  readonly seconds: number;
+  /** Logical cores. */
+  readonly cores: number;
+  /** One-minute load average per core when the window started. */
+  readonly loadPerCoreStart: number;
+  /** One-minute load average per core during the window (the mean of the readings after the start). */
+  readonly loadPerCoreDuring: number;
+  /** Share (0-1) of the machine's CPU time (all cores) that other processes used during the window, where `/proc/stat` is readable. */
+  readonly otherCpuShare?: number;
+  /** Share (0-1) of the machine's CPU time stolen by the hypervisor during the window, where `/proc/stat` is readable. */
+  readonly stealShare?: number;
+  /** Mean CPU frequency in hertz during the window, where readable. */
+  readonly frequencyHz?: number;
+}
+
+/**
+ * How far apart two {@link HostConditions} must be before they explain a change in a measurement.
+ *
+ * @public
+ */
+export interface ConditionThresholds {
+  /** Difference in load per core. @defaultValue `0.5` */
+  readonly loadPerCore?: number;
+  /** Difference in the share of CPU time other processes took. @defaultValue `0.2` */
+  readonly otherCpuShare?: number;
+  /** Difference in the share of CPU time stolen. @defaultValue `0.05` */
+  readonly stealShare?: number;
+  /** Relative difference in CPU frequency. @defaultValue `0.1` */
+  readonly frequency?: number;
+}
+
+/**
+ * One way two measurements' conditions differ.
+ *
+ * @public
+ */
+export interface ConditionDifference {
+  /** What differs. */
+  readonly what: 'load per core' | 'CPU taken by other processes' | 'CPU steal' | 'CPU frequency';
+  /** Value during the baseline (a ratio, or hertz for the frequency). */
+  readonly baseline: number;
+  /** Value now. */
+  readonly current: number;
+  /** In words: "load per core 0.30 during the baseline, 1.90 now". */
+  readonly text: string;
+}
+
+/**
+ * Whether two measurements' conditions differ enough to explain a change between them, and how.
+ *
+ * @public
+ */
+export interface ConditionsExplanation {
+  /** True when at least one difference passed its threshold. */
+  readonly explains: boolean;
+  /** The differences past their thresholds. */
+  readonly differences: readonly ConditionDifference[];
+  /** In words: the differences joined, or that the conditions were alike. */
+  readonly reason: string;
+}
+
+/** Parses the aggregate `cpu` line of `/proc/stat`. @internal */
+export function parseProcStat(text: string): HostCpuTimes | undefined {
+  const line = text.split('\n').find((l) => l.startsWith('cpu '));
+  if (line === undefined) return undefined;
+  const f = line.trim().split(/\s+/).slice(1).map(Number);
+  if (f.length < 4 || f.some((v) => !Number.isFinite(v))) return undefined;
+  const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] = f;
+  return {
+    busySeconds: (user + nice + system + irq + softirq) / USER_HZ,
+    stealSeconds: steal / USER_HZ,
+    totalSeconds: (user + nice + system + idle + iowait + irq + softirq + steal) / USER_HZ,
+  };
+}
+
+/** Mean of the `cpu MHz` lines of `/proc/cpuinfo`, in hertz. @internal */
+export function parseCpuinfoMhz(text: string): number | undefined {
+  const mhz = [...text.matchAll(/^cpu MHz\s*:\s*([\d.]+)/gm)].map((m) => Number(m[1])).filter((v) => v > 0);
+  return mhz.length === 0 ? undefined : mean(mhz) * 1e6;
+}
+
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function readFrequencyHz(): number | undefined {
+  let names: string[];
+  try {
+    names = readdirSync('/sys/devices/system/cpu').filter((n) => /^cpu\d+$/.test(n));
+  } catch {
+    names = [];
+  }
+  const khz = names.map((n) => Number(readText(`/sys/devices/system/cpu/${n}/cpufreq/scaling_cur_freq`)?.trim())).filter((v) => v > 0);
+  if (khz.length > 0) return mean(khz) * 1e3;
+  const cpuinfo = readText('/proc/cpuinfo');
+  return cpuinfo === undefined ? undefined : parseCpuinfoMhz(cpuinfo);
+}
+
+/**
+ * Reads the host's state now: load average, cumulative CPU times from `/proc/stat` and CPU frequency (from
+ * `scaling_cur_freq`, else `/proc/cpuinfo`), each where the platform has it.
+ *
+ * @param clock - where the reading's time comes from @defaultValue `systemClock`
+ * @public
+ */
+export function readHostReading(clock: Clock = systemClock): HostReading {
+  const stat = readText('/proc/stat');
+  const cpuTimes = stat === undefined ? undefined : parseProcStat(stat);
+  const frequencyHz = readFrequencyHz();
+  return {
+    atMs: clock.now(),
+    cores: availableParallelism(),
+    loadAverage: loadavg()[0] ?? 0,
+    ...(cpuTimes === undefined ? {} : { cpuTimes }),
+    ...(frequencyHz === undefined ? {} : { frequencyHz }),
+  };
+}
+
+const clamp01 = (x: number): number => Math.min(1, Math.max(0, x));
+
+/**
+ * The conditions over the window between readings: `start`, then one or more later readings (the last one ends
+ * the window). `ownCpuSeconds` is the CPU time the measured process tree itself used in the window; the rest of
+ * the machine's busy time is other processes'.
+ *
+ * @param start - the reading when the window opened
+ * @param later - readings during the window, the last at its end (at least one)
+ * @param ownCpuSeconds - CPU time of the measured process tree during the window, seconds
+ * @throws RangeError when `later` is empty or `ownCpuSeconds` is negative
+ * @public
+ */
+export function hostConditionsBetween(start: HostReading, later: readonly HostReading[], ownCpuSeconds: number): HostConditions {
+  const end = later.at(-1);
+  if (end === undefined) throw new RangeError('later must hold at least one reading');
+  if (!(ownCpuSeconds >= 0)) throw new RangeError(`ownCpuSeconds must be a non-negative number, got ${ownCpuSeconds}`);
+  const cores = Math.max(1, start.cores);
+  const out: { -readonly [K in keyof HostConditions]: HostConditions[K] } = {
+    seconds: Math.max(0, (end.atMs - start.atMs) / 1000),
+    cores,
+    loadPerCoreStart: start.loadAverage / cores,
+    loadPerCoreDuring: mean(later.map((r) => r.loadAverage)) / cores,
+  };
+  if (start.cpuTimes !== undefined && end.cpuTimes !== undefined) {
+    const total = end.cpuTimes.totalSeconds - start.cpuTimes.totalSeconds;
+    if (total > 0) {
+      const busy = end.cpuTimes.busySeconds - start.cpuTimes.busySeconds;
+      out.otherCpuShare = clamp01((busy - ownCpuSeconds) / total);
+      out.stealShare = clamp01((end.cpuTimes.stealSeconds - start.cpuTimes.stealSeconds) / total);
+    }
+  }
+  const freqs = [start, ...later].map((r) => r.frequencyHz).filter((f): f is number => f !== undefined);
+  if (freqs.length > 0) out.frequencyHz = mean(freqs);
+  return out;
+}
+
+/**
+ * The conditions of several windows taken as one (for example every round of one side): means of each field
+ * that every window has.
+ *
+ * @throws RangeError when `windows` is empty
+ * @public
+ */
+export function combineHostConditions(windows: readonly HostConditions[]): HostConditions {
+  const first = windows[0];
+  if (first === undefined) throw new RangeError('windows must hold at least one HostConditions');
+  const meanOf = (pick: (c: HostConditions) => number | undefined): number | undefined => {
+    const values = windows.map(pick);
+    return values.every((v): v is number => v !== undefined) ? mean(values) : undefined;
+  };
+  const other = meanOf((c) => c.otherCpuShare);
+  const steal = meanOf((c) => c.stealShare);
+  const freq = meanOf((c) => c.frequencyHz);
+  return {
+    seconds: windows.reduce((a, c) => a + c.seconds, 0),
+    cores: first.cores,
+    loadPerCoreStart: first.loadPerCoreStart,
+    loadPerCoreDuring: meanOf((c) => c.loadPerCoreDuring) ?? first.loadPerCoreDuring,
+    ...(other === undefined ? {} : { otherCpuShare: other }),
+    ...(steal === undefined ? {} : { stealShare: steal }),
+    ...(freq === undefined ? {} : { frequencyHz: freq }),
+  };
+}
+
+const THRESHOLD_RULES = {
+  loadPerCore: { kind: 'number', min: 0 },
+  otherCpuShare: { kind: 'number', min: 0, max: 1 },
+  stealShare: { kind: 'number', min: 0, max: 1 },
+  frequency: { kind: 'number', min: 0 },
+} as const;
+
+const pct = (share: number): string => `${(share * 100).toFixed(0)}%`;
+
+/**
+ * Says whether the conditions of a current measurement differ from the baseline's enough to explain a change
+ * between them, naming each difference: "load per core 0.30 during the baseline, 1.90 now". A field only one
+ * side has is not compared. A caller that finds a change and an explanation should call the change
+ * `inconclusive` with this reason, never `regressed`.
+ *
+ * @param baseline - conditions during the baseline measurement
+ * @param current - conditions during the current one
+ * @param thresholds - how far apart each field must be
+ * @throws TypeError or RangeError naming an invalid threshold
+ * @public
+ */
+export function explainByConditions(baseline: HostConditions, current: HostConditions, thresholds: ConditionThresholds = {}): ConditionsExplanation {
+  validateOptions(thresholds, THRESHOLD_RULES, 'explainByConditions');
+  const { loadPerCore = 0.5, otherCpuShare = 0.2, stealShare = 0.05, frequency = 0.1 } = thresholds;
+  const differences: ConditionDifference[] = [];
+  const add = (what: ConditionDifference['what'], b: number, c: number, show: (x: number) => string): void => {
+    differences.push({ what, baseline: b, current: c, text: `${what} ${show(b)} during the baseline, ${show(c)} now` });
+  };
+  const loadB = Math.max(baseline.loadPerCoreStart, baseline.loadPerCoreDuring);
+  const loadC = Math.max(current.loadPerCoreStart, current.loadPerCoreDuring);
+  if (Math.abs(loadC - loadB) >= loadPerCore) add('load per core', loadB, loadC, (x) => x.toFixed(2));
+  if (baseline.otherCpuShare !== undefined && current.otherCpuShare !== undefined && Math.abs(current.otherCpuShare - baseline.otherCpuShare) >= otherCpuShare) {
+    add('CPU taken by other processes', baseline.otherCpuShare, current.otherCpuShare, pct);
+  }
+  if (baseline.stealShare !== undefined && current.stealShare !== undefined && Math.abs(current.stealShare - baseline.stealShare) >= stealShare) {
+    add('CPU steal', baseline.stealShare, current.stealShare, pct);
+  }
+  if (baseline.frequencyHz !== undefined && current.frequencyHz !== undefined && baseline.frequencyHz > 0) {
+    if (Math.abs(current.frequencyHz / baseline.frequencyHz - 1) >= frequency) {
+      add('CPU frequency', baseline.frequencyHz, current.frequencyHz, (x) => `${(x / 1e9).toFixed(2)} GHz`);
+    }
+  }
+  return {
+    explains: differences.length > 0,
+    differences,
+    reason: differences.length > 0 ? differences.map((d) => d.text).join('; ') : 'the host conditions of both measurements were alike',
+  };
+}

@@ -1,0 +1,135 @@
+// compareRevisions on real temporary git repositories: verdicts for 2x work and for identical code, and the
+// temporary worktree removed after success, after an error and after an abort.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { compareRevisions, isRuneBenchError } from '../../src/index.js';
+import type { CompareRevisionsOptions, RevisionComparison } from '../../src/index.js';
+import { createRepo, suiteModule, workModule, type TestRepo } from './helpers.js';
+
+async function withTmp<T>(repo: TestRepo, fn: () => Promise<T>): Promise<T> {
+  const saved = process.env.TMPDIR;
+  process.env.TMPDIR = repo.tmp;
+  try {
+    return await fn();
+  } finally {
+    if (saved === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = saved;
+  }
+}
+
+function options(repo: TestRepo, more: Partial<CompareRevisionsOptions> = {}): CompareRevisionsOptions {
+  return { base: 'HEAD', repository: repo.dir, suiteModule: 'suite.js', suite: 'tiny', rounds: 4, ...more };
+}
+
+void test('twice the work in the head (a committed revision) is regressed; the worktrees are removed', async () => {
+  const repo = createRepo({ 'suite.js': suiteModule(), 'work.js': workModule(1) });
+  try {
+    repo.commit({ 'work.js': workModule(2) }, 'twice the work');
+    const phases = new Set<string>();
+    const result: RevisionComparison = await withTmp(repo, () =>
+      compareRevisions(options(repo, { base: 'HEAD~1', head: 'HEAD', rounds: 6, onProgress: (p) => phases.add(p.phase) })),
+    );
+    assert.equal(result.verdict, 'regressed', `${result.tasks.map((t) => t.reason).join('; ')} ${JSON.stringify(result.rounds.map((r) => [r.base.seconds, r.head.seconds]))}`);
+    assert.equal(result.tasks.length, 1);
+    const task = result.tasks[0];
+    assert.ok(task !== undefined);
+    assert.equal(task.verdict, 'regressed', task.reason);
+    assert.equal(task.roundRatios.length, 6);
+    assert.equal(result.rounds.length, 6);
+    assert.deepEqual(result.rounds.map((r) => r.first), ['base', 'head', 'base', 'head', 'base', 'head']);
+    assert.ok(result.head.commit !== undefined && result.base.commit !== result.head.commit);
+    assert.ok(result.notices.some((n) => n.includes('node_modules linked')), result.notices.join('\n'));
+    assert.deepEqual([...phases].sort(), ['measure', 'prepare']);
+    assert.equal(repo.worktrees(), 1);
+    assert.deepEqual(repo.leftovers(), []);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+void test('identical code (base HEAD against the working tree) is never regressed', async () => {
+  const repo = createRepo({ 'suite.js': suiteModule(), 'work.js': workModule(1) });
+  try {
+    const result = await withTmp(repo, () => compareRevisions(options(repo, { threshold: 0.05 })));
+    assert.equal(result.head.ref, 'working tree');
+    assert.equal(result.head.commit, undefined);
+    assert.ok(['unchanged', 'inconclusive'].includes(result.verdict), `${result.verdict}: ${result.reason}`);
+    assert.ok(result.conditions !== undefined);
+    assert.equal(repo.worktrees(), 1);
+    assert.deepEqual(repo.leftovers(), []);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+void test('a suite module that throws at load in the base rejects with ERR_CHILD_FAILED and removes the worktree', async () => {
+  const repo = createRepo({ 'suite.js': suiteModule({ prelude: "throw new Error('broken at load');" }), 'work.js': workModule(1) });
+  try {
+    repo.commit({ 'suite.js': suiteModule() }, 'fixed');
+    await assert.rejects(
+      withTmp(repo, () => compareRevisions(options(repo, { base: 'HEAD~1' }))),
+      (error: unknown) => isRuneBenchError(error, 'ERR_CHILD_FAILED') && error.message.includes('broken at load') && error.message.includes('base'),
+    );
+    assert.equal(repo.worktrees(), 1);
+    assert.deepEqual(repo.leftovers(), []);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+void test('an abort while a side runs kills it, removes the worktree and rejects with ERR_ABORTED', async () => {
+  const repo = createRepo({ 'suite.js': suiteModule(), 'work.js': workModule(1) });
+  try {
+    const controller = new AbortController();
+    let during = 0;
+    await assert.rejects(
+      withTmp(repo, () =>
+        compareRevisions(
+          options(repo, {
+            signal: controller.signal,
+            onProgress: (p) => {
+              if (p.phase === 'measure' && p.round === 1 && p.side === 'head') {
+                during = repo.worktrees();
+                controller.abort();
+              }
+            },
+          }),
+        ),
+      ),
+      (error: unknown) => isRuneBenchError(error, 'ERR_ABORTED'),
+    );
+    assert.equal(during, 2, 'the base worktree existed while measuring');
+    assert.equal(repo.worktrees(), 1);
+    assert.deepEqual(repo.leftovers(), []);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+void test('a different task set or parameter default is incomparable, with what differs, after one round', async () => {
+  const repo = createRepo({ 'suite.js': suiteModule(), 'work.js': workModule(1) });
+  try {
+    repo.write({ 'suite.js': suiteModule({ tasks: ['loop', 'extra'], parameterDefault: 30000 }) });
+    const result = await withTmp(repo, () => compareRevisions(options(repo)));
+    assert.equal(result.verdict, 'incomparable');
+    assert.match(result.reason, /parameter n \(number, default 20000\) in base, n \(number, default 30000\) in head/);
+    assert.match(result.reason, /task only in head: extra/);
+    assert.equal(result.rounds.length, 1);
+    assert.deepEqual(result.tasks, []);
+    assert.equal(repo.worktrees(), 1);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+void test('options are checked before anything runs', async () => {
+  await assert.rejects(compareRevisions({ base: 'HEAD', suiteModule: 's.js', suite: 'x', rounds: 1 }), /rounds option must be at least 2/);
+  await assert.rejects(compareRevisions({ base: 'HEAD', suiteModule: 's.js', suite: 'x', round: 3 } as unknown as CompareRevisionsOptions), /round is not a known compareRevisions option \(did you mean rounds\?\)/);
+  const repo = createRepo({ 'suite.js': suiteModule(), 'work.js': workModule(1) });
+  try {
+    await assert.rejects(compareRevisions(options(repo, { suiteModule: '/etc/hostname' })), /suiteModule option must be inside the repository/);
+    await assert.rejects(compareRevisions(options(repo, { base: 'no-such-branch' })), (e: unknown) => isRuneBenchError(e, 'ERR_NOT_FOUND') && /no-such-branch/.test(e.message));
+  } finally {
+    repo.cleanup();
+  }
+});
