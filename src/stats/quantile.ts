@@ -18,7 +18,7 @@ function checkProbability(q: number): void {
 export function quantileSorted(sorted: readonly number[], q: number): number {
   checkProbability(q);
   if (sorted.length === 0) return Number.NaN;
-  return quantileSortedOf(sorted as number[], q);
+  return quantileSortedOf(sorted, q);
 }
 
 /**

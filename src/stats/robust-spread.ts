@@ -13,5 +13,5 @@ export const MAD_TO_SD = 1.4826;
  * @internal
  */
 export function madSigma(values: readonly number[]): number {
-  return values.length === 0 ? Number.NaN : MAD_TO_SD * medianAbsoluteDeviation(values as number[]);
+  return values.length === 0 ? Number.NaN : MAD_TO_SD * medianAbsoluteDeviation(values);
 }

@@ -33,7 +33,7 @@ export interface MetricSummary {
  * @internal
  */
 export function mean(values: readonly number[]): number {
-  return values.length === 0 ? Number.NaN : meanOf(values as number[]);
+  return values.length === 0 ? Number.NaN : meanOf(values);
 }
 
 /**
