@@ -56,3 +56,21 @@ export function median(values: readonly number[]): number {
 export function sortedCopy(values: readonly number[]): number[] {
   return [...values].sort((a, b) => a - b);
 }
+
+/**
+ * The `q` quantile of values sorted ascending by the nearest-rank rule (type 1 of R): the smallest value with
+ * at least a share `q` of the values at or below it, never an interpolated value. For statistics that must be
+ * one of the observed values (a file size, a depth). Takes typed arrays too.
+ *
+ * @param sorted - values in ascending order
+ * @param q - the probability, 0-1
+ * @returns the value; `NaN` when `sorted` is empty
+ * @throws RangeError when `q` is not within 0-1
+ * @internal
+ */
+export function nearestRankQuantileSorted(sorted: ArrayLike<number>, q: number): number {
+  checkProbability(q);
+  if (sorted.length === 0) return Number.NaN;
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[index] ?? Number.NaN;
+}
