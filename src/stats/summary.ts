@@ -56,7 +56,7 @@ export function max(values: readonly number[]): number {
 
 /**
  * Summary statistics of `values`: count, min, max, mean and the 50th, 95th and 99th percentiles (linear
- * interpolation, see {@link quantileSorted}).
+ * interpolation, as `quantileSorted` in this module).
  *
  * @param values - the sample, any order
  * @returns the summary, or `undefined` when there are no values

@@ -20,9 +20,9 @@ import { builtinBottleneckRules } from './rules/builtin.js';
  * @beta
  */
 export interface BottleneckWindowOptions {
-  /** Milliseconds of monotonic time back from the newest snapshot, > 0. */
+  /** Milliseconds of monotonic time back from the newest snapshot, above 0. */
   readonly windowMs?: number;
-  /** Number of newest snapshots, an integer >= 1. */
+  /** Number of newest snapshots, a positive integer. */
   readonly lastSamples?: number;
 }
 
