@@ -81,13 +81,14 @@ const WINDOW_RULES = {
 
 /**
  * Validates a {@link WindowSpec}: an object with exactly one of `windowMs` (finite, >= 0) and `lastSamples`
- * (an integer >= 0). `option` names the option or parameter in messages.
+ * (an integer >= 0).
  *
  * @throws TypeError when `spec` is not such an object (a bare number, which used to mean milliseconds,
  *   included) or an unknown key is present; RangeError when a value is out of range
  * @internal
  */
-export function checkWindow(spec: WindowSpec, option = 'window'): void {
+export function checkWindow(spec: WindowSpec): void {
+  const option = 'window';
   const given: unknown = spec;
   if (typeof given === 'number') {
     throw new TypeError(`${option} must be { windowMs } or { lastSamples }, got the bare number ${String(given)} (write { windowMs: ${String(given)} } for milliseconds)`);

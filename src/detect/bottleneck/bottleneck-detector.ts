@@ -3,7 +3,7 @@
 import { EventEmitter } from 'eventemitter3';
 import { RuneBenchError } from '../../core/errors.js';
 import { compareSeverity, type BottleneckFinding } from '../../core/findings.js';
-import { checkOption, validateOptions } from '../../core/options.js';
+import { validateOptions } from '../../core/options.js';
 import type { SuiteResult } from '../../core/results.js';
 import type { MetricSnapshot } from '../../core/snapshot.js';
 import { selectWindow, type WindowSpec } from '../../monitor/series-stats.js';
@@ -152,18 +152,12 @@ const DETECTOR_OPTIONS = {
   evaluateEvery: { kind: 'number', min: 1, integer: true },
 } as const;
 
-/** The window spec of `windowMs` / `lastSamples` options (validated), or `undefined` when neither is given. */
+/** The window spec of `windowMs` / `lastSamples` options (already validated), or `undefined` when neither is given. */
 function windowSpecOf(options: BottleneckWindowOptions): WindowSpec | undefined {
   const { windowMs, lastSamples } = options;
   if (windowMs !== undefined && lastSamples !== undefined) throw new TypeError('windowMs and lastSamples options exclude each other: give one');
-  if (windowMs !== undefined) {
-    checkOption('windowMs', windowMs, DETECTOR_OPTIONS.windowMs);
-    return { windowMs };
-  }
-  if (lastSamples !== undefined) {
-    checkOption('lastSamples', lastSamples, DETECTOR_OPTIONS.lastSamples);
-    return { lastSamples };
-  }
+  if (windowMs !== undefined) return { windowMs };
+  if (lastSamples !== undefined) return { lastSamples };
   return undefined;
 }
 
@@ -174,8 +168,8 @@ function windowSpecOf(options: BottleneckWindowOptions): WindowSpec | undefined 
  * - After the fact: {@link BottleneckDetector.analyze} over an array of snapshots or a monitor's
  *   history; {@link BottleneckDetector.analyzeSuite} over a `SuiteResult`.
  * - Live: {@link BottleneckDetector.attach} to a monitor; every `sample` evaluates the rules over the
- *   last `windowMs` (or `lastSamples`) and emits `bottleneck` events when a finding is raised, changes severity or clears,
- *   with hysteresis (`raiseAfter`, `clearAfter`) so a flapping signal does not spam.
+ *   last `windowMs` (or `lastSamples`) and emits `bottleneck` events when a finding is raised, changes
+ *   severity or clears, with hysteresis (`raiseAfter`, `clearAfter`) so a flapping signal does not spam.
  *
  * @example
  * ```ts
