@@ -52,7 +52,7 @@ await new Promise((r) => setTimeout(r, duration));
 const cpu = process.cpuUsage(cpu0);
 const wall = (performance.now() - t0) / 1000;
 const samples = (monitor?.history.size ?? 0) - first;
-const selfReported = monitor?.summary('monitor.overhead.cpu', duration)?.mean;
+const selfReported = monitor?.summary('monitor.overhead.cpu', { windowMs: duration })?.mean;
 await monitor?.stop();
 clearInterval(keepAlive);
 process.stdout.write(JSON.stringify({ cpuSeconds: (cpu.user + cpu.system) / 1e6, wallSeconds: wall, samples, selfReported }));

@@ -209,7 +209,7 @@ export type {
   BottleneckMonitor,
   BottleneckReport,
   BottleneckRuleError,
-  BottleneckWindow,
+  BottleneckWindowOptions,
 } from './detect/bottleneck/bottleneck-detector.js';
 export type { BottleneckRule, BottleneckRuleResult, BottleneckScope, InsufficientData } from './detect/bottleneck/bottleneck-rule.js';
 export type { BottleneckChange, BottleneckEvent } from './detect/bottleneck/bottleneck-tracker.js';

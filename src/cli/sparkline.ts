@@ -1,4 +1,5 @@
 // Unicode sparklines for the monitor dashboard.
+import { rangeLevels } from '../stats/range-levels.js';
 
 const BARS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'] as const;
 
@@ -10,18 +11,7 @@ const BARS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'] as const;
  */
 export function sparkline(values: readonly number[], width: number, floor?: number): string {
   const tail = values.slice(Math.max(0, values.length - width));
-  const finite = tail.filter((v) => Number.isFinite(v));
-  if (finite.length === 0) return ' '.repeat(tail.length);
-  let min = Math.min(...finite);
-  const max = Math.max(...finite);
-  if (floor !== undefined) min = Math.min(min, floor);
-  const span = max - min;
-  return tail
-    .map((v) => {
-      if (!Number.isFinite(v)) return ' ';
-      if (span <= 0) return BARS[0];
-      const index = Math.min(BARS.length - 1, Math.floor(((v - min) / span) * BARS.length));
-      return BARS[index];
-    })
+  return rangeLevels(tail, BARS.length, floor === undefined ? {} : { floor })
+    .map((level) => (level === undefined ? ' ' : BARS[level]))
     .join('');
 }

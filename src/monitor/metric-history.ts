@@ -101,8 +101,8 @@ export class MetricHistory implements Iterable<MetricSnapshot> {
   }
 
   /**
-   * The snapshots inside `spec`, oldest first: the last `spec` milliseconds measured back from the newest
-   * snapshot's monotonic time, or the last `{ count }` snapshots.
+   * The snapshots inside `spec`, oldest first: the last `{ windowMs }` milliseconds measured back from the
+   * newest snapshot's monotonic time, or the last `{ lastSamples }` snapshots.
    */
   window(spec: WindowSpec): MetricSnapshot[] {
     return selectWindow(this.toArray(), spec);

@@ -227,7 +227,7 @@ export class PerformanceMonitor extends EventEmitter<PerformanceMonitorEvents> {
     return true;
   }
 
-  /** Snapshots of the last `spec` milliseconds (back from the newest snapshot) or the last `{ count }`. */
+  /** Snapshots of the last `{ windowMs }` milliseconds (back from the newest snapshot) or the last `{ lastSamples }`. */
   window(spec: WindowSpec): MetricSnapshot[] {
     return this.#history.window(spec);
   }

@@ -1,14 +1,25 @@
-// Statistics over one metric's series: summary (quantiles) and trend (least-squares line).
-import { linearRegression, quantileSorted, rSquared } from 'simple-statistics';
+// One metric's series over a window of snapshots: the one window selection (the history's, also used by the
+// bottleneck detector) and the trend (a least-squares line from the stats kernel, with a flat tolerance).
+import { validateOptions } from '../core/options.js';
 import type { MetricSnapshot } from '../core/snapshot.js';
+import { linearFit } from '../stats/linear-fit.js';
+import { mean } from '../stats/summary.js';
+
+export { summarizeValues, type MetricSummary } from '../stats/summary.js';
 
 /**
- * Which snapshots to look at: the last `n` milliseconds (measured back from the newest snapshot),
- * or the last `count` snapshots.
+ * Which snapshots to look at, counted back from the newest: the last `windowMs` milliseconds of monotonic time
+ * (the newest snapshot and every one at most that much older), or the last `lastSamples` snapshots.
+ *
+ * @example
+ * ```ts
+ * monitor.summary('process.cpu.utilization', { windowMs: 30_000 });
+ * monitor.window({ lastSamples: 10 });
+ * ```
  *
  * @public
  */
-export type WindowSpec = number | { readonly count: number };
+export type WindowSpec = { readonly windowMs: number; readonly lastSamples?: never } | { readonly lastSamples: number; readonly windowMs?: never };
 
 /**
  * One metric over time: parallel arrays of monotonic times (seconds) and values.
@@ -20,28 +31,6 @@ export interface MetricSeries {
   readonly times: number[];
   /** The metric's values, in its base unit. */
   readonly values: number[];
-}
-
-/**
- * Summary statistics of one metric over a window.
- *
- * @public
- */
-export interface MetricSummary {
-  /** Number of values summarised. */
-  readonly count: number;
-  /** Smallest value. */
-  readonly min: number;
-  /** Largest value. */
-  readonly max: number;
-  /** Arithmetic mean. */
-  readonly mean: number;
-  /** Median. */
-  readonly p50: number;
-  /** 95th percentile. */
-  readonly p95: number;
-  /** 99th percentile. */
-  readonly p99: number;
 }
 
 /**
@@ -85,32 +74,44 @@ export interface TrendOptions {
   readonly tolerance?: number;
 }
 
+const WINDOW_RULES = {
+  windowMs: { kind: 'number', min: 0 },
+  lastSamples: { kind: 'number', min: 0, integer: true },
+} as const;
+
 /**
- * Validates a {@link WindowSpec}.
+ * Validates a {@link WindowSpec}: an object with exactly one of `windowMs` (finite, >= 0) and `lastSamples`
+ * (an integer >= 0).
  *
+ * @throws TypeError when `spec` is not such an object (a bare number, which used to mean milliseconds,
+ *   included) or an unknown key is present; RangeError when a value is out of range
  * @internal
  */
 export function checkWindow(spec: WindowSpec): void {
-  if (typeof spec === 'number') {
-    if (!Number.isFinite(spec) || spec < 0) throw new RangeError('window must be a finite number of milliseconds >= 0');
-    return;
+  const option = 'window';
+  const given: unknown = spec;
+  if (typeof given === 'number') {
+    throw new TypeError(`${option} must be { windowMs } or { lastSamples }, got the bare number ${String(given)} (write { windowMs: ${String(given)} } for milliseconds)`);
   }
-  if (typeof spec !== 'object' || !Number.isInteger(spec.count) || spec.count < 0) {
-    throw new RangeError('window count must be an integer >= 0');
-  }
+  if (typeof given !== 'object' || given === null) throw new TypeError(`${option} must be { windowMs } or { lastSamples }`);
+  validateOptions(spec, WINDOW_RULES, option);
+  const keys = Object.keys(spec).filter((k) => (spec as Readonly<Record<string, unknown>>)[k] !== undefined);
+  if (keys.length !== 1) throw new TypeError(`${option} must give exactly one of windowMs and lastSamples, got ${keys.length === 0 ? 'neither' : 'both'}`);
 }
 
 /**
- * The snapshots of `all` (oldest first) inside `spec`.
+ * The snapshots of `all` (oldest first) inside `spec`: the one window selection, used by
+ * `MetricHistory.window` and the bottleneck detector alike.
  *
+ * @throws as {@link checkWindow}
  * @internal
  */
 export function selectWindow(all: readonly MetricSnapshot[], spec: WindowSpec): MetricSnapshot[] {
   checkWindow(spec);
-  if (typeof spec !== 'number') return spec.count === 0 ? [] : all.slice(-spec.count);
+  if (spec.lastSamples !== undefined) return spec.lastSamples === 0 ? [] : all.slice(-spec.lastSamples);
   const newest = all.at(-1);
   if (newest === undefined) return [];
-  const from = newest.monotonic - spec / 1000;
+  const from = newest.monotonic - spec.windowMs / 1000;
   let i = all.length;
   while (i > 0 && (all[i - 1] as MetricSnapshot).monotonic >= from) i--;
   return all.slice(i);
@@ -134,27 +135,6 @@ export function seriesOf(snapshots: Iterable<MetricSnapshot>, metric: string): M
 }
 
 /**
- * Summary statistics of `values`, or `undefined` when there are none.
- *
- * @public
- */
-export function summarizeValues(values: readonly number[]): MetricSummary | undefined {
-  if (values.length === 0) return undefined;
-  const sorted = [...values].sort((a, b) => a - b);
-  let sum = 0;
-  for (const v of sorted) sum += v;
-  return {
-    count: sorted.length,
-    min: sorted[0] as number,
-    max: sorted[sorted.length - 1] as number,
-    mean: sum / sorted.length,
-    p50: quantileSorted(sorted, 0.5),
-    p95: quantileSorted(sorted, 0.95),
-    p99: quantileSorted(sorted, 0.99),
-  };
-}
-
-/**
  * Fits a least-squares line to `series`; `undefined` with fewer than two distinct times.
  *
  * @public
@@ -162,26 +142,14 @@ export function summarizeValues(values: readonly number[]): MetricSummary | unde
 export function trendOfSeries(series: MetricSeries, options: TrendOptions = {}): MetricTrend | undefined {
   const tolerance = options.tolerance ?? 0.05;
   if (!Number.isFinite(tolerance) || tolerance < 0) throw new RangeError('tolerance option must be a finite number >= 0');
-  const { times, values } = series;
-  const n = Math.min(times.length, values.length);
-  if (n < 2) return undefined;
-  const t0 = times[0] as number;
-  const span = (times[n - 1] as number) - t0;
-  if (!(span > 0)) return undefined;
-  // Shift times to start at 0 so large monotonic offsets do not cost precision.
-  const points: number[][] = [];
-  let absSum = 0;
-  for (let i = 0; i < n; i++) {
-    const v = values[i] as number;
-    points.push([(times[i] as number) - t0, v]);
-    absSum += Math.abs(v);
-  }
-  const { m, b } = linearRegression(points);
-  const slope = Number.isFinite(m) ? m : 0;
-  const allEqual = values.every((v) => v === values[0]);
-  const r2 = allEqual ? 1 : rSquared(points, (x) => slope * x + b);
+  const fit = linearFit(series.times, series.values);
+  if (fit === undefined) return undefined;
+  const n = fit.points;
+  const values = series.values.slice(0, n);
+  const span = (series.times[n - 1] as number) - (series.times[0] as number);
+  const slope = Number.isFinite(fit.slope) ? fit.slope : 0;
   const change = Math.abs(slope * span);
-  const meanAbs = absSum / n;
+  const meanAbs = mean(values.map(Math.abs));
   const direction: TrendDirection = change <= tolerance * meanAbs || slope === 0 ? 'flat' : slope > 0 ? 'rising' : 'falling';
-  return { slope, rSquared: Number.isFinite(r2) ? Math.max(0, Math.min(1, r2)) : 0, direction, samples: n };
+  return { slope, rSquared: fit.rSquared, direction, samples: n };
 }

@@ -1,5 +1,6 @@
 // Seeded percentile bootstrap for the median and for the ratio of two medians.
 import type { ConfidenceInterval } from '../core/results.js';
+import { quantileSorted } from './quantile.js';
 import { createRng } from './rng.js';
 
 /**
@@ -98,15 +99,9 @@ function resampledMedian(sample: readonly number[], scratch: Float64Array, rng: 
 }
 
 function percentileInterval(values: Float64Array, level: number): ConfidenceInterval {
-  const sorted = Float64Array.from(values).sort();
+  const sorted = Array.from(Float64Array.from(values).sort());
   const alpha = (1 - level) / 2;
-  const at = (p: number): number => {
-    const pos = p * (sorted.length - 1);
-    const lo = Math.floor(pos);
-    const hi = Math.ceil(pos);
-    return (sorted[lo] as number) + ((sorted[hi] as number) - (sorted[lo] as number)) * (pos - lo);
-  };
-  return { lower: at(alpha), upper: at(1 - alpha), level };
+  return { lower: quantileSorted(sorted, alpha), upper: quantileSorted(sorted, 1 - alpha), level };
 }
 
 function checkSample(sample: readonly number[], what: string): void {

@@ -18,8 +18,8 @@ export interface ChangePointOptions {
   readonly alpha?: number;
   /** Smallest change reported, as a ratio distance from 1 (0.02 = 2%). @defaultValue `0.02` */
   readonly minChange?: number;
-  /** Runs on each side of a change that its local test looks at. @defaultValue `30` */
-  readonly window?: number;
+  /** Runs on each side of a change that its local test looks at (at least `minSegment`). @defaultValue `30` */
+  readonly localRuns?: number;
   /** Newest runs tested against the last stable segment (0 turns the tail test off). @defaultValue `3` */
   readonly tailRuns?: number;
   /** Runs at a new level needed before a change is `confirmed` rather than `suspected`. @defaultValue `4` */
@@ -78,7 +78,7 @@ interface Resolved {
   minSegment: number;
   alpha: number;
   minChange: number;
-  window: number;
+  localRuns: number;
   tailRuns: number;
   confirmRuns: number;
   level: number;
@@ -86,11 +86,12 @@ interface Resolved {
 }
 
 function resolve(options: ChangePointOptions): Resolved {
+  if ('window' in options) throw new TypeError('window is not a known change-point option: the runs each side of a change are now localRuns');
   const {
     minSegment = 4,
     alpha = 0.002,
     minChange = 0.02,
-    window = 30,
+    localRuns = 30,
     tailRuns = 3,
     confirmRuns = 4,
     level = 0.95,
@@ -99,14 +100,14 @@ function resolve(options: ChangePointOptions): Resolved {
   if (!Number.isInteger(minSegment) || minSegment < 2) throw new RangeError('minSegment option must be an integer >= 2');
   if (!(alpha > 0 && alpha < 1)) throw new RangeError('alpha option must be between 0 and 1 (exclusive)');
   if (!(minChange >= 0 && minChange < 1)) throw new RangeError('minChange option must be a ratio in [0, 1)');
-  if (!Number.isInteger(window) || window < minSegment) throw new RangeError('window option must be an integer >= minSegment');
+  if (!Number.isInteger(localRuns) || localRuns < minSegment) throw new RangeError('localRuns option must be an integer >= minSegment');
   if (!Number.isInteger(tailRuns) || tailRuns < 0 || tailRuns >= minSegment + 1) {
     throw new RangeError('tailRuns option must be an integer in [0, minSegment]');
   }
   if (!Number.isInteger(confirmRuns) || confirmRuns < 1) throw new RangeError('confirmRuns option must be a positive integer');
   if (!(level > 0 && level < 1)) throw new RangeError('level option must be between 0 and 1 (exclusive)');
   if (!(penalty > 0)) throw new RangeError('penalty option must be positive');
-  return { minSegment, alpha, minChange, window, tailRuns, confirmRuns, level, penalty };
+  return { minSegment, alpha, minChange, localRuns, tailRuns, confirmRuns, level, penalty };
 }
 
 interface LocalTest {
@@ -210,7 +211,7 @@ export function detectChangePoints(runs: readonly (readonly number[])[], options
   }
 
   const beta = o.penalty * sigma * sigma * Math.log(Math.max(n, 3));
-  const cuts = pelt(clean, beta, o.minSegment, Math.max(8 * o.window, 4 * o.minSegment));
+  const cuts = pelt(clean, beta, o.minSegment, Math.max(8 * o.localRuns, 4 * o.minSegment));
   checkAbort(options.signal);
 
   const logMin = Math.log1p(o.minChange);
@@ -218,7 +219,7 @@ export function detectChangePoints(runs: readonly (readonly number[])[], options
     const cut = list[k] as number;
     const prev = k > 0 ? (list[k - 1] as number) : 0;
     const next = k + 1 < list.length ? (list[k + 1] as number) : n;
-    return localTest(clean, Math.max(prev, cut - o.window), cut, Math.min(next, cut + o.window), sigma);
+    return localTest(clean, Math.max(prev, cut - o.localRuns), cut, Math.min(next, cut + o.localRuns), sigma);
   };
   const passes = (t: LocalTest): boolean => t.pValue <= o.alpha && Math.abs(t.shift) >= logMin;
   // drop the weakest failing cut until every cut passes; only the neighbours of a removed cut are re-tested
@@ -282,7 +283,7 @@ function tailTest(
   let best: { position: number; sse: number; test: LocalTest } | undefined;
   for (let k = 1; k <= o.tailRuns; k++) {
     const cut = n - k;
-    const lo = Math.max(segmentStart, cut - o.window);
+    const lo = Math.max(segmentStart, cut - o.localRuns);
     if (cut - lo < o.minSegment) continue;
     const ref = Array.from(y.subarray(lo, cut));
     const refLevel = medianOf(ref);

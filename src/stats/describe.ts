@@ -1,7 +1,9 @@
 // Summary statistics of one task's per-operation times (simple-statistics underneath).
-import { mean, medianAbsoluteDeviation, quantileSorted, sampleStandardDeviation } from 'simple-statistics';
+import { medianAbsoluteDeviation, sampleStandardDeviation } from 'simple-statistics';
 import type { ConfidenceInterval, OutlierCounts, TaskStatistics } from '../core/results.js';
 import { bootstrapMedianCI } from './bootstrap.js';
+import { quantileSorted, sortedCopy } from './quantile.js';
+import { mean } from './summary.js';
 
 /**
  * Options for {@link describeSamples}.
@@ -105,7 +107,7 @@ export function describeSamples(perOpSeconds: readonly number[], options: Descri
   const { batchSize, resolution } = options;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError('batchSize option must be a positive integer');
   if (!(resolution >= 0)) throw new RangeError('resolution option must be a non-negative number');
-  const sorted = [...perOpSeconds].sort((a, b) => a - b);
+  const sorted = sortedCopy(perOpSeconds);
   const avg = mean(sorted);
   const median = quantileSorted(sorted, 0.5);
   const sd = n > 1 ? sampleStandardDeviation(sorted) : 0;

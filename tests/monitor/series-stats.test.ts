@@ -10,15 +10,31 @@ function history(points: [number, Record<string, number>][]): MetricHistory {
   return h;
 }
 
-void test('window by milliseconds counts back from the newest snapshot; by count takes the last n', () => {
+void test('windowMs counts back from the newest snapshot; lastSamples takes the last n', () => {
   const h = history([0, 1, 2, 3, 4, 5].map((t) => [t, { x: t }]));
-  assert.deepEqual(h.window(2000).map((s) => s.monotonic), [3, 4, 5]);
-  assert.deepEqual(h.window(0).map((s) => s.monotonic), [5]);
-  assert.deepEqual(h.window({ count: 2 }).map((s) => s.monotonic), [4, 5]);
-  assert.deepEqual(h.window({ count: 0 }), []);
-  assert.deepEqual(h.window({ count: 50 }).length, 6);
-  assert.throws(() => h.window(-1), RangeError);
-  assert.throws(() => h.window({ count: 1.5 }), RangeError);
+  assert.deepEqual(h.window({ windowMs: 2000 }).map((s) => s.monotonic), [3, 4, 5]);
+  assert.deepEqual(h.window({ windowMs: 0 }).map((s) => s.monotonic), [5]);
+  assert.deepEqual(h.window({ lastSamples: 2 }).map((s) => s.monotonic), [4, 5]);
+  assert.deepEqual(h.window({ lastSamples: 0 }), []);
+  assert.deepEqual(h.window({ lastSamples: 50 }).length, 6);
+  assert.deepEqual(new MetricHistory(4).window({ windowMs: 1000 }), []);
+  assert.throws(() => h.window({ windowMs: -1 }), RangeError);
+  assert.throws(() => h.window({ windowMs: Infinity }), RangeError);
+  assert.throws(() => h.window({ lastSamples: 1.5 }), TypeError);
+});
+
+void test('a window spec names its unit: bare numbers, both keys and unknown keys are refused', () => {
+  const h = history([0, 1, 2].map((t) => [t, { x: t }]));
+  // @ts-expect-error: a bare number used to mean milliseconds
+  assert.throws(() => h.window(2000), /windowMs: 2000/);
+  // @ts-expect-error: exactly one of the two
+  assert.throws(() => h.window({ windowMs: 1000, lastSamples: 2 }), /exactly one/);
+  // @ts-expect-error: neither key is given
+  assert.throws(() => h.window({}), /exactly one/);
+  // @ts-expect-error: the old count key
+  assert.throws(() => h.window({ count: 2 }), /count is not a known window option/);
+  // @ts-expect-error: not an object
+  assert.throws(() => h.summary('x', null), TypeError);
 });
 
 void test('series skips snapshots lacking the metric and NaN values', () => {
@@ -45,7 +61,7 @@ void test('summary gives min, max, mean and quantiles', () => {
   assert.ok(s.p99 >= 99 && s.p99 <= 100);
   assert.equal(h.summary('missing'), undefined);
   assert.equal(summarizeValues([]), undefined);
-  assert.equal(h.summary('x', { count: 10 })?.min, 91);
+  assert.equal(h.summary('x', { lastSamples: 10 })?.min, 91);
 });
 
 void test('trend fits slope per second, r-squared and direction', () => {

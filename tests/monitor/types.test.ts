@@ -27,9 +27,10 @@ void test('the monitor\'s events and queries are typed', () => {
   expectTypeOf(monitor.summary('x')).toEqualTypeOf<MetricSummary | undefined>();
   expectTypeOf(monitor.trend('x')).toEqualTypeOf<MetricTrend | undefined>();
   expectTypeOf(monitor.series('x').values).toEqualTypeOf<number[]>();
-  expectTypeOf(monitor.window({ count: 3 })).toEqualTypeOf<MetricSnapshot[]>();
-  // @ts-expect-error: window takes milliseconds or { count }
-  assert.throws(() => monitor.window({ ms: 3 }), RangeError);
+  expectTypeOf(monitor.window({ lastSamples: 3 })).toEqualTypeOf<MetricSnapshot[]>();
+  expectTypeOf(monitor.window({ windowMs: 3 })).toEqualTypeOf<MetricSnapshot[]>();
+  // @ts-expect-error: window takes { windowMs } or { lastSamples }
+  assert.throws(() => monitor.window({ ms: 3 }), TypeError);
 
   const children = new ChildProcessSource();
   expectTypeOf(children).toExtend<MetricSource>();

@@ -68,7 +68,7 @@ export interface FindingsTracker {
  */
 export function startFindings(monitor: PerformanceMonitor, intervalMs: number): FindingsTracker {
   // At least ten samples per evaluation, and at least the detector's default ten seconds.
-  const detector = new BottleneckDetector({ window: Math.max(10_000, intervalMs * 10) });
+  const detector = new BottleneckDetector({ windowMs: Math.max(10_000, intervalMs * 10) });
   const listeners: ((finding: BottleneckFinding, change: 'new' | 'changed' | 'cleared') => void)[] = [];
   detector.on('bottleneck', (event: BottleneckEvent) => {
     const change = event.change === 'raised' ? 'new' : event.change;

@@ -3,20 +3,28 @@
 import { EventEmitter } from 'eventemitter3';
 import { RuneBenchError } from '../../core/errors.js';
 import { compareSeverity, type BottleneckFinding } from '../../core/findings.js';
+import { validateOptions } from '../../core/options.js';
 import type { SuiteResult } from '../../core/results.js';
 import type { MetricSnapshot } from '../../core/snapshot.js';
+import { selectWindow, type WindowSpec } from '../../monitor/series-stats.js';
 import { isInsufficientData, type BottleneckRule, type BottleneckRuleResult, type InsufficientData } from './bottleneck-rule.js';
 import { suiteFindings } from './bottleneck-suite.js';
 import { FindingTracker, type BottleneckEvent } from './bottleneck-tracker.js';
 import { builtinBottleneckRules } from './rules/builtin.js';
 
 /**
- * Which snapshots a detector looks at: the last `n` milliseconds (back from the newest snapshot), or
- * the last `count` snapshots. Same shape as the monitor's window specification.
+ * Which snapshots a detector looks at, counted back from the newest: `windowMs` milliseconds of monotonic
+ * time or the `lastSamples` newest snapshots (give at most one). The selection is the history's
+ * (`MetricHistory.window`).
  *
  * @beta
  */
-export type BottleneckWindow = number | { readonly count: number };
+export interface BottleneckWindowOptions {
+  /** Milliseconds of monotonic time back from the newest snapshot, above 0. */
+  readonly windowMs?: number;
+  /** Number of newest snapshots, a positive integer. */
+  readonly lastSamples?: number;
+}
 
 /**
  * What the detector needs from a monitor to work live: `PerformanceMonitor` fits it.
@@ -29,7 +37,7 @@ export interface BottleneckMonitor {
   /** Unsubscribes. */
   off(event: 'sample', listener: (snapshot: MetricSnapshot) => void): unknown;
   /** The snapshots of the history inside `spec`, oldest first. */
-  window(spec: BottleneckWindow): readonly MetricSnapshot[];
+  window(spec: WindowSpec): readonly MetricSnapshot[];
 }
 
 /**
@@ -37,7 +45,7 @@ export interface BottleneckMonitor {
  *
  * @beta
  */
-export interface BottleneckDetectorOptions {
+export interface BottleneckDetectorOptions extends BottleneckWindowOptions {
   /**
    * The rules to run.
    *
@@ -45,11 +53,14 @@ export interface BottleneckDetectorOptions {
    */
   readonly rules?: readonly BottleneckRule[];
   /**
-   * Window each live evaluation looks at.
+   * Milliseconds of monotonic time each live evaluation looks at, back from the newest snapshot (or give
+   * `lastSamples` instead).
    *
-   * @defaultValue 10000 (the last 10 seconds)
+   * @defaultValue 10000 (the last 10 seconds), unless `lastSamples` is given
    */
-  readonly window?: BottleneckWindow;
+  readonly windowMs?: number;
+  /** Number of newest snapshots each live evaluation looks at, instead of `windowMs`. */
+  readonly lastSamples?: number;
   /**
    * Live: evaluations in a row a rule must report a finding (or a new severity) before it is raised (or changed).
    *
@@ -132,29 +143,22 @@ export function compareFindings(a: BottleneckFinding, b: BottleneckFinding): num
   return compareSeverity(b.severity, a.severity) || b.impact - a.impact || b.confidence - a.confidence || a.ruleId.localeCompare(b.ruleId);
 }
 
-function checkCount(value: number, option: string): void {
-  if (typeof value !== 'number' || !Number.isInteger(value)) throw new TypeError(`${option} option must be an integer`);
-  if (value < 1) throw new RangeError(`${option} option must be >= 1`);
-}
+const DETECTOR_OPTIONS = {
+  rules: { kind: 'array' },
+  windowMs: { kind: 'number', min: 0, exclusiveMin: true },
+  lastSamples: { kind: 'number', min: 1, integer: true },
+  raiseAfter: { kind: 'number', min: 1, integer: true },
+  clearAfter: { kind: 'number', min: 1, integer: true },
+  evaluateEvery: { kind: 'number', min: 1, integer: true },
+} as const;
 
-function checkWindow(spec: BottleneckWindow, option: string): void {
-  if (typeof spec === 'number') {
-    if (!Number.isFinite(spec) || spec <= 0) throw new RangeError(`${option} option must be a number of milliseconds > 0`);
-    return;
-  }
-  if (typeof spec !== 'object' || !Number.isInteger(spec.count) || spec.count < 1) {
-    throw new RangeError(`${option} option count must be an integer >= 1`);
-  }
-}
-
-function selectWindow(all: readonly MetricSnapshot[], spec: BottleneckWindow): readonly MetricSnapshot[] {
-  if (typeof spec !== 'number') return all.slice(-spec.count);
-  const newest = all.at(-1);
-  if (newest === undefined) return [];
-  const from = newest.monotonic - spec / 1000;
-  let i = all.length;
-  while (i > 0 && (all[i - 1] as MetricSnapshot).monotonic >= from) i--;
-  return all.slice(i);
+/** The window spec of `windowMs` / `lastSamples` options (already validated), or `undefined` when neither is given. */
+function windowSpecOf(options: BottleneckWindowOptions): WindowSpec | undefined {
+  const { windowMs, lastSamples } = options;
+  if (windowMs !== undefined && lastSamples !== undefined) throw new TypeError('windowMs and lastSamples options exclude each other: give one');
+  if (windowMs !== undefined) return { windowMs };
+  if (lastSamples !== undefined) return { lastSamples };
+  return undefined;
 }
 
 /**
@@ -164,13 +168,13 @@ function selectWindow(all: readonly MetricSnapshot[], spec: BottleneckWindow): r
  * - After the fact: {@link BottleneckDetector.analyze} over an array of snapshots or a monitor's
  *   history; {@link BottleneckDetector.analyzeSuite} over a `SuiteResult`.
  * - Live: {@link BottleneckDetector.attach} to a monitor; every `sample` evaluates the rules over the
- *   last `window` and emits `bottleneck` events when a finding is raised, changes severity or clears,
- *   with hysteresis (`raiseAfter`, `clearAfter`) so a flapping signal does not spam.
+ *   last `windowMs` (or `lastSamples`) and emits `bottleneck` events when a finding is raised, changes
+ *   severity or clears, with hysteresis (`raiseAfter`, `clearAfter`) so a flapping signal does not spam.
  *
  * @example
  * ```ts
  * const monitor = new PerformanceMonitor({ interval: 500 });
- * const detector = new BottleneckDetector({ window: 10_000 });
+ * const detector = new BottleneckDetector({ windowMs: 10_000 });
  * detector.on('bottleneck', (e) => log(`${e.change} ${e.finding.severity} ${e.finding.title}`));
  * detector.attach(monitor);
  * await monitor.start();
@@ -181,7 +185,7 @@ function selectWindow(all: readonly MetricSnapshot[], spec: BottleneckWindow): r
  */
 export class BottleneckDetector extends EventEmitter<BottleneckDetectorEvents> {
   readonly #rules = new Map<string, BottleneckRule>();
-  readonly #window: BottleneckWindow;
+  readonly #window: WindowSpec;
   readonly #evaluateEvery: number;
   readonly #tracker: FindingTracker;
   #detach: (() => void) | undefined;
@@ -190,20 +194,16 @@ export class BottleneckDetector extends EventEmitter<BottleneckDetectorEvents> {
   /** @param options - rules, live window and hysteresis */
   constructor(options: BottleneckDetectorOptions = {}) {
     super();
-    const window = options.window ?? 10_000;
+    validateOptions(options, DETECTOR_OPTIONS, 'BottleneckDetector');
+    const window = windowSpecOf(options) ?? { windowMs: 10_000 };
     const raiseAfter = options.raiseAfter ?? 2;
     const clearAfter = options.clearAfter ?? 3;
     const evaluateEvery = options.evaluateEvery ?? 1;
-    checkWindow(window, 'window');
-    checkCount(raiseAfter, 'raiseAfter');
-    checkCount(clearAfter, 'clearAfter');
-    checkCount(evaluateEvery, 'evaluateEvery');
-    const rules: unknown = options.rules ?? builtinBottleneckRules();
-    if (!Array.isArray(rules)) throw new TypeError('rules option must be an array of rules');
+    const rules = options.rules ?? builtinBottleneckRules();
     this.#window = window;
     this.#evaluateEvery = evaluateEvery;
     this.#tracker = new FindingTracker(raiseAfter, clearAfter);
-    for (const rule of rules as readonly BottleneckRule[]) this.addRule(rule);
+    for (const rule of rules) this.addRule(rule);
   }
 
   /** The rules, in the order they were added. */
@@ -258,15 +258,14 @@ export class BottleneckDetector extends EventEmitter<BottleneckDetectorEvents> {
    * Evaluates every rule over `snapshots` (oldest first), after the fact. No events, no hysteresis.
    *
    * @param snapshots - an array of snapshots or anything iterable over them (a monitor's `history`)
-   * @param options - `window` to look only at the newest part
+   * @param options - `windowMs` or `lastSamples` to look only at the newest part
+   * @throws TypeError or RangeError for an invalid `windowMs` or `lastSamples`, or both given
    */
-  analyze(snapshots: Iterable<MetricSnapshot>, options: { readonly window?: BottleneckWindow } = {}): BottleneckReport {
-    let all = Array.isArray(snapshots) ? (snapshots as readonly MetricSnapshot[]) : [...snapshots];
-    if (options.window !== undefined) {
-      checkWindow(options.window, 'window');
-      all = selectWindow(all, options.window);
-    }
-    return this.#evaluate(all).report;
+  analyze(snapshots: Iterable<MetricSnapshot>, options: BottleneckWindowOptions = {}): BottleneckReport {
+    validateOptions(options, { windowMs: DETECTOR_OPTIONS.windowMs, lastSamples: DETECTOR_OPTIONS.lastSamples }, 'analyze');
+    const spec = windowSpecOf(options);
+    const all = Array.isArray(snapshots) ? (snapshots as readonly MetricSnapshot[]) : [...snapshots];
+    return this.#evaluate(spec === undefined ? all : selectWindow(all, spec)).report;
   }
 
   /**
@@ -317,7 +316,8 @@ export class BottleneckDetector extends EventEmitter<BottleneckDetectorEvents> {
   }
 
   /**
-   * Attaches to a monitor: each `sample` event evaluates the rules over the monitor's last `window`.
+   * Attaches to a monitor: each `sample` event evaluates the rules over the monitor's window (`windowMs` or
+   * `lastSamples`).
    *
    * @returns a function that detaches (same as {@link BottleneckDetector.detach})
    * @throws {@link RuneBenchError} `ERR_BUSY` when already attached

@@ -1,7 +1,7 @@
-// Window arithmetic shared by the built-in bottleneck rules: series, rates, fits, severity bands.
-import { linearRegression, rSquared } from 'simple-statistics';
+// Window arithmetic shared by the built-in bottleneck rules: series, rates, severity bands (statistics: src/stats).
 import { Severity, compareSeverity, type BottleneckFinding, type FindingEvidence } from '../../core/findings.js';
 import type { MetricSnapshot } from '../../core/snapshot.js';
+import { mean } from '../../stats/summary.js';
 import { insufficientData, type InsufficientData } from './bottleneck-rule.js';
 
 /** @internal */
@@ -36,31 +36,6 @@ export function spanOf(window: readonly MetricSnapshot[]): number {
   const first = window[0];
   const last = window.at(-1);
   return first === undefined || last === undefined ? 0 : last.monotonic - first.monotonic;
-}
-
-/** @internal */
-export function mean(values: readonly number[]): number {
-  if (values.length === 0) return Number.NaN;
-  let sum = 0;
-  for (const v of values) sum += v;
-  return sum / values.length;
-}
-
-/** Linear-interpolated quantile, `q` in 0-1. @internal */
-export function quantile(values: readonly number[], q: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const pos = (sorted.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  const a = sorted[lo] as number;
-  const b = sorted[hi] as number;
-  return a + (b - a) * (pos - lo);
-}
-
-/** @internal */
-export function maxOf(values: readonly number[]): number {
-  return values.length === 0 ? Number.NaN : Math.max(...values);
 }
 
 /**
@@ -100,29 +75,6 @@ export function counterDelta(window: readonly MetricSnapshot[], metric: string):
     delta += d >= 0 ? d : (values[i] as number);
   }
   return { delta, seconds: (times.at(-1) as number) - (times[0] as number) };
-}
-
-/** @internal */
-export interface LineFit {
-  /** Change per second. */
-  readonly slope: number;
-  readonly intercept: number;
-  /** Coefficient of determination, 0-1. */
-  readonly rSquared: number;
-}
-
-/** Least-squares line through (times, values); undefined for fewer than 3 points or no time spread. @internal */
-export function fitLine(times: readonly number[], values: readonly number[]): LineFit | undefined {
-  if (times.length < 3 || times.length !== values.length) return undefined;
-  const t0 = times[0] as number;
-  const points = times.map((t, i): [number, number] => [t - t0, values[i] as number]);
-  const span = (times.at(-1) as number) - t0;
-  if (!(span > 0)) return undefined;
-  const { m, b } = linearRegression(points);
-  const line = (x: number): number => m * x + b;
-  const allSame = values.every((v) => v === values[0]);
-  const r2 = allSame ? 1 : rSquared(points, line);
-  return { slope: m, intercept: b - m * t0, rSquared: Number.isFinite(r2) ? Math.max(0, Math.min(1, r2)) : 0 };
 }
 
 /**

@@ -3,6 +3,7 @@ import { bootstrapRatioCI } from '../../stats/bootstrap.js';
 import { mannWhitneyU } from '../../stats/mann-whitney.js';
 import { hodgesLehmannShift } from '../../stats/hodges-lehmann.js';
 import { benjaminiHochberg } from '../../stats/benjamini-hochberg.js';
+import { median } from '../../stats/quantile.js';
 import type { ConfidenceInterval } from '../../core/results.js';
 import type { BenchmarkComparison, RegressionVerdict } from './regression-types.js';
 
@@ -29,12 +30,6 @@ function positives(sample: readonly number[]): number[] {
   return sample.filter((v) => v > 0 && Number.isFinite(v));
 }
 
-function median(sorted: readonly number[]): number {
-  const n = sorted.length;
-  const h = n >>> 1;
-  return n % 2 === 1 ? (sorted[h] as number) : ((sorted[h - 1] as number) + (sorted[h] as number)) / 2;
-}
-
 /**
  * Measures one benchmark: ratio of medians with a seeded bootstrap interval, Hodges-Lehmann shift of
  * log-times, and the Mann-Whitney U p-value on log-times.
@@ -47,7 +42,7 @@ export function measurePair(name: string, baseline: readonly number[], current: 
   if (a.length === 0 || b.length === 0) throw new RangeError(`${name}: both sample sets need positive values`);
   const la = a.map(Math.log);
   const lb = b.map(Math.log);
-  const ratio = median([...b].sort((x, y) => x - y)) / median([...a].sort((x, y) => x - y));
+  const ratio = median(b) / median(a);
   const ci = bootstrapRatioCI(a, b, { resamples: s.resamples, level: s.level, seed: s.seed });
   const mw = mannWhitneyU(lb, la);
   return {

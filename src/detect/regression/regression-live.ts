@@ -1,5 +1,9 @@
 // Live level of the RegressionDetector: one watcher per metric, a baseline, then departures with hysteresis.
+import { validateOptions } from '../../core/options.js';
 import type { MetricSnapshot } from '../../core/snapshot.js';
+import { linearFit } from '../../stats/linear-fit.js';
+import { median } from '../../stats/quantile.js';
+import { madSigma } from '../../stats/robust-spread.js';
 import type { LiveDeparture, LiveMetricSpec } from './regression-types.js';
 
 interface Settings {
@@ -7,60 +11,33 @@ interface Settings {
   statistic: 'level' | 'slope';
   worse: 'increase' | 'decrease';
   baselineSamples: number;
-  window: number;
+  recentSamples: number;
   sensitivity: number;
   minChange: number;
   minDelta: number;
 }
 
+const SPEC_RULES = {
+  metric: { kind: 'string', nonEmpty: true },
+  statistic: { kind: 'oneOf', values: ['level', 'slope'] },
+  worse: { kind: 'oneOf', values: ['increase', 'decrease'] },
+  baselineSamples: { kind: 'number', integer: true, min: 3 },
+  recentSamples: { kind: 'number', integer: true, min: 1 },
+  sensitivity: { kind: 'number', min: 0, exclusiveMin: true },
+  minChange: { kind: 'number', min: 0 },
+  minDelta: { kind: 'number', min: 0 },
+} as const;
+
 /** Validates a spec and fills defaults. @internal */
 export function resolveLiveSpec(spec: LiveMetricSpec): Settings {
-  if (typeof spec.metric !== 'string' || spec.metric === '') throw new TypeError('metric option must be a non-empty string');
-  const {
-    statistic = 'level',
-    worse = 'increase',
-    baselineSamples = 20,
-    window = 5,
-    sensitivity = 4,
-    minChange = 0.1,
-    minDelta = 0,
-  } = spec;
-  if (!['level', 'slope'].includes(statistic)) throw new TypeError("statistic option must be 'level' or 'slope'");
-  if (!['increase', 'decrease'].includes(worse)) throw new TypeError("worse option must be 'increase' or 'decrease'");
-  if (!Number.isInteger(baselineSamples) || baselineSamples < 3) throw new RangeError('baselineSamples option must be an integer >= 3');
-  if (!Number.isInteger(window) || window < 1 || (statistic === 'slope' && window < 3)) {
-    throw new RangeError('window option must be a positive integer (>= 3 for slope)');
+  if (typeof spec === 'object' && 'window' in spec) {
+    throw new TypeError('window is not a known watch option: the recent samples compared with the baseline are now recentSamples');
   }
-  if (!(sensitivity > 0)) throw new RangeError('sensitivity option must be positive');
-  if (!(minChange >= 0)) throw new RangeError('minChange option must be >= 0');
-  if (!(minDelta >= 0)) throw new RangeError('minDelta option must be >= 0');
-  return { metric: spec.metric, statistic, worse, baselineSamples, window, sensitivity, minChange, minDelta };
-}
-
-function median(values: readonly number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const h = s.length >>> 1;
-  return s.length % 2 === 1 ? (s[h] as number) : ((s[h - 1] as number) + (s[h] as number)) / 2;
-}
-
-function slopeOf(times: readonly number[], values: readonly number[]): number {
-  const n = times.length;
-  let mt = 0;
-  let mv = 0;
-  for (let i = 0; i < n; i++) {
-    mt += times[i] as number;
-    mv += values[i] as number;
-  }
-  mt /= n;
-  mv /= n;
-  let sxy = 0;
-  let sxx = 0;
-  for (let i = 0; i < n; i++) {
-    const dt = (times[i] as number) - mt;
-    sxy += dt * ((values[i] as number) - mv);
-    sxx += dt * dt;
-  }
-  return sxx > 0 ? sxy / sxx : 0;
+  validateOptions(spec, SPEC_RULES, 'watch');
+  if (typeof spec.metric !== 'string') throw new TypeError('metric option must be a non-empty string');
+  const { statistic = 'level', worse = 'increase', baselineSamples = 20, recentSamples = 5, sensitivity = 4, minChange = 0.1, minDelta = 0 } = spec;
+  if (statistic === 'slope' && recentSamples < 3) throw new RangeError(`recentSamples option must be >= 3 for the slope statistic, got ${recentSamples}`);
+  return { metric: spec.metric, statistic, worse, baselineSamples, recentSamples, sensitivity, minChange, minDelta };
 }
 
 /**
@@ -95,23 +72,23 @@ export class LiveWatcher {
     const s = this.#s;
     this.#times.push(snapshot.monotonic);
     this.#values.push(value);
-    const keep = Math.max(s.window, 3);
+    const keep = Math.max(s.recentSamples, 3);
     if (this.#values.length > keep) {
       this.#values.shift();
       this.#times.shift();
     }
-    const stat = s.statistic === 'slope' ? (this.#values.length >= 3 ? slopeOf(this.#times, this.#values) : undefined) : value;
+    const stat = s.statistic === 'slope' ? (this.#values.length >= 3 ? (linearFit(this.#times, this.#values)?.slope ?? 0) : undefined) : value;
     if (stat === undefined) return undefined;
     if (!this.#ready) {
       this.#baseline.push(stat);
       if (this.#baseline.length >= s.baselineSamples) {
         this.#center = median(this.#baseline);
-        this.#scale = 1.4826 * median(this.#baseline.map((v) => Math.abs(v - this.#center)));
+        this.#scale = madSigma(this.#baseline);
         this.#ready = true;
       }
       return undefined;
     }
-    const current = s.statistic === 'slope' ? stat : median(this.#values.slice(-s.window));
+    const current = s.statistic === 'slope' ? stat : median(this.#values.slice(-s.recentSamples));
     const sign = s.worse === 'increase' ? 1 : -1;
     const departure = sign * (current - this.#center);
     const relative = s.statistic === 'level' ? s.minChange * Math.abs(this.#center) : 0;

@@ -113,8 +113,13 @@ export interface LiveMetricSpec {
   readonly worse?: 'increase' | 'decrease';
   /** Samples that form the baseline before watching starts. @defaultValue `20` */
   readonly baselineSamples?: number;
-  /** Recent samples compared with the baseline (their median; for `slope` the fit window). @defaultValue `5` */
-  readonly window?: number;
+  /**
+   * Number of recent samples compared with the baseline: their median for `level`, the samples the slope is
+   * fitted to for `slope` (then at least 3).
+   *
+   * @defaultValue `5`
+   */
+  readonly recentSamples?: number;
   /** Departure needed, in robust standard deviations of the baseline. @defaultValue `4` */
   readonly sensitivity?: number;
   /** Departure needed relative to the baseline level (ignored for `slope`). @defaultValue `0.1` */

@@ -1,5 +1,4 @@
 // The `network` suite: fetch, push and ref negotiation through a loopback proxy under condition profiles.
-import { quantile } from 'simple-statistics';
 import { BenchmarkSuite } from '../../bench/benchmark-suite.js';
 import type { KeyFigure, SuiteResult } from '../../core/results.js';
 import type { Suite, SuiteRunOptions, SuiteScale } from '../../core/suite.js';
@@ -9,6 +8,7 @@ import { ExchangeClient, ExchangeServer } from '../../workloads/network/exchange
 import { NetworkShaper } from '../../workloads/network/network-shaper.js';
 import { NETWORK_PROFILES, defineNetworkProfile, parseNetworkProfile, type NetworkProfile } from './profiles.js';
 import { effectiveBandwidth, predictExchange } from '../../workloads/network/tcp-model.js';
+import { median, quantile } from '../../stats/quantile.js';
 
 /**
  * Options for {@link createNetworkSuite}.
@@ -47,9 +47,6 @@ const ACK_BYTES = 120;
 /** A fetch request (`want` lines and capabilities) and a push report (`ok refs/heads/main`). */
 const WANT_BYTES = 200;
 const REPORT_BYTES = 40;
-
-const pick = (values: readonly number[], q: number): number => (values.length === 0 ? Number.NaN : quantile(values, q));
-const median = (values: readonly number[]): number => pick(values, 0.5);
 
 function parseProfiles(text: string): NetworkProfile[] {
   // custom profiles contain commas themselves (name:key=v,key=v): split on ';' when present, else on ','
@@ -156,7 +153,7 @@ async function runNetwork(id: string, fixed: readonly NetworkProfile[] | undefin
               figure('goodput', goodput, 'By/s', 'pack bytes over median transfer time'),
               figure('ttfb.p50', median(record.fetch.ttfb), 's', 'time to first byte, median'),
               figure('transfer.p50', median(record.fetch.duration), 's', 'transfer time, median'),
-              figure('transfer.p99', pick(record.fetch.duration, 0.99), 's', 'transfer time, 99th percentile'),
+              figure('transfer.p99', quantile(record.fetch.duration, 0.99), 's', 'transfer time, 99th percentile'),
               figure('retransmissions', retransmits() - retransmitsBefore, '{count}', 'modelled retransmissions during the task'),
               figure('model.goodput', fetchPrediction.goodput, 'By/s', 'goodput the model predicts'),
               figure('model.ttfb', fetchPrediction.ttfb, 's', 'time to first byte the model predicts'),
@@ -183,7 +180,7 @@ async function runNetwork(id: string, fixed: readonly NetworkProfile[] | undefin
             return [
               figure('goodput', goodput, 'By/s', 'pack bytes over median transfer time'),
               figure('transfer.p50', median(record.push.duration), 's', 'transfer time, median'),
-              figure('transfer.p99', pick(record.push.duration, 0.99), 's', 'transfer time, 99th percentile'),
+              figure('transfer.p99', quantile(record.push.duration, 0.99), 's', 'transfer time, 99th percentile'),
               figure('retransmissions', retransmits() - retransmitsBefore, '{count}', 'modelled retransmissions during the task'),
               figure('model.goodput', pushPrediction.goodput, 'By/s', 'goodput the model predicts'),
               figure('model.goodput_ratio', goodput / pushPrediction.goodput, '1', 'measured over predicted goodput'),
@@ -209,7 +206,7 @@ async function runNetwork(id: string, fixed: readonly NetworkProfile[] | undefin
           timeout: timeout(rounds * roundPrediction.duration),
           figures: () => [
             figure('round_trip.p50', median(record.rounds), 's', 'one have/ACK round trip, median'),
-            figure('round_trip.p99', pick(record.rounds, 0.99), 's', 'one have/ACK round trip, 99th percentile'),
+            figure('round_trip.p99', quantile(record.rounds, 0.99), 's', 'one have/ACK round trip, 99th percentile'),
             figure('retransmissions', retransmits() - retransmitsBefore, '{count}', 'modelled retransmissions during the task'),
             figure('model.round_trip', roundPrediction.duration, 's', 'round trip the model predicts (mean)'),
             figure('model.round_trip_ratio', median(record.rounds) / roundPrediction.duration, '1', 'measured median over predicted round trip'),
@@ -237,7 +234,7 @@ async function runNetwork(id: string, fixed: readonly NetworkProfile[] | undefin
         figures.push(figure(`${n}.fetch.model_ratio`, r.payload / median(r.fetch.duration) / predictExchange(r.profile, WANT_BYTES, r.payload).goodput, '1', 'measured over predicted goodput'));
       }
       if (r.push.duration.length > 0) figures.push(figure(`${n}.push.goodput`, r.payload / median(r.push.duration), 'By/s', `push goodput over ${n}`));
-      if (r.rounds.length > 0) figures.push(figure(`${n}.negotiate.round_trip.p99`, pick(r.rounds, 0.99), 's', `negotiation round trip p99 over ${n}`));
+      if (r.rounds.length > 0) figures.push(figure(`${n}.negotiate.round_trip.p99`, quantile(r.rounds, 0.99), 's', `negotiation round trip p99 over ${n}`));
       const s = r.shaper?.stats();
       if (s !== undefined) figures.push(figure(`${n}.retransmissions`, s.up.retransmissions + s.down.retransmissions, '{count}', `modelled retransmissions over ${n}`));
     }

@@ -155,14 +155,3 @@ export function filesPerDirectory(u: number, max: number): number {
   ];
   return Math.max(1, Math.min(max, Math.round(logInterpolate(knots, z))));
 }
-
-/**
- * Value at quantile `q` (0-1) of sorted numbers, nearest-rank.
- *
- * @internal
- */
-export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-  return sorted[index] ?? Number.NaN;
-}

@@ -3,7 +3,7 @@ import { lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { abortError } from '../../core/errors.js';
-import { quantileSorted } from './distribution.js';
+import { nearestRankQuantileSorted as quantileSorted } from '../../stats/quantile.js';
 
 /**
  * One regular file found by {@link walkTree}.

@@ -28,8 +28,15 @@ void describe('child-process rule', () => {
     assert.match(spawny.title, /spawn/);
   });
   void test('a few idle children are not a bottleneck; no children metric is insufficient', () => {
-    assert.equal(rule.evaluate(series(10, () => ({ 'process.children.cpu.utilization': 0.05, 'process.cpu.utilization': 0.01 }))), undefined);
+    assert.equal(rule.evaluate(series(10, () => ({ 'process.children.cpu.utilization': 0.04, 'process.cpu.utilization': 0.01 }))), undefined);
     assert.ok(isInsufficientData(rule.evaluate(series(10, () => ({ 'process.cpu.utilization': 1 })))));
+  });
+
+  void test('children exactly at minChildCpu count (>=): the window mean of ten 0.05 is 0.05, not 0.04999…', () => {
+    // the old private mean summed naively and rounded just below the threshold, so this window gave nothing
+    const f = rule.evaluate(series(10, () => ({ 'process.children.cpu.utilization': 0.05, 'process.cpu.utilization': 0.01 })));
+    assert.ok(f !== undefined && !isInsufficientData(f));
+    assert.equal(f.evidence[0]?.value, 0.05);
   });
 });
 

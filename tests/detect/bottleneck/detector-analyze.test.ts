@@ -6,6 +6,7 @@ import { builtinBottleneckRules } from '../../../src/detect/bottleneck/rules/bui
 import { isRuneBenchError } from '../../../src/core/errors.js';
 import type { BottleneckFinding, Severity } from '../../../src/core/findings.js';
 import type { MetricSnapshot } from '../../../src/core/snapshot.js';
+import { MetricHistory } from '../../../src/monitor/metric-history.js';
 import { series } from './synthetic.js';
 
 function fixed(id: string, severity: Severity, impact: number, scope?: 'host'): BottleneckRule {
@@ -65,9 +66,22 @@ void describe('BottleneckDetector.analyze', () => {
     const snaps = series(50, () => ({ x: 1 }));
     const iterable = { *[Symbol.iterator]() { yield* snaps; } };
     assert.equal(detector.analyze(iterable).insufficient[0]!.reason, '50');
-    assert.equal(detector.analyze(snaps, { window: { count: 7 } }).insufficient[0]!.reason, '7');
+    assert.equal(detector.analyze(snaps, { lastSamples: 7 }).insufficient[0]!.reason, '7');
     // 1000 ms back from the newest (t = 104.9): snapshots at 103.9 .. 104.9.
-    assert.equal(detector.analyze(snaps, { window: 1000 }).insufficient[0]!.reason, '11');
+    assert.equal(detector.analyze(snaps, { windowMs: 1000 }).insufficient[0]!.reason, '11');
+  });
+
+  void test('selects exactly the snapshots the monitor history selects, by time and by count', () => {
+    const detector = new BottleneckDetector({
+      rules: [{ id: 'span', title: 's', evaluate: (w) => insufficientData('span', w, w.map((x) => x.monotonic).join(',')) }],
+    });
+    const history = new MetricHistory(100);
+    const snaps = series(30, () => ({ x: 1 }));
+    for (const s of snaps) history.push(s);
+    for (const spec of [{ windowMs: 1 }, { windowMs: 250 }, { windowMs: 1000 }, { windowMs: 1e6 }, { lastSamples: 1 }, { lastSamples: 12 }, { lastSamples: 99 }]) {
+      const expected = history.window(spec).map((x) => x.monotonic).join(',');
+      assert.equal(detector.analyze(snaps, spec).insufficient[0]!.reason, expected, JSON.stringify(spec));
+    }
   });
 
   void test('custom rules plug in beside the built-ins; ids are unique', () => {
@@ -81,8 +95,16 @@ void describe('BottleneckDetector.analyze', () => {
   });
 
   void test('validates options and rules', () => {
-    assert.throws(() => new BottleneckDetector({ window: 0 }), /window/);
-    assert.throws(() => new BottleneckDetector({ window: { count: 0 } }), /window/);
+    assert.throws(() => new BottleneckDetector({ windowMs: 0 }), /windowMs/);
+    assert.throws(() => new BottleneckDetector({ lastSamples: 0 }), /lastSamples/);
+    assert.throws(() => new BottleneckDetector({ lastSamples: 2.5 }), /lastSamples/);
+    assert.throws(() => new BottleneckDetector({ windowMs: 1000, lastSamples: 3 }), TypeError);
+    // the old unit-less name is refused, with the new one suggested
+    // @ts-expect-error: window was renamed windowMs
+    assert.throws(() => new BottleneckDetector({ window: 1000 }), /did you mean windowMs/);
+    assert.throws(() => new BottleneckDetector().analyze([], { windowMs: -1 }), RangeError);
+    // @ts-expect-error: a bare number is not a window
+    assert.throws(() => new BottleneckDetector().analyze([], 1000), TypeError);
     assert.throws(() => new BottleneckDetector({ raiseAfter: 0 }), /raiseAfter/);
     assert.throws(() => new BottleneckDetector({ clearAfter: 1.5 }), /clearAfter/);
     assert.throws(() => new BottleneckDetector({ evaluateEvery: -1 }), /evaluateEvery/);

@@ -19,7 +19,7 @@ void test('attached to a real PerformanceMonitor: each sample is evaluated; even
     collect: () => ({ 'v8js.heap.used': used, 'v8js.heap.limit': 1000 }),
   };
   const monitor = new PerformanceMonitor({ sources: [heap], interval: 1000 });
-  const detector = new BottleneckDetector({ rules: [heapNearLimitRule({ recent: 1 })], window: { count: 3 } });
+  const detector = new BottleneckDetector({ rules: [heapNearLimitRule({ recent: 1 })], lastSamples: 3 });
   const events: BottleneckEvent[] = [];
   const reports: BottleneckReport[] = [];
   detector.on('bottleneck', (e) => events.push(e));
@@ -43,7 +43,7 @@ void test('attached to a real PerformanceMonitor: each sample is evaluated; even
   const after = detector.analyze(monitor.history);
   assert.equal(after.window.samples, 7);
   assert.equal(after.findings.length, 0);
-  assert.equal(detector.analyze(monitor.history, { window: { count: 4 } }).window.samples, 4);
+  assert.equal(detector.analyze(monitor.history, { lastSamples: 4 }).window.samples, 4);
 });
 
 void test('evaluateEvery thins evaluations', async () => {

@@ -68,7 +68,7 @@ void describe('live hysteresis', () => {
   });
 
   void test('a real rule over a flapping delay signal raises once', () => {
-    const detector = new BottleneckDetector({ rules: [eventLoopBlockedRule()], window: { count: 5 } });
+    const detector = new BottleneckDetector({ rules: [eventLoopBlockedRule()], lastSamples: 5 });
     const events: BottleneckEvent[] = [];
     detector.on('bottleneck', (e) => events.push(e));
     // Delay p50 alternating 30 ms / 5 ms: the window median hovers around the 10 ms threshold.

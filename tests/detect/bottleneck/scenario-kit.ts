@@ -45,14 +45,14 @@ export interface ScenarioOptions {
 }
 
 /**
- * Runs a workload under a monitor for `duration` ms, with a detector attached live (2 s window), and
+ * Runs a workload under a monitor for `duration` ms, with a detector attached live (`windowMs` 2000), and
  * analyses the recorded history (minus its first two samples) after the fact.
  */
 export async function runScenario(options: ScenarioOptions): Promise<ScenarioOutcome> {
   const duration = options.duration ?? 2500;
   const interval = options.interval ?? 100;
   const monitor = new PerformanceMonitor({ interval, sources: allSources(interval, options.extraSources) });
-  const live = new BottleneckDetector({ window: 2000 });
+  const live = new BottleneckDetector({ windowMs: 2000 });
   const events: BottleneckEvent[] = [];
   live.on('bottleneck', (e) => events.push(e));
   live.attach(monitor);

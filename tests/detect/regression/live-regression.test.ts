@@ -36,7 +36,7 @@ void describe('live regression', () => {
       assert.equal(e.metric, 'app.op.duration');
       recovered++;
     });
-    const stop = detector.watch(monitor, [{ metric: 'app.op.duration', baselineSamples: 15, window: 5, sensitivity: 6, minChange: 1.5 }]);
+    const stop = detector.watch(monitor, [{ metric: 'app.op.duration', baselineSamples: 15, recentSamples: 5, sensitivity: 6, minChange: 1.5 }]);
     const waitFor = async (cond: () => boolean, what: string): Promise<void> => {
       const deadline = Date.now() + 15_000;
       while (!cond()) {
@@ -86,7 +86,7 @@ void describe('live regression', () => {
     detector.on('regression', (e) => {
       if (e.kind === 'live') departures.push(e.departure);
     });
-    const stop = detector.watch(monitor, [{ metric: 'app.retained.bytes', statistic: 'slope', baselineSamples: 10, window: 4, minDelta: 1024 }]);
+    const stop = detector.watch(monitor, [{ metric: 'app.retained.bytes', statistic: 'slope', baselineSamples: 10, recentSamples: 4, minDelta: 1024 }]);
     await monitor.start();
     try {
       const deadline = Date.now() + 15_000;
@@ -111,6 +111,10 @@ void describe('live regression', () => {
     const monitor = new PerformanceMonitor({ sources: [] });
     assert.throws(() => detector.watch(monitor, [{ metric: '' }]), /metric option/);
     assert.throws(() => detector.watch(monitor, [{ metric: 'x', baselineSamples: 1 }]), /baselineSamples option/);
-    assert.throws(() => detector.watch(monitor, [{ metric: 'x', statistic: 'slope', window: 2 }]), /window option/);
+    assert.throws(() => detector.watch(monitor, [{ metric: 'x', statistic: 'slope', recentSamples: 2 }]), /recentSamples option/);
+    assert.throws(() => detector.watch(monitor, [{ metric: 'x', recentSamples: 0 }]), /recentSamples option/);
+    // @ts-expect-error: the old unit-less name is refused with its new name, not silently ignored
+    assert.throws(() => detector.watch(monitor, [{ metric: 'x', window: 5 }]), /recentSamples/);
+    assert.throws(() => detector.watch(monitor, [{ metric: 'x', sensitivity: 0 }]), /sensitivity option/);
   });
 });

@@ -3,7 +3,8 @@ import { Severity } from '../../../core/findings.js';
 import type { MetricSnapshot } from '../../../core/snapshot.js';
 import type { BottleneckRule, BottleneckRuleResult } from '../bottleneck-rule.js';
 import { insufficientData } from '../bottleneck-rule.js';
-import { bandOf, checkBands, checkInteger, checkNumber, counterDelta, evidence, finding, mean, metricNames, seriesOf, worst, type SeverityBands } from '../bottleneck-window.js';
+import { mean } from '../../../stats/summary.js';
+import { bandOf, checkBands, checkInteger, checkNumber, counterDelta, evidence, finding, metricNames, seriesOf, worst, type SeverityBands } from '../bottleneck-window.js';
 
 /**
  * Options of {@link cacheEfficiencyRule}.

@@ -3,6 +3,7 @@ import { Severity } from '../../../core/findings.js';
 import type { MetricSnapshot } from '../../../core/snapshot.js';
 import type { BottleneckRule, BottleneckRuleResult } from '../bottleneck-rule.js';
 import { insufficientData } from '../bottleneck-rule.js';
+import { mean } from '../../../stats/summary.js';
 import {
   bandOf,
   checkBands,
@@ -11,7 +12,6 @@ import {
   confidenceOf,
   evidence,
   finding,
-  mean,
   spawnSignals,
   seriesOf,
   worst,

@@ -1,7 +1,8 @@
 // Rule: the process uses (nearly) every core of the machine.
 import type { MetricSnapshot } from '../../../core/snapshot.js';
 import type { BottleneckRule, BottleneckRuleResult } from '../bottleneck-rule.js';
-import { bandOf, checkBands, checkData, checkInteger, confidenceOf, evidence, finding, mean, seriesOf, type SeverityBands } from '../bottleneck-window.js';
+import { mean } from '../../../stats/summary.js';
+import { bandOf, checkBands, checkData, checkInteger, confidenceOf, evidence, finding, seriesOf, type SeverityBands } from '../bottleneck-window.js';
 
 /**
  * Options of {@link cpuSaturationRule}.

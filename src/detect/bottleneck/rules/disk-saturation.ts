@@ -2,7 +2,8 @@
 import { Severity } from '../../../core/findings.js';
 import type { MetricSnapshot } from '../../../core/snapshot.js';
 import type { BottleneckRule, BottleneckRuleResult } from '../bottleneck-rule.js';
-import { bandOf, checkBands, checkData, checkInteger, checkNumber, confidenceOf, evidence, finding, mean, seriesOf, type SeverityBands } from '../bottleneck-window.js';
+import { mean } from '../../../stats/summary.js';
+import { bandOf, checkBands, checkData, checkInteger, checkNumber, confidenceOf, evidence, finding, seriesOf, type SeverityBands } from '../bottleneck-window.js';
 
 /**
  * Options of {@link diskSaturationRule}.

@@ -2,6 +2,8 @@
 import type { Severity } from '../../../core/findings.js';
 import type { MetricSnapshot } from '../../../core/snapshot.js';
 import type { BottleneckRule, BottleneckRuleResult } from '../bottleneck-rule.js';
+import { median } from '../../../stats/quantile.js';
+import { max as maxOf, mean } from '../../../stats/summary.js';
 import {
   bandOf,
   checkBands,
@@ -11,9 +13,6 @@ import {
   evidence,
   finding,
   intervalSum,
-  maxOf,
-  mean,
-  quantile,
   seriesOf,
   spawnSignals,
   worst,
@@ -86,7 +85,7 @@ export function eventLoopBlockedRule(options: EventLoopBlockedRuleOptions = {}):
       const lacking = checkData(EVENT_LOOP_BLOCKED, window, [P50, MAX], minSamples);
       if (lacking !== undefined) return lacking;
       const p50s = seriesOf(window, P50).values;
-      const p50 = quantile(p50s, 0.5);
+      const p50 = median(p50s);
       const max = maxOf(seriesOf(window, MAX).values);
       let severity = worst(bandOf(p50, p50Bands), bandOf(max, maxBands));
       if (severity === undefined) return undefined;
@@ -105,7 +104,7 @@ export function eventLoopBlockedRule(options: EventLoopBlockedRuleOptions = {}):
       const p99s = seriesOf(window, P99).values;
       const byP50 = bandOf(p50, p50Bands) !== undefined;
       const ev = [evidence(`${P50} (window median)`, p50, p50Bands.medium), evidence(`${MAX} (window max)`, max, maxBands.low)];
-      if (p99s.length > 0) ev.push(evidence(`${P99} (window median)`, quantile(p99s, 0.5)));
+      if (p99s.length > 0) ev.push(evidence(`${P99} (window median)`, median(p99s)));
       if (Number.isFinite(busy)) ev.push(evidence(`${ELU} (window mean)`, busy));
       return finding(EVENT_LOOP_BLOCKED, window, {
         severity,

@@ -2,7 +2,8 @@
 import { Severity } from '../../../core/findings.js';
 import type { MetricSnapshot } from '../../../core/snapshot.js';
 import type { BottleneckRule, BottleneckRuleResult } from '../bottleneck-rule.js';
-import { checkData, checkInteger, checkNumber, evidence, finding, fitLine, seriesOf } from '../bottleneck-window.js';
+import { linearFit } from '../../../stats/linear-fit.js';
+import { checkData, checkInteger, checkNumber, evidence, finding, seriesOf } from '../bottleneck-window.js';
 
 /**
  * Options of {@link fdLeakRule}.
@@ -87,7 +88,7 @@ export function fdLeakRule(options: FdLeakRuleOptions = {}): BottleneckRule {
       const lacking = checkData(FD_LEAK, window, [FDS], minSamples);
       if (lacking !== undefined) return lacking;
       const { times, values } = seriesOf(window, FDS);
-      const fit = fitLine(times, values);
+      const fit = linearFit(times, values, { minPoints: 3 });
       if (fit === undefined) return undefined;
       const growth = fit.slope * ((times.at(-1) as number) - (times[0] as number));
       if (fit.slope < minSlope || fit.rSquared < minRSquared || growth < minGrowth) return undefined;

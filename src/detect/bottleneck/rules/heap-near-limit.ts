@@ -1,7 +1,8 @@
 // Rule: the V8 heap is close to its limit (out-of-memory ahead).
 import type { MetricSnapshot } from '../../../core/snapshot.js';
 import type { BottleneckRule, BottleneckRuleResult } from '../bottleneck-rule.js';
-import { bandOf, checkBands, checkData, checkInteger, confidenceOf, evidence, finding, quantile, type SeverityBands } from '../bottleneck-window.js';
+import { median } from '../../../stats/quantile.js';
+import { bandOf, checkBands, checkData, checkInteger, confidenceOf, evidence, finding, type SeverityBands } from '../bottleneck-window.js';
 
 /**
  * Options of {@link heapNearLimitRule}.
@@ -56,7 +57,7 @@ export function heapNearLimitRule(options: HeapNearLimitRuleOptions = {}): Bottl
         if (used !== undefined && limit !== undefined && limit > 0) ratios.push(used / limit);
       }
       if (ratios.length === 0) return undefined;
-      const ratio = quantile(ratios, 0.5);
+      const ratio = median(ratios);
       const severity = bandOf(ratio, bands);
       if (severity === undefined) return undefined;
       const last = window.at(-1) as MetricSnapshot;

@@ -2,15 +2,8 @@
 import { Severity, compareSeverity } from '../../../core/findings.js';
 import type { MetricSnapshot } from '../../../core/snapshot.js';
 import { insufficientData, type BottleneckRule, type BottleneckRuleResult } from '../bottleneck-rule.js';
-import {
-  checkData,
-  checkInteger,
-  checkNumber,
-  evidence,
-  finding,
-  fitLine,
-  seriesOf,
-} from '../bottleneck-window.js';
+import { linearFit } from '../../../stats/linear-fit.js';
+import { checkData, checkInteger, checkNumber, evidence, finding, seriesOf } from '../bottleneck-window.js';
 
 /**
  * Options of {@link memoryLeakRule}.
@@ -159,7 +152,7 @@ export function memoryLeakRule(options: MemoryLeakRuleOptions = {}): BottleneckR
           if (last !== first) {
             // Two full collections: the live set must have grown between them, at half the slope or more.
             points = { times: post.times.slice(first.point), values: post.values.slice(first.point) };
-            const fit = fitLine(points.times, points.values);
+            const fit = linearFit(points.times, points.values, { minPoints: 3 });
             if (fit !== undefined && fit.slope > 0) {
               if (last.value - first.value < 0.5 * fit.slope * (last.time - first.time)) return undefined;
               confirmed = true;
@@ -167,7 +160,7 @@ export function memoryLeakRule(options: MemoryLeakRuleOptions = {}): BottleneckR
           } else {
             // One full collection: at least half the rise before it must have survived it.
             if (first.point >= 3) {
-              const before = fitLine(post.times.slice(0, first.point), post.values.slice(0, first.point));
+              const before = linearFit(post.times.slice(0, first.point), post.values.slice(0, first.point), { minPoints: 3 });
               const start = post.values[0] as number;
               if (before !== undefined && before.slope > 0) {
                 confirmed = first.value - start >= 0.5 * before.slope * (first.time - (post.times[0] as number));
@@ -180,7 +173,7 @@ export function memoryLeakRule(options: MemoryLeakRuleOptions = {}): BottleneckR
       } else {
         points = envelope(used.times, used.values);
       }
-      const fit = fitLine(points.times, points.values);
+      const fit = linearFit(points.times, points.values, { minPoints: 3 });
       if (fit === undefined) return insufficientData(MEMORY_LEAK, window, 'too few distinct points to fit the post-GC heap');
       const start = points.values[0] as number;
       const growth = fit.slope * ((points.times.at(-1) as number) - (points.times[0] as number));

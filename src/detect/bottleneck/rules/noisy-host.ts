@@ -3,7 +3,9 @@ import { availableParallelism } from 'node:os';
 import type { MetricSnapshot } from '../../../core/snapshot.js';
 import type { BottleneckRule, BottleneckRuleResult } from '../bottleneck-rule.js';
 import { insufficientData } from '../bottleneck-rule.js';
-import { bandOf, checkBands, confidenceOf, evidence, mean, quantile, seriesOf, worst, finding, type SeverityBands } from '../bottleneck-window.js';
+import { median } from '../../../stats/quantile.js';
+import { mean } from '../../../stats/summary.js';
+import { bandOf, checkBands, confidenceOf, evidence, seriesOf, worst, finding, type SeverityBands } from '../bottleneck-window.js';
 
 /**
  * Options of {@link noisyHostRule}.
@@ -85,7 +87,7 @@ export function noisyHostRule(options: NoisyHostRuleOptions = {}): BottleneckRul
       if (loads.length < 2 && steals.length < 2 && others.length < 2) {
         return insufficientData(NOISY_HOST, window, 'fewer than 2 snapshots carry load, steal or system CPU', [LOAD, STEAL, SYS]);
       }
-      const load = loads.length > 0 ? quantile(loads, 0.5) : Number.NaN;
+      const load = loads.length > 0 ? median(loads) : Number.NaN;
       const steal = steals.length > 0 ? mean(steals) : Number.NaN;
       const other = others.length > 0 ? mean(others) : Number.NaN;
       const severity = worst(worst(bandOf(load, loadBands), bandOf(steal, stealBands)), bandOf(other, otherBands));
