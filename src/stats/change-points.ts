@@ -28,6 +28,13 @@ export interface ChangePointOptions {
   readonly level?: number;
   /** PELT penalty in units of noise variance times log(runs). @defaultValue `3` */
   readonly penalty?: number;
+  /**
+   * Machine fingerprint of each run (`machines[i]` for `runs[i]`), when the history mixes runs from a pool of
+   * machines: the level of each machine is modelled apart, so alternating machines are not read as changes.
+   * @defaultValue none: the runs' machines are not known (a pool of identical fingerprints is still modelled
+   *   as a mixture of levels)
+   */
+  readonly machines?: readonly string[];
   /** Aborts a long analysis. */
   readonly signal?: AbortSignal;
 }
