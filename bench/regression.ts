@@ -63,7 +63,7 @@ function evaluate(histories: readonly GeneratedHistory[], run: Detector): SeedFi
   };
 }
 
-const pct = (x: number): string => `${(100 * x).toFixed(1)}`;
+const pct = (x: number): string => (100 * x).toFixed(1);
 const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
 function spread(xs: readonly number[]): string {
   return `${pct(mean(xs))} (${pct(Math.min(...xs))}-${pct(Math.max(...xs))})`.padStart(19);

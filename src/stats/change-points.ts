@@ -4,7 +4,8 @@ import type { ConfidenceInterval } from '../core/results.js';
 import { abortError } from '../core/errors.js';
 import { normalCdf } from './mann-whitney.js';
 import { hodgesLehmannShift } from './hodges-lehmann.js';
-import { medianOf, normalQuantile, pelt, runNoise, sortedMedian } from './pelt.js';
+import { alignByMachine, alignMixture } from './machine-pool.js';
+import { medianOf, normalQuantile, pelt, runningMedian, runNoise, sortedMedian } from './pelt.js';
 
 /**
  * Options of {@link detectChangePoints}.
@@ -181,39 +182,34 @@ function localTest(y: Float64Array, lo: number, cut: number, hi: number, sigma: 
 export function detectChangePoints(runs: readonly (readonly number[])[], options: ChangePointOptions = {}): ChangePointAnalysis {
   const o = resolve(options);
   const n = runs.length;
-  const y = new Float64Array(n);
-  const spread = new Float64Array(n);
+  const { machines } = options;
+  if (machines !== undefined && machines.length !== n) throw new RangeError('machines option must name one machine per run');
+  const raw = new Float64Array(n);
   let scratch = new Float64Array(64);
   runs.forEach((samples, i) => {
     if (scratch.length < samples.length) scratch = new Float64Array(samples.length);
     let m = 0;
     for (const v of samples) if (v > 0 && Number.isFinite(v)) scratch[m++] = Math.log(v);
     if (m === 0) throw new RangeError(`run ${i} has no positive sample`);
-    const logs = Float64Array.from(scratch.subarray(0, m));
-    const mid = sortedMedian(scratch, m);
-    y[i] = mid;
-    for (let j = 0; j < m; j++) scratch[j] = Math.abs((logs[j] as number) - mid);
-    spread[i] = sortedMedian(scratch, m);
+    raw[i] = sortedMedian(scratch, m);
   });
   checkAbort(options.signal);
-  const medians = Array.from(y, (v) => Math.exp(v));
+  const medians = Array.from(raw, (v) => Math.exp(v));
+  if (n < 2) return { changes: [], noise: runNoise(raw), anomalies: [], medians };
+  // runs on a pool of machines: every run read on the level of the newest run's machine
+  const y = (machines === undefined ? alignMixture(raw) : alignByMachine(raw, machines)).values;
   const sigma = runNoise(y);
-  if (n < 2) return { changes: [], noise: sigma, anomalies: [], medians };
 
   // winsorize against a centred running median (window 7), marking far-off single runs as anomalies
   const clean = new Float64Array(n);
-  const anomalies: number[] = [];
-  const h = 3;
+  const excursions = new Map<number, number>();
   const limit = 3 * sigma;
-  const window = new Float64Array(2 * h + 1);
+  const centre = runningMedian(y, 3);
   for (let i = 0; i < n; i++) {
-    const from = Math.max(0, i - h);
-    const to = Math.min(n, i + h + 1);
-    for (let j = from; j < to; j++) window[j - from] = y[j] as number;
-    const ref = sortedMedian(window, to - from);
+    const ref = centre[i] as number;
     const v = y[i] as number;
     clean[i] = Math.max(ref - limit, Math.min(ref + limit, v));
-    if (Math.abs(v - ref) > 5 * sigma && Math.abs(v - ref) > Math.log1p(o.minChange)) anomalies.push(i);
+    if (Math.abs(v - ref) > 5 * sigma && Math.abs(v - ref) > Math.log1p(o.minChange)) excursions.set(i, v - ref);
   }
 
   const beta = o.penalty * sigma * sigma * Math.log(Math.max(n, 3));
@@ -221,12 +217,10 @@ export function detectChangePoints(runs: readonly (readonly number[])[], options
   checkAbort(options.signal);
 
   const logMin = Math.log1p(o.minChange);
-  const testCut = (k: number, list: readonly number[]): LocalTest => {
-    const cut = list[k] as number;
-    const prev = k > 0 ? (list[k - 1] as number) : 0;
-    const next = k + 1 < list.length ? (list[k + 1] as number) : n;
-    return localTest(clean, Math.max(prev, cut - o.window), cut, Math.min(next, cut + o.window), sigma);
-  };
+  const testAt = (cut: number, prev: number, next: number): LocalTest =>
+    localTest(clean, Math.max(prev, cut - o.window), cut, Math.min(next, cut + o.window), sigma);
+  const testCut = (k: number, list: readonly number[]): LocalTest =>
+    testAt(list[k] as number, k > 0 ? (list[k - 1] as number) : 0, k + 1 < list.length ? (list[k + 1] as number) : n);
   const passes = (t: LocalTest): boolean => t.pValue <= o.alpha && Math.abs(t.shift) >= logMin;
   // drop the weakest failing cut until every cut passes; only the neighbours of a removed cut are re-tested
   const tests = cuts.map((_, k) => testCut(k, cuts));
@@ -247,6 +241,10 @@ export function detectChangePoints(runs: readonly (readonly number[])[], options
     if (worst - 1 >= 0) tests[worst - 1] = testCut(worst - 1, cuts);
     if (worst < cuts.length) tests[worst] = testCut(worst, cuts);
   }
+  placeLastCut(clean, cuts, o, (cut, prev) => {
+    const t = testAt(cut, prev, n);
+    return passes(t);
+  });
 
   const z = normalQuantile(0.5 + o.level / 2);
   const changes: ChangePoint[] = [];
@@ -270,18 +268,66 @@ export function detectChangePoints(runs: readonly (readonly number[])[], options
   // the newest runs against the last stable segment
   const lastCut = cuts.length > 0 ? (cuts[cuts.length - 1] as number) : 0;
   if (o.tailRuns > 0 && n - lastCut > o.tailRuns + o.minSegment - 1) {
-    const tail = tailTest(y, spread, lastCut, sigma, o);
+    const past = [...excursions].filter(([i]) => i < n - o.tailRuns).map(([, e]) => e);
+    const tail = tailTest(y, lastCut, sigma, past, o);
     if (tail !== undefined) changes.push(make(tail.position, tail.test, n));
   }
-  const anomalySet = anomalies.filter((i) => !changes.some((c) => i >= c.position && i < c.position + o.tailRuns && c.position >= n - o.tailRuns));
-  return { changes, noise: sigma, anomalies: anomalySet, medians };
+  const anomalies = [...excursions.keys()].filter(
+    (i) => !changes.some((c) => i >= c.position && i < c.position + o.tailRuns && c.position >= n - o.tailRuns),
+  );
+  return { changes, noise: sigma, anomalies, medians };
 }
 
+/**
+ * The last cut may sit inside the minimum segment of the end: PELT cannot place it there, so a change in the
+ * newest runs lands a run or more early. Moves the last cut later, to the position whose two-level fit of the
+ * runs from the previous cut leaves the least error, when the change still passes its test there; so the run
+ * (and commit) named is the first at the new level.
+ */
+function placeLastCut(clean: Float64Array, cuts: number[], o: Resolved, stillPasses: (cut: number, prev: number) => boolean): void {
+  const n = clean.length;
+  const k = cuts.length - 1;
+  if (k < 0) return;
+  const cut = cuts[k] as number;
+  if (n - cut > o.minSegment) return;
+  const prev = k > 0 ? (cuts[k - 1] as number) : 0;
+  const lo = Math.max(prev, cut - o.window);
+  const sse = (c: number): number => {
+    let total = 0;
+    for (const [a, b] of [
+      [lo, c],
+      [c, n],
+    ] as const) {
+      let mean = 0;
+      for (let i = a; i < b; i++) mean += clean[i] as number;
+      mean /= b - a;
+      for (let i = a; i < b; i++) total += ((clean[i] as number) - mean) ** 2;
+    }
+    return total;
+  };
+  let best = cut;
+  let bestSse = sse(cut);
+  for (let c = cut + 1; c < n; c++) {
+    const e = sse(c);
+    if (e < bestSse) {
+      bestSse = e;
+      best = c;
+    }
+  }
+  if (best !== cut && stillPasses(best, prev)) cuts[k] = best;
+}
+
+/**
+ * The newest runs against the last stable segment. A tail is judged by its shift against the run-to-run spread
+ * of the recent segment (not the spread inside the runs: a run slowed as a whole by a loaded host looks normal
+ * inside), shrunk towards the history's noise when the segment is short. A single newest run like the one-off
+ * excursions this history has already had (same direction, at least half the size) is read as one more of them.
+ */
 function tailTest(
   y: Float64Array,
-  spread: Float64Array,
   segmentStart: number,
   sigma: number,
+  excursions: readonly number[],
   o: Resolved,
 ): { position: number; test: LocalTest } | undefined {
   const n = y.length;
@@ -291,18 +337,21 @@ function tailTest(
     const cut = n - k;
     const lo = Math.max(segmentStart, cut - o.window);
     if (cut - lo < o.minSegment) continue;
-    const ref = Array.from(y.subarray(lo, cut));
+    const ref = y.subarray(lo, cut);
     const refLevel = medianOf(ref);
     const tail = Array.from(y.subarray(cut));
     // every tail run must sit beyond the minimum change on the same side
     const sides = tail.map((v) => Math.sign(v - refLevel));
     if (!sides.every((s) => s === sides[0]) || tail.some((v) => Math.abs(v - refLevel) < logMin)) continue;
-    // a single run with a much wider spread than usual is a noisy run, not a change
     if (k === 1) {
-      const usual = medianOf(spread.subarray(lo, cut));
-      if ((spread[cut] as number) > 2 * usual) continue;
+      const shift = (tail[0] as number) - refLevel;
+      if (excursions.some((e) => Math.sign(e) === Math.sign(shift) && Math.abs(e) >= Math.abs(shift) / 2)) continue;
     }
-    const t = localTest(y, lo, cut, n, sigma);
+    const m = cut - lo;
+    const local = runNoise(Float64Array.from(ref));
+    const prior = 8;
+    const spread = Math.sqrt(((m - 1) * local * local + prior * sigma * sigma) / (m - 1 + prior));
+    const t = localTest(y, lo, cut, n, spread);
     // Bonferroni over the tail lengths tried
     if (t.pValue * o.tailRuns <= o.alpha && Math.abs(t.shift) >= logMin) {
       // among passing tail lengths, the one whose two-level fit of the newest runs leaves the least error

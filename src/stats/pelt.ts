@@ -25,6 +25,20 @@ export function medianOf(x: ArrayLike<number>): number {
   return sortedMedian(Float64Array.from(x), x.length);
 }
 
+/** Centred running median of half-width `h` (shorter at the ends). @internal */
+export function runningMedian(y: Float64Array, h: number): Float64Array {
+  const n = y.length;
+  const out = new Float64Array(n);
+  const window = new Float64Array(2 * h + 1);
+  for (let i = 0; i < n; i++) {
+    const from = Math.max(0, i - h);
+    const to = Math.min(n, i + h + 1);
+    for (let j = from; j < to; j++) window[j - from] = y[j] as number;
+    out[i] = sortedMedian(window, to - from);
+  }
+  return out;
+}
+
 /** Inverse of the standard normal CDF (Acklam's approximation, relative error < 1.2e-9). @internal */
 export function normalQuantile(p: number): number {
   if (p <= 0) return -Infinity;
