@@ -5,7 +5,7 @@ import { abortError } from '../core/errors.js';
 import { normalCdf } from './mann-whitney.js';
 import { hodgesLehmannShift } from './hodges-lehmann.js';
 import { alignByMachine, alignMixture } from './machine-pool.js';
-import { medianOf, normalQuantile, pelt, runningMedian, runNoise, sortedMedian } from './pelt.js';
+import { medianOf, normalQuantile, pelt, runningMedian, runNoise, sortedMedian, sortedTrimmedMean } from './pelt.js';
 
 /**
  * Options of {@link detectChangePoints}.
@@ -117,6 +117,13 @@ function resolve(options: ChangePointOptions): Resolved {
   return { minSegment, alpha, minChange, window, tailRuns, confirmRuns, level, penalty };
 }
 
+/**
+ * Share of a run's samples trimmed from each end before its level is taken: a 20% trimmed mean of log times
+ * keeps the median's immunity to outlier samples but wastes less of the run's samples (about 94% efficiency
+ * under normal noise against the median's 64%), so the level of each run is steadier and small steps show.
+ */
+const RUN_TRIM = 0.2;
+
 interface LocalTest {
   shift: number;
   se: number;
@@ -185,16 +192,19 @@ export function detectChangePoints(runs: readonly (readonly number[])[], options
   const { machines } = options;
   if (machines !== undefined && machines.length !== n) throw new RangeError('machines option must name one machine per run');
   const raw = new Float64Array(n);
+  const mids = new Float64Array(n);
   let scratch = new Float64Array(64);
   runs.forEach((samples, i) => {
     if (scratch.length < samples.length) scratch = new Float64Array(samples.length);
     let m = 0;
     for (const v of samples) if (v > 0 && Number.isFinite(v)) scratch[m++] = Math.log(v);
     if (m === 0) throw new RangeError(`run ${i} has no positive sample`);
-    raw[i] = sortedMedian(scratch, m);
+    // sortedMedian leaves the first m values sorted, which the trimmed mean reads
+    mids[i] = sortedMedian(scratch, m);
+    raw[i] = sortedTrimmedMean(scratch, m, RUN_TRIM);
   });
   checkAbort(options.signal);
-  const medians = Array.from(raw, (v) => Math.exp(v));
+  const medians = Array.from(mids, (v) => Math.exp(v));
   if (n < 2) return { changes: [], noise: runNoise(raw), anomalies: [], medians };
   // runs on a pool of machines: every run read on the level of the newest run's machine
   const y = (machines === undefined ? alignMixture(raw) : alignByMachine(raw, machines)).values;

@@ -20,6 +20,14 @@ export function sortedMedian(s: Float64Array, n: number): number {
   return n % 2 === 1 ? (s[h] as number) : ((s[h - 1] as number) + (s[h] as number)) / 2;
 }
 
+/** Mean of the first `n` values of `s` (sorted ascending) without the lowest and highest `share` of them. @internal */
+export function sortedTrimmedMean(s: Float64Array, n: number, share: number): number {
+  const cut = Math.floor(share * n);
+  let sum = 0;
+  for (let i = cut; i < n - cut; i++) sum += s[i] as number;
+  return sum / (n - 2 * cut);
+}
+
 /** Median of a copy of `x`. @internal */
 export function medianOf(x: ArrayLike<number>): number {
   return sortedMedian(Float64Array.from(x), x.length);
