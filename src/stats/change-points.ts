@@ -2,6 +2,7 @@
 // against a drift-aware local test, and the newest runs tested against the last stable segment.
 import type { ConfidenceInterval } from '../core/results.js';
 import { abortError } from '../core/errors.js';
+import { validateOptions, type OptionRules } from '../core/options.js';
 import { normalCdf } from './mann-whitney.js';
 import { hodgesLehmannShift } from './hodges-lehmann.js';
 import { alignByMachine, alignMixture } from './machine-pool.js';
@@ -93,7 +94,21 @@ interface Resolved {
   penalty: number;
 }
 
+const RULES: OptionRules = {
+  minSegment: { kind: 'number', integer: true, min: 2 },
+  alpha: { kind: 'number', min: 0, exclusiveMin: true, max: 1 },
+  minChange: { kind: 'number', min: 0, max: 1 },
+  window: { kind: 'number', integer: true, min: 2 },
+  tailRuns: { kind: 'number', integer: true, min: 0 },
+  confirmRuns: { kind: 'number', integer: true, min: 1 },
+  level: { kind: 'number', min: 0, exclusiveMin: true, max: 1 },
+  penalty: { kind: 'number', min: 0, exclusiveMin: true },
+  machines: { kind: 'custom', check: (v) => (Array.isArray(v) && v.every((m) => typeof m === 'string') ? undefined : 'must be an array of strings') },
+  signal: { kind: 'signal' },
+};
+
 function resolve(options: ChangePointOptions): Resolved {
+  validateOptions(options, RULES, 'detectChangePoints');
   const {
     minSegment = 4,
     alpha = 0.002,
@@ -104,16 +119,15 @@ function resolve(options: ChangePointOptions): Resolved {
     level = 0.95,
     penalty = 3,
   } = options;
-  if (!Number.isInteger(minSegment) || minSegment < 2) throw new RangeError('minSegment option must be an integer >= 2');
-  if (!(alpha > 0 && alpha < 1)) throw new RangeError('alpha option must be between 0 and 1 (exclusive)');
-  if (!(minChange >= 0 && minChange < 1)) throw new RangeError('minChange option must be a ratio in [0, 1)');
-  if (!Number.isInteger(window) || window < minSegment) throw new RangeError('window option must be an integer >= minSegment');
-  if (!Number.isInteger(tailRuns) || tailRuns < 0 || tailRuns >= minSegment + 1) {
-    throw new RangeError('tailRuns option must be an integer in [0, minSegment]');
+  for (const [name, value] of [
+    ['alpha', alpha],
+    ['minChange', minChange],
+    ['level', level],
+  ] as const) {
+    if (value >= 1) throw new RangeError(`${name} option must be less than 1, got ${value}`);
   }
-  if (!Number.isInteger(confirmRuns) || confirmRuns < 1) throw new RangeError('confirmRuns option must be a positive integer');
-  if (!(level > 0 && level < 1)) throw new RangeError('level option must be between 0 and 1 (exclusive)');
-  if (!(penalty > 0)) throw new RangeError('penalty option must be positive');
+  if (window < minSegment) throw new RangeError(`window option must be at least minSegment (${minSegment}), got ${window}`);
+  if (tailRuns > minSegment) throw new RangeError(`tailRuns option must be at most minSegment (${minSegment}), got ${tailRuns}`);
   return { minSegment, alpha, minChange, window, tailRuns, confirmRuns, level, penalty };
 }
 

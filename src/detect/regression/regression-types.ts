@@ -184,5 +184,5 @@ export interface RegressionDetectorOptions {
   /** Seed of the bootstrap. @defaultValue `1` */
   readonly seed?: number;
   /** Options of the change-point analysis over histories. @defaultValue `{}` */
-  readonly changePoints?: Omit<ChangePointOptions, 'signal'>;
+  readonly changePoints?: Omit<ChangePointOptions, 'signal' | 'machines'>;
 }
