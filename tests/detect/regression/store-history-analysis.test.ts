@@ -63,7 +63,7 @@ void test('a pool of two machines analysed together: alternation is no change, a
   const stepped = analyses[1]!;
   assert.equal(stepped.changes.length, 1, JSON.stringify(stepped.changes));
   assert.equal(stepped.changes[0]?.commit, 'c60');
-  assert.equal(stepped.changes[0]?.direction, 'regression');
+  assert.equal(stepped.changes[0].direction, 'regression');
   // one machine at a time still works, on that machine's runs only
   const fastOnly = detector.analyzeStore(store, { machine: 'ci-fast', keys: ['git/stepped'] });
   assert.ok(fastOnly[0] !== undefined && fastOnly[0].runs < 90);
