@@ -82,10 +82,12 @@ function row(name: string, figures: readonly SeedFigures[]): void {
   );
 }
 
-console.log(`rune-bench regression detection: ${count} labelled histories per seed, tuning seeds ${seeds.join(', ')}`);
-console.log(`${withHoldout ? `, hold-out seed ${HOLDOUT_SEED}` : ''}; 30-200 runs of 10-30 samples; log-normal noise, spikes, between-run`);
-console.log('effects, a two-speed machine pool (15% of histories, 3-15% apart, half with fingerprints), drift, bad runs that');
-console.log('shift a whole run (2% of histories: the newest run); steps of 3-50%, 70% regressions, some in the last three runs.');
+console.log(
+  `rune-bench regression detection: ${count} labelled histories per seed, tuning seeds ${seeds.join(', ')}${withHoldout ? `, hold-out seed ${HOLDOUT_SEED}` : ''}.`,
+);
+console.log('30-200 runs of 10-30 samples; log-normal noise, spikes, 0.2-2% between-run effects, a two-speed machine pool');
+console.log('(15% of histories, 3-15% apart, half with fingerprints), drift, bad runs that shift a whole run (2% of histories:');
+console.log('the newest run); steps of 3-50%, 70% regressions, some in the last three runs.');
 console.log('Scoring: a detection matches a true change of the same direction within 2 runs.');
 console.log(`CPU: ${os.cpus()[0]?.model ?? 'unknown'}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
 
