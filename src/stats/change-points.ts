@@ -16,11 +16,11 @@ import { medianOf, normalQuantile, pelt, runningMedian, runNoise, sortedMedian, 
 export interface ChangePointOptions {
   /** Fewest runs in a segment: a shorter excursion is an anomaly, not a change. @defaultValue `4` */
   readonly minSegment?: number;
-  /** Largest p-value at which a change is reported (each change is tested on its own). @defaultValue `0.002` */
+  /** Largest p-value at which a change is reported (each change is tested on its own). @defaultValue `0.001` */
   readonly alpha?: number;
   /** Smallest change reported, as a ratio distance from 1 (0.02 = 2%). @defaultValue `0.02` */
   readonly minChange?: number;
-  /** Runs on each side of a change that its local test looks at. @defaultValue `30` */
+  /** Runs on each side of a change that its local test looks at. @defaultValue `40` */
   readonly window?: number;
   /** Newest runs tested against the last stable segment (0 turns the tail test off). @defaultValue `3` */
   readonly tailRuns?: number;
@@ -111,9 +111,9 @@ function resolve(options: ChangePointOptions): Resolved {
   validateOptions(options, RULES, 'detectChangePoints');
   const {
     minSegment = 4,
-    alpha = 0.002,
+    alpha = 0.001,
     minChange = 0.02,
-    window = 30,
+    window = 40,
     tailRuns = 3,
     confirmRuns = 4,
     level = 0.95,
