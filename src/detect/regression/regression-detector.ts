@@ -188,9 +188,10 @@ export class RegressionDetector extends EventEmitter<RegressionDetectorEvents> {
   /**
    * Change points in one history: a {@link HistorySeries} from a {@link ResultsStore}, or bare per-run samples
    * (oldest first). Emits `regression` for each change that made the benchmark slower (suspected ones included,
-   * with `status: 'suspected'`).
+   * with `status: 'suspected'`). `machines` gives each run's machine fingerprint when the runs come from a pool
+   * of machines, so each machine's level is modelled apart.
    *
-   * @throws RangeError when a run has no positive sample
+   * @throws RangeError when a run has no positive sample or `machines` does not name one machine per run
    */
   analyze(
     history: HistorySeries | readonly (readonly number[])[],
