@@ -71,11 +71,11 @@ export interface ChangePoint {
 export interface ChangePointAnalysis {
   /** Changes in position order. */
   readonly changes: readonly ChangePoint[];
-  /** Noise between runs: robust standard deviation of per-run log medians. */
+  /** Noise between runs: robust standard deviation of the per-run log levels (trimmed means, machine offsets removed). */
   readonly noise: number;
   /** Runs far from their neighbours that are not changes (one-off bad runs), by index. */
   readonly anomalies: readonly number[];
-  /** Per-run medians, seconds per operation (what the analysis ran on). */
+  /** Per-run medians, seconds per operation (for display; the analysis runs on trimmed means of log times). */
   readonly medians: readonly number[];
 }
 
@@ -188,15 +188,20 @@ function localTest(y: Float64Array, lo: number, cut: number, hi: number, sigma: 
 /**
  * Finds the changes in one benchmark's history.
  *
- * Works on per-run medians of log times: PELT with a penalty scaled by the noise between runs (estimated
- * robustly from first differences) proposes cuts on values winsorized against a running median, so one-off
- * bad runs do not pull a cut; each cut must then pass a drift-aware local Hodges-Lehmann test
- * (`alpha`, `minChange`), weakest first, until all remaining cuts pass. Finally the newest `tailRuns` runs
- * are tested against the last stable segment; a change found there is `suspected`.
+ * Works on per-run levels (20% trimmed means of log times), read on one machine's level when the runs come
+ * from a pool of machines (offsets per fingerprint with `machines`, else an alternating two-level mixture when
+ * one is clearly present). PELT with a penalty scaled by the noise between runs (estimated robustly from first
+ * differences) proposes cuts on values winsorized against a running median, so one-off bad runs do not pull a
+ * cut; each cut must then pass a drift-aware local Hodges-Lehmann test (`alpha`, `minChange`), weakest first,
+ * until all remaining cuts pass; the last cut is moved to the first run of its new level even inside the
+ * minimum segment. Finally the newest `tailRuns` runs are tested against the last stable segment, judged by
+ * its run-to-run spread; a change found there is `suspected`.
  *
  * @param runs - per-run samples, seconds per operation, oldest run first (non-positive values are ignored)
- * @param options - segment length, thresholds, signal
- * @throws RangeError when a run has no positive sample or an option is out of range
+ * @param options - segment length, thresholds, machines, signal
+ * @throws RangeError when a run has no positive sample, `machines` does not name one machine per run, or an
+ *   option is out of range
+ * @throws TypeError when an option has the wrong type or an unknown name
  * @throws RuneBenchError `ERR_ABORTED` when the signal fires
  * @beta
  */

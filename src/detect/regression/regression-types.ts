@@ -95,7 +95,7 @@ export interface HistoryAnalysis {
   readonly changes: readonly HistoryChange[];
   /** Indices of one-off anomalous runs (not changes). */
   readonly anomalies: readonly number[];
-  /** Noise between runs: robust standard deviation of per-run log medians. */
+  /** Noise between runs: robust standard deviation of the per-run log levels (trimmed means, machine offsets removed). */
   readonly noise: number;
 }
 
