@@ -1,5 +1,5 @@
 // Change points in a benchmark history: robust PELT over per-run log levels (machine pools modelled), each candidate
-// against a drift-aware local test, and the newest runs tested against the last stable segment.
+// checked against a drift-aware local test, and the newest runs tested against the last stable segment.
 import type { ConfidenceInterval } from '../core/results.js';
 import { abortError } from '../core/errors.js';
 import { validateOptions, type OptionRules } from '../core/options.js';
