@@ -57,16 +57,17 @@ async function check(dir: string, slowdown: number): Promise<boolean> {
   const detector = new RegressionDetector({ threshold: 0.05 });
   const report = await detector.compare(baseline, current, {
     // re-run a suspect benchmark before blocking anyone's push
-    confirm: async (name) => {
-      const again = await suite.run({ tasks: [name] });
+    confirm: async (key) => {
+      // the key is `suite/task`
+      const again = await suite.run({ tasks: [key.slice(key.indexOf('/') + 1)] });
       return again.tasks[0]?.samples ?? [];
     },
   });
   for (const c of report.comparisons) {
     const pct = (x: number): string => `${((x - 1) * 100).toFixed(1)}%`;
-    console.log(`  ${c.verdict.padEnd(12)} ${c.name}: ${pct(c.ratio)} [${pct(c.ci.lower)}, ${pct(c.ci.upper)}] q=${c.qValue.toPrecision(2)}${c.confirmation === undefined ? '' : ` (${c.confirmation})`}`);
+    console.log(`  ${c.verdict.padEnd(12)} ${c.key}: ${pct(c.ratio)} [${pct(c.interval.lower)}, ${pct(c.interval.upper)}] q=${c.qValue.toPrecision(2)}${c.confirmation === undefined ? '' : ` (${c.confirmation})`}`);
   }
-  for (const s of report.skipped) console.log(`  skipped      ${s.name}: ${s.reason}`);
+  for (const s of report.notCompared) console.log(`  not compared ${s.key}: ${s.reason}`);
   for (const n of report.notices) console.log(`  note: ${n}`);
   if (report.regressed.length > 0) {
     console.log(`pre-push: blocked: ${report.regressed.join(', ')} regressed beyond 5% (confirmed by a re-run).`);

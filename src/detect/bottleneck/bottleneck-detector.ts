@@ -124,6 +124,24 @@ export interface BottleneckDetectorEvents {
 }
 
 /**
+ * The finding with each evidence's unit filled in from the window's metric descriptors, so reports never
+ * guess a unit from a metric name (a note in parentheses after the name is ignored).
+ */
+function withUnits(finding: BottleneckFinding, window: readonly MetricSnapshot[]): BottleneckFinding {
+  const last = window.at(-1);
+  if (last === undefined) return finding;
+  let changed = false;
+  const evidence = finding.evidence.map((ev) => {
+    if (ev.unit !== undefined) return ev;
+    const unit = last.descriptors[ev.metric]?.unit ?? last.descriptors[ev.metric.replace(/\s*\(.*\)$/, '')]?.unit;
+    if (unit === undefined) return ev;
+    changed = true;
+    return { ...ev, unit };
+  });
+  return changed ? { ...finding, evidence } : finding;
+}
+
+/**
  * Orders findings: most severe first, then higher impact, higher confidence, then rule id.
  *
  * @beta
@@ -368,7 +386,7 @@ export class BottleneckDetector extends EventEmitter<BottleneckDetectorEvents> {
       results.set(id, result);
       if (result === undefined) continue;
       if (isInsufficientData(result)) insufficient.push(result);
-      else ((rule.scope ?? 'process') === 'host' ? host : process).push(result);
+      else ((rule.scope ?? 'process') === 'host' ? host : process).push(withUnits(result, window));
     }
     const first = window[0];
     const last = window.at(-1);
