@@ -101,6 +101,8 @@ export type {
 
 // --- bench ---
 export { BenchmarkSuite } from './bench/benchmark-suite.js';
+export { SuiteResultBuilder } from './bench/result-builder.js';
+export type { SuiteResultBuilderOptions } from './bench/result-builder.js';
 export { compare } from './bench/compare.js';
 export { isIsolatedChild } from './bench/isolation.js';
 export { environmentFingerprint } from './bench/environment.js';

@@ -281,11 +281,13 @@ function suite(raw: unknown, at: string, file?: string): SuiteResult {
 }
 
 /**
- * A version-1 result in the version-2 shape: version 1 copied each child's tasks (`<child> / <task>`),
+ * A version-1 result in the version-2 shape (a version-2 result is returned as is): version 1 copied each child's tasks (`<child> / <task>`),
  * figures (`<child>.<figure>`) and notices (`<child>: <notice>`) into the parent; the copies are dropped,
  * the children keep the originals.
+ *
+ * @internal
  */
-function fromVersion1(result: SuiteResult): SuiteResult {
+export function fromVersion1(result: SuiteResult): SuiteResult {
   const children = result.children ?? [];
   if (children.length === 0) return result;
   const tasks = new Set<string>();
@@ -298,7 +300,9 @@ function fromVersion1(result: SuiteResult): SuiteResult {
   }
   const ownFigures = result.figures?.filter((f) => !figures.has(`${f.name}\u0000${f.value}`));
   const ownNotices = result.notices?.filter((n) => !notices.has(n));
-  const { figures: _f, notices: _n, ...rest } = result;
+  const rest: SuiteResult = { ...result };
+  delete (rest as { figures?: unknown }).figures;
+  delete (rest as { notices?: unknown }).notices;
   return {
     ...rest,
     tasks: result.tasks.filter((t) => !tasks.has(t.name)),

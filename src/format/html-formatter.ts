@@ -1,5 +1,4 @@
 // The HTML formatter: one self-contained, offline report (inline CSS and SVG, no scripts, no network).
-import type { BottleneckFinding } from '../core/findings.js';
 import type { MetricUnit } from '../core/metric.js';
 import type { KeyFigure, SuiteResult, TaskResult } from '../core/results.js';
 import type { MetricSnapshot } from '../core/snapshot.js';

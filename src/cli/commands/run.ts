@@ -1,5 +1,6 @@
 // `run`: runs a suite, prints its report, records it in the results store and gates on a baseline.
 import type { SuiteResult } from '../../core/results.js';
+import { walkSuites } from '../../core/walk.js';
 import { writeFileAtomic } from '../../core/files.js';
 import { writeSuiteResult } from '../../bench/suite-result-json.js';
 import type { Flags } from '../args.js';
@@ -119,8 +120,9 @@ function optionalPath(ctx: CommandContext, flags: Flags, name: string): string |
   return resolvePath(ctx.cwd, value);
 }
 
+/** Every suite's notices, a nested suite's prefixed by its path below the root. */
 function collectNotices(result: SuiteResult): string[] {
-  const notices = [...(result.notices ?? [])];
-  for (const child of result.children ?? []) notices.push(...collectNotices(child).map((n) => `${child.name}: ${n}`));
-  return notices;
+  return [...walkSuites(result)].flatMap(({ suite, depth, path }) =>
+    (suite.notices ?? []).map((n) => (depth === 0 ? n : `${path.slice(1).join('/')}: ${n}`)),
+  );
 }

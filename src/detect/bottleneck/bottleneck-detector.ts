@@ -130,15 +130,12 @@ export interface BottleneckDetectorEvents {
 function withUnits(finding: BottleneckFinding, window: readonly MetricSnapshot[]): BottleneckFinding {
   const last = window.at(-1);
   if (last === undefined) return finding;
-  let changed = false;
   const evidence = finding.evidence.map((ev) => {
     if (ev.unit !== undefined) return ev;
     const unit = last.descriptors[ev.metric]?.unit ?? last.descriptors[ev.metric.replace(/\s*\(.*\)$/, '')]?.unit;
-    if (unit === undefined) return ev;
-    changed = true;
-    return { ...ev, unit };
+    return unit === undefined ? ev : { ...ev, unit };
   });
-  return changed ? { ...finding, evidence } : finding;
+  return evidence.some((ev, i) => ev !== finding.evidence[i]) ? { ...finding, evidence } : finding;
 }
 
 /**

@@ -55,16 +55,19 @@ void describe('comprehensive suite', () => {
       'comprehensive/beta/sha1 64KiB',
       'comprehensive/beta/second',
     ]);
-    assert.deepEqual(result.children?.find((c) => c.name === 'beta')?.tasks.map((t) => t.status), ['ok', 'failed']);
+    const beta = result.children.find((c) => c.name === 'beta');
+    assert.deepEqual(beta?.tasks.map((t) => t.status), ['ok', 'failed']);
     assert.equal(result.summary.successRate, 3 / 4);
     assert.ok(Math.abs((result.summary.cacheHitRatio ?? 0) - 0.7) < 1e-9);
     assert.ok(result.summary.peakMemory > 0);
     assert.ok(result.summary.operationsPerSecond > 0);
     // a child's figures stay the child's: no copies on the parent
-    assert.ok(result.children?.[0]?.figures?.some((f) => f.name === 'cache.hit_ratio' && f.value === 0.9));
-    assert.deepEqual(result.figures?.map((f) => f.name), ['suites.run', 'suites.ok']);
+    const alpha = result.children[0];
+    assert.ok(alpha?.figures?.some((f) => f.name === 'cache.hit_ratio' && f.value === 0.9));
+    const figures = result.figures ?? [];
+    assert.deepEqual(figures.map((f) => f.name), ['suites.run', 'suites.ok']);
     assert.ok(!(result.notices ?? []).some((n) => n.startsWith('alpha:')), 'child notices are not copied into the parent');
-    assert.equal(result.figures?.find((f) => f.name === 'suites.ok')?.value, 1);
+    assert.equal(figures.find((f) => f.name === 'suites.ok')?.value, 1);
     assert.ok(Array.isArray(result.findings ?? []));
     assert.equal(progress.at(-1), 1);
   });
