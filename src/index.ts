@@ -103,6 +103,8 @@ export type {
 export { BenchmarkSuite } from './bench/benchmark-suite.js';
 export { SuiteResultBuilder } from './bench/result-builder.js';
 export type { SuiteResultBuilderOptions } from './bench/result-builder.js';
+export { systemClock } from './core/clock.js';
+export type { Clock, ClockTimer } from './core/clock.js';
 export { compare } from './bench/compare.js';
 export { isIsolatedChild } from './bench/isolation.js';
 export { environmentFingerprint } from './bench/environment.js';

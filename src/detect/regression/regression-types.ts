@@ -6,7 +6,7 @@ import type { Verdict } from './verdict.js';
 
 /**
  * The one comparison of a benchmark between a baseline and a current measurement, made by the
- * {@link RegressionDetector} (and by `compare()`, which goes through the same code). Formatters, the CLI
+ * `RegressionDetector` (and by `compare()`, which goes through the same code). Formatters, the CLI
  * and `rune-bench/testing` render it; none decides a verdict of its own.
  *
  * @public
