@@ -3,6 +3,7 @@
 import { EventEmitter } from 'eventemitter3';
 import { RuneBenchError } from '../../core/errors.js';
 import { compareSeverity, type BottleneckFinding } from '../../core/findings.js';
+import { withUnits } from './evidence-units.js';
 import type { SuiteResult } from '../../core/results.js';
 import type { MetricSnapshot } from '../../core/snapshot.js';
 import { isInsufficientData, type BottleneckRule, type BottleneckRuleResult, type InsufficientData } from './bottleneck-rule.js';
@@ -121,21 +122,6 @@ export interface BottleneckDetectorEvents {
   evaluation: (report: BottleneckReport) => void;
   /** A rule threw during a live evaluation. */
   error: (error: BottleneckRuleError) => void;
-}
-
-/**
- * The finding with each evidence's unit filled in from the window's metric descriptors, so reports never
- * guess a unit from a metric name (a note in parentheses after the name is ignored).
- */
-function withUnits(finding: BottleneckFinding, window: readonly MetricSnapshot[]): BottleneckFinding {
-  const last = window.at(-1);
-  if (last === undefined) return finding;
-  const evidence = finding.evidence.map((ev) => {
-    if (ev.unit !== undefined) return ev;
-    const unit = last.descriptors[ev.metric]?.unit ?? last.descriptors[ev.metric.replace(/\s*\(.*\)$/, '')]?.unit;
-    return unit === undefined ? ev : { ...ev, unit };
-  });
-  return evidence.some((ev, i) => ev !== finding.evidence[i]) ? { ...finding, evidence } : finding;
 }
 
 /**
