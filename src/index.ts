@@ -274,6 +274,8 @@ export { markdownFormatter } from './format/markdown-formatter.js';
 export { createPrometheusFormatter, openMetricsFormatter, prometheusFormatter } from './format/prometheus-formatter.js';
 export { renderTextTable } from './format/text-table.js';
 export { buildReport, reportFindings } from './format/report.js';
+export { historyRows } from './format/history-report.js';
+export type { HistoryRow } from './format/history-report.js';
 export type { BuildReportOptions, FigureMatrix, ReportFinding, ReportSuite, ReportTask, SuiteReport } from './format/report.js';
 export {
   formatByteRate,

@@ -5,6 +5,7 @@ import type { MetricSnapshot } from '../core/snapshot.js';
 import { describeVerdict, evidenceText, thresholdOption } from './common.js';
 import type { FormatOptions, Formatter, FormatInput, SuiteFormatInput, TrendSeries } from './formatter.js';
 import { reportFindings, reportOf, type ReportFinding, type ReportTask } from './report.js';
+import { historyRows } from './history-report.js';
 import { formatByteRate, formatBytes, formatChange, formatCount, formatDuration, formatOps, formatPercent, formatRme, formatValue } from './units.js';
 
 /**
@@ -136,13 +137,9 @@ function formatHistory(snapshots: readonly MetricSnapshot[], findings: readonly 
   const out = [`## ${md(title)}`, ''];
   if (last === undefined || first === undefined) return `${out.join('\n')}_No snapshots._\n`;
   out.push(`${snapshots.length} snapshots over ${formatDuration(last.monotonic - first.monotonic)}.`, '');
-  const names = [...new Set(snapshots.flatMap((s) => s.metrics()))].sort();
-  const rows = names.map((name) => {
-    const unit = last.descriptors[name]?.unit ?? snapshots.find((s) => s.descriptors[name] !== undefined)?.descriptors[name]?.unit ?? '1';
-    const vals = snapshots.map((s) => s.get(name)).filter((v): v is number => v !== undefined && Number.isFinite(v));
-    const latest = last.get(name);
-    const mean = vals.reduce((a, b) => a + b, 0) / Math.max(1, vals.length);
-    return [code(name), latest === undefined ? '—' : formatValue(latest, unit), vals.length === 0 ? '—' : formatValue(Math.min(...vals), unit), vals.length === 0 ? '—' : formatValue(mean, unit), vals.length === 0 ? '—' : formatValue(Math.max(...vals), unit)];
+  const rows = historyRows(snapshots).map((r) => {
+    const show = (v: number): string => (r.count === 0 ? '—' : formatValue(v, r.unit));
+    return [code(r.metric), r.latest === undefined ? '—' : formatValue(r.latest, r.unit), show(r.min), show(r.mean), show(r.max)];
   });
   out.push(mdTable(['Metric', 'Latest', 'Min', 'Mean', 'Max'], ['l', 'r', 'r', 'r', 'r'], rows), '');
   if (findings !== undefined) out.push('### Bottleneck findings', '', findingsMd(reportFindings(findings, snapshots)), '');

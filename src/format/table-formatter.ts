@@ -4,8 +4,7 @@ import type { SuiteResult, TaskResult, TaskStatus } from '../core/results.js';
 import type { MetricSnapshot } from '../core/snapshot.js';
 import { paint, severityStyle, type AnsiStyle } from './color.js';
 import { chunk, describeVerdict, evidenceText, safeText, thresholdOption } from './common.js';
-import { linearFit } from '../stats/linear-fit.js';
-import { quantileSorted } from '../stats/quantile.js';
+import { historyRows } from './history-report.js';
 import { reportFindings, reportOf, type ReportFinding, type ReportSuite, type SuiteReport } from './report.js';
 import type { Verdict } from '../detect/regression/verdict.js';
 import type { FormatInput, FormatOptions, Formatter, SuiteFormatInput, TrendSeries } from './formatter.js';
@@ -188,27 +187,10 @@ function formatHistory(snapshots: readonly MetricSnapshot[], findings: readonly 
   const last = snapshots.at(-1);
   if (first === undefined || last === undefined) return 'No snapshots.\n';
   out.push(`${heading('Monitor history', color)} · ${snapshots.length} snapshots over ${formatDuration(last.monotonic - first.monotonic)} · ${new Date(first.timestamp).toISOString()}`);
-  const names = [...new Set(snapshots.flatMap((s) => s.metrics()))].sort();
-  const rows = names.map((name) => {
-    const unit = last.descriptors[name]?.unit ?? snapshots.find((s) => s.descriptors[name] !== undefined)?.descriptors[name]?.unit ?? '1';
-    const points = snapshots.filter((s) => Number.isFinite(s.get(name)));
-    const values = points.map((s) => s.get(name) ?? 0);
-    const sorted = [...values].sort((a, b) => a - b);
-    const fit = linearFit(points.map((s) => s.monotonic), values);
-    const span = Math.max(1e-9, (sorted.at(-1) ?? 0) - (sorted[0] ?? 0));
-    const duration = (points.at(-1)?.monotonic ?? 0) - (points[0]?.monotonic ?? 0);
-    const rel = fit === undefined ? 0 : (fit.slope * duration) / span;
-    const trend = fit === undefined || Math.abs(rel) < 0.2 || span === 1e-9 ? '→' : rel > 0 ? '↗' : '↘';
-    const latest = last.get(name);
-    return [
-      safeText(name),
-      latest === undefined ? '—' : formatValue(latest, unit),
-      values.length === 0 ? '—' : formatValue(sorted[0] ?? 0, unit),
-      values.length === 0 ? '—' : formatValue(values.reduce((a, b) => a + b, 0) / values.length, unit),
-      values.length === 0 ? '—' : formatValue(quantileSorted(sorted, 0.95), unit),
-      values.length === 0 ? '—' : formatValue(sorted.at(-1) ?? 0, unit),
-      trend,
-    ];
+  const arrow = { rising: '↗', falling: '↘', flat: '→' } as const;
+  const rows = historyRows(snapshots).map((r) => {
+    const show = (v: number): string => (r.count === 0 ? '—' : formatValue(v, r.unit));
+    return [safeText(r.metric), r.latest === undefined ? '—' : formatValue(r.latest, r.unit), show(r.min), show(r.mean), show(r.p95), show(r.max), arrow[r.trend]];
   });
   out.push(
     renderTextTable(
