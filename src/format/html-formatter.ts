@@ -3,7 +3,6 @@ import type { MetricUnit } from '../core/metric.js';
 import type { KeyFigure, SuiteResult, TaskResult } from '../core/results.js';
 import type { MetricSnapshot } from '../core/snapshot.js';
 import { HISTORY_CHARTS, chartMetrics, describeVerdict, escapeHtml, evidenceText, thresholdOption } from './common.js';
-import { quantileSorted } from '../stats/quantile.js';
 import { reportFindings, reportOf, type FigureMatrix, type ReportFinding, type ReportSuite, type ReportTask, type SuiteReport } from './report.js';
 import { VERDICTS } from '../detect/regression/verdict.js';
 import type { FormatInput, FormatOptions, Formatter, SuiteFormatInput, TrendSeries } from './formatter.js';
@@ -136,7 +135,7 @@ function noDistribution(task: TaskResult): string | undefined {
   return undefined;
 }
 
-function distribution(task: TaskResult): string {
+function distribution({ task, p25 }: ReportTask): string {
   const s = task.stats;
   if (s === undefined || noDistribution(task) !== undefined) return '';
   const samples = task.samples ?? [];
@@ -144,8 +143,6 @@ function distribution(task: TaskResult): string {
     const kept = samples.length < s.samples ? `${samples.length} of ${s.samples} samples kept` : `${samples.length} samples`;
     return histogram(`${task.name}: time per operation (${kept})`, samples, 's');
   }
-  const sorted = [...samples].sort((a, b) => a - b);
-  const p25 = sorted.length >= 4 ? quantileSorted(sorted, 0.25) : undefined;
   return boxPlot(`${task.name}: time per operation (percentiles)`, { ...s, ...(p25 === undefined ? {} : { p25 }) }, 's');
 }
 
@@ -162,7 +159,7 @@ function suiteSection(sections: readonly ReportSuite[], compared: boolean): stri
       const headers: [string, boolean][] = [['Task', false], ['Median', true], ['p99', true], ['±RME', true], ['ops/s', true], ['Throughput', true], ['Samples', true], ['Status', false]];
       if (compared) headers.push(['vs baseline', false]);
       inner.push('<h4>Tasks</h4>', table(headers, node.tasks.map((t) => taskRow(t, compared))));
-      const charts = r.tasks.map(distribution).filter((c) => c !== '');
+      const charts = node.tasks.map(distribution).filter((c) => c !== '');
       const without = r.tasks.map(noDistribution).filter((x) => x !== undefined);
       inner.push('<h4>Distributions</h4>');
       if (charts.length > 0) inner.push(`<div class="charts">${charts.join('\n')}</div>`);

@@ -9,6 +9,7 @@ import { benchmarkKey } from '../core/walk.js';
 import { compareTrees, DEFAULT_GATE } from '../detect/regression/compare-results.js';
 import type { BenchmarkComparison, ComparisonReport } from '../detect/regression/regression-types.js';
 import { VERDICTS, type Verdict } from '../detect/regression/verdict.js';
+import { quantileSorted } from '../stats/quantile.js';
 import type { SuiteFormatInput, TrendSeries } from './formatter.js';
 
 /**
@@ -25,6 +26,8 @@ export interface ReportTask {
   readonly comparison?: BenchmarkComparison;
   /** Why it was not compared, when a baseline was given but this task was not compared. */
   readonly notCompared?: string;
+  /** 25th percentile of the kept samples (s/op), when at least four were kept: the box plot's lower quartile. */
+  readonly p25?: number;
 }
 
 /**
@@ -203,9 +206,11 @@ export function buildReport(result: SuiteResult, options: BuildReportOptions = {
     const tasks = suite.tasks.map((task): ReportTask => {
       const key = benchmarkKey(path, task.name);
       const c = byKey.get(key);
-      if (c !== undefined) return { key, task, comparison: c };
-      if (comparison !== undefined) return { key, task, notCompared: skipped.get(key) ?? 'not compared' };
-      return { key, task };
+      const samples = task.samples ?? [];
+      const p25 = samples.length >= 4 ? { p25: quantileSorted([...samples].sort((a, b) => a - b), 0.25) } : {};
+      if (c !== undefined) return { key, task, comparison: c, ...p25 };
+      if (comparison !== undefined) return { key, task, notCompared: skipped.get(key) ?? 'not compared', ...p25 };
+      return { key, task, ...p25 };
     });
     taskCount += tasks.length;
     okCount += suite.tasks.filter((t) => t.status === 'ok').length;
