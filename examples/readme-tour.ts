@@ -45,5 +45,5 @@ console.log(table.format({ kind: 'suite', result }));
 console.log(`peak CPU while benchmarking: ${(peakCpu * 100).toFixed(0)}% of one core`);
 console.log(`memory: ${JSON.stringify(monitor.summary('process.memory.usage'))}`);
 console.log(`bottleneck findings: ${bottlenecks.findings.map((f) => `${f.ruleId} (${f.severity})`).join(', ') || 'none'}`);
-console.log(`regression verdicts: ${report.comparisons.map((b) => `${b.name}: ${b.verdict}`).join(', ')}`);
+console.log(`regression verdicts: ${report.comparisons.map((b) => `${b.key}: ${b.verdict}`).join(', ')}`);
 console.log(table.format({ kind: 'suite', result: parallel }));

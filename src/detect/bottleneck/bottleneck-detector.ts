@@ -4,6 +4,7 @@ import { EventEmitter } from 'eventemitter3';
 import { RuneBenchError } from '../../core/errors.js';
 import { compareSeverity, type BottleneckFinding } from '../../core/findings.js';
 import { validateOptions } from '../../core/options.js';
+import { withUnits } from './evidence-units.js';
 import type { SuiteResult } from '../../core/results.js';
 import type { MetricSnapshot } from '../../core/snapshot.js';
 import { selectWindow, type WindowSpec } from '../../monitor/series-stats.js';
@@ -368,7 +369,7 @@ export class BottleneckDetector extends EventEmitter<BottleneckDetectorEvents> {
       results.set(id, result);
       if (result === undefined) continue;
       if (isInsufficientData(result)) insufficient.push(result);
-      else ((rule.scope ?? 'process') === 'host' ? host : process).push(result);
+      else ((rule.scope ?? 'process') === 'host' ? host : process).push(withUnits(result, window));
     }
     const first = window[0];
     const last = window.at(-1);
