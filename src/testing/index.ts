@@ -13,6 +13,7 @@ import { readSuiteResult, writeSuiteResult } from '../bench/suite-result-json.js
 import type { BenchmarkFn } from '../bench/types.js';
 import { formatSeconds, parseDuration, type Duration } from './duration.js';
 
+export { ManualClock } from './manual-clock.js';
 export type { Duration } from './duration.js';
 export type { Comparison, ComparisonVerdict } from '../bench/compare.js';
 export type { BenchmarkFn } from '../bench/types.js';

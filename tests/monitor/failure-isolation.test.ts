@@ -18,7 +18,7 @@ void test('a throwing source emits error, its metrics are absent, others present
     },
   };
   const rejecting: MetricSource = { id: 'rejecting', describe: () => [], collect: () => Promise.reject(new Error('nope')) };
-  const m = new PerformanceMonitor({ interval: 20, sources: [bad, ok, rejecting] });
+  const m = new PerformanceMonitor({ intervalMs: 20, sources: [bad, ok, rejecting] });
   const errors: MonitorErrorEvent[] = [];
   m.on('error', (e) => errors.push(e));
   await m.start();
@@ -50,7 +50,7 @@ void test('a hanging source is abandoned after sourceTimeout; its metric is abse
       });
     },
   };
-  const m = new PerformanceMonitor({ interval: 50, sourceTimeout: 30, sources: [hanging, ok] });
+  const m = new PerformanceMonitor({ intervalMs: 50, sourceTimeoutMs: 30, sources: [hanging, ok] });
   const errors: MonitorErrorEvent[] = [];
   m.on('error', (e) => errors.push(e));
   await m.start();
@@ -67,7 +67,7 @@ void test('a hanging source is abandoned after sourceTimeout; its metric is abse
 });
 
 void test('a throwing listener is not blamed on a source and does not stop sampling or other listeners', async () => {
-  const m = new PerformanceMonitor({ interval: 20, sources: [ok] });
+  const m = new PerformanceMonitor({ intervalMs: 20, sources: [ok] });
   let first = 0;
   let second = 0;
   let sourceErrors = 0;

@@ -21,7 +21,7 @@ void test('sources are started once before collecting, stopped by stop(), and re
       return { tracked: 1 };
     },
   };
-  const m = new PerformanceMonitor({ interval: 20, sources: [tracked] });
+  const m = new PerformanceMonitor({ intervalMs: 20, sources: [tracked] });
   const events: string[] = [];
   m.on('start', () => events.push('start'));
   m.on('stop', () => events.push('stop'));
@@ -45,7 +45,7 @@ void test('sources are started once before collecting, stopped by stop(), and re
 });
 
 void test('a source added while running is sampled from the next tick on', async () => {
-  const m = new PerformanceMonitor({ interval: 20, sources: [] });
+  const m = new PerformanceMonitor({ intervalMs: 20, sources: [] });
   await m.start();
   await sleep(50);
   m.addSource({ id: 'late', describe: () => [{ name: 'late', unit: '1', kind: 'gauge', description: 'added late' }], collect: () => ({ late: 2 }) });
@@ -67,7 +67,7 @@ void test('stop() followed at once by start() does not leave two sampling chains
       return sleep(15).then(() => ({ slow: 1 }));
     },
   };
-  const m = new PerformanceMonitor({ interval: 40, sources: [slow] });
+  const m = new PerformanceMonitor({ intervalMs: 40, sources: [slow] });
   await m.start();
   // Wait until a scheduled collection is in flight, then stop and start again without waiting.
   // (The monitor's timers are unref'd: keep the loop alive while waiting.)

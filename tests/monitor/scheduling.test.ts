@@ -7,7 +7,7 @@ import type { MetricSource } from '../../src/core/source.js';
 import { sleep } from './helpers.js';
 
 void test('absolute deadlines: a 50 ms monitor over 3 s takes 60 ± 3 samples', async () => {
-  const m = new PerformanceMonitor({ interval: 50 });
+  const m = new PerformanceMonitor({ intervalMs: 50 });
   const events: string[] = [];
   m.on('start', () => events.push('start'));
   m.on('stop', () => events.push('stop'));
@@ -41,7 +41,7 @@ void test('collections never overlap: a slow source makes samples late, never co
       return { slow: 1 };
     },
   };
-  const m = new PerformanceMonitor({ interval: 20, sources: [slow], sourceTimeout: 1000 });
+  const m = new PerformanceMonitor({ intervalMs: 20, sources: [slow], sourceTimeoutMs: 1000 });
   await m.start();
   const manual = [m.sample(), m.sample()];
   await sleep(400);

@@ -9,7 +9,7 @@ const syncSource: MetricSource = { id: 'sync', describe: () => [], collect: () =
 
 void test('timer samples with only synchronous sources stay on their absolute deadlines', async () => {
   // The timer is re-armed with refresh() while a sample is less than 2 ms late: lateness must never build up.
-  const m = new PerformanceMonitor({ interval: 100, sources: [syncSource] });
+  const m = new PerformanceMonitor({ intervalMs: 100, sources: [syncSource] });
   // Deadlines are start + (k + 1) x interval: measure against them, not against the first sample, which a
   // loaded machine may itself have delayed (then every on-time sample after it would look early).
   const started = performance.now() / 1000;
@@ -41,7 +41,7 @@ void test('a manual sample in flight makes the timer wait: a mix of sync and asy
       return { slow: 1 };
     },
   };
-  const m = new PerformanceMonitor({ interval: 25, sources: [syncSource, slow], sourceTimeout: 1000 });
+  const m = new PerformanceMonitor({ intervalMs: 25, sources: [syncSource, slow], sourceTimeoutMs: 1000 });
   await m.start();
   const manual = [m.sample(), m.sample(), m.sample()];
   await sleep(300);
@@ -66,7 +66,7 @@ void test('manual samples of synchronous sources still resolve asynchronously an
 
 void test('with one or two histogram ticks per sample the delay percentiles stay ordered and see a block', async () => {
   // resolution 40 ms with samples ~100 ms apart: the O(1) min/max paths (count 1 or 2) are taken.
-  const m = new PerformanceMonitor({ sources: [new EventLoopSource({ resolution: 40 })] });
+  const m = new PerformanceMonitor({ sources: [new EventLoopSource({ resolutionMs: 40 })] });
   await m.start();
   await sleep(100);
   await m.sample();

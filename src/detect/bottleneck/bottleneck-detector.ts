@@ -1,6 +1,6 @@
 // BottleneckDetector: runs bottleneck rules over a window of snapshots, live (attached to a monitor)
 // or after the fact (over a history, an array of snapshots or a SuiteResult).
-import { EventEmitter } from 'eventemitter3';
+import { TypedEventEmitter } from '../../core/typed-events.js';
 import { RuneBenchError } from '../../core/errors.js';
 import { compareSeverity, type BottleneckFinding } from '../../core/findings.js';
 import type { SuiteResult } from '../../core/results.js';
@@ -179,7 +179,7 @@ function selectWindow(all: readonly MetricSnapshot[], spec: BottleneckWindow): r
  *
  * @beta
  */
-export class BottleneckDetector extends EventEmitter<BottleneckDetectorEvents> {
+export class BottleneckDetector extends TypedEventEmitter<BottleneckDetectorEvents> {
   readonly #rules = new Map<string, BottleneckRule>();
   readonly #window: BottleneckWindow;
   readonly #evaluateEvery: number;

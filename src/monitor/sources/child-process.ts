@@ -1,4 +1,5 @@
-import { EventEmitter } from 'eventemitter3';
+import { TypedEventEmitter } from '../../core/typed-events.js';
+import { validateOptions } from '../../core/options.js';
 import pidusage from 'pidusage';
 import type { MetricDescriptor, MetricValues } from '../../core/metric.js';
 import type { MetricSource } from '../../core/source.js';
@@ -65,7 +66,7 @@ function isExit(error: unknown): boolean {
  *
  * @public
  */
-export class ChildProcessSource extends EventEmitter<ChildProcessSourceEvents> implements MetricSource {
+export class ChildProcessSource extends TypedEventEmitter<ChildProcessSourceEvents> implements MetricSource {
   /** Source id. */
   readonly id: string;
   readonly #watched = new Map<string, Watched>();
@@ -74,6 +75,7 @@ export class ChildProcessSource extends EventEmitter<ChildProcessSourceEvents> i
   /** @param options - source id */
   constructor(options: ChildProcessSourceOptions = {}) {
     super();
+    validateOptions(options, { id: { kind: 'string', nonEmpty: true } }, 'ChildProcessSource');
     const id = options.id ?? 'process.child';
     if (typeof id !== 'string' || id === '') throw new TypeError('id option must be a non-empty string');
     this.id = id;
