@@ -169,7 +169,7 @@ function selectWindow(all: readonly MetricSnapshot[], spec: BottleneckWindow): r
  *
  * @example
  * ```ts
- * const monitor = new PerformanceMonitor({ interval: 500 });
+ * const monitor = new PerformanceMonitor({ intervalMs: 500 });
  * const detector = new BottleneckDetector({ window: 10_000 });
  * detector.on('bottleneck', (e) => log(`${e.change} ${e.finding.severity} ${e.finding.title}`));
  * detector.attach(monitor);

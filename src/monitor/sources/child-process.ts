@@ -1,10 +1,18 @@
 import { TypedEventEmitter } from '../../core/typed-events.js';
 import { validateOptions } from '../../core/options.js';
-import pidusage from 'pidusage';
+import type pidusage from 'pidusage';
 import type { MetricDescriptor, MetricValues } from '../../core/metric.js';
 import type { MetricSource } from '../../core/source.js';
 import { RuneBenchError } from '../../core/errors.js';
 import { frozenList } from './proc.js';
+
+type Pidusage = (pid: number) => Promise<pidusage.Status>;
+let loadingPidusage: Promise<Pidusage> | undefined;
+
+/** pidusage, loaded on the first collection: importing rune-bench does not pay for it (about a dozen modules). */
+function loadPidusage(): Promise<Pidusage> {
+  return (loadingPidusage ??= import('pidusage').then((m) => m.default as Pidusage));
+}
 
 const LABEL = /^[A-Za-z0-9_-]+$/;
 
@@ -123,6 +131,8 @@ export class ChildProcessSource extends TypedEventEmitter<ChildProcessSourceEven
   async collect(): Promise<MetricValues> {
     const values: Record<string, number> = {};
     const watched = [...this.#watched.values()];
+    if (watched.length === 0) return values;
+    const pidusage = await loadPidusage();
     await Promise.all(watched.map(async (w) => {
       let stat: pidusage.Status;
       try {
