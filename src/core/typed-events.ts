@@ -28,8 +28,6 @@ export interface ListenerErrorEvents {
 }
 
 type AnyFn = (...args: unknown[]) => unknown;
-type Name<E extends object> = EventEmitter.EventNames<E & ListenerErrorEvents>;
-type Listener<E extends object, T extends Name<E>> = EventEmitter.EventListener<E & ListenerErrorEvents, T>;
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
   return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
@@ -51,45 +49,45 @@ export class TypedEventEmitter<Events extends object> extends EventEmitter<Event
   readonly #originals = new WeakMap<AnyFn, unknown>();
 
   /** Adds a listener, isolated: a throw or rejection emits `listenerError` instead of propagating. */
-  override on<T extends Name<Events>>(event: T, fn: Listener<Events, T>, context?: unknown): this {
+  override on<T extends EventEmitter.EventNames<Events & ListenerErrorEvents>>(event: T, fn: EventEmitter.EventListener<Events & ListenerErrorEvents, T>, context?: unknown): this {
     return super.on(event, this.#wrap(event, fn), context);
   }
 
   /** Same as {@link TypedEventEmitter.on}. */
-  override addListener<T extends Name<Events>>(event: T, fn: Listener<Events, T>, context?: unknown): this {
+  override addListener<T extends EventEmitter.EventNames<Events & ListenerErrorEvents>>(event: T, fn: EventEmitter.EventListener<Events & ListenerErrorEvents, T>, context?: unknown): this {
     return this.on(event, fn, context);
   }
 
   /** Adds a listener called at most once, isolated like {@link TypedEventEmitter.on}'s. */
-  override once<T extends Name<Events>>(event: T, fn: Listener<Events, T>, context?: unknown): this {
+  override once<T extends EventEmitter.EventNames<Events & ListenerErrorEvents>>(event: T, fn: EventEmitter.EventListener<Events & ListenerErrorEvents, T>, context?: unknown): this {
     return super.once(event, this.#wrap(event, fn), context);
   }
 
   /** Removes a listener added with `on` or `once` (by the function passed), or every listener of `event`. */
-  override off<T extends Name<Events>>(event: T, fn?: Listener<Events, T>, context?: unknown, once?: boolean): this {
+  override off<T extends EventEmitter.EventNames<Events & ListenerErrorEvents>>(event: T, fn?: EventEmitter.EventListener<Events & ListenerErrorEvents, T>, context?: unknown, once?: boolean): this {
     if (fn === undefined) {
       this.#byEvent.delete(event);
       return super.off(event, undefined, context, once);
     }
-    for (const registered of this.#release(event, fn as unknown as AnyFn)) super.off(event, registered as Listener<Events, T>, context, once);
+    for (const registered of this.#release(event, fn as unknown as AnyFn)) super.off(event, registered as EventEmitter.EventListener<Events & ListenerErrorEvents, T>, context, once);
     return this;
   }
 
   /** Same as {@link TypedEventEmitter.off}. */
-  override removeListener<T extends Name<Events>>(event: T, fn?: Listener<Events, T>, context?: unknown, once?: boolean): this {
+  override removeListener<T extends EventEmitter.EventNames<Events & ListenerErrorEvents>>(event: T, fn?: EventEmitter.EventListener<Events & ListenerErrorEvents, T>, context?: unknown, once?: boolean): this {
     return this.off(event, fn, context, once);
   }
 
   /** Removes every listener, or those of `event`. */
-  override removeAllListeners(event?: Name<Events>): this {
+  override removeAllListeners(event?: EventEmitter.EventNames<Events & ListenerErrorEvents>): this {
     if (event === undefined) this.#byEvent.clear();
     else this.#byEvent.delete(event);
     return super.removeAllListeners(event);
   }
 
   /** The listeners of `event`, as the functions that were passed to `on` / `once`. */
-  override listeners<T extends Name<Events>>(event: T): Listener<Events, T>[] {
-    return super.listeners(event).map((w) => (this.#originals.get(w as unknown as AnyFn) ?? w) as Listener<Events, T>);
+  override listeners<T extends EventEmitter.EventNames<Events & ListenerErrorEvents>>(event: T): EventEmitter.EventListener<Events & ListenerErrorEvents, T>[] {
+    return super.listeners(event).map((w) => (this.#originals.get(w as unknown as AnyFn) ?? w) as EventEmitter.EventListener<Events & ListenerErrorEvents, T>);
   }
 
   #wrap<T>(event: unknown, listener: T): T {
