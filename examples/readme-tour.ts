@@ -16,7 +16,7 @@ const quick = process.env.RUNE_BENCH_EXAMPLE_QUICK === '1';
 const buf = Buffer.alloc(1024, 0x61);
 
 // Monitor: sources in, frozen snapshots out, typed events.
-const monitor = new PerformanceMonitor({ interval: 100 }); // default sources: CPU, memory, event loop, GC
+const monitor = new PerformanceMonitor({ intervalMs: 100 }); // default sources: CPU, memory, event loop, GC
 let peakCpu = 0;
 monitor.on('sample', (s) => {
   peakCpu = Math.max(peakCpu, s.get('process.cpu.utilization') ?? 0);

@@ -15,6 +15,8 @@ import { readSuiteResult, writeSuiteResult } from '../bench/suite-result-json.js
 import type { BenchmarkFn } from '../bench/types.js';
 import { formatSeconds, parseDuration, type Duration } from './duration.js';
 
+export { ManualClock } from './manual-clock.js';
+export type { Clock, ClockTimer } from '../core/clock.js';
 export type { Duration } from './duration.js';
 export type { BenchmarkComparison } from '../detect/regression/regression-types.js';
 export type { Verdict } from '../detect/regression/verdict.js';

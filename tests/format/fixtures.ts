@@ -73,8 +73,8 @@ export async function buildFixture(options: { readonly hostile: boolean; readonl
   // A real object cache read with skewed keys during the run, so the monitor records cache hits and misses.
   const objects = new LRUCache<number, Buffer>({ max: 64 });
   const monitor = new PerformanceMonitor({
-    interval: 50,
-    sources: [...defaultSources({ interval: 50 }), createDiskIoSource(), createCacheSource({ name: 'objects', cache: objects })],
+    intervalMs: 50,
+    sources: [...defaultSources({ intervalMs: 50 }), createDiskIoSource(), createCacheSource({ name: 'objects', cache: objects })],
   });
   const rng = createRng(7);
   const readObject = (): Buffer => {

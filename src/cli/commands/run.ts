@@ -45,7 +45,7 @@ export async function runRun(ctx: CommandContext, flags: Flags): Promise<number>
   if (ctx.stderr.isTTY !== true) note(ctx, `running ${suite.id} (${scale})`);
   const started = performance.now();
   // A monitor watches the whole run so the report can chart CPU, memory and the event loop over time.
-  const monitor = new PerformanceMonitor({ interval: 500, historySize: 10_000 });
+  const monitor = new PerformanceMonitor({ intervalMs: 500, historySize: 10_000 });
   let result: SuiteResult;
   try {
     await monitor.start();

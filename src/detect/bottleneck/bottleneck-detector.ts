@@ -1,6 +1,6 @@
 // BottleneckDetector: runs bottleneck rules over a window of snapshots, live (attached to a monitor)
 // or after the fact (over a history, an array of snapshots or a SuiteResult).
-import { EventEmitter } from 'eventemitter3';
+import { TypedEventEmitter } from '../../core/typed-events.js';
 import { RuneBenchError } from '../../core/errors.js';
 import { compareSeverity, type BottleneckFinding } from '../../core/findings.js';
 import { validateOptions } from '../../core/options.js';
@@ -174,7 +174,7 @@ function windowSpecOf(options: BottleneckWindowOptions): WindowSpec | undefined 
  *
  * @example
  * ```ts
- * const monitor = new PerformanceMonitor({ interval: 500 });
+ * const monitor = new PerformanceMonitor({ intervalMs: 500 });
  * const detector = new BottleneckDetector({ windowMs: 10_000 });
  * detector.on('bottleneck', (e) => log(`${e.change} ${e.finding.severity} ${e.finding.title}`));
  * detector.attach(monitor);
@@ -184,7 +184,7 @@ function windowSpecOf(options: BottleneckWindowOptions): WindowSpec | undefined 
  *
  * @beta
  */
-export class BottleneckDetector extends EventEmitter<BottleneckDetectorEvents> {
+export class BottleneckDetector extends TypedEventEmitter<BottleneckDetectorEvents> {
   readonly #rules = new Map<string, BottleneckRule>();
   readonly #window: WindowSpec;
   readonly #evaluateEvery: number;

@@ -1,5 +1,5 @@
 // RegressionDetector: a pairwise gate, change points over stored histories, and live departures, one class.
-import { EventEmitter } from 'eventemitter3';
+import { TypedEventEmitter } from '../../core/typed-events.js';
 import { abortError } from '../../core/errors.js';
 import type { SuiteResult } from '../../core/results.js';
 import type { MetricSnapshot } from '../../core/snapshot.js';
@@ -85,7 +85,7 @@ function checkRatio(value: number, name: string): void {
  * ```
  * @beta
  */
-export class RegressionDetector extends EventEmitter<RegressionDetectorEvents> {
+export class RegressionDetector extends TypedEventEmitter<RegressionDetectorEvents> {
   readonly #gate: GateSettings;
   readonly #changePoints: NonNullable<RegressionDetectorOptions['changePoints']>;
 

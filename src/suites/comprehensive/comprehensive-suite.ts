@@ -39,7 +39,7 @@ export function createComprehensiveSuite(source: () => readonly Suite[]): Suite 
       suites = suites.filter((s) => wanted.includes(s.id));
     }
     const progress = new ProgressReporter(ID, options.onProgress);
-    const monitor = new PerformanceMonitor({ interval, historySize: 100_000 });
+    const monitor = new PerformanceMonitor({ intervalMs: interval, historySize: 100_000 });
     await monitor.start();
     const children: SuiteResult[] = [];
     const notices: string[] = [];
