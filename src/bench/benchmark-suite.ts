@@ -5,7 +5,7 @@ import { RESULT_SCHEMA_VERSION, type SuiteResult, type TaskResult } from '../cor
 import type { MetricSnapshot } from '../core/snapshot.js';
 import { environmentFingerprint } from './environment.js';
 import { isIsolatedChild, runIsolated } from './isolation.js';
-import { resolveSettings, validateSuiteOptions, validateTaskOptions } from './options.js';
+import { resolveSettings, validateRunSelection, validateSuiteOptions, validateTaskOptions } from './options.js';
 import { buildSummary, suiteStatus } from './summary.js';
 import { runTask, type TaskDefinition, type TaskOutcome } from './task-runner.js';
 import { nowSeconds, timerProfile } from './timer.js';
@@ -20,6 +20,30 @@ import type { BenchmarkFn, BenchmarkSuiteEvents, BenchmarkSuiteOptions, TaskErro
 export interface SuiteRunSelection {
   /** Run only these tasks (by name), in suite order. @defaultValue all tasks */
   readonly tasks?: readonly string[];
+  /** Aborts this run, as the suite's `signal` option does (either one aborts). @defaultValue none */
+  readonly signal?: AbortSignal;
+}
+
+/** One signal that aborts when either does; `dispose` removes the listeners. */
+function eitherSignal(a: AbortSignal | undefined, b: AbortSignal | undefined): { signal: AbortSignal | undefined; dispose: () => void } {
+  if (a === undefined || b === undefined) return { signal: a ?? b, dispose: () => undefined };
+  const controller = new AbortController();
+  const forward = (source: AbortSignal) => (): void => {
+    controller.abort(source.reason);
+  };
+  const onA = forward(a);
+  const onB = forward(b);
+  if (a.aborted) onA();
+  else if (b.aborted) onB();
+  a.addEventListener('abort', onA, { once: true });
+  b.addEventListener('abort', onB, { once: true });
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      a.removeEventListener('abort', onA);
+      b.removeEventListener('abort', onB);
+    },
+  };
 }
 
 function errorFor(name: string, outcome: TaskOutcome): TaskErrorEvent | undefined {
@@ -109,15 +133,19 @@ export class BenchmarkSuite extends EventEmitter<BenchmarkSuiteEvents> {
    *
    * @param selection - which tasks to run
    * @returns the suite result
-   * @throws RuneBenchError `ERR_BUSY` when the suite is already running; `ERR_NOT_FOUND` for an unknown task name
+   * @throws TypeError naming an invalid selection option; RuneBenchError `ERR_BUSY` when the suite is already
+   *   running; `ERR_NOT_FOUND` for an unknown task name
    */
   async run(selection: SuiteRunSelection = {}): Promise<SuiteResult> {
+    validateRunSelection(selection);
     if (this.#running) throw new RuneBenchError('ERR_BUSY', `suite "${this.#name}" is already running`);
     const chosen = this.#select(selection);
     this.#running = true;
+    const abort = eitherSignal(this.#options.signal, selection.signal);
     try {
-      return await this.#run(chosen);
+      return await this.#run(chosen, abort.signal);
     } finally {
+      abort.dispose();
       this.#running = false;
     }
   }
@@ -132,9 +160,8 @@ export class BenchmarkSuite extends EventEmitter<BenchmarkSuiteEvents> {
     return this.#tasks.filter((t) => selection.tasks?.includes(t.name) === true);
   }
 
-  async #run(tasks: readonly TaskDefinition[]): Promise<SuiteResult> {
+  async #run(tasks: readonly TaskDefinition[], signal: AbortSignal | undefined): Promise<SuiteResult> {
     const options = this.#options;
-    const signal = options.signal;
     // measured once per process, before any task, so no task's warm-up pays for it
     timerProfile();
     if (options.gc !== false) getGc();

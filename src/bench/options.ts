@@ -1,69 +1,72 @@
-// Validation of suite and task options: invalid values are rejected when the suite is built, naming the option.
+// Validation of suite and task options through the one validation voice (core/options.ts), and the merge
+// of suite defaults with task overrides.
+import { checkOption, validateOptions, type OptionRule, type OptionRules } from '../core/options.js';
 import type { BenchmarkSuiteOptions, TaskOptions } from './types.js';
 import type { ResolvedSettings } from './task-runner.js';
-
-const SUITE_KEYS = new Set([
-  'time', 'minSamples', 'maxSamples', 'maxTime', 'warmup', 'signal', 'concurrency', 'monitor', 'keepSamples',
-  'timeout', 'seed', 'gc', 'measureHeap', 'isolation',
-]);
-const TIMING_KEYS = ['time', 'minSamples', 'maxSamples', 'maxTime', 'warmup', 'timeout', 'concurrency', 'measureHeap'];
-const TASK_KEYS = new Set([
-  ...TIMING_KEYS, 'setup', 'teardown', 'beforeEach', 'afterEach', 'bytes', 'items', 'tags', 'figures',
-]);
 
 /** Default warm-up when `warmup: true`, ms. @internal */
 export const DEFAULT_WARMUP = 100;
 
-function positive(value: unknown, name: string): void {
-  if (value === undefined) return;
-  if (typeof value !== 'number' || Number.isNaN(value)) throw new TypeError(`${name} option must be a number`);
-  if (!(value > 0)) throw new RangeError(`${name} option must be greater than 0, got ${value}`);
-}
+const positive: OptionRule = { kind: 'number', min: 0, exclusiveMin: true };
+const positiveOrInfinite: OptionRule = { kind: 'number', min: 0, exclusiveMin: true, allowInfinity: true };
+const count: OptionRule = { kind: 'number', integer: true, min: 1 };
+const nonNegative: OptionRule = { kind: 'number', min: 0 };
 
-function positiveFinite(value: unknown, name: string): void {
-  positive(value, name);
-  if (value !== undefined && !Number.isFinite(value)) throw new RangeError(`${name} option must be finite`);
-}
+const stringArray = (value: unknown): string | undefined =>
+  Array.isArray(value) && value.every((v) => typeof v === 'string') ? undefined : 'must be an array of strings';
 
-function integerAtLeast(value: unknown, name: string, min: number): void {
-  if (value === undefined) return;
-  if (typeof value !== 'number' || !Number.isInteger(value)) throw new TypeError(`${name} option must be an integer`);
-  if (value < min) throw new RangeError(`${name} option must be at least ${min}, got ${value}`);
-}
+const TIMING_RULES: OptionRules = {
+  time: positive,
+  minSamples: count,
+  maxSamples: count,
+  maxTime: positiveOrInfinite,
+  warmup: { kind: 'custom', check: (v) => (typeof v === 'boolean' ? undefined : (checkOption('warmup', v, nonNegative), undefined)) },
+  timeout: positiveOrInfinite,
+  concurrency: count,
+  measureHeap: { kind: 'boolean' },
+};
 
-function nonNegativeFinite(value: unknown, name: string): void {
-  if (value === undefined) return;
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw new TypeError(`${name} option must be a finite number`);
-  if (value < 0) throw new RangeError(`${name} option must not be negative, got ${value}`);
-}
+const ISOLATION_RULES: OptionRules = {
+  module: { kind: 'custom', check: (v) => (typeof v === 'string' || v instanceof URL ? undefined : 'must be a file URL or path') },
+  exportName: { kind: 'string', nonEmpty: true },
+  processes: count,
+  execArgv: { kind: 'custom', check: stringArray },
+};
 
-function booleanOption(value: unknown, name: string): void {
-  if (value !== undefined && typeof value !== 'boolean') throw new TypeError(`${name} option must be a boolean`);
-}
+const SUITE_RULES: OptionRules = {
+  ...TIMING_RULES,
+  signal: { kind: 'signal' },
+  monitor: {
+    kind: 'custom',
+    check: (v) => {
+      const m = v as Readonly<Record<string, unknown>> | null;
+      return typeof m === 'object' && m !== null && typeof m.start === 'function' && typeof m.stop === 'function' && typeof m.history === 'object'
+        ? undefined
+        : 'must be a PerformanceMonitor';
+    },
+  },
+  keepSamples: { kind: 'custom', check: (v) => (typeof v === 'boolean' ? undefined : (checkOption('keepSamples', v, { kind: 'number', integer: true, min: 0 }), undefined)) },
+  seed: { kind: 'number' },
+  gc: { kind: 'boolean' },
+  isolation: { kind: 'options', rules: ISOLATION_RULES, required: ['module'] },
+};
 
-function fnOption(value: unknown, name: string): void {
-  if (value !== undefined && typeof value !== 'function') throw new TypeError(`${name} option must be a function`);
-}
+const TASK_RULES: OptionRules = {
+  ...TIMING_RULES,
+  setup: { kind: 'function' },
+  teardown: { kind: 'function' },
+  beforeEach: { kind: 'function' },
+  afterEach: { kind: 'function' },
+  figures: { kind: 'function' },
+  bytes: nonNegative,
+  items: nonNegative,
+  tags: { kind: 'custom', check: stringArray },
+};
 
-function unknownKeys(options: object, allowed: ReadonlySet<string>, where: string): void {
-  for (const key of Object.keys(options)) {
-    if (!allowed.has(key)) throw new TypeError(`${key} is not a known ${where} option`);
-  }
-}
-
-function timing(options: Readonly<Record<string, unknown>>): void {
-  positiveFinite(options.time, 'time');
-  integerAtLeast(options.minSamples, 'minSamples', 1);
-  integerAtLeast(options.maxSamples, 'maxSamples', 1);
-  if (typeof options.minSamples === 'number' && typeof options.maxSamples === 'number' && options.maxSamples < options.minSamples) {
-    throw new RangeError(`maxSamples option (${options.maxSamples}) must not be below minSamples (${options.minSamples})`);
-  }
-  positive(options.maxTime, 'maxTime');
-  if (options.warmup !== undefined && typeof options.warmup !== 'boolean') nonNegativeFinite(options.warmup, 'warmup');
-  positive(options.timeout, 'timeout');
-  integerAtLeast(options.concurrency, 'concurrency', 1);
-  booleanOption(options.measureHeap, 'measureHeap');
-}
+const SELECTION_RULES: OptionRules = {
+  tasks: { kind: 'custom', check: stringArray },
+  signal: { kind: 'signal' },
+};
 
 /**
  * Validates suite options; throws TypeError or RangeError naming the option.
@@ -71,39 +74,7 @@ function timing(options: Readonly<Record<string, unknown>>): void {
  * @internal
  */
 export function validateSuiteOptions(options: BenchmarkSuiteOptions): void {
-  if (typeof (options as unknown) !== 'object' || (options as unknown) === null) throw new TypeError('options must be an object');
-  unknownKeys(options, SUITE_KEYS, 'BenchmarkSuite');
-  const o = options as Readonly<Record<string, unknown>>;
-  timing(o);
-  if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
-    throw new TypeError('signal option must be an AbortSignal');
-  }
-  if (options.monitor !== undefined) {
-    const m = options.monitor as unknown as Record<string, unknown>;
-    if (typeof m.start !== 'function' || typeof m.stop !== 'function' || typeof m.history !== 'object') {
-      throw new TypeError('monitor option must be a PerformanceMonitor');
-    }
-  }
-  if (options.keepSamples !== undefined && typeof options.keepSamples !== 'boolean') {
-    integerAtLeast(options.keepSamples, 'keepSamples', 0);
-  }
-  if (options.seed !== undefined && (typeof options.seed !== 'number' || !Number.isFinite(options.seed))) {
-    throw new TypeError('seed option must be a finite number');
-  }
-  booleanOption(options.gc, 'gc');
-  const iso = options.isolation;
-  if (iso !== undefined) {
-    if (typeof iso !== 'object' || (typeof iso.module !== 'string' && !(iso.module instanceof URL))) {
-      throw new TypeError('isolation.module option must be a file URL or path');
-    }
-    integerAtLeast(iso.processes, 'isolation.processes', 1);
-    if (iso.exportName !== undefined && typeof iso.exportName !== 'string') {
-      throw new TypeError('isolation.exportName option must be a string');
-    }
-    if (iso.execArgv !== undefined && (!Array.isArray(iso.execArgv) || iso.execArgv.some((a) => typeof a !== 'string'))) {
-      throw new TypeError('isolation.execArgv option must be an array of strings');
-    }
-  }
+  validateOptions(options, SUITE_RULES, 'BenchmarkSuite');
 }
 
 /**
@@ -112,16 +83,16 @@ export function validateSuiteOptions(options: BenchmarkSuiteOptions): void {
  * @internal
  */
 export function validateTaskOptions(options: TaskOptions): void {
-  if (typeof (options as unknown) !== 'object' || (options as unknown) === null) throw new TypeError('task options must be an object');
-  unknownKeys(options, TASK_KEYS, 'task');
-  const o = options as Readonly<Record<string, unknown>>;
-  timing(o);
-  for (const hook of ['setup', 'teardown', 'beforeEach', 'afterEach', 'figures']) fnOption(o[hook], hook);
-  nonNegativeFinite(options.bytes, 'bytes');
-  nonNegativeFinite(options.items, 'items');
-  if (options.tags !== undefined && (!Array.isArray(options.tags) || options.tags.some((t) => typeof t !== 'string'))) {
-    throw new TypeError('tags option must be an array of strings');
-  }
+  validateOptions(options, TASK_RULES, 'task');
+}
+
+/**
+ * Validates the selection passed to `BenchmarkSuite.run()`.
+ *
+ * @internal
+ */
+export function validateRunSelection(selection: unknown): void {
+  validateOptions(selection, SELECTION_RULES, 'BenchmarkSuite.run');
 }
 
 function warmupMs(value: boolean | number | undefined, fallback: number): number {

@@ -97,7 +97,7 @@ export class PerformanceMonitor extends EventEmitter<PerformanceMonitorEvents> {
     const sources = options.sources ?? defaultSources({ interval: this.#interval });
     sources.forEach((s, i) => {
       validateSource(s, `sources option [${i}]`);
-      if (this.#entries.has(s.id)) throw new TypeError(`sources option has a duplicate source id ${JSON.stringify(s.id)}`);
+      if (this.#entries.has(s.id)) throw new RuneBenchError('ERR_DUPLICATE', `sources option has a duplicate source id ${JSON.stringify(s.id)}`);
       this.#entries.set(s.id, { source: s, availability: checkAvailability(s), started: undefined, lastAt: undefined, busy: false, controller: undefined });
     });
   }

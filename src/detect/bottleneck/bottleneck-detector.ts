@@ -2,6 +2,7 @@
 // or after the fact (over a history, an array of snapshots or a SuiteResult).
 import { EventEmitter } from 'eventemitter3';
 import { RuneBenchError } from '../../core/errors.js';
+import { checkOption, validateOptions, type OptionRule, type OptionRules } from '../../core/options.js';
 import { compareSeverity, type BottleneckFinding } from '../../core/findings.js';
 import type { SuiteResult } from '../../core/results.js';
 import type { MetricSnapshot } from '../../core/snapshot.js';
@@ -132,20 +133,25 @@ export function compareFindings(a: BottleneckFinding, b: BottleneckFinding): num
   return compareSeverity(b.severity, a.severity) || b.impact - a.impact || b.confidence - a.confidence || a.ruleId.localeCompare(b.ruleId);
 }
 
-function checkCount(value: number, option: string): void {
-  if (typeof value !== 'number' || !Number.isInteger(value)) throw new TypeError(`${option} option must be an integer`);
-  if (value < 1) throw new RangeError(`${option} option must be >= 1`);
-}
+// milliseconds (a number), or { count } snapshots
+const WINDOW_RULE: OptionRule = {
+  kind: 'custom',
+  check: (spec) => {
+    if (typeof spec === 'number') checkOption('window', spec, { kind: 'number', min: 0, exclusiveMin: true });
+    else checkOption('window', spec, { kind: 'options', rules: { count: { kind: 'number', integer: true, min: 1 } }, required: ['count'] });
+    return undefined;
+  },
+};
 
-function checkWindow(spec: BottleneckWindow, option: string): void {
-  if (typeof spec === 'number') {
-    if (!Number.isFinite(spec) || spec <= 0) throw new RangeError(`${option} option must be a number of milliseconds > 0`);
-    return;
-  }
-  if (typeof spec !== 'object' || !Number.isInteger(spec.count) || spec.count < 1) {
-    throw new RangeError(`${option} option count must be an integer >= 1`);
-  }
-}
+const ANALYZE_RULES: OptionRules = { window: WINDOW_RULE };
+
+const DETECTOR_RULES: OptionRules = {
+  rules: { kind: 'array' },
+  window: WINDOW_RULE,
+  raiseAfter: { kind: 'number', integer: true, min: 1 },
+  clearAfter: { kind: 'number', integer: true, min: 1 },
+  evaluateEvery: { kind: 'number', integer: true, min: 1 },
+};
 
 function selectWindow(all: readonly MetricSnapshot[], spec: BottleneckWindow): readonly MetricSnapshot[] {
   if (typeof spec !== 'number') return all.slice(-spec.count);
@@ -190,20 +196,16 @@ export class BottleneckDetector extends EventEmitter<BottleneckDetectorEvents> {
   /** @param options - rules, live window and hysteresis */
   constructor(options: BottleneckDetectorOptions = {}) {
     super();
+    validateOptions(options, DETECTOR_RULES, 'BottleneckDetector');
     const window = options.window ?? 10_000;
     const raiseAfter = options.raiseAfter ?? 2;
     const clearAfter = options.clearAfter ?? 3;
     const evaluateEvery = options.evaluateEvery ?? 1;
-    checkWindow(window, 'window');
-    checkCount(raiseAfter, 'raiseAfter');
-    checkCount(clearAfter, 'clearAfter');
-    checkCount(evaluateEvery, 'evaluateEvery');
-    const rules: unknown = options.rules ?? builtinBottleneckRules();
-    if (!Array.isArray(rules)) throw new TypeError('rules option must be an array of rules');
+    const rules = options.rules ?? builtinBottleneckRules();
     this.#window = window;
     this.#evaluateEvery = evaluateEvery;
     this.#tracker = new FindingTracker(raiseAfter, clearAfter);
-    for (const rule of rules as readonly BottleneckRule[]) this.addRule(rule);
+    for (const rule of rules) this.addRule(rule);
   }
 
   /** The rules, in the order they were added. */
@@ -261,11 +263,9 @@ export class BottleneckDetector extends EventEmitter<BottleneckDetectorEvents> {
    * @param options - `window` to look only at the newest part
    */
   analyze(snapshots: Iterable<MetricSnapshot>, options: { readonly window?: BottleneckWindow } = {}): BottleneckReport {
+    validateOptions(options, ANALYZE_RULES, 'BottleneckDetector.analyze');
     let all = Array.isArray(snapshots) ? (snapshots as readonly MetricSnapshot[]) : [...snapshots];
-    if (options.window !== undefined) {
-      checkWindow(options.window, 'window');
-      all = selectWindow(all, options.window);
-    }
+    if (options.window !== undefined) all = selectWindow(all, options.window);
     return this.#evaluate(all).report;
   }
 

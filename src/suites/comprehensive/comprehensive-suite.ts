@@ -3,7 +3,7 @@ import { BottleneckDetector } from '../../detect/bottleneck/bottleneck-detector.
 import { isRuneBenchError } from '../../core/errors.js';
 import type { KeyFigure, SuiteResult, SuiteSummary, TaskResult } from '../../core/results.js';
 import type { MetricSnapshot } from '../../core/snapshot.js';
-import type { Suite, SuiteRunOptions } from '../../core/suite.js';
+import type { SuiteDefinition, SuiteRunOptions } from '../../core/suite.js';
 import { PerformanceMonitor } from '../../monitor/performance-monitor.js';
 import { ProgressReporter } from '../common/progress.js';
 import { emptyResult, finishResult } from '../common/result.js';
@@ -70,7 +70,7 @@ function prefixed(child: SuiteResult): TaskResult[] {
  * @param source - the suites to run, read at each run
  * @internal
  */
-export function createComprehensiveSuite(source: () => readonly Suite[]): Suite {
+export function createComprehensiveSuite(source: () => readonly SuiteDefinition[]): SuiteDefinition {
   const run = async (options: SuiteRunOptions = {}): Promise<SuiteResult> => {
     const started = performance.now();
     const scale = resolveScale(options);

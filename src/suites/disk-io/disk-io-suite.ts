@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { BenchmarkSuite } from '../../bench/benchmark-suite.js';
 import type { KeyFigure, SuiteResult } from '../../core/results.js';
-import type { Suite, SuiteRunOptions, SuiteScale } from '../../core/suite.js';
+import type { SuiteDefinition, SuiteRunOptions, SuiteScale } from '../../core/suite.js';
 import { ProgressReporter } from '../common/progress.js';
 import { byScale, param, resolveScale, throwIfAborted } from '../common/scale.js';
 import { createTempDir } from '../common/temp-dir.js';
@@ -173,7 +173,7 @@ async function runDiskIo(options: SuiteRunOptions = {}): Promise<SuiteResult> {
  *
  * @public
  */
-export const diskIoSuite: Suite = {
+export const diskIoSuite: SuiteDefinition = {
   id: 'disk_io',
   description: 'fio-like disk jobs (sequential and random, with and without fsync, loose objects) beside the equivalent fio job.',
   parameters: [

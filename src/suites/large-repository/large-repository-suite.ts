@@ -7,7 +7,7 @@ import { deflateSync } from 'fflate';
 import { BenchmarkSuite } from '../../bench/benchmark-suite.js';
 import { RuneBenchError } from '../../core/errors.js';
 import type { KeyFigure, SuiteResult, TaskResult } from '../../core/results.js';
-import type { Suite, SuiteRunOptions, SuiteScale } from '../../core/suite.js';
+import type { SuiteDefinition, SuiteRunOptions, SuiteScale } from '../../core/suite.js';
 import { ProgressReporter, followBenchmark } from '../common/progress.js';
 import { finishResult, PeakMemory } from '../common/result.js';
 import { byScale, param, resolveScale, throwIfAborted } from '../common/scale.js';
@@ -290,7 +290,7 @@ function sideBySide(result: SuiteResult): KeyFigure[] {
  *
  * @public
  */
-export const largeRepositorySuite: Suite = Object.freeze({
+export const largeRepositorySuite: SuiteDefinition = Object.freeze({
   id: ID,
   description: 'Linux-kernel-shaped tree (or your own): walk, SHA-1, deflate (fflate vs zlib), delta, object cache, pack; git beside it',
   parameters: Object.freeze([

@@ -1,7 +1,7 @@
 // The `memory_pressure` suite: child processes under a heap limit, loaded to 25-90%, reading an lru-cache.
 import { BenchmarkSuite } from '../../bench/benchmark-suite.js';
 import type { KeyFigure, SuiteResult } from '../../core/results.js';
-import type { Suite, SuiteRunOptions, SuiteScale } from '../../core/suite.js';
+import type { SuiteDefinition, SuiteRunOptions, SuiteScale } from '../../core/suite.js';
 import { ProgressReporter } from '../common/progress.js';
 import { byScale, param, resolveScale, throwIfAborted } from '../common/scale.js';
 import { runPressureChild, type PressureChildResult } from './pressure-child-runner.js';
@@ -130,7 +130,7 @@ async function runMemoryPressure(options: SuiteRunOptions = {}): Promise<SuiteRe
  *
  * @public
  */
-export const memoryPressureSuite: Suite = {
+export const memoryPressureSuite: SuiteDefinition = {
   id: 'memory_pressure',
   description: 'Child processes under a heap limit, loaded to 25-90% of it plus off-heap Buffers, reading an lru-cache with Zipf keys.',
   parameters: [

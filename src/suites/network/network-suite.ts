@@ -2,7 +2,7 @@
 import { quantile } from 'simple-statistics';
 import { BenchmarkSuite } from '../../bench/benchmark-suite.js';
 import type { KeyFigure, SuiteResult } from '../../core/results.js';
-import type { Suite, SuiteRunOptions, SuiteScale } from '../../core/suite.js';
+import type { SuiteDefinition, SuiteRunOptions, SuiteScale } from '../../core/suite.js';
 import { ProgressReporter } from '../common/progress.js';
 import { byScale, param, resolveScale, throwIfAborted } from '../common/scale.js';
 import { ExchangeClient, ExchangeServer } from '../../workloads/network/exchange-server.js';
@@ -264,7 +264,7 @@ async function runNetwork(id: string, fixed: readonly NetworkProfile[] | undefin
  *
  * @public
  */
-export function createNetworkSuite(options: NetworkSuiteOptions = {}): Suite {
+export function createNetworkSuite(options: NetworkSuiteOptions = {}): SuiteDefinition {
   const fixed = options.profiles?.map(defineNetworkProfile);
   const id = options.id ?? 'network';
   return {
@@ -284,4 +284,4 @@ export function createNetworkSuite(options: NetworkSuiteOptions = {}): Suite {
  *
  * @public
  */
-export const networkSuite: Suite = createNetworkSuite();
+export const networkSuite: SuiteDefinition = createNetworkSuite();

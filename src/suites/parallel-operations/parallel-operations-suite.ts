@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { BenchmarkSuite } from '../../bench/benchmark-suite.js';
 import type { KeyFigure, SuiteResult } from '../../core/results.js';
-import type { Suite, SuiteRunOptions, SuiteScale } from '../../core/suite.js';
+import type { SuiteDefinition, SuiteRunOptions, SuiteScale } from '../../core/suite.js';
 import { ProgressReporter, followBenchmark } from '../common/progress.js';
 import { finishResult, PeakMemory } from '../common/result.js';
 import { byScale, param, resolveScale, throwIfAborted } from '../common/scale.js';
@@ -195,7 +195,7 @@ async function runParallelOperations(options: SuiteRunOptions = {}): Promise<Sui
  *
  * @public
  */
-export const parallelOperationsSuite: Suite = Object.freeze({
+export const parallelOperationsSuite: SuiteDefinition = Object.freeze({
   id: ID,
   description: 'SHA-1 + deflate of the repository objects on a worker_threads pool at 1..N workers: throughput, speedup, efficiency',
   parameters: Object.freeze([

@@ -3,14 +3,14 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { BenchmarkSuite } from '../../../src/bench/benchmark-suite.js';
 import type { SuiteResult } from '../../../src/core/results.js';
-import type { Suite, SuiteRunOptions } from '../../../src/core/suite.js';
+import type { SuiteDefinition, SuiteRunOptions } from '../../../src/core/suite.js';
 import { combineSummaries, createComprehensiveSuite } from '../../../src/suites/comprehensive/comprehensive-suite.js';
 import { comprehensiveSuite } from '../../../src/suites/registry.js';
 
 const data = Buffer.alloc(64 * 1024, 7);
 
 /** A small real suite built on BenchmarkSuite; `failTask` makes one of its two tasks throw. */
-function hashingSuite(id: string, failTask: boolean): Suite {
+function hashingSuite(id: string, failTask: boolean): SuiteDefinition {
   return {
     id,
     description: `${id} test suite`,
@@ -29,7 +29,7 @@ function hashingSuite(id: string, failTask: boolean): Suite {
   };
 }
 
-const throwing: Suite = {
+const throwing: SuiteDefinition = {
   id: 'throws',
   description: 'throws before running anything',
   parameters: [],
