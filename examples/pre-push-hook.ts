@@ -32,7 +32,7 @@ function currentCommit(): string | undefined {
 /** The quick suite: the object-store work a VCS does on every commit. `slowdown` simulates a bad change. */
 function createSuite(slowdown: number): BenchmarkSuite {
   const blob = Buffer.alloc(16 * 1024, 'rune-bench ');
-  const suite = new BenchmarkSuite('pre-push', { time: quick ? 200 : 400, minSamples: 15, warmup: quick ? 20 : 100, keepSamples: 200 });
+  const suite = new BenchmarkSuite('pre-push', { timeMs: quick ? 200 : 400, minSamples: 15, warmupMs: quick ? 20 : 100, keepSamples: 200 });
   suite.add('hash blob (sha1, 16 KiB)', () => {
     for (let i = 0; i < slowdown; i++) createHash('sha1').update(`blob ${blob.length}\0`).update(blob).digest();
   });

@@ -65,7 +65,7 @@ function errorFor(name: string, outcome: TaskOutcome): TaskErrorEvent | undefine
  *
  * @example
  * ```ts
- * const suite = new BenchmarkSuite('hashing', { time: 500 });
+ * const suite = new BenchmarkSuite('hashing', { timeMs: 500 });
  * suite.add('sha1 1KiB', () => createHash('sha1').update(buf).digest(), { bytes: 1024 });
  * const result = await suite.run();
  * ```
@@ -182,7 +182,7 @@ export class BenchmarkSuite extends EventEmitter<BenchmarkSuiteEvents> {
     this.emit('start', { suite: this.#name, tasks: tasks.map((t) => t.name) });
     const budgets = tasks.map((t) => {
       const s = resolveSettings(options, t.options);
-      return (s.warmup + s.time) / 1000 + 0.05;
+      return (s.warmupMs + s.timeMs) / 1000 + 0.05;
     });
     const isolation = options.isolation !== undefined && !isIsolatedChild() ? options.isolation : undefined;
 

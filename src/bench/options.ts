@@ -1,11 +1,11 @@
 // Validation of suite and task options through the one validation voice (core/options.ts), and the merge
 // of suite defaults with task overrides.
-import { checkOption, validateOptions, type OptionRule, type OptionRules } from '../core/options.js';
-import type { BenchmarkSuiteOptions, TaskOptions } from './types.js';
+import { checkOption, describeValue, validateOptions, type OptionRule, type OptionRules } from '../core/options.js';
+import type { BenchmarkSuiteOptions, TaskOptions, TaskTimingOptions } from './types.js';
 import type { ResolvedSettings } from './task-runner.js';
 
-/** Default warm-up when `warmup: true`, ms. @internal */
-export const DEFAULT_WARMUP = 100;
+/** Default warm-up duration, ms. @internal */
+export const DEFAULT_WARMUP_MS = 100;
 
 const positive: OptionRule = { kind: 'number', min: 0, exclusiveMin: true };
 const positiveOrInfinite: OptionRule = { kind: 'number', min: 0, exclusiveMin: true, allowInfinity: true };
@@ -16,12 +16,14 @@ const stringArray = (value: unknown): string | undefined =>
   Array.isArray(value) && value.every((v) => typeof v === 'string') ? undefined : 'must be an array of strings';
 
 const TIMING_RULES: OptionRules = {
-  time: positive,
+  timeMs: positive,
   minSamples: count,
   maxSamples: count,
-  maxTime: positiveOrInfinite,
-  warmup: { kind: 'custom', check: (v) => (typeof v === 'boolean' ? undefined : (checkOption('warmup', v, nonNegative), undefined)) },
-  timeout: positiveOrInfinite,
+  maxTimeMs: positiveOrInfinite,
+  // a switch; the duration moved to warmupMs (say so to a caller still passing a number)
+  warmup: { kind: 'custom', check: (v) => (typeof v === 'boolean' ? undefined : `must be a boolean (the duration is warmupMs), got ${describeValue(v)}`) },
+  warmupMs: nonNegative,
+  timeoutMs: positiveOrInfinite,
   concurrency: count,
   measureHeap: { kind: 'boolean' },
 };
@@ -75,6 +77,7 @@ const SELECTION_RULES: OptionRules = {
  */
 export function validateSuiteOptions(options: BenchmarkSuiteOptions): void {
   validateOptions(options, SUITE_RULES, 'BenchmarkSuite');
+  checkWarmup(options);
 }
 
 /**
@@ -84,6 +87,13 @@ export function validateSuiteOptions(options: BenchmarkSuiteOptions): void {
  */
 export function validateTaskOptions(options: TaskOptions): void {
   validateOptions(options, TASK_RULES, 'task');
+  checkWarmup(options);
+}
+
+function checkWarmup(options: TaskTimingOptions): void {
+  if (options.warmup === false && options.warmupMs !== undefined && options.warmupMs > 0) {
+    throw new RangeError(`warmupMs option (${options.warmupMs}) contradicts warmup: false; leave one of them out`);
+  }
 }
 
 /**
@@ -95,11 +105,11 @@ export function validateRunSelection(selection: unknown): void {
   validateOptions(selection, SELECTION_RULES, 'BenchmarkSuite.run');
 }
 
-function warmupMs(value: boolean | number | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (value === true) return DEFAULT_WARMUP;
-  if (value === false) return 0;
-  return value;
+/** The warm-up a level asks for: 0 when off, its duration, `'default'` when only switched on, else undefined. */
+function warmupOf(level: TaskTimingOptions): number | 'default' | undefined {
+  if (level.warmup === false) return 0;
+  if (level.warmupMs !== undefined) return level.warmupMs;
+  return level.warmup === true ? 'default' : undefined;
 }
 
 /**
@@ -114,13 +124,18 @@ export function resolveSettings(suite: BenchmarkSuiteOptions, task: TaskOptions)
     throw new RangeError(`maxSamples option (${maxSamples}) must not be below minSamples (${minSamples})`);
   }
   const keep = suite.keepSamples ?? true;
+  const suiteWarmup = warmupOf(suite);
+  const taskWarmup = warmupOf(task);
+  const suiteMs = suiteWarmup === 'default' || suiteWarmup === undefined ? DEFAULT_WARMUP_MS : suiteWarmup;
+  // a task that only switches the warm-up on gets the suite's duration, even when the suite switched it off
+  const warmup = taskWarmup === 'default' ? (suite.warmupMs ?? DEFAULT_WARMUP_MS) : (taskWarmup ?? suiteMs);
   return {
-    time: task.time ?? suite.time ?? 500,
+    timeMs: task.timeMs ?? suite.timeMs ?? 500,
     minSamples,
     maxSamples,
-    maxTime: task.maxTime ?? suite.maxTime ?? Infinity,
-    warmup: warmupMs(task.warmup, warmupMs(suite.warmup, DEFAULT_WARMUP)),
-    timeout: task.timeout ?? suite.timeout ?? 60_000,
+    maxTimeMs: task.maxTimeMs ?? suite.maxTimeMs ?? Infinity,
+    warmupMs: warmup,
+    timeoutMs: task.timeoutMs ?? suite.timeoutMs ?? 60_000,
     concurrency: task.concurrency ?? suite.concurrency ?? 1,
     measureHeap: task.measureHeap ?? suite.measureHeap ?? false,
     keepSamples: keep === true ? 1000 : keep === false ? 0 : keep,

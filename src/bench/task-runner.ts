@@ -14,12 +14,12 @@ import { measureHeapPerOp } from './heap.js';
  * @internal
  */
 export interface ResolvedSettings {
-  readonly time: number;
+  readonly timeMs: number;
   readonly minSamples: number;
   readonly maxSamples: number;
-  readonly maxTime: number;
-  readonly warmup: number;
-  readonly timeout: number;
+  readonly maxTimeMs: number;
+  readonly warmupMs: number;
+  readonly timeoutMs: number;
   readonly concurrency: number;
   readonly measureHeap: boolean;
   readonly keepSamples: number;
@@ -118,7 +118,7 @@ async function callHook(hook: BenchmarkHook | undefined, guard: TaskGuard): Prom
 function sampleTarget(settings: ResolvedSettings): number {
   const { cost } = timerProfile();
   const floor = Math.max(1000 * cost, 2e-5);
-  return Math.max(floor, Math.min(2.5e-4, settings.time / 1000 / (2 * settings.minSamples)));
+  return Math.max(floor, Math.min(2.5e-4, settings.timeMs / 1000 / (2 * settings.minSamples)));
 }
 
 /** Batch size so that one batch lasts about `target` seconds. */
@@ -145,7 +145,7 @@ export async function runTask(def: TaskDefinition, settings: ResolvedSettings, c
   const { fn, options } = def;
   const started = nowSeconds();
   const cpuStart = process.cpuUsage();
-  const guard = new TaskGuard(ctx.signal, settings.timeout, started + settings.maxTime / 1000);
+  const guard = new TaskGuard(ctx.signal, settings.timeoutMs, started + settings.maxTimeMs / 1000);
   const samples = new SampleBuffer();
   let batchSize = 1;
   let isAsync = false;
@@ -153,7 +153,7 @@ export async function runTask(def: TaskDefinition, settings: ResolvedSettings, c
   let heapBytesPerOp: number | undefined;
   let status: TaskStatus = 'ok';
   let thrown: unknown;
-  const taskBudget = (settings.warmup + settings.time) / 1000;
+  const taskBudget = (settings.warmupMs + settings.timeMs) / 1000;
   let lastProgress = started;
   const progress = (now: number): void => {
     if (now - lastProgress < PROGRESS_EVERY) return;
@@ -184,7 +184,7 @@ export async function runTask(def: TaskDefinition, settings: ResolvedSettings, c
 
     const target = sampleTarget(settings);
     // a one-shot task (maxSamples 1, no warm-up) is exactly one call, however fast
-    const oneShot = settings.maxSamples === 1 && settings.warmup === 0;
+    const oneShot = settings.maxSamples === 1 && settings.warmupMs === 0;
     if (!isAsync && !oneShot && firstSeconds >= target) {
       // the first call ran cold (interpreted, lazy initialisation): a second one decides whether to batch
       await callHook(before, guard);
@@ -195,10 +195,10 @@ export async function runTask(def: TaskDefinition, settings: ResolvedSettings, c
       firstSeconds = Math.min(firstSeconds, secondSeconds);
     }
     const oneCallIsASample = isAsync || oneShot || firstSeconds >= target;
-    if (settings.warmup === 0 && oneCallIsASample) samples.push(firstSeconds);
+    if (settings.warmupMs === 0 && oneCallIsASample) samples.push(firstSeconds);
 
-    const warmupEnd = started + settings.warmup / 1000;
-    let samplingTime = settings.time / 1000;
+    const warmupEnd = started + settings.warmupMs / 1000;
+    let samplingTime = settings.timeMs / 1000;
     const done = (samplingStart: number, now: number): boolean =>
       samples.length >= settings.maxSamples ||
       (now - samplingStart >= samplingTime && samples.length >= settings.minSamples);
@@ -211,13 +211,13 @@ export async function runTask(def: TaskDefinition, settings: ResolvedSettings, c
       let lastYield = nowSeconds();
       // Warm-up lasts `warmup` ms of this process's CPU time (capped at 2x in wall time), so a loaded machine
       // that gives us a fraction of a core still warms the code as much as a quiet one.
-      const warmupCap = started + (2 * settings.warmup) / 1000;
+      const warmupCap = started + (2 * settings.warmupMs) / 1000;
       const base = (): boolean => {
         const now = nowSeconds();
         if (now < warmupEnd) return true;
         if (now >= warmupCap) return false;
         const cpu = process.cpuUsage(cpuStart);
-        return (cpu.user + cpu.system) / 1000 < settings.warmup;
+        return (cpu.user + cpu.system) / 1000 < settings.warmupMs;
       };
       // After the base warm-up, warming goes on while the per-operation time is still falling window against
       // window (the JIT still at work), for at most `warmup` ms more; that extra comes out of the sampling
@@ -229,12 +229,12 @@ export async function runTask(def: TaskDefinition, settings: ResolvedSettings, c
         if (baseEnd === 0) {
           if (base()) return true;
           baseEnd = nowSeconds();
-          if (settings.warmup === 0 || warm.length === 0) return false;
+          if (settings.warmupMs === 0 || warm.length === 0) return false;
           const batchSeconds = medianOfRange(warm, Math.max(0, warm.length - 64), warm.length) * batchSize;
           window = Math.max(5, Math.ceil(WARM_WINDOW / Math.max(batchSeconds, 1e-9)));
           nextCheck = warm.length;
         }
-        if (nowSeconds() - baseEnd >= settings.warmup / 1000) return false;
+        if (nowSeconds() - baseEnd >= settings.warmupMs / 1000) return false;
         if (warm.length < nextCheck) return true;
         if (warm.length < 2 * window) {
           nextCheck = 2 * window;
@@ -333,7 +333,7 @@ export async function runTask(def: TaskDefinition, settings: ResolvedSettings, c
 
   // teardown: always; bounded when aborted so the partial result comes back promptly
   if (options.teardown !== undefined) {
-    const teardownGuard = new TaskGuard(undefined, status === 'aborted' ? 50 : settings.timeout, Infinity);
+    const teardownGuard = new TaskGuard(undefined, status === 'aborted' ? 50 : settings.timeoutMs, Infinity);
     try {
       await callHook(options.teardown, teardownGuard);
     } catch (error) {

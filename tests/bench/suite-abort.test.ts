@@ -13,7 +13,7 @@ const LATENCY_BOUND_MS = 300;
 
 void test('abort during a sync task returns the partial result promptly', async () => {
   const controller = new AbortController();
-  const suite = new BenchmarkSuite('abort', { time: 5000, warmup: 0, signal: controller.signal });
+  const suite = new BenchmarkSuite('abort', { timeMs: 5000, warmupMs: 0, signal: controller.signal });
   let abortedAt = 0;
   suite.add('busy', () => spin(2000), { teardown: () => undefined });
   suite.add('never reached', () => 1);
@@ -37,7 +37,7 @@ void test('abort during a sync task returns the partial result promptly', async 
 
 void test('abort during a never-settling async task returns promptly', async () => {
   const controller = new AbortController();
-  const suite = new BenchmarkSuite('abort-async', { time: 5000, signal: controller.signal, timeout: 60_000 });
+  const suite = new BenchmarkSuite('abort-async', { timeMs: 5000, signal: controller.signal, timeoutMs: 60_000 });
   suite.add('hangs', () => new Promise(() => undefined));
   let abortedAt = 0;
   setTimeout(() => {

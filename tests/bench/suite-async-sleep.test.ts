@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { BenchmarkSuite } from '../../src/bench/benchmark-suite.js';
 
 void test('an async 1 ms sleep is detected as async and measured at 1.0-1.3 ms median', async () => {
-  const suite = new BenchmarkSuite('sleep', { time: 150, warmup: 20 });
+  const suite = new BenchmarkSuite('sleep', { timeMs: 150, warmupMs: 20 });
   // a plain function returning a promise: async is detected from the returned thenable, not the function kind
   suite.add('sleep 1ms', () => sleep(1));
   const result = await suite.run();

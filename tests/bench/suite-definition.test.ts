@@ -6,7 +6,7 @@ import { benchmarkSuiteDefinition, isBenchmarkSuiteLike } from '../../src/bench/
 import type { SuiteProgress } from '../../src/core/suite.js';
 
 void test('a wrapped BenchmarkSuite runs through the plug point and reports progress', async () => {
-  const suite = new BenchmarkSuite('wrapped', { time: 120, minSamples: 3, warmup: 0 });
+  const suite = new BenchmarkSuite('wrapped', { timeMs: 120, minSamples: 3, warmupMs: 0 });
   suite.add('spin', () => {
     let x = 0;
     for (let i = 0; i < 20_000; i++) x += i;
@@ -27,7 +27,7 @@ void test('a wrapped BenchmarkSuite runs through the plug point and reports prog
 });
 
 void test('the run signal aborts a wrapped suite', async () => {
-  const suite = new BenchmarkSuite('abortable', { time: 60_000, warmup: 0 });
+  const suite = new BenchmarkSuite('abortable', { timeMs: 60_000, warmupMs: 0 });
   suite.add('forever', () => 1);
   suite.add('never', () => 2);
   const controller = new AbortController();

@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import { BenchmarkSuite } from '../../src/bench/benchmark-suite.js';
 
 void test('a never-settling task hits its timeout and the suite goes on', async () => {
-  const suite = new BenchmarkSuite('timeout', { time: 30, timeout: 5000 });
-  suite.add('hangs', () => new Promise(() => undefined), { timeout: 150 });
+  const suite = new BenchmarkSuite('timeout', { timeMs: 30, timeoutMs: 5000 });
+  suite.add('hangs', () => new Promise(() => undefined), { timeoutMs: 150 });
   let hangsAfterFirst = 0;
-  suite.add('hangs later', () => (++hangsAfterFirst > 3 ? new Promise(() => undefined) : Promise.resolve(1)), { timeout: 100 });
+  suite.add('hangs later', () => (++hangsAfterFirst > 3 ? new Promise(() => undefined) : Promise.resolve(1)), { timeoutMs: 100 });
   suite.add('fine', () => 2);
   const codes: string[] = [];
   suite.on('task:error', (e) => codes.push(e.error.code));
@@ -24,7 +24,7 @@ void test('a never-settling task hits its timeout and the suite goes on', async 
 });
 
 void test('maxTime caps a task including warm-up; samples taken so far are kept', async () => {
-  const suite = new BenchmarkSuite('cap', { time: 10_000, minSamples: 10, maxTime: 200, warmup: 0 });
+  const suite = new BenchmarkSuite('cap', { timeMs: 10_000, minSamples: 10, maxTimeMs: 200, warmupMs: 0 });
   suite.add('slow', () => new Promise((r) => setTimeout(r, 30)));
   const t0 = performance.now();
   const result = await suite.run();

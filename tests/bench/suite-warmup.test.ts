@@ -25,7 +25,7 @@ void test('a task whose code speeds up is warmed until it settles, within its wa
     for (let i = 0; i < 2000 + extra; i++) x = (x + i * i) % 1_000_003;
     return x;
   };
-  const suite = new BenchmarkSuite('warm', { time: 200, warmup: 40 });
+  const suite = new BenchmarkSuite('warm', { timeMs: 200, warmupMs: 40 });
   suite.add('speeding-up', fn);
   const result = await suite.run();
   const task = result.tasks[0]!;

@@ -7,7 +7,7 @@ import type { Comparison } from '../../src/bench/compare.js';
 import { compare } from '../../src/bench/compare.js';
 
 void test('event listeners are typed', () => {
-  const suite = new BenchmarkSuite('types', { time: 1 });
+  const suite = new BenchmarkSuite('types', { timeMs: 1 });
   suite.on('task:cycle', (progress) => {
     expectTypeOf(progress).toEqualTypeOf<TaskCycleEvent>();
     expectTypeOf(progress.fraction).toBeNumber();

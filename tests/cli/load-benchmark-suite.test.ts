@@ -12,7 +12,7 @@ function writeModule(dir: string, file: string, name: string): string {
   writeFileSync(
     path,
     `import { BenchmarkSuite } from ${JSON.stringify(index)};
-const suite = new BenchmarkSuite(${JSON.stringify(name)}, { time: 30, minSamples: 5, maxSamples: 20, warmup: 0 });
+const suite = new BenchmarkSuite(${JSON.stringify(name)}, { timeMs: 30, minSamples: 5, maxSamples: 20, warmup: false });
 suite.add('sum', () => { let s = 0; for (let i = 0; i < 500; i++) s += i; return s; });
 suite.add('join', () => ['a', 'b', 'c'].join('-'));
 export default suite;

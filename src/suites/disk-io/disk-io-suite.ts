@@ -108,7 +108,7 @@ async function runDiskIo(options: SuiteRunOptions = {}): Promise<SuiteResult> {
     };
     jobs.forEach((spec, index) => {
       const bytes = spec.kind === 'loose-objects' ? Math.round(meanLoose * (spec.files ?? 0)) : spec.kind.startsWith('rand') ? spec.blockSize * (spec.ops ?? 0) : spec.size;
-      const common = { minSamples: 1, maxSamples: 1, warmup: false, timeout: 3_600_000 } as const;
+      const common = { minSamples: 1, maxSamples: 1, warmup: false, timeoutMs: 3_600_000 } as const;
       const name = spec.name;
       bench.add(
         name,

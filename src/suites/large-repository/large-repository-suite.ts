@@ -168,7 +168,7 @@ async function runLargeRepository(options: SuiteRunOptions = {}): Promise<SuiteR
     const set = loadWorkingSet(root, fixture.files, (sampleMb ?? plan.sampleBytes / MIB) * MIB, seed);
     peak.sample();
     figures.push({ name: 'working_set.bytes', value: set.bytes, unit: 'By', description: 'bytes sampled into memory for compression and delta' });
-    const repeated = { minSamples: repeats, maxSamples: repeats, warmup: false, time: 1, timeout: plan.timeout } as const;
+    const repeated = { minSamples: repeats, maxSamples: repeats, warmup: false, timeMs: 1, timeoutMs: plan.timeout } as const;
     const bench = new BenchmarkSuite(ID, { seed, gc: true, ...(signal !== undefined ? { signal } : {}) });
     const items = fixture.files.length;
 

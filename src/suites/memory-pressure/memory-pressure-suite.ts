@@ -85,7 +85,7 @@ async function runMemoryPressure(options: SuiteRunOptions = {}): Promise<SuiteRe
         minSamples: 1,
         maxSamples: 1,
         warmup: false,
-        timeout: Math.round(60_000 + duration * 4000),
+        timeoutMs: Math.round(60_000 + duration * 4000),
         items: 1,
         tags: ['memory', `load:${load}`, `cache:${cacheSize}`],
         figures: () => {

@@ -134,7 +134,7 @@ async function runNetwork(id: string, fixed: readonly NetworkProfile[] | undefin
       };
       // generous per-operation timeout: ten times the prediction plus a few retransmission timeouts
       const timeout = (seconds: number): number => Math.round(1000 * (10 * seconds + 10));
-      const timing = { minSamples: plan.samples, maxSamples: plan.samples, time: 1, warmup: false } as const;
+      const timing = { minSamples: plan.samples, maxSamples: plan.samples, timeMs: 1, warmup: false } as const;
       const name = profile.name;
       bench.add(
         `fetch ${name}`,
@@ -149,7 +149,7 @@ async function runNetwork(id: string, fixed: readonly NetworkProfile[] | undefin
           teardown,
           bytes: payload,
           tags: ['network', 'fetch', name],
-          timeout: timeout(fetchPrediction.duration),
+          timeoutMs: timeout(fetchPrediction.duration),
           figures: () => {
             const goodput = payload / median(record.fetch.duration);
             return [
@@ -177,7 +177,7 @@ async function runNetwork(id: string, fixed: readonly NetworkProfile[] | undefin
           teardown,
           bytes: payload,
           tags: ['network', 'push', name],
-          timeout: timeout(pushPrediction.duration),
+          timeoutMs: timeout(pushPrediction.duration),
           figures: () => {
             const goodput = payload / median(record.push.duration);
             return [
@@ -206,7 +206,7 @@ async function runNetwork(id: string, fixed: readonly NetworkProfile[] | undefin
           teardown,
           items: rounds,
           tags: ['network', 'negotiation', name],
-          timeout: timeout(rounds * roundPrediction.duration),
+          timeoutMs: timeout(rounds * roundPrediction.duration),
           figures: () => [
             figure('round_trip.p50', median(record.rounds), 's', 'one have/ACK round trip, median'),
             figure('round_trip.p99', pick(record.rounds, 0.99), 's', 'one have/ACK round trip, 99th percentile'),

@@ -118,9 +118,9 @@ async function runParallelOperations(options: SuiteRunOptions = {}): Promise<Sui
         {
           minSamples: plan.repeats,
           maxSamples: plan.repeats,
-          time: 1,
+          timeMs: 1,
           warmup: false,
-          timeout: plan.timeout,
+          timeoutMs: plan.timeout,
           bytes: passBytes,
           items: sample.paths.length,
           tags: ['parallel', `workers:${String(n)}`],

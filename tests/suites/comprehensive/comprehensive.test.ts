@@ -16,7 +16,7 @@ function hashingSuite(id: string, failTask: boolean): SuiteDefinition {
     description: `${id} test suite`,
     parameters: [],
     run: async (options: SuiteRunOptions = {}) => {
-      const bench = new BenchmarkSuite(id, { time: 20, minSamples: 3, warmup: false, ...(options.signal ? { signal: options.signal } : {}) });
+      const bench = new BenchmarkSuite(id, { timeMs: 20, minSamples: 3, warmup: false, ...(options.signal ? { signal: options.signal } : {}) });
       bench.add('sha1 64KiB', () => createHash('sha1').update(data).digest(), { bytes: data.length });
       bench.add('second', () => {
         if (failTask) throw new Error('this job fails');
