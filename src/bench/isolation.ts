@@ -6,7 +6,6 @@ import { mean, median as medianOf, sampleStandardDeviation } from 'simple-statis
 import type { KeyFigure, TaskResult, TaskStatistics } from '../core/results.js';
 import { describeSamples, relativeHalfWidth, tCritical95 } from '../stats/describe.js';
 import { errorInfo, thin, type ResolvedSettings, type TaskDefinition, type TaskOutcome, type TaskRunContext } from './task-runner.js';
-import { nowSeconds } from './timer.js';
 import type { IsolationOptions } from './types.js';
 
 /** Environment variable set in isolated child processes. @internal */
@@ -132,6 +131,7 @@ export async function runIsolated(
   isolation: IsolationOptions,
   ctx: TaskRunContext,
 ): Promise<TaskOutcome> {
+  const nowSeconds = (): number => ctx.clock.now() / 1000;
   const started = nowSeconds();
   const processes = isolation.processes ?? 3;
   const execArgv = isolation.execArgv ?? process.execArgv.filter((a) => !a.startsWith('--test'));

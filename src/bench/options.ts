@@ -51,6 +51,15 @@ const SUITE_RULES: OptionRules = {
   seed: { kind: 'number' },
   gc: { kind: 'boolean' },
   isolation: { kind: 'options', rules: ISOLATION_RULES, required: ['module'] },
+  clock: {
+    kind: 'custom',
+    check: (v) => {
+      const c = v as Readonly<Record<string, unknown>> | null;
+      return typeof c === 'object' && c !== null && ['now', 'wallNow', 'setTimeout', 'clearTimeout'].every((m) => typeof c[m] === 'function')
+        ? undefined
+        : 'must be a Clock (now, wallNow, setTimeout, clearTimeout)';
+    },
+  },
 };
 
 const TASK_RULES: OptionRules = {

@@ -6,6 +6,7 @@ import { TaskGuard, TaskStop } from './guard.js';
 import { SampleBuffer } from './sample-buffer.js';
 import { compileBatch, isThenable, nowSeconds, sink, timerProfile, yieldToEventLoop, type BatchRunner } from './timer.js';
 import type { BenchmarkFn, BenchmarkHook, TaskOptions } from './types.js';
+import type { Clock } from '../core/clock.js';
 import { measureHeapPerOp } from './heap.js';
 
 /**
@@ -45,6 +46,8 @@ export interface TaskDefinition {
  */
 export interface TaskRunContext {
   readonly signal: AbortSignal | undefined;
+  /** Where the time budgets (sampling, warm-up, maxTimeMs, timeouts) are read and armed. */
+  readonly clock: Clock;
   /** Progress of this task, 0-1, and samples so far. Called at most every 50 ms or so. */
   readonly progress: (taskFraction: number, samples: number) => void;
 }
@@ -143,9 +146,12 @@ function calibrate(batch: BatchRunner, fn: BenchmarkFn, target: number, guard: T
  */
 export async function runTask(def: TaskDefinition, settings: ResolvedSettings, ctx: TaskRunContext): Promise<TaskOutcome> {
   const { fn, options } = def;
-  const started = nowSeconds();
+  // budgets on the injected clock (seconds); the samples themselves and the event-loop turns on hrtime
+  const clock = ctx.clock;
+  const now = (): number => clock.now() / 1000;
+  const started = now();
   const cpuStart = process.cpuUsage();
-  const guard = new TaskGuard(ctx.signal, settings.timeoutMs, started + settings.maxTimeMs / 1000);
+  const guard = new TaskGuard(ctx.signal, settings.timeoutMs, started + settings.maxTimeMs / 1000, clock);
   const samples = new SampleBuffer();
   let batchSize = 1;
   let isAsync = false;
@@ -154,11 +160,11 @@ export async function runTask(def: TaskDefinition, settings: ResolvedSettings, c
   let status: TaskStatus = 'ok';
   let thrown: unknown;
   const taskBudget = (settings.warmupMs + settings.timeMs) / 1000;
-  let lastProgress = started;
-  const progress = (now: number): void => {
-    if (now - lastProgress < PROGRESS_EVERY) return;
-    lastProgress = now;
-    ctx.progress(Math.min(1, (now - started) / Math.max(taskBudget, 1e-3)), samples.length);
+  let lastProgress = nowSeconds();
+  const progress = (real: number): void => {
+    if (real - lastProgress < PROGRESS_EVERY) return;
+    lastProgress = real;
+    ctx.progress(Math.min(1, (now() - started) / Math.max(taskBudget, 1e-3)), samples.length);
   };
   const before = options.beforeEach;
   const after = options.afterEach;
@@ -213,9 +219,9 @@ export async function runTask(def: TaskDefinition, settings: ResolvedSettings, c
       // that gives us a fraction of a core still warms the code as much as a quiet one.
       const warmupCap = started + (2 * settings.warmupMs) / 1000;
       const base = (): boolean => {
-        const now = nowSeconds();
-        if (now < warmupEnd) return true;
-        if (now >= warmupCap) return false;
+        const t = now();
+        if (t < warmupEnd) return true;
+        if (t >= warmupCap) return false;
         const cpu = process.cpuUsage(cpuStart);
         return (cpu.user + cpu.system) / 1000 < settings.warmupMs;
       };
@@ -228,13 +234,13 @@ export async function runTask(def: TaskDefinition, settings: ResolvedSettings, c
       const warming = (): boolean => {
         if (baseEnd === 0) {
           if (base()) return true;
-          baseEnd = nowSeconds();
+          baseEnd = now();
           if (settings.warmupMs === 0 || warm.length === 0) return false;
           const batchSeconds = medianOfRange(warm, Math.max(0, warm.length - 64), warm.length) * batchSize;
           window = Math.max(5, Math.ceil(WARM_WINDOW / Math.max(batchSeconds, 1e-9)));
           nextCheck = warm.length;
         }
-        if (nowSeconds() - baseEnd >= settings.warmupMs / 1000) return false;
+        if (now() - baseEnd >= settings.warmupMs / 1000) return false;
         if (warm.length < nextCheck) return true;
         if (warm.length < 2 * window) {
           nextCheck = 2 * window;
@@ -248,8 +254,7 @@ export async function runTask(def: TaskDefinition, settings: ResolvedSettings, c
         if (before !== undefined) await callHook(before, guard); // no promise, no microtask turn without a hook
         warm.push(batch(fn, batchSize) / batchSize);
         if (after !== undefined) await callHook(after, guard);
-        const now = nowSeconds();
-        if (now - lastYield > YIELD_EVERY) {
+        if (nowSeconds() - lastYield > YIELD_EVERY) {
           await yieldToEventLoop();
           lastYield = nowSeconds();
           progress(lastYield);
@@ -261,15 +266,14 @@ export async function runTask(def: TaskDefinition, settings: ResolvedSettings, c
         const median = medianOfRange(warm, warm.length >> 1, warm.length);
         batchSize = Math.max(1, Math.min(1e9, Math.ceil(target / Math.max(median, 1e-12))));
       }
-      const samplingStart = nowSeconds();
+      const samplingStart = now();
       if (baseEnd > 0) samplingTime = Math.max(samplingTime / 2, samplingTime - (samplingStart - baseEnd));
-      lastYield = samplingStart;
-      while (!done(samplingStart, nowSeconds())) {
+      lastYield = nowSeconds();
+      while (!done(samplingStart, now())) {
         if (before !== undefined) await callHook(before, guard); // no promise, no microtask turn without a hook
         samples.push(batch(fn, batchSize) / batchSize);
         if (after !== undefined) await callHook(after, guard);
-        const now = nowSeconds();
-        if (now - lastYield > YIELD_EVERY) {
+        if (nowSeconds() - lastYield > YIELD_EVERY) {
           await yieldToEventLoop();
           lastYield = nowSeconds();
           progress(lastYield);
@@ -280,9 +284,9 @@ export async function runTask(def: TaskDefinition, settings: ResolvedSettings, c
     } else {
       let lastYield = nowSeconds();
       const pause = async (): Promise<void> => {
-        const now = nowSeconds();
-        if (now - lastYield > YIELD_EVERY) {
-          lastYield = now;
+        const real = nowSeconds();
+        if (real - lastYield > YIELD_EVERY) {
+          lastYield = real;
           await yieldToEventLoop();
           progress(nowSeconds());
         }
@@ -300,13 +304,14 @@ export async function runTask(def: TaskDefinition, settings: ResolvedSettings, c
         await callHook(after, guard);
         return seconds;
       };
-      while (nowSeconds() < warmupEnd) {
+      while (now() < warmupEnd) {
         await op(0);
         await pause();
       }
-      const samplingStart = nowSeconds();
+      const samplingStart = now();
+      const samplingStartReal = nowSeconds();
       const lane = async (id: number): Promise<void> => {
-        while (!done(samplingStart, nowSeconds())) {
+        while (!done(samplingStart, now())) {
           const seconds = await op(id);
           if (samples.length < settings.maxSamples) samples.push(seconds);
           await pause();
@@ -314,7 +319,8 @@ export async function runTask(def: TaskDefinition, settings: ResolvedSettings, c
       };
       const lanes = Array.from({ length: settings.concurrency }, (_, i) => lane(i));
       await Promise.all(lanes);
-      if (settings.concurrency > 1) throughput = samples.length / (nowSeconds() - samplingStart);
+      // a measurement, not a budget: real elapsed time
+      if (settings.concurrency > 1) throughput = samples.length / (nowSeconds() - samplingStartReal);
     }
   } catch (error) {
     thrown = error;
@@ -333,7 +339,7 @@ export async function runTask(def: TaskDefinition, settings: ResolvedSettings, c
 
   // teardown: always; bounded when aborted so the partial result comes back promptly
   if (options.teardown !== undefined) {
-    const teardownGuard = new TaskGuard(undefined, status === 'aborted' ? 50 : settings.timeoutMs, Infinity);
+    const teardownGuard = new TaskGuard(undefined, status === 'aborted' ? 50 : settings.timeoutMs, Infinity, clock);
     try {
       await callHook(options.teardown, teardownGuard);
     } catch (error) {
@@ -385,7 +391,7 @@ export async function runTask(def: TaskDefinition, settings: ResolvedSettings, c
       : {}),
     ...(status === 'ok' || thrown === undefined ? {} : { error: errorInfo(thrown) }),
     ...(settings.keepSamples > 0 && perOp.length > 0 ? { samples: thin(perOp, settings.keepSamples) } : {}),
-    duration: nowSeconds() - started,
+    duration: now() - started,
     tags: [...(options.tags ?? [])],
     ...(figures.length > 0 ? { figures } : {}),
   };

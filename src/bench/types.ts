@@ -1,4 +1,5 @@
 // Public types of the benchmark runner: suite options, task options and the typed event map.
+import type { Clock } from '../core/clock.js';
 import type { RuneBenchError } from '../core/errors.js';
 import type { KeyFigure, SuiteResult, TaskResult, TaskStatus } from '../core/results.js';
 import type { PerformanceMonitor } from '../monitor/performance-monitor.js';
@@ -129,6 +130,16 @@ export interface BenchmarkSuiteOptions {
   readonly measureHeap?: boolean;
   /** Run each task in fresh child processes. @defaultValue not isolated */
   readonly isolation?: IsolationOptions;
+  /**
+   * Where the time budgets are read and their timers armed: sampling time (`timeMs`), warm-up (`warmupMs`),
+   * `maxTimeMs`, per-operation timeouts (`timeoutMs`), task and suite durations, progress and ETA. Tests pass
+   * a `ManualClock` (from `rune-bench/testing`) to drive them without sleeping. The samples themselves are
+   * always timed with the high-resolution timer (`process.hrtime`), whatever the clock; so are the event-loop
+   * turns between samples and the warm-up's CPU-time budget. An isolated child process runs on the clock of
+   * the suite it imports.
+   * @defaultValue `systemClock`
+   */
+  readonly clock?: Clock;
 }
 
 /**
