@@ -1,5 +1,5 @@
 // Runs one task in this process: hooks, detection of async, calibration, warm-up, sampling, statistics.
-import type { ErrorInfo, KeyFigure, TaskResult, TaskStatus } from '../core/results.js';
+import type { KeyFigure, TaskResult, TaskStatus } from '../core/results.js';
 import { describeSamples } from '../stats/describe.js';
 import { collectGarbage } from './gc.js';
 import { TaskGuard, TaskStop } from './guard.js';
@@ -8,6 +8,7 @@ import { compileBatch, isThenable, nowSeconds, sink, timerProfile, yieldToEventL
 import type { BenchmarkFn, BenchmarkHook, TaskOptions } from './types.js';
 import type { Clock } from '../core/clock.js';
 import { measureHeapPerOp } from './heap.js';
+import { errorInfo } from './thrown.js';
 
 /**
  * Task settings after suite defaults and per-task overrides are merged. Times in ms.
@@ -86,20 +87,6 @@ export function stillFalling(warm: readonly number[], window: number): boolean {
   const n = warm.length;
   if (window < 1 || n < 2 * window) return false;
   return medianOfRange(warm, n - window, n) < medianOfRange(warm, n - 2 * window, n - window) * (1 - WARM_SETTLED);
-}
-
-/** Converts anything thrown into serialisable {@link ErrorInfo}. @internal */
-export function errorInfo(value: unknown): ErrorInfo {
-  if (value instanceof Error) {
-    const code = (value as { code?: unknown }).code;
-    return {
-      name: value.name,
-      message: value.message,
-      ...(typeof code === 'string' ? { code } : {}),
-      ...(value.stack === undefined ? {} : { stack: value.stack }),
-    };
-  }
-  return { name: 'Error', message: String(value) };
 }
 
 /** Evenly thins `values` to at most `max`, keeping time order. @internal */
@@ -389,11 +376,11 @@ export async function runTask(def: TaskDefinition, settings: ResolvedSettings, c
           }),
         }
       : {}),
-    ...(status === 'ok' || thrown === undefined ? {} : { error: errorInfo(thrown) }),
+    ...(status === 'ok' ? {} : { error: errorInfo(thrown) }),
     ...(settings.keepSamples > 0 && perOp.length > 0 ? { samples: thin(perOp, settings.keepSamples) } : {}),
     duration: now() - started,
     tags: [...(options.tags ?? [])],
     ...(figures.length > 0 ? { figures } : {}),
   };
-  return { result, ...(thrown === undefined ? {} : { thrown }), cpuSeconds: (cpu.user + cpu.system) / 1e6 };
+  return { result, ...(status === 'ok' ? {} : { thrown }), cpuSeconds: (cpu.user + cpu.system) / 1e6 };
 }
