@@ -116,9 +116,9 @@ export interface BenchmarkSuiteOptions {
   /** Keep per-operation samples in the result: `false`, `true` (up to 1000 per task) or a maximum count. @defaultValue `true` */
   readonly keepSamples?: boolean | number;
   /**
-   * Per-operation timeout, ms: an async operation that does not settle in time ends the task `timeout`; with
-   * `isolation`, a child process that has not replied within `timeoutMs` after the task's own budget
-   * (`warmupMs` + `timeMs`, or `maxTimeMs`) is killed, so a sync task that never returns ends `timeout` too.
+   * Per-operation timeout, ms: an async operation that does not settle in time ends the task `timeout`. With
+   * `isolation`, a child process whose event loop stays blocked that long (a sync operation that never
+   * returns) is killed, and the task ends `timeout` too.
    * @defaultValue `60_000`
    */
   readonly timeoutMs?: number;
