@@ -1,5 +1,6 @@
 // Runs one task in this process: hooks, detection of async, calibration, warm-up, sampling, statistics.
 import type { KeyFigure, TaskResult, TaskStatus } from '../core/results.js';
+import { median } from 'simple-statistics';
 import { describeSamples } from '../stats/describe.js';
 import { collectGarbage } from './gc.js';
 import { TaskGuard, TaskStop } from './guard.js';
@@ -72,9 +73,7 @@ const WARM_WINDOW = 0.025; // seconds of warm batches compared, window against w
 const WARM_SETTLED = 0.015; // warm-up goes on while a window's median is faster than the one before by more than this
 
 function medianOfRange(values: readonly number[], from: number, to: number): number {
-  const part = values.slice(from, to).sort((a, b) => a - b);
-  const mid = part.length >> 1;
-  return part.length % 2 === 1 ? (part[mid] as number) : ((part[mid - 1] as number) + (part[mid] as number)) / 2;
+  return median(values.slice(from, to));
 }
 
 /**
