@@ -12,6 +12,8 @@ export { isMetricKind, isMetricUnit } from './core/metric.js';
 export { MetricSnapshot, SNAPSHOT_SCHEMA_VERSION } from './core/snapshot.js';
 export { RESULT_SCHEMA_VERSION } from './core/results.js';
 export { Severity, compareSeverity } from './core/findings.js';
+export { systemClock } from './core/clock.js';
+export type { Clock, ClockTimer } from './core/clock.js';
 export type { RuneBenchErrorCode, RuneBenchErrorOptions } from './core/errors.js';
 export type { MetricDescriptor, MetricKind, MetricUnit, MetricValues } from './core/metric.js';
 export type { MetricSnapshotInit, MetricSnapshotJSON } from './core/snapshot.js';

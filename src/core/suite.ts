@@ -63,9 +63,9 @@ export interface SuiteRunOptions {
 
 /**
  * The plug point for a named suite that can be listed and run: built-in VCS suites and user suites implement
- * it; register your own with `registerSuite`. A {@link BenchmarkSuite} (the class that runs timed tasks) is
- * one way to implement `run()`; `rune-bench run --require` also accepts a module exporting a `BenchmarkSuite`
- * and wraps it with {@link suiteDefinitionOf}.
+ * it; register your own with `registerSuite`. A `BenchmarkSuite` (the class that runs timed tasks) is one way
+ * to implement `run()`; `rune-bench run --require` also accepts a module that exports a `BenchmarkSuite`
+ * instance and lists it under its name.
  *
  * @public
  */

@@ -14,6 +14,8 @@ import type { BenchmarkFn } from '../bench/types.js';
 import { formatSeconds, parseDuration, type Duration } from './duration.js';
 
 export type { Duration } from './duration.js';
+export { ManualClock } from './manual-clock.js';
+export type { Clock, ClockTimer } from '../core/clock.js';
 export type { Comparison, ComparisonVerdict } from '../bench/compare.js';
 export type { BenchmarkFn } from '../bench/types.js';
 // The result types the assertions take and return (and the types they reference), so this entry point is
