@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type { SuiteResult } from '../core/results.js';
 import type { ChildMessage, ChildReply, ChildRequest } from './isolation-process.js';
 import { errorInfo } from './thrown.js';
+import { timerProfile } from './timer.js';
 
 interface RunnableSuite {
   run(selection: { tasks: readonly string[] }): Promise<SuiteResult>;
@@ -45,14 +46,20 @@ function watchParent(): void {
 }
 
 async function handle(request: ChildRequest): Promise<void> {
-  const heartbeat = setInterval(() => {
-    void send({ type: 'alive' });
-  }, request.heartbeatMs);
-  heartbeat.unref();
-  void send({ type: 'alive' });
+  let heartbeat: ReturnType<typeof setInterval> | undefined;
   let reply: ChildReply;
   try {
+    // Importing the module (compiling it, for a TypeScript suite) and profiling the timer block the event loop
+    // for a while on a loaded machine: both happen within the parent's start-up allowance, before the first
+    // heartbeat; from then on the event loop is blocked only by the task's own operations (and for at most
+    // about 20 ms between samples).
     const mod = (await import(request.module)) as Record<string, unknown>;
+    timerProfile();
+    heartbeat = setInterval(() => {
+      void send({ type: 'alive' });
+    }, request.heartbeatMs);
+    heartbeat.unref();
+    void send({ type: 'alive' });
     const suite = mod[request.exportName];
     if (!isRunnable(suite)) throw new TypeError(`${request.module} does not export a BenchmarkSuite as "${request.exportName}"`);
     const cpu = process.cpuUsage();
@@ -65,7 +72,7 @@ async function handle(request: ChildRequest): Promise<void> {
     const info = errorInfo(error);
     reply = { ok: false, error: { name: info.name, message: info.message, ...(info.stack === undefined ? {} : { stack: info.stack }) } };
   }
-  clearInterval(heartbeat);
+  if (heartbeat !== undefined) clearInterval(heartbeat);
   await send({ type: 'reply', reply });
   if (process.connected) process.disconnect();
 }

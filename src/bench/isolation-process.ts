@@ -26,7 +26,7 @@ export type ChildReply =
 /** Message from an isolated child to the parent: a heartbeat or the reply. @internal */
 export type ChildMessage = { readonly type: 'alive' } | { readonly type: 'reply'; readonly reply: ChildReply };
 
-/** How long a child may take to start (import its module included) before its first heartbeat, ms. */
+/** How long a child may take to start (importing its module and profiling the timer) before its first heartbeat, ms. */
 const STARTUP_MS = 30_000;
 
 const live = new Set<ChildProcess>();

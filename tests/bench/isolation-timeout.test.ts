@@ -41,7 +41,7 @@ void test('an isolated sync task that never returns is killed at timeoutMs and e
   const dir = mkdtempSync(join(tmpdir(), 'rune-spin-'));
   const pidFile = join(dir, 'pid');
   process.env.RUNE_BENCH_PID_FILE = pidFile;
-  process.env.RUNE_BENCH_SPIN_TIMEOUT = '500';
+  process.env.RUNE_BENCH_SPIN_TIMEOUT = '1000';
   try {
     const { default: suite } = await import('./fixtures/spinning-suite.js');
     const codes: string[] = [];
@@ -51,7 +51,7 @@ void test('an isolated sync task that never returns is killed at timeoutMs and e
     const result = await suite.run();
     const [spins, after] = result.tasks;
     assert.equal(spins?.status, 'timeout');
-    assert.match(spins.error?.message ?? '', /did not respond within 500 ms/);
+    assert.match(spins.error?.message ?? '', /did not respond within 1000 ms/);
     assert.deepEqual(codes, ['ERR_TASK_TIMEOUT']);
     assert.equal(after?.status, 'ok');
     const pid = Number(readFileSync(pidFile, 'utf8'));
