@@ -7,6 +7,7 @@ import type { CliStream, CommandContext } from './context.js';
 import { commandHelp, programHelp } from './help.js';
 import { UsageError } from './usage-error.js';
 import { LIST_SPEC, MONITOR_SPEC, REPORT_SPEC, RUN_SPEC } from './commands/specs.js';
+import { EXEC_SPEC } from './commands/exec-spec.js';
 
 /**
  * Options for {@link createCli}.
@@ -54,7 +55,7 @@ export interface CliCommandInfo {
 export interface Cli {
   /** Program name. */
   readonly name: string;
-  /** The commands (`run`, `list`, `monitor`, `report`). */
+  /** The commands (`run`, `exec`, `list`, `monitor`, `report`). */
   readonly commands: readonly CliCommandInfo[];
   /**
    * Runs one command line.
@@ -67,6 +68,7 @@ export interface Cli {
 
 const COMMANDS: readonly Command[] = [
   { spec: RUN_SPEC, load: async () => (await import('./commands/run.js')).runRun },
+  { spec: EXEC_SPEC, load: async () => (await import('./commands/exec.js')).runExec },
   { spec: LIST_SPEC, load: async () => (await import('./commands/list.js')).runList },
   { spec: MONITOR_SPEC, load: async () => (await import('./commands/monitor.js')).runMonitor },
   { spec: REPORT_SPEC, load: async () => (await import('./commands/report.js')).runReport },

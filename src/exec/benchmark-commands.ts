@@ -149,7 +149,7 @@ export async function benchmarkCommands(commands: readonly string[], options: Ex
       let error: ErrorInfo | undefined;
       let aborted = false;
       const progress = (fraction: number): void => {
-        options.onProgress?.({ suite: suiteName, phase: p.name, fraction: (index + Math.min(1, fraction)) / planned.length, message: `${p.name}: ${runs.length} runs` });
+        options.onProgress?.({ suite: suiteName, phase: p.name, fraction: (index + Math.min(1, fraction)) / planned.length, message: `${runs.length} runs` });
       };
       try {
         if (options.setup !== undefined) {
@@ -232,10 +232,14 @@ function buildResult(measured: readonly Measured[], ctx: BuildContext): CommandB
     const figures: KeyFigure[] = [];
     const walls = m.runs.map((r) => r.wall);
     let maxRss = 0;
+    let cpu = 0;
+    let wall = 0;
     for (const r of m.runs) {
       maxRss = Math.max(maxRss, r.maxRss);
-      if (r.wall > 0) peakCpu = Math.max(peakCpu, (r.user + r.system) / r.wall);
+      cpu += r.user + r.system;
+      wall += r.wall;
     }
+    if (wall > 0) peakCpu = Math.max(peakCpu, cpu / wall);
     peakRss = Math.max(peakRss, maxRss);
     if (m.runs.length > 0) {
       const mean = (pick: (r: CommandRunMeasurement) => number): number =>
@@ -245,7 +249,7 @@ function buildResult(measured: readonly Measured[], ctx: BuildContext): CommandB
         { name: 'cpu.system', value: mean((r) => r.system), unit: 's', description: 'system CPU per run, the command and its descendants (mean)' },
         { name: 'memory.peak', value: maxRss, unit: 'By', description: 'largest resident set of any process in the command tree, over all runs' },
       );
-      if (maxRss <= ctx.rssFloor * 1.01) atFloor.push(m.planned.name);
+      if (maxRss <= ctx.rssFloor * 1.05) atFloor.push(m.planned.name);
     }
     const nonZero = m.runs.filter((r) => r.exitCode !== 0);
     if (m.error !== undefined && nonZero.length > 0) {

@@ -29,7 +29,12 @@ signal.signal(signal.SIGTERM, on_term)
 null = os.open(os.devnull, os.O_RDWR)
 actions = [(os.POSIX_SPAWN_DUP2, null, 0), (os.POSIX_SPAWN_DUP2, null, 1), (os.POSIX_SPAWN_DUP2, null, 2)]
 out = sys.stdout
-out.write(json.dumps({'ready': True, 'maxrss': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024}) + '\n')
+try:
+    _, _, ru = os.wait4(os.posix_spawnp('true', ['true'], os.environ, file_actions=actions), 0)
+    floor = ru.ru_maxrss * 1024
+except OSError:
+    floor = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+out.write(json.dumps({'ready': True, 'maxrss': floor}) + '\n')
 out.flush()
 for line in sys.stdin:
     req = json.loads(line)
@@ -208,8 +213,9 @@ export class ProcessRunner {
   }
 
   /**
-   * The helper's own peak RSS, bytes: the lowest `maxRss` a run can report. Linux records the memory of the
-   * spawning process when the child first calls exec, so a command smaller than the helper reports this.
+   * The lowest `maxRss` a run can report, bytes (measured on `true` at start-up). Linux records the memory of
+   * the spawning process (the helper) when the child first calls exec, so a command smaller than the helper
+   * reports about this.
    */
   get rssFloor(): number {
     return this.#rssFloor;

@@ -122,8 +122,8 @@ function optionalPath(ctx: CommandContext, flags: Flags, name: string): string |
   return resolvePath(ctx.cwd, value);
 }
 
-/** The gate's comparisons in the formatters' terms, keyed as the formatters key tasks (without the root's name). */
-function toTaskComparisons(root: string, comparisons: readonly BenchmarkComparison[]): TaskComparison[] {
+/** The gate's comparisons in the formatters' terms, keyed as the formatters key tasks (without the root's name). @internal */
+export function toTaskComparisons(root: string, comparisons: readonly BenchmarkComparison[]): TaskComparison[] {
   const prefix = `${root}/`;
   return comparisons.map((c) => ({
     key: c.name.startsWith(prefix) ? c.name.slice(prefix.length) : c.name,
