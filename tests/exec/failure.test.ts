@@ -12,7 +12,7 @@ void test('a run that exits 3 fails its task with the exit code; the next comman
   const [failing, fine] = result.tasks;
   assert.equal(failing?.status, 'failed');
   assert.equal(failing.error?.code, 'ERR_CHILD_FAILED');
-  assert.match(failing.error?.message ?? '', /exit 3 exited with code 3/);
+  assert.match(failing.error.message, /exit 3 exited with code 3/);
   assert.equal(figure(failing.figures, 'exit.code'), 3);
   assert.equal(failing.stats, undefined);
   assert.equal(fine?.status, 'ok');
@@ -27,7 +27,7 @@ void test('a command killed by a signal reports 128 + the signal number', async 
 void test('a command that cannot be started (no shell) fails its task, saying why', async () => {
   const { result } = await benchmarkCommands(['rune-bench-no-such-command --x'], { shell: false, minRuns: 1, minTimeMs: 0 });
   assert.equal(result.tasks[0]?.status, 'failed');
-  assert.match(result.tasks[0]?.error?.message ?? '', /rune-bench-no-such-command.*No such file/);
+  assert.match(String(result.tasks[0].error?.message), /rune-bench-no-such-command.*No such file/);
   assert.equal(result.status, 'failed');
 });
 
