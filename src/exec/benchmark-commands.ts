@@ -112,7 +112,7 @@ function correct(m: CommandRunMeasurement, c: Correction | undefined): CommandRu
  * @returns the suite result and every run behind it
  * @throws TypeError or RangeError for bad options; RuneBenchError `ERR_UNSUPPORTED` when python3 is missing,
  *   `ERR_CHILD_FAILED` when the shell cannot run an empty command
- * @public
+ * @beta
  */
 export async function benchmarkCommands(commands: readonly string[], options: ExecOptions = {}): Promise<CommandBenchmark> {
   validateOptions(options, RULES, 'benchmarkCommands');
@@ -143,42 +143,46 @@ export async function benchmarkCommands(commands: readonly string[], options: Ex
       notices.push('commands ran without a shell (argv split from each line); process spawn time is included in every run');
     }
     const run = async (line: string): Promise<CommandRunMeasurement> => runner.run(argv(line), cwd);
+    const prepare = options.prepare === undefined ? undefined : argv(options.prepare);
     for (const [index, p] of planned.entries()) {
       const taskStarted = clock.now();
       const runs: CommandRunMeasurement[] = [];
       let error: ErrorInfo | undefined;
       let aborted = false;
-      const progress = (fraction: number): void => {
-        options.onProgress?.({ suite: suiteName, phase: p.name, fraction: (index + Math.min(1, fraction)) / planned.length, message: `${runs.length} runs` });
+      // Runs `count` times in one request to the helper; on a failure, leaves only the failing run in `runs`.
+      const batch = async (count: number, keep: boolean): Promise<void> => {
+        const got = await runner.runBatch({ argv: argv(p.command), cwd, count, prepare, stopOnFailure: !ignoreFailure });
+        const corrected = got.runs.map((m) => correct(m, correction));
+        const failed = ignoreFailure ? undefined : corrected.find((m) => m.exitCode !== 0);
+        if (failed !== undefined) {
+          error = failure(`${p.command} exited with code ${failed.exitCode} (ignoreFailure / --ignore-failure accepts it)`);
+          runs.splice(0, runs.length, failed);
+        } else if (got.prepareExitCode !== undefined) {
+          error = failure(`prepare command exited with code ${got.prepareExitCode}`);
+        } else if (keep) {
+          runs.push(...corrected);
+        }
       };
       try {
         if (options.setup !== undefined) {
           const s = await run(options.setup);
           if (s.exitCode !== 0) error = failure(`setup command exited with code ${s.exitCode}`);
         }
+        if (error === undefined && warmupRuns > 0) await batch(warmupRuns, false);
         let measuredWall = 0;
-        for (let i = 0; error === undefined; i++) {
-          const warm = i < warmupRuns;
-          if (!warm && runs.length >= minRuns && (measuredWall * 1000 >= minTimeMs || runs.length >= maxRuns)) break;
-          if (options.prepare !== undefined) {
-            const pr = await run(options.prepare);
-            if (pr.exitCode !== 0) {
-              error = failure(`prepare command exited with code ${pr.exitCode}`);
-              break;
-            }
-          }
-          const m = correct(await run(p.command), correction);
-          if (m.exitCode !== 0 && !ignoreFailure) {
-            error = failure(`${p.command} exited with code ${m.exitCode} (ignoreFailure / --ignore-failure accepts it)`);
-            runs.length = 0;
-            runs.push(m);
-            break;
-          }
-          if (!warm) {
-            runs.push(m);
-            measuredWall += m.wall;
-            progress(Math.max(runs.length / minRuns, minTimeMs > 0 ? (measuredWall * 1000) / minTimeMs : 1));
-          }
+        for (;;) {
+          if (error !== undefined) break;
+          const count = nextBatch(runs.length, measuredWall, { minRuns, maxRuns, minTimeMs });
+          if (count === 0) break;
+          const before = runs.length;
+          await batch(count, true);
+          for (let i = before; i < runs.length; i++) measuredWall += (runs[i] as CommandRunMeasurement).wall;
+          options.onProgress?.({
+            suite: suiteName,
+            phase: p.name,
+            fraction: (index + Math.min(1, Math.max(runs.length / minRuns, minTimeMs > 0 ? (measuredWall * 1000) / minTimeMs : 1))) / planned.length,
+            message: `${runs.length} runs`,
+          });
         }
         if (options.cleanup !== undefined) {
           const c = await run(options.cleanup);
@@ -198,13 +202,28 @@ export async function benchmarkCommands(commands: readonly string[], options: Ex
   return buildResult(measured, { suiteName, startedAt, duration: (clock.now() - started) / 1000, seed, notices, ignoreFailure, rssFloor: runner.rssFloor });
 }
 
+/** Longest stretch of runs the helper does in one request, seconds (progress and the estimate update between). */
+const BATCH_SECONDS = 0.5;
+
+/**
+ * How many runs to ask the helper for next: one first (to estimate the time per run), then what `minRuns` and
+ * `minTimeMs` still need, within `maxRuns` and about {@link BATCH_SECONDS} per batch; 0 when done.
+ */
+function nextBatch(done: number, wall: number, limits: { minRuns: number; maxRuns: number; minTimeMs: number }): number {
+  if (done >= limits.maxRuns) return 0;
+  if (done >= limits.minRuns && wall * 1000 >= limits.minTimeMs) return 0;
+  if (done === 0) return 1;
+  const perRun = Math.max(wall / done, 1e-5);
+  const forTime = Math.ceil((limits.minTimeMs / 1000 - wall) / perRun);
+  const wanted = Math.max(limits.minRuns - done, forTime, 1);
+  return Math.max(1, Math.min(wanted, limits.maxRuns - done, Math.floor(BATCH_SECONDS / perRun)));
+}
+
 async function measureShell(runner: ProcessRunner, shell: string, cwd: string, seed: number): Promise<Correction> {
-  const runs: CommandRunMeasurement[] = [];
-  for (let i = 0; i < SHELL_RUNS + 3; i++) {
-    const m = await runner.run([shell, '-c', ''], cwd);
-    if (m.exitCode !== 0) throw new RuneBenchError('ERR_CHILD_FAILED', `${shell} -c '' exited with code ${m.exitCode}: cannot use ${shell} as the shell`);
-    if (i >= 3) runs.push(m);
-  }
+  const got = await runner.runBatch({ argv: [shell, '-c', ''], cwd, count: SHELL_RUNS + 3, stopOnFailure: true });
+  const failed = got.runs.find((m) => m.exitCode !== 0);
+  if (failed !== undefined) throw new RuneBenchError('ERR_CHILD_FAILED', `${shell} -c '' exited with code ${failed.exitCode}: cannot use ${shell} as the shell`);
+  const runs = got.runs.slice(3);
   const meanOf = (pick: (m: CommandRunMeasurement) => number): number =>
     describeSamples(runs.map(pick), { batchSize: 1, resolution: 0, seed, resamples: 1 }).mean;
   return { wall: meanOf((m) => m.wall), user: meanOf((m) => m.user), system: meanOf((m) => m.system) };

@@ -3,7 +3,7 @@
 /**
  * A parameter of a command benchmark: each value gives one task, with `{name}` in the command replaced by it.
  *
- * @public
+ * @beta
  */
 export interface CommandParameter {
   /** Name used as `{name}` in the commands: letters, digits and `_`. */
@@ -20,7 +20,7 @@ export interface CommandParameter {
  * @param hi - last value (inclusive; a value past it is not produced)
  * @param step - distance between values @defaultValue `1`
  * @throws RangeError when a bound is not finite, `step` is not positive, `lo > hi` or the scan has over 10 000 values
- * @public
+ * @beta
  */
 export function parameterScan(name: string, lo: number, hi: number, step = 1): CommandParameter {
   checkName(name);
@@ -94,7 +94,7 @@ export function substitute(command: string, binding: ParameterBinding): string {
  * backslash outside quotes escapes the next character.
  *
  * @throws TypeError when a quote is not closed or the line has no words
- * @public
+ * @beta
  */
 export function splitCommandLine(line: string): string[] {
   const words: string[] = [];

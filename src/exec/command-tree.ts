@@ -11,7 +11,7 @@ import { generateRepository } from '../workloads/repository/generator.js';
 /**
  * A directory for command benchmarks. Remove a generated one with {@link CommandTree.dispose}.
  *
- * @public
+ * @beta
  */
 export interface CommandTree {
   /** Root of the tree: the working directory for the commands. */
@@ -29,7 +29,7 @@ export interface CommandTree {
 /**
  * Options for {@link prepareCommandTree}.
  *
- * @public
+ * @beta
  */
 export interface CommandTreeOptions {
   /** Seed of the generated tree. @defaultValue `1` */
@@ -53,7 +53,7 @@ const SCALES: readonly string[] = ['quick', 'standard', 'linux'];
  * @param options - seed, abort signal, progress
  * @throws RuneBenchError `ERR_NOT_FOUND` when the directory does not exist, `ERR_CHILD_FAILED` when git fails,
  *   `ERR_ABORTED` when aborted
- * @public
+ * @beta
  */
 export async function prepareCommandTree(tree: string, options: CommandTreeOptions = {}): Promise<CommandTree> {
   validateOptions(options, { seed: { kind: 'number', integer: true, min: 0 }, signal: { kind: 'signal' }, onProgress: { kind: 'function' } }, 'prepareCommandTree');

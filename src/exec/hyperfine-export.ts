@@ -44,7 +44,7 @@ function rows(bench: CommandBenchmark): Row[] {
  * times, memory_usage_byte, exit_codes, parameters? }] }`, times in seconds. Commands whose task did not complete are
  * left out.
  *
- * @public
+ * @beta
  */
 export function hyperfineJson(bench: CommandBenchmark): string {
   const results = rows(bench).map((r) => ({
@@ -73,7 +73,7 @@ function csvField(text: string): string {
  * hyperfine's `--export-csv` table: `command,mean,stddev,median,user,system,min,max` and one
  * `parameter_NAME` column per parameter, times in seconds.
  *
- * @public
+ * @beta
  */
 export function hyperfineCsv(bench: CommandBenchmark): string {
   const all = rows(bench);
@@ -96,7 +96,7 @@ function markdownCode(text: string): string {
  * result's `relative` figure (ratio of medians) with its 95% bootstrap interval, where hyperfine shows a ratio
  * of means ± propagated error.
  *
- * @public
+ * @beta
  */
 export function hyperfineMarkdown(bench: CommandBenchmark): string {
   const all = rows(bench);

@@ -36,20 +36,40 @@ except OSError:
     floor = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 out.write(json.dumps({'ready': True, 'maxrss': floor}) + '\n')
 out.flush()
+def spawn(argv):
+    global child
+    child = os.posix_spawnp(argv[0], argv, os.environ, file_actions=actions, setpgroup=0)
+    return child
 for line in sys.stdin:
     req = json.loads(line)
+    argv = req['argv']
+    prepare = req.get('prepare')
+    runs = []
+    reply = {'runs': runs}
+    current = argv
     try:
         os.chdir(req['cwd'])
-        t0 = time.perf_counter_ns()
-        child = os.posix_spawnp(req['argv'][0], req['argv'], os.environ, file_actions=actions, setpgroup=0)
-        _, status, ru = os.wait4(child, 0)
-        t1 = time.perf_counter_ns()
-        child = 0
-        reply = {'wall': (t1 - t0) / 1e9, 'user': ru.ru_utime, 'system': ru.ru_stime, 'maxrss': ru.ru_maxrss * 1024,
-                 'code': os.waitstatus_to_exitcode(status)}
+        for _ in range(req['count']):
+            if prepare:
+                current = prepare
+                _, status, _ = os.wait4(spawn(prepare), 0)
+                child = 0
+                code = os.waitstatus_to_exitcode(status)
+                if code != 0:
+                    reply['prepare'] = code
+                    break
+                current = argv
+            t0 = time.perf_counter_ns()
+            _, status, ru = os.wait4(spawn(argv), 0)
+            t1 = time.perf_counter_ns()
+            child = 0
+            code = os.waitstatus_to_exitcode(status)
+            runs.append([(t1 - t0) / 1e9, ru.ru_utime, ru.ru_stime, ru.ru_maxrss * 1024, code])
+            if code != 0 and req['stop']:
+                break
     except OSError as e:
         child = 0
-        reply = {'error': '%s: %s' % (req['argv'][0], e.strerror or str(e))}
+        reply['error'] = '%s: %s' % (current[0], e.strerror or str(e))
     out.write(json.dumps(reply) + '\n')
     out.flush()
 `;
@@ -57,7 +77,7 @@ for line in sys.stdin:
 /**
  * One measured run of a command.
  *
- * @public
+ * @beta
  */
 export interface CommandRunMeasurement {
   /** Wall time from spawn to reaping, seconds. */
@@ -74,12 +94,45 @@ export interface CommandRunMeasurement {
 
 interface HelperReply {
   readonly ready?: boolean;
-  readonly wall?: number;
-  readonly user?: number;
-  readonly system?: number;
   readonly maxrss?: number;
-  readonly code?: number;
+  /** Per run: wall, user, system, maxrss, exit status (negative: killed by that signal). */
+  readonly runs?: readonly (readonly [number, number, number, number, number])[];
+  readonly prepare?: number;
   readonly error?: string;
+}
+
+/**
+ * Runs of one command in one request to the helper (fewer round trips: the helper loops).
+ *
+ * @internal
+ */
+export interface RunBatchRequest {
+  /** The command. */
+  readonly argv: readonly string[];
+  /** Working directory. */
+  readonly cwd: string;
+  /** Runs to do. */
+  readonly count: number;
+  /** Run before every run, not timed; a non-zero exit ends the batch. */
+  readonly prepare?: readonly string[] | undefined;
+  /** End the batch at the first run that exits non-zero. */
+  readonly stopOnFailure: boolean;
+}
+
+/**
+ * What a batch measured.
+ *
+ * @internal
+ */
+export interface RunBatch {
+  /** The runs, in order. */
+  readonly runs: readonly CommandRunMeasurement[];
+  /** Exit code of the prepare command that ended the batch, when one failed. */
+  readonly prepareExitCode?: number;
+}
+
+function exitCode(status: number): number {
+  return status < 0 ? 128 - status : status;
 }
 
 /** The python interpreter the runner uses: the system one when there is one, else the one on the PATH. */
@@ -192,24 +245,32 @@ export class ProcessRunner {
   }
 
   /**
-   * Runs `argv` in `cwd` (stdin, stdout and stderr on /dev/null) and measures it.
+   * Runs `argv` in `cwd` `count` times (stdin, stdout and stderr on /dev/null), `prepare` before each run,
+   * and measures each run.
    *
-   * @throws RuneBenchError `ERR_CHILD_FAILED` when the command cannot be started (not found, not executable),
-   *   `ERR_ABORTED` when aborted
+   * @throws RuneBenchError `ERR_CHILD_FAILED` when the command or the prepare command cannot be started (not
+   *   found, not executable), `ERR_ABORTED` when aborted
    */
-  async run(argv: readonly string[], cwd: string): Promise<CommandRunMeasurement> {
+  async runBatch(request: RunBatchRequest): Promise<RunBatch> {
     const reply = this.#next();
-    this.#child.stdin.write(`${JSON.stringify({ argv, cwd })}\n`);
+    const { argv, cwd, count, prepare, stopOnFailure } = request;
+    this.#child.stdin.write(`${JSON.stringify({ argv, cwd, count, prepare: prepare ?? null, stop: stopOnFailure })}\n`);
     const r = await reply;
     if (r.error !== undefined) throw new RuneBenchError('ERR_CHILD_FAILED', `cannot run ${r.error}`);
-    const code = r.code ?? 0;
-    return {
-      wall: r.wall ?? 0,
-      user: r.user ?? 0,
-      system: r.system ?? 0,
-      maxRss: r.maxrss ?? 0,
-      exitCode: code < 0 ? 128 - code : code,
-    };
+    const runs = (r.runs ?? []).map(([wall, user, system, maxRss, status]) => ({ wall, user, system, maxRss, exitCode: exitCode(status) }));
+    return r.prepare === undefined ? { runs } : { runs, prepareExitCode: exitCode(r.prepare) };
+  }
+
+  /**
+   * One run of `argv` in `cwd`: {@link ProcessRunner.runBatch} with a count of 1.
+   *
+   * @throws RuneBenchError as {@link ProcessRunner.runBatch}
+   */
+  async run(argv: readonly string[], cwd: string): Promise<CommandRunMeasurement> {
+    const batch = await this.runBatch({ argv, cwd, count: 1, stopOnFailure: true });
+    const run = batch.runs[0];
+    if (run === undefined) throw new RuneBenchError('ERR_CHILD_FAILED', 'the process runner returned no run');
+    return run;
   }
 
   /**

@@ -8,7 +8,7 @@ import type { CommandRunMeasurement } from './process-runner.js';
 /**
  * Options for {@link benchmarkCommands}. Names and defaults follow hyperfine where it has the same option.
  *
- * @public
+ * @beta
  */
 export interface ExecOptions {
   /** Suite name of the result (the results store and `report --trends` key runs by it). @defaultValue `'exec'` */
@@ -56,7 +56,7 @@ export interface ExecOptions {
 /**
  * Every run of one benchmarked command, for hyperfine-style exports.
  *
- * @public
+ * @beta
  */
 export interface CommandMeasurements {
   /** Task name in the result (the display name or the command line). */
@@ -73,7 +73,7 @@ export interface CommandMeasurements {
  * What {@link benchmarkCommands} returns: a {@link SuiteResult} like any suite's (formatters, the results
  * store, baselines and the regression detector take it as it is) and the raw runs behind it.
  *
- * @public
+ * @beta
  */
 export interface CommandBenchmark {
   /** The result: one task per command (and parameter value), wall-time statistics, CPU, memory and relative figures. */
