@@ -150,6 +150,9 @@ export async function benchmarkCommands(commands: readonly string[], options: Ex
       let error: ErrorInfo | undefined;
       let aborted = false;
       // Runs `count` times in one request to the helper; on a failure, leaves only the failing run in `runs`.
+      // Wall time the kept runs really took (before the shell correction): what --min-time counts, so a command
+      // faster than the shell's start-up still stops after min-time of real time.
+      let measuredWall = 0;
       const batch = async (count: number, keep: boolean): Promise<void> => {
         const got = await runner.runBatch({ argv: argv(p.command), cwd, count, prepare, stopOnFailure: !ignoreFailure });
         const corrected = got.runs.map((m) => correct(m, correction));
@@ -161,6 +164,7 @@ export async function benchmarkCommands(commands: readonly string[], options: Ex
           error = failure(`prepare command exited with code ${got.prepareExitCode}`);
         } else if (keep) {
           runs.push(...corrected);
+          for (const m of got.runs) measuredWall += m.wall;
         }
       };
       try {
@@ -169,14 +173,11 @@ export async function benchmarkCommands(commands: readonly string[], options: Ex
           if (s.exitCode !== 0) error = failure(`setup command exited with code ${s.exitCode}`);
         }
         if (error === undefined && warmupRuns > 0) await batch(warmupRuns, false);
-        let measuredWall = 0;
         for (;;) {
           if (error !== undefined) break;
           const count = nextBatch(runs.length, measuredWall, { minRuns, maxRuns, minTimeMs });
           if (count === 0) break;
-          const before = runs.length;
           await batch(count, true);
-          for (let i = before; i < runs.length; i++) measuredWall += (runs[i] as CommandRunMeasurement).wall;
           options.onProgress?.({
             suite: suiteName,
             phase: p.name,
@@ -207,13 +208,16 @@ const BATCH_SECONDS = 0.5;
 
 /**
  * How many runs to ask the helper for next: one first (to estimate the time per run), then what `minRuns` and
- * `minTimeMs` still need, within `maxRuns` and about {@link BATCH_SECONDS} per batch; 0 when done.
+ * `minTimeMs` still need, within `maxRuns` and about {@link BATCH_SECONDS} per batch; 0 when done. `wall` is
+ * the uncorrected wall time of the `done` runs (the real cost of a run, shell included).
+ *
+ * @internal
  */
-function nextBatch(done: number, wall: number, limits: { minRuns: number; maxRuns: number; minTimeMs: number }): number {
+export function nextBatch(done: number, wall: number, limits: { minRuns: number; maxRuns: number; minTimeMs: number }): number {
   if (done >= limits.maxRuns) return 0;
   if (done >= limits.minRuns && wall * 1000 >= limits.minTimeMs) return 0;
   if (done === 0) return 1;
-  const perRun = Math.max(wall / done, 1e-5);
+  const perRun = Math.max(wall / done, 1e-6);
   const forTime = Math.ceil((limits.minTimeMs / 1000 - wall) / perRun);
   const wanted = Math.max(limits.minRuns - done, forTime, 1);
   return Math.max(1, Math.min(wanted, limits.maxRuns - done, Math.floor(BATCH_SECONDS / perRun)));

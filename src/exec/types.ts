@@ -21,7 +21,7 @@ export interface ExecOptions {
   readonly minRuns?: number;
   /** Most measured runs of each command. @defaultValue `Infinity` */
   readonly maxRuns?: number;
-  /** Keep measuring a command until its runs add up to this much wall time (and `minRuns` are done), ms. @defaultValue `3000` */
+  /** Keep measuring a command until its runs add up to this much wall time (real time, shell start-up included) and `minRuns` are done, ms. @defaultValue `3000` */
   readonly minTimeMs?: number;
   /** Command run before every run (warm-up and measured), not timed; for example to drop caches or dirty files. */
   readonly prepare?: string;
