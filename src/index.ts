@@ -137,6 +137,8 @@ export type { CommandParameter } from './exec/command-line.js';
 export type { CommandTree, CommandTreeOptions } from './exec/command-tree.js';
 export type { CommandRunMeasurement } from './exec/process-runner.js';
 export type { CommandBenchmark, CommandMeasurements, ExecOptions } from './exec/types.js';
+// ExecOptions.clock names it; drop this line if the branch that exports the clock lands it elsewhere.
+export type { Clock, ClockTimer } from './core/clock.js';
 // --- end exec ---
 
 // --- detect ---

@@ -40,9 +40,9 @@ function rows(bench: CommandBenchmark): Row[] {
 }
 
 /**
- * hyperfine's `--export-json` document: `{ results: [{ command, mean, stddev, median, user, system, min, max,
- * times, memory_usage_byte, exit_codes, parameters? }] }`, times in seconds. Commands whose task did not complete are
- * left out.
+ * hyperfine's `--export-json` document: an object whose `results` array holds, per command, `command`, `mean`,
+ * `stddev`, `median`, `user`, `system`, `min`, `max`, `times`, `memory_usage_byte`, `exit_codes` and (with
+ * parameters) `parameters`; times in seconds. Commands whose task did not complete are left out.
  *
  * @beta
  */
