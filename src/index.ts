@@ -163,6 +163,16 @@ export type {
   HostReading,
 } from './bench/host-conditions.js';
 // --- end compare ---
+// --- exec ---
+export { benchmarkCommands } from './exec/benchmark-commands.js';
+export { parameterScan, splitCommandLine } from './exec/command-line.js';
+export { prepareCommandTree } from './exec/command-tree.js';
+export { hyperfineCsv, hyperfineJson, hyperfineMarkdown } from './exec/hyperfine-export.js';
+export type { CommandParameter } from './exec/command-line.js';
+export type { CommandTree, CommandTreeOptions } from './exec/command-tree.js';
+export type { CommandRunMeasurement } from './exec/process-runner.js';
+export type { CommandBenchmark, CommandMeasurements, ExecOptions } from './exec/types.js';
+// --- end exec ---
 
 // --- detect ---
 export { RegressionDetector } from './detect/regression/regression-detector.js';
