@@ -1,4 +1,5 @@
 // Time to a limit from the recent trend: a Theil-Sen slope (of the post-GC floor for a sawtooth) and its interval.
+import { validateOptions, type OptionRules } from '../../core/options.js';
 import { normalQuantile } from '../../stats/pelt.js';
 import { theilSen, type TheilSenFit } from '../../stats/theil-sen.js';
 import { postGcFloor, type SeriesPoints } from './post-gc-floor.js';
@@ -71,7 +72,17 @@ function towardLimit(fit: TheilSenFit, rising: boolean): boolean {
   return rising ? fit.slopeLow > 0 : fit.slopeHigh < 0;
 }
 
+/** The option rules of {@link ForecastOptions} (core/options). @internal */
+export const FORECAST_OPTION_RULES: OptionRules = {
+  confidence: { kind: 'number', min: 0, exclusiveMin: true, max: 0.999_999 },
+  minPoints: { kind: 'number', integer: true, min: 5 },
+  sawtooth: { kind: 'oneOf', values: [true, false, 'auto'] },
+  minDrops: { kind: 'number', integer: true, min: 1 },
+  maxPoints: { kind: 'number', integer: true, min: 5 },
+};
+
 function checkOptions(options: ForecastOptions): Required<ForecastOptions> {
+  validateOptions(options, FORECAST_OPTION_RULES, 'forecast');
   const resolved = {
     confidence: options.confidence ?? 0.9,
     minPoints: options.minPoints ?? 8,
@@ -79,11 +90,7 @@ function checkOptions(options: ForecastOptions): Required<ForecastOptions> {
     minDrops: options.minDrops ?? 3,
     maxPoints: options.maxPoints ?? 120,
   };
-  if (!(resolved.confidence > 0 && resolved.confidence < 1)) throw new RangeError(`confidence option must be between 0 and 1 exclusive, got ${resolved.confidence}`);
-  if (!Number.isInteger(resolved.minPoints) || resolved.minPoints < 5) throw new RangeError(`minPoints option must be an integer >= 5, got ${resolved.minPoints}`);
-  if (!Number.isInteger(resolved.minDrops) || resolved.minDrops < 1) throw new RangeError(`minDrops option must be an integer >= 1, got ${resolved.minDrops}`);
-  if (!Number.isInteger(resolved.maxPoints) || resolved.maxPoints < resolved.minPoints) throw new RangeError(`maxPoints option must be an integer >= minPoints, got ${resolved.maxPoints}`);
-  if (resolved.sawtooth !== 'auto' && typeof resolved.sawtooth !== 'boolean') throw new TypeError("sawtooth option must be true, false or 'auto'");
+  if (resolved.maxPoints < resolved.minPoints) throw new RangeError(`maxPoints option must be at least minPoints (${resolved.minPoints}), got ${resolved.maxPoints}`);
   return resolved;
 }
 
