@@ -242,6 +242,7 @@ export {
 export { TIME_TO_LIMIT, timeToLimitRule, timeToLimitRules } from './detect/forecast/time-to-limit-rule.js';
 export { ForecastWatcher } from './detect/forecast/forecast-watcher.js';
 export type { ForecastOptions, TimeToLimit } from './detect/forecast/forecast.js';
+export type { SeriesPoints } from './detect/forecast/post-gc-floor.js';
 export type { ForecastLimit } from './detect/forecast/forecast-limit.js';
 export type { LimitForecast } from './detect/forecast/limit-forecast.js';
 export type { TimeToLimitHorizons, TimeToLimitRuleOptions } from './detect/forecast/time-to-limit-rule.js';

@@ -1,7 +1,7 @@
 // The post-GC floor of a sawtooth series: the lowest point of each rise between two sudden drops.
 import { madSigma } from '../../stats/robust-spread.js';
 
-/** Points of a series, oldest first. @internal */
+/** Points of a series, oldest first: times in seconds and values. @beta */
 export interface SeriesPoints {
   readonly times: readonly number[];
   readonly values: readonly number[];
