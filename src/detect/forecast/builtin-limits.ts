@@ -21,12 +21,24 @@ function positive(value: number | undefined): number | undefined {
 }
 
 /**
- * V8 heap used (`v8js.heap.used`, its post-GC floor) against the heap limit (`v8js.heap.limit`).
+ * V8 heap used (`v8js.heap.used`, its post-GC floor) against the heap limit (`v8js.heap.limit`, V8's
+ * `heap_size_limit`) or a fixed limit. V8's limit includes the young generation's reserve (three semi-spaces,
+ * 48 MiB by default on 64-bit), which a process never fills with live data: with a small
+ * `--max-old-space-size` the process dies before `heap_size_limit`, so pass the old-space size as `limitBytes`
+ * there (or run with a small `--max-semi-space-size`).
  *
+ * @param limitBytes - a fixed limit; without it the limit is read from each snapshot
  * @beta
  */
-export function heapForecastLimit(): ForecastLimit {
-  return { id: 'heap', label: 'heap', metric: 'v8js.heap.used', unit: 'bytes', sawtooth: 'auto', limit: (s: MetricSnapshot) => positive(s.get('v8js.heap.limit')) };
+export function heapForecastLimit(limitBytes?: number): ForecastLimit {
+  return {
+    id: 'heap',
+    label: 'heap',
+    metric: 'v8js.heap.used',
+    unit: 'bytes',
+    sawtooth: 'auto',
+    limit: (s: MetricSnapshot) => positive(limitBytes ?? s.get('v8js.heap.limit')),
+  };
 }
 
 /**

@@ -138,11 +138,16 @@ export function forecastTimeToLimit(series: SeriesPoints, limit: number, options
   const levelSpread = z * fit.residualSigma * (1 + 2 / Math.sqrt(m));
   const near = Math.abs(distance) - levelSpread;
   const far = Math.abs(distance) + levelSpread;
-  const fast = rising ? fit.slopeHigh : -fit.slopeLow;
-  const slow = rising ? fit.slopeLow : -fit.slopeHigh;
+  // A trend that bends (allocation slowing as GC work grows near the limit) shows as a newer half whose
+  // slope differs: the interval spans both halves' slope intervals when the newer half can be tested alone.
+  const testable = m - half >= opts.minPoints;
+  const high = testable ? Math.max(fit.slopeHigh, newer.slopeHigh) : fit.slopeHigh;
+  const lowSlope = testable ? Math.min(fit.slopeLow, newer.slopeLow) : fit.slopeLow;
+  const fast = rising ? high : -lowSlope;
+  const slow = rising ? lowSlope : -high;
   const seconds = distance / fit.slope;
-  const low = Math.max(0, Math.min(seconds, near / fast));
-  const high = Math.max(seconds, far / slow);
-  if (!Number.isFinite(high)) return undefined;
-  return { seconds, low, high, limit, level, slope: fit.slope, floor: floor !== undefined, points: m, at };
+  const earliest = Math.max(0, Math.min(seconds, near / fast));
+  const latest = Math.max(seconds, far / slow);
+  if (!Number.isFinite(latest) || !(slow > 0)) return undefined;
+  return { seconds, low: earliest, high: latest, limit, level, slope: fit.slope, floor: floor !== undefined, points: m, at };
 }
