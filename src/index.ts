@@ -239,7 +239,7 @@ export {
   openFdsForecastLimit,
   rssForecastLimit,
 } from './detect/forecast/builtin-limits.js';
-export { TIME_TO_LIMIT, timeToLimitRule, timeToLimitRules } from './detect/forecast/time-to-limit-rule.js';
+export { TIME_TO_LIMIT, TIME_TO_LIMIT_EVIDENCE, timeToLimitRule, timeToLimitRules } from './detect/forecast/time-to-limit-rule.js';
 export { ForecastWatcher } from './detect/forecast/forecast-watcher.js';
 export type { ForecastOptions, TimeToLimit } from './detect/forecast/forecast.js';
 export type { SeriesPoints } from './detect/forecast/post-gc-floor.js';

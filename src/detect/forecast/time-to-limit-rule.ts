@@ -39,6 +39,14 @@ export interface TimeToLimitRuleOptions extends ForecastOptions {
   readonly horizons?: TimeToLimitHorizons;
 }
 
+/**
+ * Evidence metric names of a time-to-limit finding: seconds to the limit (point, earliest, latest). Exporters
+ * read these (Prometheus `seconds_to_limit` gauges).
+ *
+ * @beta
+ */
+export const TIME_TO_LIMIT_EVIDENCE = Object.freeze({ seconds: 'seconds to limit', low: 'seconds to limit, earliest', high: 'seconds to limit, latest' });
+
 /** Prefix of the ids of rules built by {@link timeToLimitRule}: `time-to-limit-<limit id>`. @beta */
 export const TIME_TO_LIMIT = 'time-to-limit';
 
@@ -93,9 +101,9 @@ export function timeToLimitRule(limit: ForecastLimit, options: TimeToLimitRuleOp
         evidence: [
           evidence(`${limit.metric} (trend level)`, forecast.level, forecast.limit),
           evidence(`${limit.metric} slope per second`, forecast.slope),
-          evidence('seconds to limit', forecast.seconds),
-          evidence('seconds to limit, earliest', forecast.low),
-          evidence('seconds to limit, latest', forecast.high),
+          evidence(TIME_TO_LIMIT_EVIDENCE.seconds, forecast.seconds),
+          evidence(TIME_TO_LIMIT_EVIDENCE.low, forecast.low),
+          evidence(TIME_TO_LIMIT_EVIDENCE.high, forecast.high),
         ],
         recommendation:
           `At its present trend${forecast.floor ? ' (the level left after each garbage collection)' : ''}, ` +

@@ -9,6 +9,7 @@ import type { ForecastLimit } from '../../../src/detect/forecast/forecast-limit.
 import { ForecastWatcher } from '../../../src/detect/forecast/forecast-watcher.js';
 import type { LimitForecast } from '../../../src/detect/forecast/limit-forecast.js';
 import { timeToLimitRule, timeToLimitRules } from '../../../src/detect/forecast/time-to-limit-rule.js';
+import { createPrometheusFormatter } from '../../../src/format/prometheus-formatter.js';
 import { PerformanceMonitor } from '../../../src/monitor/performance-monitor.js';
 import { series } from '../bottleneck/synthetic.js';
 
@@ -80,4 +81,18 @@ void test('ForecastWatcher attached to a monitor emits typed forecast events for
   assert.ok(errors.length > 0 && errors.every((id) => id === 'broken'));
   assert.throws(() => new ForecastWatcher({ limits: [heapForecastLimit(), heapForecastLimit()] }), (e: unknown) => isRuneBenchError(e, 'ERR_DUPLICATE'));
   assert.throws(() => new ForecastWatcher({ windowMs: 1000, lastSamples: 10 }), TypeError);
+});
+
+void test('Prometheus exposition: a time-to-limit finding gives seconds_to_limit gauges (point, earliest, latest)', () => {
+  const found = timeToLimitRule(heapForecastLimit()).evaluate(heapWindow(120, 4 * GB - 10e6 * 220, 10e6));
+  assert.ok(found !== undefined && !('kind' in found));
+  const text = createPrometheusFormatter().format({ kind: 'findings', findings: [found] });
+  const value = (bound: string): number => {
+    const line = text.split('\n').find((l) => l.startsWith(`rune_bench_seconds_to_limit{rule="time-to-limit-heap",bound="${bound}"}`));
+    assert.ok(line !== undefined, `no ${bound} gauge in:\n${text}`);
+    return Number(line.split(' ').at(-1));
+  };
+  assert.ok(Math.abs(value('point') - 220) < 5, `point ${value('point')}`);
+  assert.ok(value('earliest') <= value('point') && value('point') <= value('latest'));
+  assert.match(text, /# TYPE rune_bench_seconds_to_limit gauge/);
 });
