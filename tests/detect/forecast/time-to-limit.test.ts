@@ -59,7 +59,7 @@ void test('ForecastWatcher attached to a monitor emits typed forecast events for
     collect: () => ({ 'process.open_fds': fds }),
   };
   const broken: ForecastLimit = { id: 'broken', label: 'broken', metric: 'process.open_fds', limit: () => { throw new Error('no limit'); } };
-  const monitor = new PerformanceMonitor({ sources: [source], interval: 1000 });
+  const monitor = new PerformanceMonitor({ sources: [source], intervalMs: 1000 });
   const watcher = new ForecastWatcher({ limits: [openFdsForecastLimit(1024), broken], lastSamples: 60 });
   const seen: LimitForecast[] = [];
   const errors: string[] = [];
