@@ -1,7 +1,7 @@
 // ForecastWatcher: time-to-limit forecasts over a monitor's recent window, as typed `forecast` events.
-import { EventEmitter } from 'eventemitter3';
 import { RuneBenchError } from '../../core/errors.js';
 import { validateOptions } from '../../core/options.js';
+import { TypedEventEmitter } from '../../core/typed-events.js';
 import type { MetricSnapshot } from '../../core/snapshot.js';
 import type { WindowSpec } from '../../monitor/series-stats.js';
 import type { BottleneckMonitor } from '../bottleneck/bottleneck-detector.js';
@@ -53,8 +53,8 @@ export interface ForecastWatcherEvents {
 /**
  * Forecasts, for each {@link ForecastLimit}, when its metric reaches the limit, live (attached to a monitor,
  * on each `sample`) or over any window; emits a `forecast` event per limit whose trend is significant and
- * points at the limit, and nothing otherwise. For findings with severities, add `timeToLimitRules()` to a
- * `BottleneckDetector` instead (or as well).
+ * points at the limit, and nothing otherwise. A listener that throws is reported as `listenerError`.
+ * For findings with severities, add `timeToLimitRules()` to a `BottleneckDetector` instead (or as well).
  *
  * @example
  * ```ts
@@ -65,7 +65,7 @@ export interface ForecastWatcherEvents {
  *
  * @beta
  */
-export class ForecastWatcher extends EventEmitter<ForecastWatcherEvents> {
+export class ForecastWatcher extends TypedEventEmitter<ForecastWatcherEvents> {
   readonly #limits: readonly ForecastLimit[];
   readonly #forecastOptions: ForecastOptions;
   readonly #window: WindowSpec;

@@ -96,3 +96,18 @@ void test('Prometheus exposition: a time-to-limit finding gives seconds_to_limit
   assert.ok(value('earliest') <= value('point') && value('point') <= value('latest'));
   assert.match(text, /# TYPE rune_bench_seconds_to_limit gauge/);
 });
+
+void test('ForecastWatcher: a throwing forecast listener is reported as listenerError, the others still run', () => {
+  const watcher = new ForecastWatcher({ limits: [openFdsForecastLimit(1024)] });
+  const got: string[] = [];
+  const failures: unknown[] = [];
+  watcher.on('forecast', () => {
+    throw new Error('listener bug');
+  });
+  watcher.on('forecast', (f) => got.push(f.limitId));
+  watcher.on('listenerError', (e) => failures.push(e.error));
+  const made = watcher.evaluate(series(30, (i) => ({ 'process.open_fds': 100 + 3 * i }), 1));
+  assert.equal(made.length, 1);
+  assert.deepEqual(got, ['open-fds']);
+  assert.equal(failures.length, 1);
+});
