@@ -36,7 +36,7 @@ export type {
   TaskStatus,
 } from './core/results.js';
 export type { BottleneckFinding, FindingEvidence } from './core/findings.js';
-export type { Suite, SuiteParameter, SuiteProgress, SuiteRunOptions, SuiteScale } from './core/suite.js';
+export type { SuiteDefinition, SuiteParameter, SuiteProgress, SuiteRunOptions, SuiteScale } from './core/suite.js';
 // --- end core ---
 
 // --- monitor ---
