@@ -158,7 +158,9 @@ export type {
 
 // --- detect ---
 export { RegressionDetector } from './detect/regression/regression-detector.js';
-export { ResultsStore } from './store/results-store.js';
+export { FolderResultsStore } from './store/folder-store.js';
+export { DEFAULT_NOTES_REF, GitNotesResultsStore } from './store/git-notes-store.js';
+export { openResultsStore } from './store/open-store.js';
 export { detectChangePoints } from './stats/change-points.js';
 export { hodgesLehmannShift } from './stats/hodges-lehmann.js';
 export { benjaminiHochberg } from './stats/benjamini-hochberg.js';
@@ -179,11 +181,14 @@ export type {
 export type {
   HistoryPoint,
   HistorySeries,
+  ResultsStore,
   ResultsStoreAppendOptions,
   ResultsStoreContents,
+  ResultsStoreSeriesOptions,
   StoredBenchmark,
   StoredRun,
 } from './store/results-store.js';
+export type { GitNotesFetchResult, GitNotesResultsStoreOptions, GitNotesTransferOptions } from './store/git-notes-store.js';
 export type { ChangePoint, ChangePointAnalysis, ChangePointOptions } from './stats/change-points.js';
 // bottleneck detector
 export { BottleneckDetector, compareFindings } from './detect/bottleneck/bottleneck-detector.js';

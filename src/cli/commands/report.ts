@@ -9,7 +9,7 @@ import { ExitCode } from '../command.js';
 import { note, wantsColor, type CommandContext } from '../context.js';
 import { checkWritableFile, findFormatter, resolvePath } from '../inputs.js';
 import { UsageError } from '../usage-error.js';
-import { openStore, readRuns, storeDir } from './store.js';
+import { openStore, readRuns } from './store.js';
 import { trendSeries } from './trends.js';
 
 /** Runs `report`. @internal */
@@ -23,13 +23,14 @@ export function runReport(ctx: CommandContext, flags: Flags): Promise<number> {
   if (last !== undefined && !trends) throw new UsageError('--last only applies with --trends', 'report');
   const seed = flags.number('seed', { integer: true, min: 0, max: 2 ** 32 - 1 }) ?? 1;
   const suite = flags.string('suite');
-  const dir = storeDir(ctx.cwd, flags.string('store'));
-  const runs = readRuns(openStore(dir), (message) => {
+  const store = openStore(ctx.cwd, flags.string('store'));
+  const dir = store.location;
+  const runs = readRuns(store, (message) => {
     note(ctx, `warning: ${message}`);
   }).filter((r) => suite === undefined || r.suite === suite);
   if (runs.length === 0) {
     const what = suite === undefined ? 'no runs are recorded' : `no runs of suite ${suite} are recorded`;
-    const where = existsSync(dir) ? dir : `${dir} (it does not exist)`;
+    const where = store.id !== 'folder' || existsSync(dir) ? dir : `${dir} (it does not exist)`;
     throw new UsageError(`${what} in ${where}: record one with \`${ctx.program} run --suite NAME\` or point --store at the right folder`, 'report');
   }
 

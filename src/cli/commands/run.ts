@@ -14,7 +14,7 @@ import { UsageError } from '../usage-error.js';
 import { gateAgainstBaseline } from './baseline-gate.js';
 import type { BenchmarkComparison } from '../../detect/regression/regression-types.js';
 import type { TaskComparison } from '../../format/formatter.js';
-import { openStore, previousRun, recordRun, storeDir } from './store.js';
+import { openStore, previousRun, recordRun } from './store.js';
 
 const SCALES = ['quick', 'standard', 'linux'] as const;
 
@@ -35,7 +35,7 @@ export async function runRun(ctx: CommandContext, flags: Flags): Promise<number>
   const failOnRegression = flags.boolean('fail-on-regression');
   const record = !flags.boolean('no-store');
   if (!record && flags.has('store')) throw new UsageError('--store and --no-store contradict each other: pick one', 'run');
-  const store = record || (failOnRegression && baselinePath === undefined) ? openStore(storeDir(ctx.cwd, flags.string('store'))) : undefined;
+  const store = record || (failOnRegression && baselinePath === undefined) ? openStore(ctx.cwd, flags.string('store')) : undefined;
   if (output !== undefined) checkWritableFile(output, '--output', 'run');
   if (saveBaseline !== undefined) checkWritableFile(saveBaseline, '--save-baseline', 'run');
   // Read the baseline before the run: a bad one fails in a second, not after the whole suite.
@@ -91,7 +91,7 @@ export async function runRun(ctx: CommandContext, flags: Flags): Promise<number>
     try {
       await recordRun(store, result);
     } catch (error) {
-      note(ctx, `warning: could not record the run in ${store.dir}: ${error instanceof Error ? error.message : String(error)}`);
+      note(ctx, `warning: could not record the run in ${store.location}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
   if (saveBaseline !== undefined) {

@@ -1,20 +1,14 @@
 // The results store as the CLI uses it: where it lives, recording runs, finding the previous run.
-import { isAbsolute, resolve } from 'node:path';
 import type { SuiteResult } from '../../core/results.js';
-import { ResultsStore, type StoredRun } from '../../store/results-store.js';
+import type { ResultsStore, StoredRun } from '../../store/results-store.js';
+import { openResultsStore } from '../../store/open-store.js';
 
 /** Default store folder, relative to the working directory. @internal */
 export const DEFAULT_STORE = '.rune-bench';
 
-/** The store folder: `--store DIR` or `.rune-bench` in `cwd`. @internal */
-export function storeDir(cwd: string, flag: string | undefined): string {
-  const dir = flag ?? DEFAULT_STORE;
-  return isAbsolute(dir) ? dir : resolve(cwd, dir);
-}
-
-/** Opens (without creating) the store in `dir`. @internal */
-export function openStore(dir: string): ResultsStore {
-  return new ResultsStore(dir);
+/** Opens (without creating) the store named by `--store DIR|git|git:REFNAME`, default `.rune-bench` in `cwd`. @internal */
+export function openStore(cwd: string, flag: string | undefined): ResultsStore {
+  return openResultsStore(flag ?? DEFAULT_STORE, { cwd });
 }
 
 /** Appends a run to the store. @internal */
