@@ -16,13 +16,16 @@ export interface LabelledChange {
 /**
  * Nuisance features a generated history may carry; none of them is a change.
  * - `spikes`: single samples inflated 1.2-4x inside a run.
- * - `bimodal`: each run lands on a fast or a slow machine (3-8% apart) at random.
+ * - `machine-pool`: each run lands on a fast or a slow machine of a pool (3-15% apart) at random, a per-run
+ *   mixture; half of these histories carry the machine of each run (`machines`), as a fingerprint would.
  * - `drift`: a slow linear drift of 3-10% over the whole history.
- * - `bad-runs`: one to three runs slower by 10-60%, often with a wider spread (a loaded host).
+ * - `bad-runs`: one to three runs slower by 10-60% as a whole; half of them keep the usual spread inside the
+ *   run (nothing in the run itself gives them away), half have a wider one (a loaded host).
+ * - `bad-newest-run`: the newest run is such a bad run.
  *
  * @beta
  */
-export type HistoryFeature = 'spikes' | 'bimodal' | 'drift' | 'bad-runs';
+export type HistoryFeature = 'spikes' | 'machine-pool' | 'drift' | 'bad-runs' | 'bad-newest-run';
 
 /**
  * One generated benchmark history with its labels.
@@ -40,6 +43,11 @@ export interface GeneratedHistory {
   readonly features: readonly HistoryFeature[];
   /** Positions of the one-off bad runs (not changes). */
   readonly badRuns: readonly number[];
+  /**
+   * Machine of each run (`fast` or `slow`), for the `machine-pool` histories whose runs carry a fingerprint
+   * that tells the machines apart; absent otherwise (no pool, or a pool of machines with the same fingerprint).
+   */
+  readonly machines?: readonly string[];
   /** Log-normal sigma of the samples inside a run. */
   readonly withinRunNoise: number;
   /** Log-normal sigma of the level of each run (noise between runs). */
@@ -68,6 +76,10 @@ export interface HistoryGeneratorOptions {
   readonly changeShare?: number;
   /** Share of histories with changes that also get one in their last three runs. @defaultValue `0.3` */
   readonly tailChangeShare?: number;
+  /** Share of changes that are regressions (slower). @defaultValue `0.7` */
+  readonly regressionShare?: number;
+  /** Share of histories whose runs land on a pool of two machine speeds. @defaultValue `0.15` */
+  readonly poolShare?: number;
   /** Smallest step, as |log ratio|. @defaultValue `Math.log(1.03)` */
   readonly minStep?: number;
   /** Largest step, as |log ratio|. @defaultValue `Math.log(1.5)` */
@@ -85,9 +97,10 @@ function share(value: number, name: string): number {
 }
 
 /**
- * Generates labelled benchmark histories with log-normal noise, outlier spikes, noise between runs, bimodal
- * machines, slow drift and one-off bad runs (none of which are changes), and true steps of +3% to +50%
- * (regressions) or the inverse (improvements), some of them in the last three runs.
+ * Generates labelled benchmark histories with log-normal noise, outlier spikes, effects between runs (each run's
+ * level moves at random), a pool of two machine speeds 3-15% apart as a per-run mixture, slow drift and one-off
+ * bad runs that shift a whole run (none of which are changes), and true steps of +3% to +50% (regressions,
+ * `regressionShare` of them) or the inverse (improvements), some of them in the last three runs.
  *
  * @param options - seed, count and shape
  * @returns the histories, deterministic for a seed
@@ -104,6 +117,8 @@ export function generateHistories(options: HistoryGeneratorOptions = {}): Genera
     maxSamples = 30,
     changeShare = 0.5,
     tailChangeShare = 0.3,
+    regressionShare = 0.7,
+    poolShare = 0.15,
     minStep = Math.log(1.03),
     maxStep = Math.log(1.5),
   } = options;
@@ -117,11 +132,24 @@ export function generateHistories(options: HistoryGeneratorOptions = {}): Genera
   }
   share(changeShare, 'changeShare');
   share(tailChangeShare, 'tailChangeShare');
+  share(regressionShare, 'regressionShare');
+  share(poolShare, 'poolShare');
   if (!(minStep > 0 && maxStep >= minStep)) throw new RangeError('minStep and maxStep options must satisfy 0 < minStep <= maxStep');
   const rng = createRng(seed);
   const out: GeneratedHistory[] = [];
   for (let h = 0; h < count; h++) {
-    out.push(generateOne(rng, h, { minRuns, maxRuns, minSamples, maxSamples, changeShare, tailChangeShare, minStep, maxStep }));
+    out.push(generateOne(rng, h, {
+        minRuns,
+        maxRuns,
+        minSamples,
+        maxSamples,
+        changeShare,
+        tailChangeShare,
+        regressionShare,
+        poolShare,
+        minStep,
+        maxStep,
+      }),);
   }
   return out;
 }
@@ -133,6 +161,8 @@ interface Shape {
   maxSamples: number;
   changeShare: number;
   tailChangeShare: number;
+  regressionShare: number;
+  poolShare: number;
   minStep: number;
   maxStep: number;
 }
@@ -147,17 +177,19 @@ function generateOne(rng: () => number, index: number, shape: Shape): GeneratedH
   const n = int(shape.minRuns, shape.maxRuns);
   const base = Math.log(1e-4) + uniform(0, Math.log(1000)); // 100 us to 100 ms per op
   const withinRunNoise = Math.exp(uniform(Math.log(0.01), Math.log(0.06)));
-  const betweenRunNoise = uniform(0.002, 0.01);
+  const betweenRunNoise = Math.exp(uniform(Math.log(0.002), Math.log(0.02))); // 0.2-2% between runs
   const features: HistoryFeature[] = [];
 
   const spikeShare = rng() < 0.5 ? uniform(0.005, 0.04) : 0;
   if (spikeShare > 0) features.push('spikes');
-  let bimodalShare = 0;
-  let bimodalGap = 0;
-  if (rng() < 0.2) {
-    bimodalShare = uniform(0.15, 0.5);
-    bimodalGap = uniform(Math.log(1.03), Math.log(1.08));
-    features.push('bimodal');
+  let slowShare = 0;
+  let poolGap = 0;
+  let fingerprinted = false;
+  if (rng() < shape.poolShare) {
+    slowShare = uniform(0.15, 0.5);
+    poolGap = uniform(Math.log(1.03), Math.log(1.15));
+    fingerprinted = rng() < 0.5;
+    features.push('machine-pool');
   }
   let driftTotal = 0;
   if (rng() < 0.2) {
@@ -179,7 +211,7 @@ function generateOne(rng: () => number, index: number, shape: Shape): GeneratedH
     positions.sort((a, b) => a - b);
     for (const position of positions) {
       const size = Math.exp(uniform(Math.log(shape.minStep), Math.log(shape.maxStep)));
-      const logRatio = rng() < 0.65 ? size : -size;
+      const logRatio = rng() < shape.regressionShare ? size : -size;
       changes.push({ position, ratio: Math.exp(logRatio) });
       for (let i = position; i < n; i++) level[i] = (level[i] as number) + logRatio;
     }
@@ -190,17 +222,27 @@ function generateOne(rng: () => number, index: number, shape: Shape): GeneratedH
     features.push('bad-runs');
     const k = int(1, 3);
     for (let j = 0; j < k; j++) badRuns.push(int(0, n - 1));
-    badRuns.sort((a, b) => a - b);
   }
+  if (rng() < 0.02) {
+    features.push('bad-newest-run');
+    badRuns.push(n - 1);
+  }
+  badRuns.sort((a, b) => a - b);
+  const badSet = new Set(badRuns);
 
   const runs: number[][] = [];
+  const machines: string[] = [];
   for (let i = 0; i < n; i++) {
     let runLevel = base + (level[i] as number) + betweenRunNoise * normal() + (driftTotal * i) / (n - 1);
-    if (bimodalShare > 0 && rng() < bimodalShare) runLevel += bimodalGap;
+    if (slowShare > 0) {
+      const slow = rng() < slowShare;
+      if (slow) runLevel += poolGap;
+      machines.push(slow ? 'slow' : 'fast');
+    }
     let sigma = withinRunNoise;
-    if (badRuns.includes(i)) {
+    if (badSet.has(i)) {
       runLevel += uniform(Math.log(1.1), Math.log(1.6));
-      sigma *= uniform(1, 3);
+      if (rng() < 0.5) sigma *= uniform(1, 3);
     }
     const m = int(shape.minSamples, shape.maxSamples);
     const samples: number[] = [];
@@ -216,7 +258,8 @@ function generateOne(rng: () => number, index: number, shape: Shape): GeneratedH
     runs,
     changes,
     features,
-    badRuns: [...new Set(badRuns)],
+    badRuns: [...badSet],
+    ...(fingerprinted ? { machines } : {}),
     withinRunNoise,
     betweenRunNoise,
   };

@@ -113,13 +113,6 @@ const INFLATE_SLICE = 16 * 1024;
  * @internal
  */
 export function gunzipCapped(bytes: Uint8Array, path: string, cap: number): string {
-  // A gzip member ends with its inflated size modulo 2^32: when that alone passes the cap, refuse at once.
-  // (It can be forged or wrap around, so the streaming cap below still guards.)
-  if (bytes.length >= 18) {
-    const at = bytes.length - 4;
-    const declared = ((bytes[at] as number) | ((bytes[at + 1] as number) << 8) | ((bytes[at + 2] as number) << 16)) + (bytes[at + 3] as number) * 2 ** 24;
-    if (declared > cap) throw tooLarge(path, cap, 'inflates to');
-  }
   const decoder = new TextDecoder();
   const parts: string[] = [];
   // Mutated by the inflater's callback: an object, so the compiler does not narrow the flag to false.

@@ -20,9 +20,31 @@ export function sortedMedian(s: Float64Array, n: number): number {
   return n % 2 === 1 ? (s[h] as number) : ((s[h - 1] as number) + (s[h] as number)) / 2;
 }
 
+/** Mean of the first `n` values of `s` (sorted ascending) without the lowest and highest `share` of them. @internal */
+export function sortedTrimmedMean(s: Float64Array, n: number, share: number): number {
+  const cut = Math.floor(share * n);
+  let sum = 0;
+  for (let i = cut; i < n - cut; i++) sum += s[i] as number;
+  return sum / (n - 2 * cut);
+}
+
 /** Median of a copy of `x`. @internal */
 export function medianOf(x: ArrayLike<number>): number {
   return sortedMedian(Float64Array.from(x), x.length);
+}
+
+/** Centred running median of half-width `h` (shorter at the ends). @internal */
+export function runningMedian(y: Float64Array, h: number): Float64Array {
+  const n = y.length;
+  const out = new Float64Array(n);
+  const window = new Float64Array(2 * h + 1);
+  for (let i = 0; i < n; i++) {
+    const from = Math.max(0, i - h);
+    const to = Math.min(n, i + h + 1);
+    for (let j = from; j < to; j++) window[j - from] = y[j] as number;
+    out[i] = sortedMedian(window, to - from);
+  }
+  return out;
 }
 
 /** Inverse of the standard normal CDF (Acklam's approximation, relative error < 1.2e-9). @internal */

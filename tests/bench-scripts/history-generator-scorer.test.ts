@@ -21,6 +21,28 @@ void describe('history generator and scorer', () => {
     }
     assert.ok(a.some((h) => h.changes.length === 0) && a.some((h) => h.changes.length > 0));
     assert.throws(() => generateHistories({ minRuns: 5 }), /minRuns option/);
+    assert.throws(() => generateHistories({ poolShare: 2 }), /poolShare option/);
+  });
+
+  void test('machine pools, bad newest runs and regressions come in the documented shares', () => {
+    const all = generateHistories({ seed: 3, count: 600 });
+    const pools = all.filter((h) => h.features.includes('machine-pool'));
+    assert.ok(pools.length > 50 && pools.length < 130, `pools ${pools.length}`);
+    const fingerprinted = pools.filter((h) => h.machines !== undefined);
+    assert.ok(fingerprinted.length > 0.3 * pools.length && fingerprinted.length < 0.7 * pools.length);
+    for (const h of all) {
+      if (h.machines === undefined) continue;
+      assert.ok(h.features.includes('machine-pool'));
+      assert.equal(h.machines.length, h.runs.length);
+      assert.deepEqual([...new Set(h.machines)].sort(), ['fast', 'slow']);
+    }
+    const badNewest = all.filter((h) => h.features.includes('bad-newest-run'));
+    assert.ok(badNewest.length > 0 && badNewest.every((h) => h.badRuns.includes(h.runs.length - 1)));
+    const changes = all.flatMap((h) => h.changes);
+    const regressions = changes.filter((c) => c.ratio > 1).length / changes.length;
+    assert.ok(regressions > 0.62 && regressions < 0.78, `regressions ${regressions}`);
+    assert.ok(all.some((h) => h.changes.some((c) => c.position >= h.runs.length - 3)));
+    assert.equal(generateHistories({ seed: 3, count: 50, poolShare: 0 }).filter((h) => h.features.includes('machine-pool')).length, 0);
   });
 
   void test('the scorer matches one to one, same direction, within the tolerance', () => {

@@ -12,7 +12,7 @@ void test('localRuns bounds the local test and is validated by name', () => {
   );
   assert.equal(detectChangePoints(step, { localRuns: 8 }).changes[0]?.position, 20);
   assert.throws(() => detectChangePoints(step, { localRuns: 3 }), /localRuns option must be an integer >= minSegment/);
-  assert.throws(() => detectChangePoints(step, { localRuns: 6.5 }), RangeError);
+  assert.throws(() => detectChangePoints(step, { localRuns: 6.5 }), { name: 'TypeError', message: /localRuns option must be an integer/ });
 });
 
 void test('the old window option is refused with its new name, not silently ignored', () => {

@@ -13,15 +13,27 @@ interface Shape {
   within?: number;
   between?: number;
   badRuns?: readonly number[];
+  /** log shift of a bad run (a whole run slower, spread inside unchanged) @defaultValue `Math.log(1.4)` */
+  badShift?: number;
+  /** machine pool: log gap of the slow machine and the share of runs that land on it */
+  pool?: { gap: number; slowShare: number };
+}
+
+/** The machine of each run of {@link history} for the same seed and shape (drawn from its own stream). */
+function poolMachines(seed: number, shape: Shape): string[] {
+  const rng = createRng(seed + 7777);
+  return Array.from({ length: shape.runs }, () => (rng() < (shape.pool?.slowShare ?? 0) ? 'slow' : 'fast'));
 }
 
 function history(seed: number, shape: Shape): number[][] {
   const rng = createRng(seed);
   const normal = (): number => Math.sqrt(-2 * Math.log(1 - rng())) * Math.cos(2 * Math.PI * rng());
+  const machines = poolMachines(seed, shape);
   const out: number[][] = [];
   for (let i = 0; i < shape.runs; i++) {
     let level = Math.log(2e-3) + (shape.level?.(i) ?? 0) + (shape.between ?? 0.005) * normal();
-    if (shape.badRuns?.includes(i) === true) level += Math.log(1.4);
+    if (shape.badRuns?.includes(i) === true) level += shape.badShift ?? Math.log(1.4);
+    if (shape.pool !== undefined && machines[i] === 'slow') level += shape.pool.gap;
     const samples: number[] = [];
     for (let s = 0; s < 15; s++) {
       let x = level + (shape.within ?? 0.03) * normal();
@@ -80,6 +92,57 @@ void describe('change points', () => {
     const confirmed = later.changes[0]!;
     assert.equal(confirmed.position, 58);
     assert.equal(confirmed.status, 'confirmed');
+  });
+
+  void test('a pool of two machine speeds that alternate is not a change, with or without fingerprints', () => {
+    // 40 seeded histories whose runs land on a machine 15% slower three times in ten: chance streaks of slow
+    // runs used to become a confirmed regression and improvement pair (4 of these 40 did)
+    for (let seed = 0; seed < 40; seed++) {
+      const shape = { runs: 120, pool: { gap: Math.log(1.15), slowShare: 0.3 } };
+      const runs = history(300 + seed, shape);
+      assert.deepEqual(detectChangePoints(runs).changes, [], `mixture seed ${seed}`);
+      assert.deepEqual(detectChangePoints(runs, { machines: poolMachines(300 + seed, shape) }).changes, [], `fingerprints seed ${seed}`);
+    }
+  });
+
+  void test('a step inside a machine pool is still found at its run', () => {
+    const shape = { runs: 100, level: step(60, 1.1), pool: { gap: Math.log(1.08), slowShare: 0.35 } };
+    const runs = history(41, shape);
+    for (const result of [detectChangePoints(runs), detectChangePoints(runs, { machines: poolMachines(41, shape) })]) {
+      assert.equal(result.changes.length, 1, JSON.stringify(result.changes));
+      assert.equal(result.changes[0]?.position, 60);
+      assert.equal(result.changes[0].direction, 'regression');
+    }
+    assert.throws(() => detectChangePoints(runs, { machines: ['a'] }), /machines option/);
+  });
+
+  void test('a bad newest run (whole run slower, spread unchanged) in a history that has had such runs is an anomaly, not a change', () => {
+    for (let seed = 0; seed < 6; seed++) {
+      const runs = history(400 + seed, { runs: 80, badRuns: [25, 79], badShift: Math.log(1.3) });
+      const result = detectChangePoints(runs);
+      assert.deepEqual(result.changes, [], `seed ${seed}`);
+      assert.ok(result.anomalies.includes(79), `seed ${seed}: anomalies ${JSON.stringify(result.anomalies)}`);
+    }
+  });
+
+  void test('a change in the newest runs is found and placed at its first run, even inside the minimum segment', () => {
+    for (const [at, status] of [
+      [79, 'suspected'],
+      [78, 'suspected'],
+      [77, 'suspected'],
+      [76, 'confirmed'],
+      [75, 'confirmed'],
+    ] as const) {
+      for (let seed = 0; seed < 4; seed++) {
+        const result = detectChangePoints(history(500 + seed + 10 * at, { runs: 80, level: step(at, 0.88) }));
+        assert.equal(result.changes.length, 1, `at ${at} seed ${seed}: ${JSON.stringify(result.changes)}`);
+        const [c] = result.changes;
+        assert.equal(c?.position, at, `at ${at} seed ${seed}`);
+        assert.equal(c.direction, 'improvement');
+        assert.equal(c.status, status);
+        assert.equal(c.runsAfter, 80 - at);
+      }
+    }
   });
 
   void test('the detector reports the commit of a change and emits a change-point regression event', () => {

@@ -4,6 +4,7 @@ import { abortError } from '../../core/errors.js';
 import type { SuiteResult } from '../../core/results.js';
 import type { MetricSnapshot } from '../../core/snapshot.js';
 import { detectChangePoints } from '../../stats/change-points.js';
+import { analyzeHistory, poolSeries } from './history-analysis.js';
 import { judge, measurePair, type GateSettings, type RawComparison } from './regression-gate.js';
 import { LiveWatcher } from './regression-live.js';
 import type { HistorySeries, ResultsStore } from '../../store/results-store.js';
@@ -11,7 +12,6 @@ import type {
   BenchmarkComparison,
   ConfirmCallback,
   HistoryAnalysis,
-  HistoryChange,
   LiveMetricSpec,
   RegressionDetectorEvents,
   RegressionDetectorOptions,
@@ -50,6 +50,12 @@ export interface RegressionCompareOptions {
 export interface AnalyzeStoreOptions {
   /** Machine fingerprint to analyse. @defaultValue the machine of the newest record holding each key */
   readonly machine?: string;
+  /**
+   * A pool of machine fingerprints whose runs are analysed together as one history (in time order), each
+   * machine's level modelled apart so alternating machines are not read as changes. Overrides `machine`.
+   * @defaultValue none: one machine per key
+   */
+  readonly machines?: readonly string[];
   /** Keys to analyse. @defaultValue every key in the store */
   readonly keys?: readonly string[];
   /** Aborts between benchmarks. */
@@ -182,29 +188,25 @@ export class RegressionDetector extends EventEmitter<RegressionDetectorEvents> {
   /**
    * Change points in one history: a {@link HistorySeries} from a {@link ResultsStore}, or bare per-run samples
    * (oldest first). Emits `regression` for each change that made the benchmark slower (suspected ones included,
-   * with `status: 'suspected'`).
+   * with `status: 'suspected'`). `machines` gives each run's machine fingerprint when the runs come from a pool
+   * of machines, so each machine's level is modelled apart.
    *
-   * @throws RangeError when a run has no positive sample
+   * @throws RangeError when a run has no positive sample or `machines` does not name one machine per run
    */
-  analyze(history: HistorySeries | readonly (readonly number[])[], options: { readonly signal?: AbortSignal } = {}): HistoryAnalysis {
-    const isSeries = !Array.isArray(history);
-    const series = isSeries ? (history as HistorySeries) : undefined;
-    const runs = series !== undefined ? series.points.map((p) => p.samples) : (history as readonly (readonly number[])[]);
-    const result = detectChangePoints(runs, options.signal === undefined ? this.#changePoints : { ...this.#changePoints, signal: options.signal });
-    const changes: HistoryChange[] = result.changes.map((c) => {
-      const commit = series?.points[c.position]?.commit;
-      const previousCommit = series?.points[c.position - 1]?.commit;
-      return {
-        ...c,
-        ...(commit === undefined ? {} : { commit }),
-        ...(previousCommit === undefined ? {} : { previousCommit }),
-      };
+  analyze(
+    history: HistorySeries | readonly (readonly number[])[],
+    options: { readonly signal?: AbortSignal; readonly machines?: readonly string[] } = {},
+  ): HistoryAnalysis {
+    const { signal, machines } = options;
+    const analysis = analyzeHistory(history, {
+      ...this.#changePoints,
+      ...(signal === undefined ? {} : { signal }),
+      ...(machines === undefined ? {} : { machines }),
     });
-    const key = series?.key;
-    for (const change of changes) {
-      if (change.direction === 'regression') this.emit('regression', { kind: 'change-point', key, change });
+    for (const change of analysis.changes) {
+      if (change.direction === 'regression') this.emit('regression', { kind: 'change-point', key: analysis.key, change });
     }
-    return { ...(key === undefined ? {} : { key }), runs: runs.length, changes, anomalies: result.anomalies, noise: result.noise };
+    return analysis;
   }
 
   /**
@@ -219,6 +221,11 @@ export class RegressionDetector extends EventEmitter<RegressionDetectorEvents> {
     const out: HistoryAnalysis[] = [];
     for (const key of keys) {
       if (options.signal?.aborted === true) throw abortError(options.signal, 'history analysis');
+      if (options.machines !== undefined) {
+        const pool = poolSeries(store, key, options.machines, records);
+        if (pool.series.points.length > 0) out.push(this.analyze(pool.series, { machines: pool.machines }));
+        continue;
+      }
       const series = store.series(key, { records, ...(options.machine === undefined ? {} : { machine: options.machine }) });
       if (series.points.length === 0) continue;
       out.push(this.analyze(series));

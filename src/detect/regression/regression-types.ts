@@ -95,7 +95,7 @@ export interface HistoryAnalysis {
   readonly changes: readonly HistoryChange[];
   /** Indices of one-off anomalous runs (not changes). */
   readonly anomalies: readonly number[];
-  /** Noise between runs: robust standard deviation of per-run log medians. */
+  /** Noise between runs: robust standard deviation of the per-run log levels (trimmed means, machine offsets removed). */
   readonly noise: number;
 }
 
@@ -189,5 +189,5 @@ export interface RegressionDetectorOptions {
   /** Seed of the bootstrap. @defaultValue `1` */
   readonly seed?: number;
   /** Options of the change-point analysis over histories. @defaultValue `{}` */
-  readonly changePoints?: Omit<ChangePointOptions, 'signal'>;
+  readonly changePoints?: Omit<ChangePointOptions, 'signal' | 'machines'>;
 }

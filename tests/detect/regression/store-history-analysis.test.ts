@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FolderResultsStore } from '../../../src/store/folder-store.js';
 import { RegressionDetector } from '../../../src/detect/regression/regression-detector.js';
+import { createRng } from '../../../src/stats/rng.js';
 import { logNormal, suiteResult, task } from './helpers.js';
 
 const root = mkdtempSync(join(tmpdir(), 'rune-bench-history-'));
@@ -36,4 +37,34 @@ void test('a 12% step stored at commit c25 is found at c25, despite a damaged re
   assert.equal(change.direction, 'regression');
   assert.ok(change.ci.lower < 1.12 && change.ci.upper > 1.12, `${change.ci.lower}..${change.ci.upper}`);
   assert.deepEqual(analyses.find((a) => a.key === 'git/log')?.changes, []);
+});
+
+void test('a pool of two machines analysed together: alternation is no change, a 10% step is found at its commit', () => {
+  const dir = mkdtempSync(join(root, 'pool-'));
+  const store = new ResultsStore(dir);
+  const rng = createRng(77);
+  for (let i = 0; i < 90; i++) {
+    const startedAt = new Date(Date.UTC(2026, 1, 1, i)).toISOString();
+    // each run lands on one of two machines, the second 12% slower; the flat benchmark never changes
+    const slow = rng() < 0.35;
+    const machine = slow ? 'ci-slow' : 'ci-fast';
+    const speed = slow ? 1.12 : 1;
+    const flat = logNormal(3000 + i, 15, speed * 2e-3, 0.02);
+    const stepped = logNormal(4000 + i, 15, speed * (i >= 60 ? 1.1 : 1) * 1e-3, 0.02);
+    store.append(suiteResult('git', [task('flat', flat), task('stepped', stepped)], { startedAt, commit: `c${i}`, machine }));
+  }
+  const detector = new RegressionDetector();
+  const analyses = detector.analyzeStore(store, { machines: ['ci-fast', 'ci-slow'] });
+  assert.deepEqual(analyses.map((a) => [a.key, a.runs]), [
+    ['git/flat', 90],
+    ['git/stepped', 90],
+  ]);
+  assert.deepEqual(analyses[0]?.changes, []);
+  const stepped = analyses[1]!;
+  assert.equal(stepped.changes.length, 1, JSON.stringify(stepped.changes));
+  assert.equal(stepped.changes[0]?.commit, 'c60');
+  assert.equal(stepped.changes[0].direction, 'regression');
+  // one machine at a time still works, on that machine's runs only
+  const fastOnly = detector.analyzeStore(store, { machine: 'ci-fast', keys: ['git/stepped'] });
+  assert.ok(fastOnly[0] !== undefined && fastOnly[0].runs < 90);
 });
