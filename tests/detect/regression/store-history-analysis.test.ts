@@ -41,7 +41,7 @@ void test('a 12% step stored at commit c25 is found at c25, despite a damaged re
 
 void test('a pool of two machines analysed together: alternation is no change, a 10% step is found at its commit', () => {
   const dir = mkdtempSync(join(root, 'pool-'));
-  const store = new ResultsStore(dir);
+  const store = new FolderResultsStore(dir);
   const rng = createRng(77);
   for (let i = 0; i < 90; i++) {
     const startedAt = new Date(Date.UTC(2026, 1, 1, i)).toISOString();
