@@ -38,6 +38,8 @@ export interface CommandSpec {
   readonly details?: readonly string[];
   /** Example invocations (without the program name). */
   readonly examples?: readonly string[];
+  /** How many bare arguments (operands, e.g. `store push origin`) the command takes. @defaultValue 0 */
+  readonly maxOperands?: number;
 }
 
 /** Flags every command accepts. @internal */
@@ -54,14 +56,18 @@ export const COMMON_FLAGS: Readonly<Record<string, FlagSpec>> = {
 export class Flags {
   readonly #values: Readonly<Record<string, unknown>>;
   readonly #command: string;
+  /** The bare arguments, in order (only for commands with `maxOperands`). */
+  readonly operands: readonly string[];
 
   /**
    * @param values - parseArgs values
    * @param command - command name, for error messages
+   * @param operands - the bare arguments
    */
-  constructor(values: Readonly<Record<string, unknown>>, command: string) {
+  constructor(values: Readonly<Record<string, unknown>>, command: string, operands: readonly string[] = []) {
     this.#values = values;
     this.#command = command;
+    this.operands = operands;
   }
 
   /** Whether the flag was given. */
@@ -181,8 +187,11 @@ export function parseFlags(spec: CommandSpec, argv: readonly string[]): Flags {
     }
   }
   try {
-    const { values } = parseArgs({ args, options, strict: true, allowPositionals: false });
-    return new Flags(values, spec.name);
+    const maxOperands = spec.maxOperands ?? 0;
+    const { values, positionals } = parseArgs({ args, options, strict: true, allowPositionals: maxOperands > 0 });
+    const extra = positionals[maxOperands];
+    if (extra !== undefined) throw new UsageError(`unexpected argument ${JSON.stringify(extra)} for "${spec.name}"`, spec.name);
+    return new Flags(values, spec.name, positionals);
   } catch (error) {
     throw translate(error, spec, Object.keys(all));
   }

@@ -143,3 +143,21 @@ export const REPORT_SPEC: CommandSpec = {
   },
   examples: ['report', 'report --suite disk_io --format markdown', 'report --trends', 'report --trends --format html --output trends.html'],
 };
+
+/** Flags and help of `store`. @internal */
+export const STORE_SPEC: CommandSpec = {
+  name: 'store',
+  summary: 'Move the git-notes results store with a remote: push it, or fetch and merge it.',
+  usage: 'push|fetch [REMOTE] [--store git|git:REFNAME]',
+  details: [
+    'With --store git (or git:REFNAME) runs are kept as git notes on the commits they measured',
+    '(refs/notes/rune-bench by default). `store fetch` fetches the remote\'s notes ref and merges it into',
+    'the local one (the union of the runs, never an overwrite); `store push` pushes it, fetching and',
+    'merging first when the remote moved on. REMOTE defaults to origin.',
+  ],
+  maxOperands: 2,
+  flags: {
+    store: { type: 'string', value: 'git|git:REFNAME', description: 'the git store to move (default: git)' },
+  },
+  examples: ['store fetch', 'store push origin', 'store fetch upstream --store git:perf'],
+};

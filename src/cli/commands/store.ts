@@ -1,7 +1,12 @@
-// The results store as the CLI uses it: where it lives, recording runs, finding the previous run.
+// The results store as the CLI uses it: where it lives, recording runs, finding the previous run, `store push|fetch`.
 import type { SuiteResult } from '../../core/results.js';
 import type { ResultsStore, StoredRun } from '../../store/results-store.js';
 import { openResultsStore } from '../../store/open-store.js';
+import { GitNotesResultsStore } from '../../store/git-notes-store.js';
+import type { Flags } from '../args.js';
+import { ExitCode } from '../command.js';
+import { note, type CommandContext } from '../context.js';
+import { UsageError } from '../usage-error.js';
 
 /** Default store folder, relative to the working directory. @internal */
 export const DEFAULT_STORE = '.rune-bench';
@@ -40,4 +45,24 @@ export function previousRun(store: ResultsStore, result: SuiteResult, warn: (mes
     if (run.suite === result.name && run.machine === result.env.id && run.result.startedAt !== result.startedAt) return run;
   }
   return undefined;
+}
+
+/** Runs `store push|fetch [REMOTE]`. @internal */
+export async function runStore(ctx: CommandContext, flags: Flags): Promise<number> {
+  const [action, remote = 'origin'] = flags.operands;
+  if (action !== 'push' && action !== 'fetch') {
+    throw new UsageError(`store needs an action: push or fetch${action === undefined ? '' : ` (not ${JSON.stringify(action)})`}`, 'store');
+  }
+  const store = openStore(ctx.cwd, flags.string('store') ?? 'git');
+  if (!(store instanceof GitNotesResultsStore)) {
+    throw new UsageError(`store ${action} moves the git store: --store git or git:REFNAME (${store.location} is a folder)`, 'store');
+  }
+  if (action === 'push') {
+    await store.push(remote, { signal: ctx.signal });
+    note(ctx, `pushed ${store.ref} to ${remote}`);
+  } else {
+    const { fetched } = await store.fetch(remote, { signal: ctx.signal });
+    note(ctx, fetched ? `fetched ${store.ref} from ${remote} and merged it` : `${remote} has no ${store.ref} yet: nothing to fetch`);
+  }
+  return ExitCode.Ok;
 }
