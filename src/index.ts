@@ -161,6 +161,7 @@ export { RegressionDetector } from './detect/regression/regression-detector.js';
 export { FolderResultsStore } from './store/folder-store.js';
 export { DEFAULT_NOTES_REF, GitNotesResultsStore } from './store/git-notes-store.js';
 export { openResultsStore } from './store/open-store.js';
+export { orderByBranch } from './store/branch-order.js';
 export { detectChangePoints } from './stats/change-points.js';
 export { hodgesLehmannShift } from './stats/hodges-lehmann.js';
 export { benjaminiHochberg } from './stats/benjamini-hochberg.js';
@@ -188,6 +189,7 @@ export type {
   StoredBenchmark,
   StoredRun,
 } from './store/results-store.js';
+export type { BranchOrder } from './store/branch-order.js';
 export type { GitNotesFetchResult, GitNotesResultsStoreOptions, GitNotesTransferOptions } from './store/git-notes-store.js';
 export type { ChangePoint, ChangePointAnalysis, ChangePointOptions } from './stats/change-points.js';
 // bottleneck detector

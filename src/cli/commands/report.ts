@@ -11,6 +11,7 @@ import { checkWritableFile, findFormatter, resolvePath } from '../inputs.js';
 import { UsageError } from '../usage-error.js';
 import { openStore, readRuns } from './store.js';
 import { trendSeries } from './trends.js';
+import { orderByBranch } from '../../store/branch-order.js';
 
 /** Runs `report`. @internal */
 export function runReport(ctx: CommandContext, flags: Flags): Promise<number> {
@@ -35,8 +36,17 @@ export function runReport(ctx: CommandContext, flags: Flags): Promise<number> {
   }
 
   let input: FormatInput;
+  const branch = flags.string('branch');
+  if (branch !== undefined && !trends) throw new UsageError('--branch only applies with --trends', 'report');
   if (trends) {
-    const window = last === undefined ? runs : runs.slice(-last);
+    let ordered: readonly StoredRun[] = runs;
+    if (branch !== undefined || store.id === 'git') {
+      const { records, offBranch } = orderByBranch(runs, { cwd: ctx.cwd, branch: branch ?? 'HEAD' });
+      if (offBranch > 0) note(ctx, `left out ${offBranch} run(s) of commits not on the first-parent history of ${branch ?? 'HEAD'}`);
+      if (records.length === 0) throw new UsageError(`no recorded run measured a commit on the first-parent history of ${branch ?? 'HEAD'}`, 'report');
+      ordered = records;
+    }
+    const window = last === undefined ? ordered : ordered.slice(-last);
     const { series, skippedMachines } = trendSeries(window, { seed });
     if (skippedMachines > 0) note(ctx, `left out ${skippedMachines} run(s) from other machines (trends compare one machine only)`);
     if (series.length === 0) throw new UsageError(`the recorded runs in ${dir} have no completed tasks to chart`, 'report');

@@ -22,7 +22,7 @@ export const RUN_SPEC: CommandSpec = {
     'save-baseline': { type: 'string', value: 'FILE', description: 'save this run as a baseline (JSON; gzip when FILE ends in .gz)' },
     'fail-on-regression': { type: 'boolean', description: 'exit 1 when a task regressed against the baseline' },
     threshold: { type: 'string', value: 'RATIO', description: 'smallest slowdown counted as a regression (default: 0.02 = 2%)' },
-    store: { type: 'string', value: 'DIR', description: 'results store folder (default: .rune-bench)' },
+    store: { type: 'string', value: 'DIR|git|git:REF', description: 'results store: a folder, or git notes (default: .rune-bench)' },
     'no-store': { type: 'boolean', description: 'do not record this run in the results store' },
     param: { type: 'string', short: 'P', multiple: true, value: 'KEY=VALUE', description: 'suite parameter (repeatable; see `list`)' },
     seed: { type: 'string', value: 'N', description: 'seed for generators and bootstrap (default: 1)' },
@@ -125,7 +125,7 @@ export const MONITOR_SPEC: CommandSpec = {
 export const REPORT_SPEC: CommandSpec = {
   name: 'report',
   summary: 'Report on recorded runs: the latest run, or trends across runs with change points.',
-  usage: '[--trends [--last N] [--seed N]] [--suite NAME] [--format FORMAT] [--output FILE] [--store DIR]',
+  usage: '[--trends [--last N] [--branch REF] [--seed N]] [--suite NAME] [--format FORMAT] [--output FILE] [--store DIR|git]',
   details: [
     'Reads the results store that `run` records into (.rune-bench/ in the working directory, or --store DIR).',
     'Without --trends: the latest run (of --suite NAME when given), compared with the run of the same suite',
@@ -137,8 +137,13 @@ export const REPORT_SPEC: CommandSpec = {
     suite: { type: 'string', short: 's', value: 'NAME', description: 'only this suite' },
     format: { type: 'string', short: 'f', value: 'FORMAT', description: 'table, json, html or markdown (default: table)' },
     output: { type: 'string', short: 'o', value: 'FILE', description: 'write the report to FILE (atomically) instead of stdout' },
-    store: { type: 'string', value: 'DIR', description: 'results store folder (default: .rune-bench)' },
+    store: { type: 'string', value: 'DIR|git|git:REF', description: 'results store: a folder, or git notes (default: .rune-bench)' },
     last: { type: 'string', value: 'N', description: 'with --trends: only the newest N runs (default: all)' },
+    branch: {
+      type: 'string',
+      value: 'REF',
+      description: 'with --trends: runs in the first-parent history of REF, in commit order (default with --store git: HEAD)',
+    },
     seed: { type: 'string', value: 'N', description: 'seed for the change-point bootstrap (default: 1)' },
   },
   examples: ['report', 'report --suite disk_io --format markdown', 'report --trends', 'report --trends --format html --output trends.html'],
