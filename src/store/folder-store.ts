@@ -5,11 +5,14 @@ import { randomBytes } from 'node:crypto';
 import { RuneBenchError, isRuneBenchError } from '../core/errors.js';
 import { decodeJson, writeJsonAtomic } from '../core/files.js';
 import type { SuiteResult } from '../core/results.js';
+import { readSuiteResult, writeSuiteResult } from '../bench/suite-result-json.js';
+import { existsSync } from 'node:fs';
 import {
   RECORD_FORMAT,
   RECORD_VERSION,
   benchmarksOf,
   byStartTime,
+  checkBaselineName,
   keysOf,
   parseRecord,
   seriesOf,
@@ -138,5 +141,30 @@ export class FolderResultsStore implements ResultsStore {
    */
   series(key: string, options: ResultsStoreSeriesOptions = {}): HistorySeries {
     return seriesOf(options.records ?? this.read().records, key, options.machine);
+  }
+
+  /**
+   * Saves `result` as `baselines/NAME.json.gz` in the store folder.
+   *
+   * @throws TypeError when the name is not a baseline name; RuneBenchError `ERR_FILE_IO` when it cannot be written
+   */
+  saveBaseline(name: string, result: SuiteResult): void {
+    checkBaselineName(name);
+    writeSuiteResult(this.#baselinePath(name), result);
+  }
+
+  /**
+   * The named baseline, or `undefined` when none was saved.
+   *
+   * @throws TypeError when the name is not a baseline name; RuneBenchError when the file is unreadable
+   */
+  readBaseline(name: string): SuiteResult | undefined {
+    checkBaselineName(name);
+    const path = this.#baselinePath(name);
+    return existsSync(path) ? readSuiteResult(path) : undefined;
+  }
+
+  #baselinePath(name: string): string {
+    return join(this.#dir, 'baselines', `${name}.json.gz`);
   }
 }

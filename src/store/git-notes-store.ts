@@ -4,12 +4,14 @@ import { execFile } from 'node:child_process';
 import { RuneBenchError, abortError, isRuneBenchError } from '../core/errors.js';
 import { decodeJson, encodeJson } from '../core/files.js';
 import type { SuiteResult } from '../core/results.js';
+import { suiteResultFromJSON, suiteResultToJSON } from '../bench/suite-result-json.js';
 import { git, gitText } from './git.js';
 import {
   RECORD_FORMAT,
   RECORD_VERSION,
   benchmarksOf,
   byStartTime,
+  checkBaselineName,
   keysOf,
   parseRecord,
   seriesOf,
@@ -203,7 +205,8 @@ export class GitNotesResultsStore implements ResultsStore {
   async push(remote = 'origin', options: GitNotesTransferOptions = {}): Promise<void> {
     let last = '';
     for (let attempt = 0; attempt < 5; attempt++) {
-      const { code, stderr } = await execGit(this.#cwd, ['push', '--quiet', remote, `${this.#ref}:${this.#ref}`], options.signal);
+      const baselines = `+${this.#baselinePrefix()}/*:${this.#baselinePrefix()}/*`;
+      const { code, stderr } = await execGit(this.#cwd, ['push', '--quiet', remote, `${this.#ref}:${this.#ref}`, baselines], options.signal);
       if (code === 0) return;
       last = stderr.trim();
       if (!/rejected|non-fast-forward|fetch first|stale info/i.test(stderr)) break;
@@ -225,6 +228,11 @@ export class GitNotesResultsStore implements ResultsStore {
         if (/couldn't find remote ref/i.test(stderr)) return { fetched: false };
         throw new RuneBenchError('ERR_FILE_IO', `git fetch ${remote} ${this.#ref} failed: ${stderr.trim().split('\n')[0] ?? ''}`, { path: this.#cwd });
       }
+      const baselines = `+${this.#baselinePrefix()}/*:${this.#baselinePrefix()}/*`;
+      const fetchedBaselines = await execGit(this.#cwd, ['fetch', '--quiet', '--no-tags', remote, baselines], options.signal);
+      if (fetchedBaselines.code !== 0 && !/couldn't find remote ref/i.test(fetchedBaselines.stderr)) {
+        throw new RuneBenchError('ERR_FILE_IO', `git fetch ${remote} baselines failed: ${fetchedBaselines.stderr.trim().split('\n')[0] ?? ''}`, { path: this.#cwd });
+      }
       for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
         if (options.signal?.aborted === true) throw abortError(options.signal, 'notes merge');
         if (this.#tryMerge(incoming)) return { fetched: true };
@@ -233,6 +241,38 @@ export class GitNotesResultsStore implements ResultsStore {
     } finally {
       git(this.#cwd, ['update-ref', '-d', incoming]);
     }
+  }
+
+  /**
+   * Saves `result` as the named baseline: a compressed blob under `refs/rune-bench/<notes ref name>/baselines/NAME`,
+   * carried by {@link GitNotesResultsStore.push} and {@link GitNotesResultsStore.fetch} (the remote's wins on fetch).
+   *
+   * @throws TypeError when the name is not a baseline name; RuneBenchError `ERR_FILE_IO` when git fails
+   */
+  saveBaseline(name: string, result: SuiteResult): void {
+    checkBaselineName(name);
+    const blob = gitText(this.#cwd, ['hash-object', '-w', '--stdin'], encodeJson(suiteResultToJSON(result), true));
+    gitText(this.#cwd, ['update-ref', `${this.#baselinePrefix()}/${name}`, blob]);
+  }
+
+  /**
+   * The named baseline, or `undefined` when none was saved.
+   *
+   * @throws TypeError when the name is not a baseline name; RuneBenchError when the stored one is unreadable
+   */
+  readBaseline(name: string): SuiteResult | undefined {
+    checkBaselineName(name);
+    const ref = `${this.#baselinePrefix()}/${name}`;
+    const found = git(this.#cwd, ['rev-parse', '--verify', '--quiet', ref]);
+    if (found.status !== 0) return undefined;
+    const blob = git(this.#cwd, ['cat-file', 'blob', found.stdout.toString('utf8').trim()]);
+    if (blob.status !== 0) throw new RuneBenchError('ERR_FILE_IO', `could not read ${ref}: ${blob.stderr.trim()}`, { path: this.#cwd });
+    return suiteResultFromJSON(decodeJson(blob.stdout, ref), ref);
+  }
+
+  /** Where named baselines live: beside, not under, the notes ref (a ref cannot also be a folder). */
+  #baselinePrefix(): string {
+    return `refs/rune-bench/${this.#ref.slice('refs/notes/'.length)}/baselines`;
   }
 
   #resolveCommit(rev: string): string {

@@ -176,6 +176,35 @@ export interface ResultsStore {
   keys(): string[];
   /** One benchmark's history on one machine, oldest first. */
   series(key: string, options?: ResultsStoreSeriesOptions): HistorySeries;
+  /**
+   * Saves `result` as the named baseline (criterion's `--save-baseline NAME`), replacing one of that name.
+   *
+   * @throws TypeError when the name is not a baseline name (see {@link isBaselineName})
+   */
+  saveBaseline(name: string, result: SuiteResult): void;
+  /**
+   * The named baseline, or `undefined` when none was saved under that name.
+   *
+   * @throws TypeError when the name is not a baseline name; RuneBenchError when the stored one is unreadable
+   */
+  readBaseline(name: string): SuiteResult | undefined;
+}
+
+/**
+ * Whether `value` names a stored baseline rather than a file: letters, digits, `.`, `_` and `-`, starting with a
+ * letter or digit, no path separator and no `.json`/`.gz` suffix (`main`, `v2.1`, `before-refactor`).
+ *
+ * @beta
+ */
+export function isBaselineName(value: string): boolean {
+  return /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(value) && !/\.(json|gz)$/i.test(value) && !value.includes('..') && !value.endsWith('.');
+}
+
+/** Throws the option error for a bad baseline name. @internal */
+export function checkBaselineName(name: string): void {
+  if (typeof name !== 'string' || !isBaselineName(name)) {
+    throw new TypeError('baseline name must be letters, digits, ".", "_" or "-" (no path separator, no .json suffix)');
+  }
 }
 
 /** Sorted benchmark keys of some records. @internal */

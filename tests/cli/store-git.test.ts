@@ -3,7 +3,7 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureBuilt, runCli, tempDir, writeTinySuite } from './helpers.js';
 
@@ -56,6 +56,33 @@ void describe('rune-bench store push|fetch', () => {
     assert.match(fetchA.stderr, /merged/);
     assert.equal(await trendPoints(a), 3);
     assert.equal(await trendPoints(b), 3);
+  });
+
+  void test('a named baseline saved in one clone travels through the remote and gates a run in the other', async () => {
+    const saved = await runCli(['run', '--suite', 'tiny', '--require', suiteModule, '--store', 'git', '--format', 'json', '--save-baseline', 'main'], { cwd: a, env });
+    assert.equal(saved.code, 0, saved.stderr);
+    assert.match(saved.stderr, /saved baseline main in git:refs\/notes\/rune-bench/);
+    const missing = await runCli(['run', '--suite', 'tiny', '--require', suiteModule, '--store', 'git', '--baseline', 'main'], { cwd: b, env });
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /no baseline named main/);
+    assert.equal((await runCli(['store', 'push'], { cwd: a, env })).code, 0);
+    assert.equal((await runCli(['store', 'fetch'], { cwd: b, env })).code, 0);
+    const gated = await runCli(['run', '--suite', 'tiny', '--require', suiteModule, '--store', 'git', '--format', 'json', '--baseline', 'main'], { cwd: b, env });
+    assert.equal(gated.code, 0, gated.stderr);
+    assert.match(gated.stderr, /compared with baseline main/);
+  });
+
+  void test('a named baseline in the folder store; a path with .json stays a file', async () => {
+    const dir = tempDir();
+    const store = join(dir, 'results');
+    const args = ['run', '--suite', 'tiny', '--require', suiteModule, '--store', store, '--format', 'json'];
+    assert.equal((await runCli([...args, '--save-baseline', 'v1'], { cwd: dir })).code, 0);
+    assert.ok(existsSync(join(store, 'baselines', 'v1.json.gz')));
+    assert.equal((await runCli([...args, '--save-baseline', 'v1.json'], { cwd: dir })).code, 0);
+    assert.ok(existsSync(join(dir, 'v1.json')));
+    const gated = await runCli([...args, '--baseline', 'v1'], { cwd: dir });
+    assert.equal(gated.code, 0, gated.stderr);
+    assert.match(gated.stderr, /compared with baseline v1/);
   });
 
   void test('store needs push or fetch, and a git store', async () => {

@@ -15,6 +15,7 @@ import { gateAgainstBaseline } from './baseline-gate.js';
 import type { BenchmarkComparison } from '../../detect/regression/regression-types.js';
 import type { TaskComparison } from '../../format/formatter.js';
 import { openStore, previousRun, recordRun } from './store.js';
+import { isBaselineName } from '../../store/results-store.js';
 
 const SCALES = ['quick', 'standard', 'linux'] as const;
 
@@ -30,17 +31,28 @@ export async function runRun(ctx: CommandContext, flags: Flags): Promise<number>
   const seed = flags.number('seed', { integer: true, min: 0, max: 2 ** 32 - 1 }) ?? 1;
   const threshold = flags.number('threshold', { min: 0, max: 0.99, what: 'a ratio (0.02 = 2%)' }) ?? 0.02;
   const output = optionalPath(ctx, flags, 'output');
-  const saveBaseline = optionalPath(ctx, flags, 'save-baseline');
-  const baselinePath = optionalPath(ctx, flags, 'baseline');
+  // A bare name (`--baseline main`) is a named baseline in the store; anything else is a file path.
+  const saveBaselineName = storedBaselineName(flags, 'save-baseline');
+  const baselineStoredName = storedBaselineName(flags, 'baseline');
+  const saveBaseline = saveBaselineName === undefined ? optionalPath(ctx, flags, 'save-baseline') : undefined;
+  const baselinePath = baselineStoredName === undefined ? optionalPath(ctx, flags, 'baseline') : undefined;
   const failOnRegression = flags.boolean('fail-on-regression');
   const record = !flags.boolean('no-store');
   if (!record && flags.has('store')) throw new UsageError('--store and --no-store contradict each other: pick one', 'run');
-  const store = record || (failOnRegression && baselinePath === undefined) ? openStore(ctx.cwd, flags.string('store')) : undefined;
+  const needStore = record || (failOnRegression && baselinePath === undefined) || saveBaselineName !== undefined || baselineStoredName !== undefined;
+  const store = needStore ? openStore(ctx.cwd, flags.string('store')) : undefined;
   if (output !== undefined) checkWritableFile(output, '--output', 'run');
   if (saveBaseline !== undefined) checkWritableFile(saveBaseline, '--save-baseline', 'run');
   // Read the baseline before the run: a bad one fails in a second, not after the whole suite.
   let baseline: SuiteResult | undefined = baselinePath === undefined ? undefined : readBaseline(baselinePath);
   let baselineName = baselinePath;
+  if (baselineStoredName !== undefined && store !== undefined) {
+    baseline = store.readBaseline(baselineStoredName);
+    if (baseline === undefined) {
+      throw new UsageError(`no baseline named ${baselineStoredName} in ${store.location}: save one with --save-baseline ${baselineStoredName}`, 'run');
+    }
+    baselineName = `baseline ${baselineStoredName}`;
+  }
 
   const progress = new ProgressView(ctx.stderr);
   if (ctx.stderr.isTTY !== true) note(ctx, `running ${suite.id} (${scale})`);
@@ -98,6 +110,10 @@ export async function runRun(ctx: CommandContext, flags: Flags): Promise<number>
     writeSuiteResult(saveBaseline, result);
     note(ctx, `saved baseline ${saveBaseline}`);
   }
+  if (saveBaselineName !== undefined && store !== undefined) {
+    store.saveBaseline(saveBaselineName, result);
+    note(ctx, `saved baseline ${saveBaselineName} in ${store.location}`);
+  }
   let regressed = 0;
   if (gate !== undefined) {
     regressed = gate.regressed;
@@ -113,6 +129,12 @@ export async function runRun(ctx: CommandContext, flags: Flags): Promise<number>
     return ExitCode.Regression;
   }
   return ExitCode.Ok;
+}
+
+/** The value of a baseline flag when it is a bare name (stored baseline), else `undefined` (a file path). */
+function storedBaselineName(flags: Flags, name: string): string | undefined {
+  const value = flags.string(name);
+  return value !== undefined && isBaselineName(value) ? value : undefined;
 }
 
 function optionalPath(ctx: CommandContext, flags: Flags, name: string): string | undefined {
