@@ -162,6 +162,8 @@ export { FolderResultsStore } from './store/folder-store.js';
 export { DEFAULT_NOTES_REF, GitNotesResultsStore } from './store/git-notes-store.js';
 export { openResultsStore } from './store/open-store.js';
 export { orderByBranch } from './store/branch-order.js';
+export { bisectRevisions } from './compare/bisect-revisions.js';
+export type { BisectResult, BisectRevisionsOptions, BisectStep } from './compare/bisect-revisions.js';
 export { isBaselineName } from './store/results-store.js';
 export { detectChangePoints } from './stats/change-points.js';
 export { hodgesLehmannShift } from './stats/hodges-lehmann.js';

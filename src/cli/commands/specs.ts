@@ -170,3 +170,28 @@ export const STORE_SPEC: CommandSpec = {
   },
   examples: ['store fetch', 'store push origin', 'store fetch upstream --store git:perf'],
 };
+
+/** Flags and help of `bisect`. @internal */
+export const BISECT_SPEC: CommandSpec = {
+  name: 'bisect',
+  summary: 'Find the first commit where a task got slower: a binary search of same-window comparisons.',
+  usage: '--good REF --bad REF --require SUITE_MODULE --suite ID --task NAME [options]',
+  details: [
+    'Walks the first-parent path from --good to --bad. Each step compares a commit with the good side in the',
+    'same time window (as `compare` does, in temporary worktrees removed afterwards); a commit is bad when the',
+    'task\'s verdict is regressed. --bad is measured first, so a range without a regression says so. Prints the',
+    'first bad commit and its verdict. Exit codes: 0 found, 1 no regression between the ends, 2 bad usage, 130',
+    'interrupted.',
+  ],
+  flags: {
+    good: { type: 'string', value: 'REF', description: 'a revision where the task is fast' },
+    bad: { type: 'string', value: 'REF', description: 'a later revision where it is slower (default: HEAD)' },
+    require: { type: 'string', short: 'r', multiple: true, value: 'FILE', description: 'the suite module, a file in the repository' },
+    suite: { type: 'string', short: 's', value: 'ID', description: 'suite to run' },
+    task: { type: 'string', short: 't', value: 'NAME', description: 'the task to follow' },
+    rounds: { type: 'string', value: 'N', description: 'rounds per step (default: 6, at least 2)' },
+    threshold: { type: 'string', value: 'RATIO', description: 'smallest slowdown counted (default: 0.02 = 2%)' },
+    build: { type: 'string', value: 'CMD', description: 'shell command run in each tree before measuring' },
+  },
+  examples: ['bisect --good v1.0 --bad main --require bench/suite.js --suite core --task parse'],
+};
