@@ -15,7 +15,7 @@ const quick = process.env.RUNE_BENCH_EXAMPLE_QUICK === '1';
 let blob = new Uint8Array(0);
 let pack = new Uint8Array(0);
 
-const monitor = new PerformanceMonitor({ interval: 100 });
+const monitor = new PerformanceMonitor({ intervalMs: 100 });
 const controller = new AbortController();
 process.once('SIGINT', () => {
   controller.abort();

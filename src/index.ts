@@ -11,7 +11,13 @@ export { RuneBenchError, isRuneBenchError } from './core/errors.js';
 export { isMetricKind, isMetricUnit } from './core/metric.js';
 export { MetricSnapshot, SNAPSHOT_SCHEMA_VERSION } from './core/snapshot.js';
 export { RESULT_SCHEMA_VERSION } from './core/results.js';
+export { benchmarkKey, walkBenchmarks, walkSuites } from './core/walk.js';
+export type { BenchmarkEntry, SuiteEntry } from './core/walk.js';
 export { Severity, compareSeverity } from './core/findings.js';
+export { systemClock } from './core/clock.js';
+export { TypedEventEmitter } from './core/typed-events.js';
+export type { Clock, ClockTimer } from './core/clock.js';
+export type { ListenerErrorEvents } from './core/typed-events.js';
 export type { RuneBenchErrorCode, RuneBenchErrorOptions } from './core/errors.js';
 export type { MetricDescriptor, MetricKind, MetricUnit, MetricValues } from './core/metric.js';
 export type { MetricSnapshotInit, MetricSnapshotJSON } from './core/snapshot.js';
@@ -99,6 +105,8 @@ export type {
 
 // --- bench ---
 export { BenchmarkSuite } from './bench/benchmark-suite.js';
+export { SuiteResultBuilder } from './bench/result-builder.js';
+export type { SuiteResultBuilderOptions } from './bench/result-builder.js';
 export { compare } from './bench/compare.js';
 export { isIsolatedChild } from './bench/isolation.js';
 export { environmentFingerprint } from './bench/environment.js';
@@ -108,7 +116,7 @@ export { mannWhitneyU } from './stats/mann-whitney.js';
 export { bootstrapMedianCI, bootstrapRatioCI } from './stats/bootstrap.js';
 export { describeSamples } from './stats/describe.js';
 export type { SuiteRunSelection } from './bench/benchmark-suite.js';
-export type { CompareOptions, Comparison, ComparisonVerdict } from './bench/compare.js';
+export type { CompareOptions } from './bench/compare.js';
 export type { EnvironmentOptions } from './bench/environment.js';
 export type { SuiteResultExpectation, SuiteResultJSON } from './bench/suite-result-json.js';
 export type { MannWhitneyResult } from './stats/mann-whitney.js';
@@ -165,6 +173,8 @@ export { orderByBranch } from './store/branch-order.js';
 export { bisectRevisions } from './compare/bisect-revisions.js';
 export type { BisectResult, BisectRevisionsOptions, BisectStep } from './compare/bisect-revisions.js';
 export { isBaselineName } from './store/results-store.js';
+export { VERDICTS } from './detect/regression/verdict.js';
+export type { Verdict } from './detect/regression/verdict.js';
 export { detectChangePoints } from './stats/change-points.js';
 export { hodgesLehmannShift } from './stats/hodges-lehmann.js';
 export { benjaminiHochberg } from './stats/benjamini-hochberg.js';
@@ -179,8 +189,8 @@ export type {
   RegressionDetectorEvents,
   RegressionDetectorOptions,
   RegressionEvent,
-  RegressionReport,
-  RegressionVerdict,
+  ComparisonReport,
+  NotCompared,
 } from './detect/regression/regression-types.js';
 export type {
   HistoryPoint,
@@ -303,6 +313,10 @@ export { htmlFormatter } from './format/html-formatter.js';
 export { markdownFormatter } from './format/markdown-formatter.js';
 export { createPrometheusFormatter, openMetricsFormatter, prometheusFormatter } from './format/prometheus-formatter.js';
 export { renderTextTable } from './format/text-table.js';
+export { buildReport, reportFindings } from './format/report.js';
+export { historyRows } from './format/history-report.js';
+export type { HistoryRow } from './format/history-report.js';
+export type { BuildReportOptions, FigureMatrix, ReportFinding, ReportSuite, ReportTask, SuiteReport } from './format/report.js';
 export {
   formatByteRate,
   formatBytes,
@@ -323,7 +337,6 @@ export type {
   Formatter,
   HistoryFormatInput,
   SuiteFormatInput,
-  TaskComparison,
   TrendChangePoint,
   TrendPoint,
   TrendSeries,

@@ -1,5 +1,5 @@
 // BenchmarkSuite: add tasks, run them one after another, emit typed progress, return a SuiteResult.
-import { EventEmitter } from 'eventemitter3';
+import { TypedEventEmitter } from '../core/typed-events.js';
 import { RuneBenchError } from '../core/errors.js';
 import { RESULT_SCHEMA_VERSION, type SuiteResult, type TaskResult } from '../core/results.js';
 import type { MetricSnapshot } from '../core/snapshot.js';
@@ -47,7 +47,7 @@ function errorFor(name: string, outcome: TaskOutcome): TaskErrorEvent | undefine
  * ```
  * @public
  */
-export class BenchmarkSuite extends EventEmitter<BenchmarkSuiteEvents> {
+export class BenchmarkSuite extends TypedEventEmitter<BenchmarkSuiteEvents> {
   readonly #name: string;
   readonly #options: BenchmarkSuiteOptions;
   readonly #tasks: TaskDefinition[] = [];

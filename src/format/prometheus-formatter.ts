@@ -4,7 +4,7 @@ import { Severity as SEVERITIES, type BottleneckFinding } from '../core/findings
 import type { MetricDescriptor, MetricUnit } from '../core/metric.js';
 import type { KeyFigure, SuiteResult } from '../core/results.js';
 import type { MetricSnapshot } from '../core/snapshot.js';
-import { allFindings, walkSuites } from './common.js';
+import { buildReport } from './report.js';
 import type { FormatInput, Formatter, TrendSeries } from './formatter.js';
 
 /**
@@ -123,8 +123,9 @@ function figureFamily(x: Exposition, figure: KeyFigure, labels: Labels): void {
 
 function addSuite(x: Exposition, result: SuiteResult): void {
   const p = x.prefix;
-  for (const node of walkSuites(result)) {
-    const r = node.result;
+  const report = buildReport(result);
+  for (const node of report.suites) {
+    const r = node.suite;
     const suite = { suite: node.path.join('/') };
     const s = r.summary;
     x.add(`${p}suite_duration_seconds`, 'gauge', 'Wall time of the suite run.', suite, s.duration);
@@ -160,7 +161,7 @@ function addSuite(x: Exposition, result: SuiteResult): void {
       if (st.heapBytesPerOp !== undefined) x.add(`${p}task_heap_allocated_bytes`, 'gauge', 'Heap bytes allocated per operation.', labels, st.heapBytesPerOp);
     }
   }
-  addFindings(x, allFindings(result));
+  addFindings(x, report.findings.map((f) => f.finding));
 }
 
 function addFindings(x: Exposition, findings: readonly BottleneckFinding[]): void {

@@ -135,7 +135,7 @@ export class FolderResultsStore implements ResultsStore {
    * One benchmark's history on one machine, oldest first. Runs from other machines are left out, so a
    * faster CI runner is never mistaken for an improvement.
    *
-   * @param key - `<suite>/<task>`
+   * @param key - the benchmark key, `suite/task` or `suite/child/task`
    * @param options - `machine`: the fingerprint id (default: the machine of the newest run that has `key`);
    *   `records`: already-read records, to avoid reading the folder again
    */

@@ -1,6 +1,8 @@
 // The results-store contract: stored runs, histories, and the record format both stores share.
 import { RuneBenchError } from '../core/errors.js';
 import type { SuiteResult } from '../core/results.js';
+import { walkBenchmarks } from '../core/walk.js';
+import { fromVersion1 } from '../bench/suite-result-json.js';
 import { invalid, requireArray, requireNumber, requireObject, requireString } from '../core/validate.js';
 
 /** Format tag written in every record. @internal */
@@ -14,7 +16,7 @@ export const RECORD_VERSION = 1;
  * @beta
  */
 export interface StoredBenchmark {
-  /** `<suite>/<task>`: the key a history is read by. */
+  /** The benchmark key (`suite/task`, `suite/child/task`: see `benchmarkKey`), the key a history is read by. */
   readonly key: string;
   /** Per-operation sample times, seconds; the task's kept samples, or its median alone when none were kept. */
   readonly samples: readonly number[];
@@ -77,7 +79,7 @@ export interface HistoryPoint {
  * @beta
  */
 export interface HistorySeries {
-  /** Benchmark key, `<suite>/<task>`. */
+  /** Benchmark key (`suite/task`, `suite/child/task`). */
   readonly key: string;
   /** Machine fingerprint id. */
   readonly machine: string;
@@ -97,13 +99,13 @@ export interface ResultsStoreAppendOptions {
   readonly machine?: string;
 }
 
-/** The benchmarks of a result, as a store keys them. @internal */
+/** Every benchmark of the result tree with status `ok` and a median, under the walker's key. @internal */
 export function benchmarksOf(result: SuiteResult): StoredBenchmark[] {
   const out: StoredBenchmark[] = [];
-  for (const task of result.tasks) {
+  for (const { key, task } of walkBenchmarks(result)) {
     if (task.status !== 'ok' || task.stats === undefined) continue;
     const samples = task.samples !== undefined && task.samples.length > 0 ? task.samples : [task.stats.median];
-    out.push({ key: `${result.name}/${task.name}`, samples, median: task.stats.median });
+    out.push({ key, samples, median: task.stats.median });
   }
   return out;
 }
@@ -135,7 +137,8 @@ export function parseRecord(json: unknown, file: string): StoredRun {
       requireArray(task.samples, `${at}.samples`, file).forEach((v, j) => requireNumber(v, `${at}.samples[${j}]`, file));
     }
   });
-  const typed = result as unknown as SuiteResult;
+  // a record of an earlier release may hold a version-1 result: read it in the tree shape
+  const typed = result.schemaVersion === 1 ? fromVersion1(result as unknown as SuiteResult) : (result as unknown as SuiteResult);
   return { file, suite, commit, machine, startedAt, benchmarks: benchmarksOf(typed), result: typed };
 }
 

@@ -17,7 +17,7 @@ void test('an attached monitor fills peak memory, peak CPU and the cache hit rat
     describe: () => [{ name: 'process.memory.usage', unit: 'By', kind: 'gauge', description: 'rss' }],
     collect: () => ({ 'process.memory.usage': process.memoryUsage.rss() }),
   };
-  const monitor = new PerformanceMonitor({ interval: 20, sources: [cache, rss] });
+  const monitor = new PerformanceMonitor({ intervalMs: 20, sources: [cache, rss] });
   const suite = new BenchmarkSuite('monitored', { time: 150, warmup: 0, monitor });
   const map = new Map<number, number>();
   suite.add('lookups', () => {

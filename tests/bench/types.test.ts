@@ -3,7 +3,7 @@ import { expectTypeOf } from 'expect-type';
 import { BenchmarkSuite } from '../../src/bench/benchmark-suite.js';
 import type { BenchmarkSuiteEventName, TaskCycleEvent, TaskErrorEvent } from '../../src/bench/types.js';
 import type { SuiteResult, TaskResult } from '../../src/core/results.js';
-import type { Comparison } from '../../src/bench/compare.js';
+import type { BenchmarkComparison } from '../../src/detect/regression/regression-types.js';
 import { compare } from '../../src/bench/compare.js';
 
 void test('event listeners are typed', () => {
@@ -50,6 +50,6 @@ void test('run, add and compare are typed', () => {
     new BenchmarkSuite('z', { tme: 5 });
   };
   expectTypeOf(wrong).toBeFunction();
-  expectTypeOf(compare).returns.toEqualTypeOf<Comparison>();
-  expectTypeOf<Comparison['verdict']>().toEqualTypeOf<'faster' | 'slower' | 'same'>();
+  expectTypeOf(compare).returns.toEqualTypeOf<BenchmarkComparison>();
+  expectTypeOf<BenchmarkComparison['verdict']>().toEqualTypeOf<'regressed' | 'improved' | 'unchanged' | 'inconclusive' | 'incomparable'>();
 });

@@ -9,7 +9,8 @@ import { RuneBenchError } from '../../core/errors.js';
 import type { KeyFigure, SuiteResult, TaskResult } from '../../core/results.js';
 import type { Suite, SuiteRunOptions, SuiteScale } from '../../core/suite.js';
 import { ProgressReporter, followBenchmark } from '../common/progress.js';
-import { finishResult, PeakMemory } from '../common/result.js';
+import { PeakMemory } from '../common/result.js';
+import { SuiteResultBuilder } from '../../bench/result-builder.js';
 import { byScale, param, resolveScale, throwIfAborted } from '../common/scale.js';
 import { decodeDelta, encodeDelta } from '../../workloads/repository/delta.js';
 import { contentSourceFor } from '../../workloads/repository/generator.js';
@@ -132,7 +133,7 @@ function addDeltaTask(bench: BenchmarkSuite, set: WorkingSet, seed: number, repe
 }
 
 async function runLargeRepository(options: SuiteRunOptions = {}): Promise<SuiteResult> {
-  const started = performance.now();
+  const builder = new SuiteResultBuilder(ID);
   const scale = resolveScale(options);
   const plan = byScale(scale, PLANS);
   const seed = options.seed ?? 1;
@@ -151,7 +152,7 @@ async function runLargeRepository(options: SuiteRunOptions = {}): Promise<SuiteR
   const notices: string[] = [];
   const figures: KeyFigure[] = [];
 
-  const prepared = await prepareRepositoryForRun({ suite: ID, scale, seed, files, dir, signal, progress: progress.span(0, 0.2) }, started);
+  const prepared = await prepareRepositoryForRun({ suite: ID, scale, seed, files, dir, signal, progress: progress.span(0, 0.2) }, builder);
   if ('schemaVersion' in prepared) return prepared; // aborted while generating
   const fixture: RepositoryFixture = prepared;
   try {
@@ -244,7 +245,7 @@ async function runLargeRepository(options: SuiteRunOptions = {}): Promise<SuiteR
       { name: 'memory.peak_rss', value: Math.max(peak.peak, result.summary.peakMemory), unit: 'By', description: 'peak resident set size, generation included' },
     );
     progress.update('done', 1);
-    return finishResult(result, { figures, notices, duration: (performance.now() - started) / 1000, peakMemory: peak.peak });
+    return builder.adopt(result).figure(...figures).notice(...notices).peaks({ memory: peak.peak }).build();
   } finally {
     await fixture.dispose();
   }

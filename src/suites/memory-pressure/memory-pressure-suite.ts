@@ -1,6 +1,7 @@
 // The `memory_pressure` suite: child processes under a heap limit, loaded to 25-90%, reading an lru-cache.
 import { BenchmarkSuite } from '../../bench/benchmark-suite.js';
 import type { KeyFigure, SuiteResult } from '../../core/results.js';
+import { SuiteResultBuilder } from '../../bench/result-builder.js';
 import type { Suite, SuiteRunOptions, SuiteScale } from '../../core/suite.js';
 import { ProgressReporter } from '../common/progress.js';
 import { byScale, param, resolveScale, throwIfAborted } from '../common/scale.js';
@@ -48,6 +49,7 @@ function figuresOf(result: PressureChildResult): KeyFigure[] {
 
 async function runMemoryPressure(options: SuiteRunOptions = {}): Promise<SuiteResult> {
   const id = 'memory_pressure';
+  const builder = new SuiteResultBuilder(id);
   const scale = resolveScale(options);
   const plan = byScale(scale, PLANS);
   const signal = options.signal;
@@ -119,7 +121,11 @@ async function runMemoryPressure(options: SuiteRunOptions = {}): Promise<SuiteRe
   }
   figures.push({ name: 'out_of_memory.count', value: ooms, unit: '{count}', description: 'children that ran out of memory' });
   progress.update('done', 1);
-  return { ...result, figures: [...(result.figures ?? []), ...figures], notices: [...(result.notices ?? []), `heap limit ${heapMb} MiB per child, off-heap Buffers ${Math.round(offHeapShare * 100)}% of it`, ...notices] };
+  return builder
+    .adopt(result)
+    .figure(...figures)
+    .notice(`heap limit ${heapMb} MiB per child, off-heap Buffers ${Math.round(offHeapShare * 100)}% of it`, ...notices)
+    .build();
 }
 
 /**

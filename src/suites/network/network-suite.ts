@@ -1,6 +1,7 @@
 // The `network` suite: fetch, push and ref negotiation through a loopback proxy under condition profiles.
 import { BenchmarkSuite } from '../../bench/benchmark-suite.js';
 import type { KeyFigure, SuiteResult } from '../../core/results.js';
+import { SuiteResultBuilder } from '../../bench/result-builder.js';
 import type { Suite, SuiteRunOptions, SuiteScale } from '../../core/suite.js';
 import { ProgressReporter } from '../common/progress.js';
 import { byScale, param, resolveScale, throwIfAborted } from '../common/scale.js';
@@ -69,6 +70,7 @@ function figure(name: string, value: number, unit: KeyFigure['unit'], descriptio
 }
 
 async function runNetwork(id: string, fixed: readonly NetworkProfile[] | undefined, options: SuiteRunOptions = {}): Promise<SuiteResult> {
+  const builder = new SuiteResultBuilder(id);
   const scale = resolveScale(options);
   const plan = byScale(scale, PLANS);
   const seed = options.seed ?? 1;
@@ -245,7 +247,7 @@ async function runNetwork(id: string, fixed: readonly NetworkProfile[] | undefin
         ? [`quick scale runs ${plan.profiles.join(', ')}; standard runs all ${ALL.length} profiles`]
         : []),
     ];
-    return { ...result, figures: [...(result.figures ?? []), ...figures], notices: [...(result.notices ?? []), ...notices] };
+    return builder.adopt(result).figure(...figures).notice(...notices).build();
   } finally {
     for (const c of clients) c.close();
     await Promise.all(records.map((r) => r.shaper?.close() ?? Promise.resolve()));

@@ -5,7 +5,8 @@ import { BenchmarkSuite } from '../../bench/benchmark-suite.js';
 import type { KeyFigure, SuiteResult } from '../../core/results.js';
 import type { Suite, SuiteRunOptions, SuiteScale } from '../../core/suite.js';
 import { ProgressReporter, followBenchmark } from '../common/progress.js';
-import { finishResult, PeakMemory } from '../common/result.js';
+import { PeakMemory } from '../common/result.js';
+import { SuiteResultBuilder } from '../../bench/result-builder.js';
 import { byScale, param, resolveScale, throwIfAborted } from '../common/scale.js';
 import { prepareRepositoryForRun, type RepositoryFixture } from '../large-repository/repository-fixture.js';
 import { loadWorkingSet } from '../../workloads/repository/working-set.js';
@@ -60,7 +61,7 @@ export function batchPaths(paths: readonly string[], sizes: readonly number[], b
 }
 
 async function runParallelOperations(options: SuiteRunOptions = {}): Promise<SuiteResult> {
-  const started = performance.now();
+  const builder = new SuiteResultBuilder(ID);
   const scale = resolveScale(options);
   const plan = byScale(scale, PLANS);
   const seed = options.seed ?? 1;
@@ -78,7 +79,7 @@ async function runParallelOperations(options: SuiteRunOptions = {}): Promise<Sui
   const progress = new ProgressReporter(ID, options.onProgress);
   const peak = new PeakMemory();
 
-  const prepared = await prepareRepositoryForRun({ suite: ID, scale, seed, files, dir, signal, progress: progress.span(0, 0.2) }, started);
+  const prepared = await prepareRepositoryForRun({ suite: ID, scale, seed, files, dir, signal, progress: progress.span(0, 0.2) }, builder);
   if ('schemaVersion' in prepared) return prepared; // aborted while generating
   const fixture: RepositoryFixture = prepared;
   try {
@@ -182,7 +183,7 @@ async function runParallelOperations(options: SuiteRunOptions = {}): Promise<Sui
       );
     }
     progress.update('done', 1);
-    return finishResult(result, { figures, notices, duration: (performance.now() - started) / 1000, peakMemory: peak.peak });
+    return builder.adopt(result).figure(...figures).notice(...notices).peaks({ memory: peak.peak }).build();
   } finally {
     await fixture.dispose();
   }
