@@ -14,6 +14,8 @@ import { ProgressView } from '../progress.js';
 import { UsageError } from '../usage-error.js';
 import { gateAgainstBaseline } from './baseline-gate.js';
 import { openStore, previousRun, recordRun } from './store.js';
+import { appendStepSummary } from './step-summary.js';
+import type { FormatInput } from '../../format/formatter.js';
 import { isBaselineName } from '../../store/results-store.js';
 
 const SCALES = ['quick', 'standard', 'linux'] as const;
@@ -84,12 +86,12 @@ export async function runRun(ctx: CommandContext, flags: Flags): Promise<number>
 
   // The gate's verdicts are the ones the report shows, so the table and the exit code never disagree.
   const gate = baseline === undefined ? undefined : await gateAgainstBaseline(result, baseline, { threshold, seed });
-  const text = formatter.format(
+  const input: FormatInput =
     baseline === undefined || gate === undefined
       ? { kind: 'suite', result, history }
-      : { kind: 'suite', result, baseline, history, comparison: gate.report },
-    { color: output === undefined && wantsColor(ctx.stdout, ctx.env), threshold },
-  );
+      : { kind: 'suite', result, baseline, history, comparison: gate.report };
+  const text = formatter.format(input, { color: output === undefined && wantsColor(ctx.stdout, ctx.env), threshold });
+  appendStepSummary(ctx, input, 'run');
   if (output === undefined) ctx.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
   else {
     writeFileAtomic(output, text);
