@@ -312,6 +312,9 @@ export { jsonFormatter, REPORT_SCHEMA_VERSION } from './format/json-formatter.js
 export { htmlFormatter } from './format/html-formatter.js';
 export { markdownFormatter } from './format/markdown-formatter.js';
 export { createPrometheusFormatter, openMetricsFormatter, prometheusFormatter } from './format/prometheus-formatter.js';
+export { bencherFormatter } from './format/bencher-formatter.js';
+export { githubBenchmarkFormatter } from './format/github-benchmark-formatter.js';
+export { csvFormatter } from './format/csv-formatter.js';
 export { renderTextTable } from './format/text-table.js';
 export { buildReport, reportFindings } from './format/report.js';
 export { historyRows } from './format/history-report.js';
