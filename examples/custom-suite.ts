@@ -22,8 +22,8 @@ process.once('SIGINT', () => {
 });
 
 const suite = new BenchmarkSuite('object-store', {
-  time: quick ? 100 : 500,
-  warmup: quick ? 20 : true,
+  timeMs: quick ? 100 : 500,
+  warmupMs: quick ? 20 : 100,
   monitor,
   signal: controller.signal,
 });

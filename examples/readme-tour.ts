@@ -25,7 +25,7 @@ await monitor.start();
 
 // Benchmarks: sync or async, batched and calibrated, sound statistics.
 async function runObjects(): Promise<Awaited<ReturnType<BenchmarkSuite['run']>>> {
-  const suite = new BenchmarkSuite('objects', { time: quick ? 100 : 500, monitor });
+  const suite = new BenchmarkSuite('objects', { timeMs: quick ? 100 : 500, monitor });
   suite.add('sha1 1 KiB', () => createHash('sha1').update(buf).digest(), { bytes: buf.length });
   return suite.run();
 }

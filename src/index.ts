@@ -36,7 +36,7 @@ export type {
   TaskStatus,
 } from './core/results.js';
 export type { BottleneckFinding, FindingEvidence } from './core/findings.js';
-export type { Suite, SuiteParameter, SuiteProgress, SuiteRunOptions, SuiteScale } from './core/suite.js';
+export type { SuiteDefinition, SuiteParameter, SuiteProgress, SuiteRunOptions, SuiteScale } from './core/suite.js';
 // --- end core ---
 
 // --- monitor ---
@@ -163,6 +163,16 @@ export type {
   HostReading,
 } from './bench/host-conditions.js';
 // --- end compare ---
+// --- exec ---
+export { benchmarkCommands } from './exec/benchmark-commands.js';
+export { parameterScan, splitCommandLine } from './exec/command-line.js';
+export { prepareCommandTree } from './exec/command-tree.js';
+export { hyperfineCsv, hyperfineJson, hyperfineMarkdown } from './exec/hyperfine-export.js';
+export type { CommandParameter } from './exec/command-line.js';
+export type { CommandTree, CommandTreeOptions } from './exec/command-tree.js';
+export type { CommandRunMeasurement } from './exec/process-runner.js';
+export type { CommandBenchmark, CommandMeasurements, ExecOptions } from './exec/types.js';
+// --- end exec ---
 
 // --- detect ---
 export { RegressionDetector } from './detect/regression/regression-detector.js';
@@ -247,6 +257,27 @@ export type { CacheEfficiencyRuleOptions } from './detect/bottleneck/rules/cache
 export type { FdLeakRuleOptions } from './detect/bottleneck/rules/fd-leak.js';
 export type { DiskstatsSourceOptions } from './monitor/sources/diskstats-source.js';
 // --- end detect ---
+
+// --- forecast (time to a limit) ---
+export { forecastTimeToLimit } from './detect/forecast/forecast.js';
+export { forecastLimit } from './detect/forecast/limit-forecast.js';
+export {
+  FORECAST_LIMIT_METRICS,
+  builtinForecastLimits,
+  diskFreeForecastLimit,
+  heapForecastLimit,
+  openFdsForecastLimit,
+  rssForecastLimit,
+} from './detect/forecast/builtin-limits.js';
+export { TIME_TO_LIMIT, TIME_TO_LIMIT_EVIDENCE, timeToLimitRule, timeToLimitRules } from './detect/forecast/time-to-limit-rule.js';
+export { ForecastWatcher } from './detect/forecast/forecast-watcher.js';
+export type { ForecastOptions, TimeToLimit } from './detect/forecast/forecast.js';
+export type { SeriesPoints } from './detect/forecast/post-gc-floor.js';
+export type { ForecastLimit } from './detect/forecast/forecast-limit.js';
+export type { LimitForecast } from './detect/forecast/limit-forecast.js';
+export type { TimeToLimitHorizons, TimeToLimitRuleOptions } from './detect/forecast/time-to-limit-rule.js';
+export type { ForecastLimitError, ForecastWatcherEvents, ForecastWatcherOptions } from './detect/forecast/forecast-watcher.js';
+// --- end forecast ---
 
 // --- suites ---
 export { comprehensiveSuite, getSuite, isBuiltInSuite, listSuites, registerSuite, unregisterSuite } from './suites/registry.js';

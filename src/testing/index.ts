@@ -46,9 +46,11 @@ export type { MetricUnit } from '../core/metric.js';
  */
 export interface MeasureOptions {
   /** Sampling time per function, ms. @defaultValue `300` */
-  readonly time?: number;
-  /** Warm-up per function, ms (or `false`). @defaultValue `50` */
-  readonly warmup?: boolean | number;
+  readonly timeMs?: number;
+  /** Whether to warm up each function. @defaultValue `true` */
+  readonly warmup?: boolean;
+  /** Warm-up per function, ms. @defaultValue `50` */
+  readonly warmupMs?: number;
   /** Minimum samples. @defaultValue `20` */
   readonly minSamples?: number;
   /** Aborts the measurement. */
@@ -117,15 +119,15 @@ async function measure(
   rounds = 1,
 ): Promise<TaskResult[]> {
   const suite = new BenchmarkSuite('rune-bench/testing', {
-    time: (options.time ?? 300) / rounds,
-    warmup: options.warmup ?? 50,
+    timeMs: (options.timeMs ?? 300) / rounds,
+    warmupMs: options.warmup === false ? 0 : (options.warmupMs ?? 50),
     minSamples: Math.max(1, Math.ceil((options.minSamples ?? 20) / rounds)),
     keepSamples: 100_000,
     seed: options.seed ?? 1,
     ...(options.signal === undefined ? {} : { signal: options.signal }),
   });
   for (let r = 0; r < rounds; r++) {
-    for (const [name, fn] of tasks) suite.add(`${name}#${r}`, fn, r > 0 ? { warmup: 10 } : {});
+    for (const [name, fn] of tasks) suite.add(`${name}#${r}`, fn, r > 0 ? { warmupMs: 10 } : {});
   }
   const result = await suite.run();
   return tasks.map(([name]) => {

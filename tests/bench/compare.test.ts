@@ -55,7 +55,7 @@ void test('compares two real tasks measured by the suite', async () => {
     for (let i = 0; i < n; i++) x = (x + i * 7) % 10_007;
     return x;
   };
-  const suite = new BenchmarkSuite('pair', { time: 80, warmup: 20, minSamples: 40 });
+  const suite = new BenchmarkSuite('pair', { timeMs: 80, warmupMs: 20, minSamples: 40 });
   suite.add('1k', () => spin(1000));
   suite.add('4k', () => spin(4000));
   const [small, large] = (await suite.run()).tasks;

@@ -16,7 +16,7 @@ import { isRuneBenchError, RuneBenchError } from '../../src/core/errors.js';
 import type { SuiteResult } from '../../src/core/results.js';
 
 async function sample(): Promise<SuiteResult> {
-  const suite = new BenchmarkSuite('json', { time: 20, warmup: 0, keepSamples: 20 });
+  const suite = new BenchmarkSuite('json', { timeMs: 20, warmupMs: 0, keepSamples: 20 });
   suite.add('sqrt', () => Math.sqrt(7), { bytes: 8, tags: ['math'], figures: () => [{ name: 'k', value: 1, unit: '1' }] });
   suite.add('noop', () => undefined);
   suite.add('fails', () => {

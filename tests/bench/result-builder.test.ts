@@ -7,7 +7,7 @@ import { RESULT_SCHEMA_VERSION } from '../../src/core/results.js';
 import { ManualClock } from '../../src/testing/manual-clock.js';
 
 async function realRun(name: string, fail = false) {
-  const suite = new BenchmarkSuite(name, { time: 10, minSamples: 3, warmup: false });
+  const suite = new BenchmarkSuite(name, { timeMs: 10, minSamples: 3, warmup: false });
   suite.add('sqrt', () => Math.sqrt(2));
   if (fail) {
     suite.add('fails', () => {

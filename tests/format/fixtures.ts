@@ -27,14 +27,14 @@ async function runOne(
   time: number,
   readObject?: () => Buffer,
 ): Promise<SuiteResult> {
-  const suite = new BenchmarkSuite(name, { time, minSamples: 10, keepSamples: 200, warmup: 10, seed, ...(monitor === undefined ? {} : { monitor }) });
+  const suite = new BenchmarkSuite(name, { timeMs: time, minSamples: 10, keepSamples: 200, warmupMs: 10, seed, ...(monitor === undefined ? {} : { monitor }) });
   suite.add('sha256 4KiB', () => createHash('sha256').update(KIB4).digest(), { bytes: 4096 });
   suite.add('JSON round trip', () => JSON.parse(JSON.stringify({ a: [1, 2, 3], b: 'text', c: { d: true } })) as unknown, {
     items: 3,
     figures: () => [{ name: 'json.fields', value: 3, unit: '{count}', description: 'top-level fields per document' }],
   });
   suite.add('noop', () => undefined);
-  if (readObject !== undefined) suite.add('object cache read', readObject, { time: 20 });
+  if (readObject !== undefined) suite.add('object cache read', readObject, { timeMs: 20 });
   if (hostile) {
     suite.add(XSS_NAME, () => [3, 1, 2].sort((a, b) => a - b));
     suite.add('always fails', () => {

@@ -16,7 +16,7 @@ function spin(n: number): number {
 }
 
 async function run(work: number): Promise<SuiteResult> {
-  const suite = new BenchmarkSuite('regression', { time: 100, warmup: 20, minSamples: 30 });
+  const suite = new BenchmarkSuite('regression', { timeMs: 100, warmupMs: 20, minSamples: 30 });
   suite.add('spin', () => spin(work));
   suite.add('constant', () => spin(500));
   return suite.run();

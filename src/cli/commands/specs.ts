@@ -164,7 +164,7 @@ export const STORE_SPEC: CommandSpec = {
     'the local one (the union of the runs, never an overwrite); `store push` pushes it, fetching and',
     'merging first when the remote moved on. REMOTE defaults to origin.',
   ],
-  maxOperands: 2,
+  positionals: 'push|fetch [REMOTE]',
   flags: {
     store: { type: 'string', value: 'git|git:REFNAME', description: 'the git store to move (default: git)' },
   },

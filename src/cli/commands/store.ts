@@ -49,7 +49,8 @@ export function previousRun(store: ResultsStore, result: SuiteResult, warn: (mes
 
 /** Runs `store push|fetch [REMOTE]`. @internal */
 export async function runStore(ctx: CommandContext, flags: Flags): Promise<number> {
-  const [action, remote = 'origin'] = flags.operands;
+  const [action, remote = 'origin', extra] = flags.positionals();
+  if (extra !== undefined) throw new UsageError(`unexpected argument ${JSON.stringify(extra)} for "store"`, 'store');
   if (action !== 'push' && action !== 'fetch') {
     throw new UsageError(`store needs an action: push or fetch${action === undefined ? '' : ` (not ${JSON.stringify(action)})`}`, 'store');
   }

@@ -2,8 +2,8 @@
 // or after the fact (over a history, an array of snapshots or a SuiteResult).
 import { TypedEventEmitter } from '../../core/typed-events.js';
 import { RuneBenchError } from '../../core/errors.js';
-import { compareSeverity, type BottleneckFinding } from '../../core/findings.js';
 import { validateOptions } from '../../core/options.js';
+import { compareSeverity, type BottleneckFinding } from '../../core/findings.js';
 import { withUnits } from './evidence-units.js';
 import type { SuiteResult } from '../../core/results.js';
 import type { MetricSnapshot } from '../../core/snapshot.js';

@@ -4,7 +4,7 @@ import { isRuneBenchError } from '../../core/errors.js';
 import type { SuiteResult, SuiteStatus } from '../../core/results.js';
 import { SuiteResultBuilder } from '../../bench/result-builder.js';
 import type { MetricSnapshot } from '../../core/snapshot.js';
-import type { Suite, SuiteRunOptions } from '../../core/suite.js';
+import type { SuiteDefinition, SuiteRunOptions } from '../../core/suite.js';
 import { PerformanceMonitor } from '../../monitor/performance-monitor.js';
 import { ProgressReporter } from '../common/progress.js';
 import { param, resolveScale } from '../common/scale.js';
@@ -22,7 +22,7 @@ function isAborted(signal: AbortSignal | undefined): boolean {
  * @param source - the suites to run, read at each run
  * @internal
  */
-export function createComprehensiveSuite(source: () => readonly Suite[]): Suite {
+export function createComprehensiveSuite(source: () => readonly SuiteDefinition[]): SuiteDefinition {
   const run = async (options: SuiteRunOptions = {}): Promise<SuiteResult> => {
     const builder = new SuiteResultBuilder(ID);
     const scale = resolveScale(options);

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { BenchmarkSuite } from '../../bench/benchmark-suite.js';
 import type { KeyFigure, SuiteResult } from '../../core/results.js';
 import { SuiteResultBuilder } from '../../bench/result-builder.js';
-import type { Suite, SuiteRunOptions, SuiteScale } from '../../core/suite.js';
+import type { SuiteDefinition, SuiteRunOptions, SuiteScale } from '../../core/suite.js';
 import { ProgressReporter } from '../common/progress.js';
 import { byScale, param, resolveScale, throwIfAborted } from '../common/scale.js';
 import { createTempDir } from '../common/temp-dir.js';
@@ -110,7 +110,7 @@ async function runDiskIo(options: SuiteRunOptions = {}): Promise<SuiteResult> {
     };
     jobs.forEach((spec, index) => {
       const bytes = spec.kind === 'loose-objects' ? Math.round(meanLoose * (spec.files ?? 0)) : spec.kind.startsWith('rand') ? spec.blockSize * (spec.ops ?? 0) : spec.size;
-      const common = { minSamples: 1, maxSamples: 1, warmup: false, timeout: 3_600_000 } as const;
+      const common = { minSamples: 1, maxSamples: 1, warmup: false, timeoutMs: 3_600_000 } as const;
       const name = spec.name;
       bench.add(
         name,
@@ -165,7 +165,7 @@ async function runDiskIo(options: SuiteRunOptions = {}): Promise<SuiteResult> {
  *
  * @public
  */
-export const diskIoSuite: Suite = {
+export const diskIoSuite: SuiteDefinition = {
   id: 'disk_io',
   description: 'fio-like disk jobs (sequential and random, with and without fsync, loose objects) beside the equivalent fio job.',
   parameters: [

@@ -7,7 +7,7 @@ import { deflateSync } from 'fflate';
 import { BenchmarkSuite } from '../../bench/benchmark-suite.js';
 import { RuneBenchError } from '../../core/errors.js';
 import type { KeyFigure, SuiteResult, TaskResult } from '../../core/results.js';
-import type { Suite, SuiteRunOptions, SuiteScale } from '../../core/suite.js';
+import type { SuiteDefinition, SuiteRunOptions, SuiteScale } from '../../core/suite.js';
 import { ProgressReporter, followBenchmark } from '../common/progress.js';
 import { PeakMemory } from '../common/result.js';
 import { SuiteResultBuilder } from '../../bench/result-builder.js';
@@ -169,7 +169,7 @@ async function runLargeRepository(options: SuiteRunOptions = {}): Promise<SuiteR
     const set = loadWorkingSet(root, fixture.files, (sampleMb ?? plan.sampleBytes / MIB) * MIB, seed);
     peak.sample();
     figures.push({ name: 'working_set.bytes', value: set.bytes, unit: 'By', description: 'bytes sampled into memory for compression and delta' });
-    const repeated = { minSamples: repeats, maxSamples: repeats, warmup: false, time: 1, timeout: plan.timeout } as const;
+    const repeated = { minSamples: repeats, maxSamples: repeats, warmup: false, timeMs: 1, timeoutMs: plan.timeout } as const;
     const bench = new BenchmarkSuite(ID, { seed, gc: true, ...(signal !== undefined ? { signal } : {}) });
     const items = fixture.files.length;
 
@@ -291,7 +291,7 @@ function sideBySide(result: SuiteResult): KeyFigure[] {
  *
  * @public
  */
-export const largeRepositorySuite: Suite = Object.freeze({
+export const largeRepositorySuite: SuiteDefinition = Object.freeze({
   id: ID,
   description: 'Linux-kernel-shaped tree (or your own): walk, SHA-1, deflate (fflate vs zlib), delta, object cache, pack; git beside it',
   parameters: Object.freeze([

@@ -2,7 +2,7 @@
 import { BenchmarkSuite } from '../../bench/benchmark-suite.js';
 import type { KeyFigure, SuiteResult } from '../../core/results.js';
 import { SuiteResultBuilder } from '../../bench/result-builder.js';
-import type { Suite, SuiteRunOptions, SuiteScale } from '../../core/suite.js';
+import type { SuiteDefinition, SuiteRunOptions, SuiteScale } from '../../core/suite.js';
 import { ProgressReporter } from '../common/progress.js';
 import { byScale, param, resolveScale, throwIfAborted } from '../common/scale.js';
 import { runPressureChild, type PressureChildResult } from './pressure-child-runner.js';
@@ -87,7 +87,7 @@ async function runMemoryPressure(options: SuiteRunOptions = {}): Promise<SuiteRe
         minSamples: 1,
         maxSamples: 1,
         warmup: false,
-        timeout: Math.round(60_000 + duration * 4000),
+        timeoutMs: Math.round(60_000 + duration * 4000),
         items: 1,
         tags: ['memory', `load:${load}`, `cache:${cacheSize}`],
         figures: () => {
@@ -136,7 +136,7 @@ async function runMemoryPressure(options: SuiteRunOptions = {}): Promise<SuiteRe
  *
  * @public
  */
-export const memoryPressureSuite: Suite = {
+export const memoryPressureSuite: SuiteDefinition = {
   id: 'memory_pressure',
   description: 'Child processes under a heap limit, loaded to 25-90% of it plus off-heap Buffers, reading an lru-cache with Zipf keys.',
   parameters: [

@@ -2,7 +2,7 @@
 import { BenchmarkSuite } from '../../bench/benchmark-suite.js';
 import type { KeyFigure, SuiteResult } from '../../core/results.js';
 import { SuiteResultBuilder } from '../../bench/result-builder.js';
-import type { Suite, SuiteRunOptions, SuiteScale } from '../../core/suite.js';
+import type { SuiteDefinition, SuiteRunOptions, SuiteScale } from '../../core/suite.js';
 import { ProgressReporter } from '../common/progress.js';
 import { byScale, param, resolveScale, throwIfAborted } from '../common/scale.js';
 import { ExchangeClient, ExchangeServer } from '../../workloads/network/exchange-server.js';
@@ -133,7 +133,7 @@ async function runNetwork(id: string, fixed: readonly NetworkProfile[] | undefin
       };
       // generous per-operation timeout: ten times the prediction plus a few retransmission timeouts
       const timeout = (seconds: number): number => Math.round(1000 * (10 * seconds + 10));
-      const timing = { minSamples: plan.samples, maxSamples: plan.samples, time: 1, warmup: false } as const;
+      const timing = { minSamples: plan.samples, maxSamples: plan.samples, timeMs: 1, warmup: false } as const;
       const name = profile.name;
       bench.add(
         `fetch ${name}`,
@@ -148,7 +148,7 @@ async function runNetwork(id: string, fixed: readonly NetworkProfile[] | undefin
           teardown,
           bytes: payload,
           tags: ['network', 'fetch', name],
-          timeout: timeout(fetchPrediction.duration),
+          timeoutMs: timeout(fetchPrediction.duration),
           figures: () => {
             const goodput = payload / median(record.fetch.duration);
             return [
@@ -176,7 +176,7 @@ async function runNetwork(id: string, fixed: readonly NetworkProfile[] | undefin
           teardown,
           bytes: payload,
           tags: ['network', 'push', name],
-          timeout: timeout(pushPrediction.duration),
+          timeoutMs: timeout(pushPrediction.duration),
           figures: () => {
             const goodput = payload / median(record.push.duration);
             return [
@@ -205,7 +205,7 @@ async function runNetwork(id: string, fixed: readonly NetworkProfile[] | undefin
           teardown,
           items: rounds,
           tags: ['network', 'negotiation', name],
-          timeout: timeout(rounds * roundPrediction.duration),
+          timeoutMs: timeout(rounds * roundPrediction.duration),
           figures: () => [
             figure('round_trip.p50', median(record.rounds), 's', 'one have/ACK round trip, median'),
             figure('round_trip.p99', quantile(record.rounds, 0.99), 's', 'one have/ACK round trip, 99th percentile'),
@@ -263,7 +263,7 @@ async function runNetwork(id: string, fixed: readonly NetworkProfile[] | undefin
  *
  * @public
  */
-export function createNetworkSuite(options: NetworkSuiteOptions = {}): Suite {
+export function createNetworkSuite(options: NetworkSuiteOptions = {}): SuiteDefinition {
   const fixed = options.profiles?.map(defineNetworkProfile);
   const id = options.id ?? 'network';
   return {
@@ -283,4 +283,4 @@ export function createNetworkSuite(options: NetworkSuiteOptions = {}): Suite {
  *
  * @public
  */
-export const networkSuite: Suite = createNetworkSuite();
+export const networkSuite: SuiteDefinition = createNetworkSuite();

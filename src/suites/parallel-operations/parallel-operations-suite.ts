@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { BenchmarkSuite } from '../../bench/benchmark-suite.js';
 import type { KeyFigure, SuiteResult } from '../../core/results.js';
-import type { Suite, SuiteRunOptions, SuiteScale } from '../../core/suite.js';
+import type { SuiteDefinition, SuiteRunOptions, SuiteScale } from '../../core/suite.js';
 import { ProgressReporter, followBenchmark } from '../common/progress.js';
 import { PeakMemory } from '../common/result.js';
 import { SuiteResultBuilder } from '../../bench/result-builder.js';
@@ -119,9 +119,9 @@ async function runParallelOperations(options: SuiteRunOptions = {}): Promise<Sui
         {
           minSamples: plan.repeats,
           maxSamples: plan.repeats,
-          time: 1,
+          timeMs: 1,
           warmup: false,
-          timeout: plan.timeout,
+          timeoutMs: plan.timeout,
           bytes: passBytes,
           items: sample.paths.length,
           tags: ['parallel', `workers:${String(n)}`],
@@ -196,7 +196,7 @@ async function runParallelOperations(options: SuiteRunOptions = {}): Promise<Sui
  *
  * @public
  */
-export const parallelOperationsSuite: Suite = Object.freeze({
+export const parallelOperationsSuite: SuiteDefinition = Object.freeze({
   id: ID,
   description: 'SHA-1 + deflate of the repository objects on a worker_threads pool at 1..N workers: throughput, speedup, efficiency',
   parameters: Object.freeze([

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { BenchmarkSuite } from '../../../src/bench/benchmark-suite.js';
 import type { SuiteResult } from '../../../src/core/results.js';
-import type { Suite, SuiteRunOptions } from '../../../src/core/suite.js';
+import type { SuiteDefinition, SuiteRunOptions } from '../../../src/core/suite.js';
 import { createComprehensiveSuite } from '../../../src/suites/comprehensive/comprehensive-suite.js';
 import { buildSummary } from '../../../src/bench/summary.js';
 import { SuiteResultBuilder } from '../../../src/bench/result-builder.js';
@@ -13,13 +13,13 @@ import { comprehensiveSuite } from '../../../src/suites/registry.js';
 const data = Buffer.alloc(64 * 1024, 7);
 
 /** A small real suite built on BenchmarkSuite; `failTask` makes one of its two tasks throw. */
-function hashingSuite(id: string, failTask: boolean): Suite {
+function hashingSuite(id: string, failTask: boolean): SuiteDefinition {
   return {
     id,
     description: `${id} test suite`,
     parameters: [],
     run: async (options: SuiteRunOptions = {}) => {
-      const bench = new BenchmarkSuite(id, { time: 20, minSamples: 3, warmup: false, ...(options.signal ? { signal: options.signal } : {}) });
+      const bench = new BenchmarkSuite(id, { timeMs: 20, minSamples: 3, warmup: false, ...(options.signal ? { signal: options.signal } : {}) });
       bench.add('sha1 64KiB', () => createHash('sha1').update(data).digest(), { bytes: data.length });
       bench.add('second', () => {
         if (failTask) throw new Error('this job fails');
@@ -32,7 +32,7 @@ function hashingSuite(id: string, failTask: boolean): Suite {
   };
 }
 
-const throwing: Suite = {
+const throwing: SuiteDefinition = {
   id: 'throws',
   description: 'throws before running anything',
   parameters: [],
