@@ -55,6 +55,12 @@ export type { MetricSeries, MetricSummary, MetricTrend, TrendDirection, TrendOpt
 export { defaultSources } from './monitor/sources/defaults.js';
 export type { DefaultSourcesOptions } from './monitor/sources/defaults.js';
 export type { ChangePoint, ChangePointOptions } from './stats/change-points.js';
-export { ResultsStore } from './store/results-store.js';
-export type { HistoryPoint, HistorySeries, ResultsStoreAppendOptions, ResultsStoreContents, StoredBenchmark, StoredRun } from './store/results-store.js';
+export { orderByBranch } from './store/branch-order.js';
+export type { BranchOrder } from './store/branch-order.js';
+export { FolderResultsStore } from './store/folder-store.js';
+export { DEFAULT_NOTES_REF, GitNotesResultsStore } from './store/git-notes-store.js';
+export type { GitNotesFetchResult, GitNotesResultsStoreOptions, GitNotesTransferOptions } from './store/git-notes-store.js';
+export { openResultsStore } from './store/open-store.js';
+export { isBaselineName } from './store/results-store.js';
+export type { HistoryPoint, HistorySeries, ResultsStore, ResultsStoreAppendOptions, ResultsStoreContents, ResultsStoreSeriesOptions, StoredBenchmark, StoredRun } from './store/results-store.js';
 export { getSuite, listSuites, registerSuite, unregisterSuite } from './suites/registry.js';

@@ -7,6 +7,8 @@
 // Each export is named (no `export *`); types in their own statements.
 export { combineHostConditions, explainByConditions, hostConditionsBetween, readHostReading } from '../bench/host-conditions.js';
 export type { ConditionDifference, ConditionThresholds, ConditionsExplanation, HostConditions, HostCpuTimes, HostReading } from '../bench/host-conditions.js';
+export { bisectRevisions } from '../compare/bisect-revisions.js';
+export type { BisectResult, BisectRevisionsOptions, BisectStep } from '../compare/bisect-revisions.js';
 export { compareRevisions } from '../compare/compare-revisions.js';
 export { decideRoundVerdict } from '../compare/round-verdict.js';
 export type { RoundVerdictInput, VerdictWithReason } from '../compare/round-verdict.js';
