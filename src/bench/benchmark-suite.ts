@@ -5,6 +5,7 @@ import { RESULT_SCHEMA_VERSION, type SuiteResult, type TaskResult } from '../cor
 import type { MetricSnapshot } from '../core/snapshot.js';
 import { environmentFingerprint } from './environment.js';
 import { isIsolatedChild, runIsolated } from './isolation.js';
+import { runInstructions } from './instruments/instructions.js';
 import { resolveSettings, validateSuiteOptions, validateTaskOptions } from './options.js';
 import { buildSummary, suiteStatus } from './summary.js';
 import { runTask, type TaskDefinition, type TaskOutcome } from './task-runner.js';
@@ -35,6 +36,17 @@ function errorFor(name: string, outcome: TaskOutcome): TaskErrorEvent | undefine
   };
 }
 
+let definitionOf: ((suite: BenchmarkSuite, task: string) => TaskDefinition | undefined) | undefined;
+
+/**
+ * A task's definition inside a suite, for the counting child of the instructions instrument.
+ *
+ * @internal
+ */
+export function taskDefinitionOf(suite: unknown, task: string): TaskDefinition | undefined {
+  return suite instanceof BenchmarkSuite ? definitionOf?.(suite, task) : undefined;
+}
+
 /**
  * A set of benchmark tasks run one after another with calibrated batching, warm-up, garbage collection
  * between tasks, per-task timeouts and optional child-process isolation.
@@ -52,6 +64,10 @@ export class BenchmarkSuite extends EventEmitter<BenchmarkSuiteEvents> {
   readonly #options: BenchmarkSuiteOptions;
   readonly #tasks: TaskDefinition[] = [];
   #running = false;
+
+  static {
+    definitionOf = (suite, task) => suite.#tasks.find((t) => t.name === task);
+  }
 
   /**
    * @param name - suite name (carried into the result)
@@ -178,9 +194,11 @@ export class BenchmarkSuite extends EventEmitter<BenchmarkSuiteEvents> {
         this.emit('task:cycle', { task: def.name, fraction, taskFraction, eta, samples });
       };
       const outcome =
-        isolation === undefined
-          ? await runTask(def, settings, { signal, progress })
-          : await runIsolated(this.#name, def, settings, isolation, { signal, progress });
+        options.instrument === 'instructions'
+          ? await runInstructions(this.#name, def, settings, options, { signal, progress })
+          : isolation === undefined
+            ? await runTask(def, settings, { signal, progress })
+            : await runIsolated(this.#name, def, settings, isolation, { signal, progress });
       const wall = nowSeconds() - taskStart;
       if (wall > 0.05) peakCpu = Math.max(peakCpu, outcome.cpuSeconds / wall);
       peakRss = Math.max(peakRss, process.memoryUsage.rss());

@@ -1,5 +1,7 @@
 // Entry point of an isolated child process: import the suite module, run one task, send the result back.
 import type { SuiteResult } from '../core/results.js';
+import { taskDefinitionOf } from './benchmark-suite.js';
+import { runCounted } from './instruments/counted-run.js';
 import type { ChildReply, ChildRequest } from './isolation.js';
 
 interface RunnableSuite {
@@ -27,6 +29,15 @@ async function handle(request: ChildRequest): Promise<void> {
     const mod = (await import(request.module)) as Record<string, unknown>;
     const suite = mod[request.exportName];
     if (!isRunnable(suite)) throw new TypeError(`${request.module} does not export a BenchmarkSuite as "${request.exportName}"`);
+    if (request.iterations !== undefined) {
+      // the instructions instrument's counting child: the task N times, nothing timed
+      const def = taskDefinitionOf(suite, request.task);
+      if (def === undefined) throw new Error(`${request.module} has no task "${request.task}" in a BenchmarkSuite exported as "${request.exportName}"`);
+      await runCounted(def, request.iterations);
+      await reply({ ok: true, result: { name: def.name, status: 'ok', duration: 0, tags: [] }, cpuSeconds: 0 });
+      process.disconnect();
+      return;
+    }
     const cpu = process.cpuUsage();
     const result = await suite.run({ tasks: [request.task] });
     const used = process.cpuUsage(cpu);

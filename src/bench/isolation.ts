@@ -27,6 +27,8 @@ export interface ChildRequest {
   readonly module: string;
   readonly exportName: string;
   readonly task: string;
+  /** Run the task exactly this many times and nothing else (the instructions instrument's counting child). */
+  readonly iterations?: number;
 }
 
 /** Message from an isolated child to the parent. @internal */
@@ -39,14 +41,22 @@ function childScript(): string {
   return join(dirname(here), `isolation-child${extname(here)}`);
 }
 
-function moduleUrl(module: string | URL): string {
+/** @internal */
+export function moduleUrl(module: string | URL): string {
   if (module instanceof URL) return module.href;
   return module.startsWith('file:') ? module : pathToFileURL(module).href;
 }
 
-function runChild(request: ChildRequest, execArgv: readonly string[], signal: AbortSignal | undefined): Promise<ChildReply> {
+/**
+ * Starts the isolated child with `execArgv`, sends it `request` and resolves with its reply. `execPath` runs
+ * the child through another program (valgrind, which then runs node: its arguments start `execArgv`).
+ *
+ * @internal
+ */
+export function runChild(request: ChildRequest, execArgv: readonly string[], signal: AbortSignal | undefined, execPath?: string): Promise<ChildReply> {
   return new Promise((resolve) => {
     const child = fork(childScript(), [], {
+      ...(execPath === undefined ? {} : { execPath }),
       execArgv: [...execArgv],
       env: { ...process.env, [CHILD_ENV]: '1' },
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],

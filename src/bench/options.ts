@@ -1,10 +1,11 @@
 // Validation of suite and task options: invalid values are rejected when the suite is built, naming the option.
 import type { BenchmarkSuiteOptions, TaskOptions } from './types.js';
 import type { ResolvedSettings } from './task-runner.js';
+import { validateInstrumentOptions } from './instruments/instrument-options.js';
 
 const SUITE_KEYS = new Set([
   'time', 'minSamples', 'maxSamples', 'maxTime', 'warmup', 'signal', 'concurrency', 'monitor', 'keepSamples',
-  'timeout', 'seed', 'gc', 'measureHeap', 'isolation',
+  'timeout', 'seed', 'gc', 'measureHeap', 'isolation', 'instrument', 'instructions',
 ]);
 const TIMING_KEYS = ['time', 'minSamples', 'maxSamples', 'maxTime', 'warmup', 'timeout', 'concurrency', 'measureHeap'];
 const TASK_KEYS = new Set([
@@ -104,6 +105,7 @@ export function validateSuiteOptions(options: BenchmarkSuiteOptions): void {
       throw new TypeError('isolation.execArgv option must be an array of strings');
     }
   }
+  validateInstrumentOptions(options);
 }
 
 /**

@@ -2,6 +2,7 @@
 import type { RuneBenchError } from '../core/errors.js';
 import type { KeyFigure, SuiteResult, TaskResult, TaskStatus } from '../core/results.js';
 import type { PerformanceMonitor } from '../monitor/performance-monitor.js';
+import type { Instrument, InstructionsOptions } from './instruments/instrument-options.js';
 
 /**
  * A benchmarked operation. It may be synchronous or return a promise (any thenable): the runner awaits what
@@ -120,6 +121,14 @@ export interface BenchmarkSuiteOptions {
   readonly measureHeap?: boolean;
   /** Run each task in fresh child processes. @defaultValue not isolated */
   readonly isolation?: IsolationOptions;
+  /**
+   * What measures each task: wall-clock `time`, or `instructions` counted under valgrind's cachegrind in
+   * child processes (needs `isolation` to name the suite's module; see {@link InstructionsOptions}).
+   * @defaultValue `'time'`
+   */
+  readonly instrument?: Instrument;
+  /** Settings of the `instructions` instrument. @defaultValue see {@link InstructionsOptions} */
+  readonly instructions?: InstructionsOptions;
 }
 
 /**

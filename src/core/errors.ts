@@ -41,7 +41,9 @@ export type RuneBenchErrorCode =
   /** An object is busy with an operation that cannot run twice at once (for example `BenchmarkSuite.run`). */
   | 'ERR_BUSY'
   /** A bottleneck rule threw while evaluating a window. */
-  | 'ERR_RULE_FAILED';
+  | 'ERR_RULE_FAILED'
+  /** An external program the operation needs is not installed (the message names the Debian package). */
+  | 'ERR_TOOL_MISSING';
 
 /**
  * Options for {@link RuneBenchError}.
