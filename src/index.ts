@@ -27,6 +27,7 @@ export type {
   SuiteSummary,
   TaskResult,
   TaskStatistics,
+  PerOperationUnit,
   TaskStatus,
 } from './core/results.js';
 export type { BottleneckFinding, FindingEvidence } from './core/findings.js';
@@ -101,6 +102,10 @@ export type {
 export { BenchmarkSuite } from './bench/benchmark-suite.js';
 export { compare } from './bench/compare.js';
 export { isIsolatedChild } from './bench/isolation.js';
+export { countInstructions } from './bench/instruments/instructions.js';
+export { findValgrind } from './bench/instruments/valgrind.js';
+export { parseCachegrindOutput, estimatedCycles, L1_MISS_CYCLES, LL_MISS_CYCLES } from './bench/instruments/cachegrind.js';
+export { DETERMINISTIC_V8_FLAGS } from './bench/instruments/instrument-options.js';
 export { environmentFingerprint } from './bench/environment.js';
 export { readSuiteResult, suiteResultFromJSON, suiteResultToJSON, writeSuiteResult } from './bench/suite-result-json.js';
 export { createRng } from './stats/rng.js';
@@ -108,6 +113,9 @@ export { mannWhitneyU } from './stats/mann-whitney.js';
 export { bootstrapMedianCI, bootstrapRatioCI } from './stats/bootstrap.js';
 export { describeSamples } from './stats/describe.js';
 export type { SuiteRunSelection } from './bench/benchmark-suite.js';
+export type { CountInstructionsOptions, InstructionsMeasurement } from './bench/instruments/instructions.js';
+export type { CachegrindTotals } from './bench/instruments/cachegrind.js';
+export type { Instrument, InstructionsOptions } from './bench/instruments/instrument-options.js';
 export type { CompareOptions, Comparison, ComparisonVerdict } from './bench/compare.js';
 export type { EnvironmentOptions } from './bench/environment.js';
 export type { SuiteResultExpectation, SuiteResultJSON } from './bench/suite-result-json.js';
@@ -130,6 +138,7 @@ export type {
 
 // --- detect ---
 export { RegressionDetector } from './detect/regression/regression-detector.js';
+export { DEFAULT_COUNT_THRESHOLD } from './detect/regression/count-gate.js';
 export { ResultsStore } from './store/results-store.js';
 export { detectChangePoints } from './stats/change-points.js';
 export { hodgesLehmannShift } from './stats/hodges-lehmann.js';

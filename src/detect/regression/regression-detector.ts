@@ -6,6 +6,7 @@ import type { MetricSnapshot } from '../../core/snapshot.js';
 import { detectChangePoints } from '../../stats/change-points.js';
 import { judge, measurePair, type GateSettings, type RawComparison } from './regression-gate.js';
 import { LiveWatcher } from './regression-live.js';
+import { DEFAULT_COUNT_THRESHOLD, isCounted, measureCounts } from './count-gate.js';
 import type { HistorySeries, ResultsStore } from '../../store/results-store.js';
 import type {
   BenchmarkComparison,
@@ -80,6 +81,7 @@ function checkRatio(value: number, name: string): void {
  */
 export class RegressionDetector extends EventEmitter<RegressionDetectorEvents> {
   readonly #gate: GateSettings;
+  readonly #countGate: GateSettings;
   readonly #changePoints: NonNullable<RegressionDetectorOptions['changePoints']>;
 
   /**
@@ -88,8 +90,9 @@ export class RegressionDetector extends EventEmitter<RegressionDetectorEvents> {
    */
   constructor(options: RegressionDetectorOptions = {}) {
     super();
-    const { threshold = 0.02, alpha = 0.05, level = 0.95, resamples = 2000, seed = 1, changePoints = {} } = options;
+    const { threshold = 0.02, countThreshold = DEFAULT_COUNT_THRESHOLD, alpha = 0.05, level = 0.95, resamples = 2000, seed = 1, changePoints = {} } = options;
     checkRatio(threshold, 'threshold');
+    checkRatio(countThreshold, 'countThreshold');
     if (!(alpha > 0 && alpha < 1)) throw new RangeError('alpha option must be between 0 and 1 (exclusive)');
     if (!(level > 0 && level < 1)) throw new RangeError('level option must be between 0 and 1 (exclusive)');
     if (!Number.isInteger(resamples) || resamples < 100) throw new RangeError('resamples option must be an integer >= 100');
@@ -97,6 +100,7 @@ export class RegressionDetector extends EventEmitter<RegressionDetectorEvents> {
     // validate change-point options now rather than at the first analysis
     detectChangePoints([], changePoints);
     this.#gate = { threshold, alpha, level, resamples, seed };
+    this.#countGate = { ...this.#gate, threshold: countThreshold };
     this.#changePoints = changePoints;
   }
 
@@ -136,6 +140,7 @@ export class RegressionDetector extends EventEmitter<RegressionDetectorEvents> {
     }
     const byName = new Map(baseline.tasks.map((t) => [t.name, t]));
     const raw: RawComparison[] = [];
+    const counted: RawComparison[] = [];
     for (const task of current.tasks) {
       if (signal?.aborted === true) throw abortError(signal, 'regression comparison');
       const base = byName.get(task.name);
@@ -143,16 +148,23 @@ export class RegressionDetector extends EventEmitter<RegressionDetectorEvents> {
       else if (task.status !== 'ok' || base.status !== 'ok') skipped.push({ name: task.name, reason: `status ${base.status} -> ${task.status}` });
       else if (base.samples === undefined || base.samples.length === 0 || task.samples === undefined || task.samples.length === 0) {
         skipped.push({ name: task.name, reason: 'samples were not kept (use keepSamples)' });
+      } else if (isCounted(task) || isCounted(base)) {
+        // counts (instructions, estimated cycles): deterministic, compared on their spread with the count threshold
+        const units = [base.stats?.unit ?? 'seconds', task.stats?.unit ?? 'seconds'];
+        if (units[0] !== units[1]) skipped.push({ name: task.name, reason: `units differ: ${units[0]} -> ${units[1]}` });
+        else counted.push(measureCounts(task.name, base.samples, task.samples));
       } else raw.push(measurePair(task.name, base.samples, task.samples, this.#gate));
     }
     for (const task of baseline.tasks) {
       if (!current.tasks.some((t) => t.name === task.name)) skipped.push({ name: task.name, reason: 'not in the current run' });
     }
-    let comparisons = judge(raw, this.#gate);
+    const countVerdicts = judge(counted, this.#countGate);
+    const order = new Map(current.tasks.map((t, i) => [t.name, i]));
+    let comparisons = [...judge(raw, this.#gate), ...countVerdicts].sort((x, y) => (order.get(x.name) ?? 0) - (order.get(y.name) ?? 0));
     if (confirm !== undefined) {
       const confirmed: BenchmarkComparison[] = [];
       for (const c of comparisons) {
-        if (c.verdict !== 'regressed') {
+        if (c.verdict !== 'regressed' || countVerdicts.includes(c)) {
           confirmed.push(c);
           continue;
         }
