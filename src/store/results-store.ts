@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { RuneBenchError, isRuneBenchError } from '../core/errors.js';
 import { decodeJson, writeJsonAtomic } from '../core/files.js';
-import type { SuiteResult } from '../core/results.js';
+import type { PerOperationUnit, SuiteResult } from '../core/results.js';
 import { invalid, requireArray, requireNumber, requireObject, requireString } from '../core/validate.js';
 
 /** Format tag written in every record. */
@@ -19,12 +19,17 @@ const EXTENSION = '.run.json.gz';
  * @beta
  */
 export interface StoredBenchmark {
-  /** `<suite>/<task>`: the key a history is read by. */
+  /**
+   * `<suite>/<task>`: the key a history is read by; for a counted figure `<suite>/<task> (<unit>)`, so a task's
+   * times and its instruction counts make two histories, never one.
+   */
   readonly key: string;
-  /** Per-operation sample times, seconds; the task's kept samples, or its median alone when none were kept. */
+  /** Per-operation samples in `unit`; the task's kept samples, or its median alone when none were kept. */
   readonly samples: readonly number[];
-  /** Median, seconds per operation. */
+  /** Median per operation, in `unit`. */
   readonly median: number;
+  /** Unit of `samples` and `median`. @defaultValue `'seconds'` when absent */
+  readonly unit?: PerOperationUnit;
 }
 
 /**
@@ -116,7 +121,9 @@ function benchmarksOf(result: SuiteResult): StoredBenchmark[] {
   for (const task of result.tasks) {
     if (task.status !== 'ok' || task.stats === undefined) continue;
     const samples = task.samples !== undefined && task.samples.length > 0 ? task.samples : [task.stats.median];
-    out.push({ key: `${result.name}/${task.name}`, samples, median: task.stats.median });
+    const unit = task.stats.unit ?? 'seconds';
+    const key = unit === 'seconds' ? `${result.name}/${task.name}` : `${result.name}/${task.name} (${unit})`;
+    out.push({ key, samples, median: task.stats.median, ...(unit === 'seconds' ? {} : { unit }) });
   }
   return out;
 }
