@@ -2,10 +2,18 @@
 // leaves start-up and setup out. Assertions are on counts, never on times. Skipped without valgrind.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { countInstructions } from '../../src/bench/instruments/instructions.js';
 import { findValgrind } from '../../src/bench/instruments/valgrind.js';
-import type { SuiteResult } from '../../src/core/results.js';
+import type { SuiteResult, TaskResult } from '../../src/core/results.js';
+import { RegressionDetector } from '../../src/detect/regression/regression-detector.js';
+import { suiteResultFromJSON, suiteResultToJSON } from '../../src/bench/suite-result-json.js';
+import { ResultsStore } from '../../src/store/results-store.js';
+import { tableFormatter } from '../../src/format/table-formatter.js';
+import { validateSchema } from '../format/json-schema.js';
 
 const MODULE = fileURLToPath(new URL('./fixtures/counted-suite.mjs', import.meta.url));
 
@@ -23,9 +31,12 @@ interface Fixture {
   readonly default: { run(selection: { tasks: readonly string[] }): Promise<SuiteResult> };
 }
 
-void test('a task counted twice gives the same instructions per operation, with the unit in its statistics', { skip }, async () => {
+let counted: SuiteResult | undefined;
+
+void test('a task counted twice gives the same instructions per operation, with the unit in its statistics', { skip, timeout: 1_800_000 }, async () => {
   const { default: suite } = (await import(MODULE)) as Fixture;
   const result = await suite.run({ tasks: ['work x1'] });
+  counted = result;
   const task = result.tasks[0];
   assert.equal(task?.status, 'ok', task?.error?.message);
   const stats = task.stats!;
@@ -41,7 +52,7 @@ void test('a task counted twice gives the same instructions per operation, with 
   assert.ok(fixed > 100 * stats.median, 'node start-up alone is far more than one operation');
 });
 
-void test('twice the work per operation counts about twice the instructions; an expensive setup adds none', { skip }, async () => {
+void test('twice the work per operation counts about twice the instructions; an expensive setup adds none', { skip, timeout: 1_800_000 }, async () => {
   const count = async (task: string): Promise<number> => {
     const m = await countInstructions({ module: MODULE, task, iterations: 1000, execArgv: [], repeat: false });
     assert.equal(m.perOp.length, 1);
@@ -53,11 +64,50 @@ void test('twice the work per operation counts about twice the instructions; an 
   assert.ok(Math.abs(withSetup / x1 - 1) < 0.02, `with setup ${withSetup} vs ${x1}`);
 });
 
-void test('a task that throws in the counting child fails with ERR_CHILD_FAILED', { skip }, async () => {
+void test('a task that throws in the counting child fails with ERR_CHILD_FAILED', { skip, timeout: 1_800_000 }, async () => {
   const { default: suite } = (await import(MODULE)) as Fixture;
   const result = await suite.run({ tasks: ['throws'] });
   const task = result.tasks[0];
   assert.equal(task?.status, 'failed');
   assert.equal(task.error?.code, 'ERR_CHILD_FAILED');
   assert.match(task.error.message, /counted boom/);
+});
+
+/** The same run with every counted figure scaled: `factor` more work per operation. */
+function scaled(result: SuiteResult, factor: number): SuiteResult {
+  const scale = (t: TaskResult): TaskResult => ({
+    ...t,
+    ...(t.samples === undefined ? {} : { samples: t.samples.map((v) => v * factor) }),
+    ...(t.stats === undefined ? {} : { stats: { ...t.stats, median: t.stats.median * factor, min: t.stats.min * factor, max: t.stats.max * factor } }),
+  });
+  return { ...result, tasks: result.tasks.map(scale) };
+}
+
+void test('a counted result flows through JSON, the schema, the store, the table and the 0.5% count gate', { skip, timeout: 1_800_000 }, async () => {
+  const result = counted;
+  assert.ok(result !== undefined, 'the first test ran');
+  const json = suiteResultToJSON(result);
+  const schema = JSON.parse(readFileSync(new URL('../../schema/suite-result.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+  assert.deepEqual(validateSchema(schema, JSON.parse(JSON.stringify(json))), []);
+  assert.equal(suiteResultFromJSON(json).tasks[0]?.stats?.unit, 'instructions');
+
+  const dir = mkdtempSync(join(tmpdir(), 'rune-counted-'));
+  try {
+    const store = new ResultsStore(dir);
+    store.append(result);
+    const keys = store.read().records.flatMap((r) => r.benchmarks.map((b) => `${b.key}|${b.unit ?? 'seconds'}`));
+    assert.deepEqual(keys, ['counted/work x1 (instructions)|instructions']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  const table = tableFormatter.format({ kind: 'suite', result }, { color: false });
+  assert.match(table, /\d[\d,]* instr/);
+
+  const detector = new RegressionDetector();
+  const verdict = async (factor: number): Promise<string | undefined> => (await detector.compare(result, scaled(result, factor))).comparisons[0]?.verdict;
+  assert.equal(await verdict(1), 'no-change');
+  assert.equal(await verdict(1.01), 'regressed', 'one per cent more instructions is caught');
+  assert.equal(await verdict(1 / 1.01), 'improved');
+  assert.equal(await verdict(1.002), 'no-change', 'below the 0.5% count threshold');
 });
