@@ -31,7 +31,8 @@ const args = process.argv.slice(2);
 const repsAt = args.indexOf('--reps');
 const REPS = repsAt >= 0 ? Number(args[repsAt + 1]) : 20;
 if (!Number.isInteger(REPS) || REPS < 2) throw new RangeError('--reps must be an integer >= 2');
-const ITERATIONS: Record<(typeof TASKS)[number], number> = { 'sha1 1KiB': 4096, 'deflate 64KiB': 4, 'tree diff 2000': 128 };
+// about 25-35 ms of CPU time natively each: 1e8 counted instructions or so, far above the run-to-run noise outside them
+const ITERATIONS: Record<(typeof TASKS)[number], number> = { 'sha1 1KiB': 8192, 'deflate 64KiB': 8, 'tree diff 2000': 1024 };
 
 const w = (await import(MODULE)) as Workloads;
 const load = (): string => loadavg().map((l) => l.toFixed(2)).join(' ');
@@ -87,6 +88,9 @@ for (let rep = 0; rep < REPS; rep++) {
       row.timeB.push(tb.perOp);
       row.samplesA.push(ta.samples);
       row.samplesB.push(tb.samples);
+      console.log(
+        `  ${task}: instructions A ${a.perOp.toFixed(1)} B ${b.perOp.toFixed(1)} per op (${a.wall.toFixed(0)} s, ${b.wall.toFixed(0)} s); time A ${(ta.perOp * 1e6).toFixed(3)} B ${(tb.perOp * 1e6).toFixed(3)} us/op`,
+      );
     }
   } finally {
     for (const h of hogs) h.kill('SIGKILL');

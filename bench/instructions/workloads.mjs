@@ -21,7 +21,11 @@ const kib1 = Buffer.from(Array.from({ length: 1024 }, () => Math.floor(random() 
 // text-like data, so deflate has something to find
 const words = ['tree', 'blob', 'commit', 'parent', 'author', 'index', 'object', 'delta', 'pack', 'ref'];
 const text = [];
-while (text.join(' ').length < 65536) text.push(words[Math.floor(random() * words.length)]);
+for (let length = 0; length < 65536; ) {
+  const word = words[Math.floor(random() * words.length)];
+  text.push(word);
+  length += word.length + 1;
+}
 const kib64 = new TextEncoder().encode(text.join(' ').slice(0, 65536));
 
 function tree(n, changes) {
