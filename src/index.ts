@@ -281,6 +281,7 @@ export {
   formatCount,
   formatDuration,
   formatOps,
+  formatPerOp,
   formatPercent,
   formatRme,
   formatValue,
