@@ -4,7 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { countInstructions } from '../../src/bench/instruments/instructions.js';
+// from dist/: the counting child is the isolation child beside this module, and it must run without a loader
+import { countInstructions } from '../../dist/bench/instruments/instructions.js';
 import { findValgrind } from '../../src/bench/instruments/valgrind.js';
 import type { SuiteResult } from '../../src/core/results.js';
 
