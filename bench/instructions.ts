@@ -6,7 +6,7 @@
 // Tasks (bench/instructions/workloads.mjs): SHA-1 of 1 KiB, fflate deflate of 64 KiB, a tree-diff-like merge walk over
 // two sorted 2,000-entry trees. For each repetition the load changes (0, 1 or 2 busy child processes started before
 // and killed after it), then each task is measured by both instruments, A (as is) and B (1% more work: an extra loop
-// sized to 1% of the task's instructions, from a count of the loop alone), interleaved:
+// sized to 1% of the task's instructions, from a count of the task with a trial loop), interleaved:
 // - time: BenchmarkSuite in this process, 300 ms of sampling; figure: the median time per operation;
 // - instructions: countInstructions (cachegrind, two runs, no repeat); figure: instructions per operation.
 // Reported per task and instrument: the A/A relative spread (max/min - 1 of A's figures over the repetitions); how many
@@ -62,10 +62,17 @@ function busy(n: number): ChildProcess[] {
   return Array.from({ length: n }, () => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
 }
 
-// the extra loop: instructions per iteration, counted once
-const spinCount = await count('spin 100000', 16, 0);
-const perSpin = spinCount.perOp / 100_000;
+// The extra loop's size for 1% more work: counted inside each task, since its cost per iteration depends on the
+// code around it (a first guess of 5 instructions per iteration, then the measured cost).
 const spins: Record<string, number> = {};
+const perSpin: Record<string, number> = {};
+async function sizeSpin(task: (typeof TASKS)[number], perOp: number): Promise<number> {
+  const guess = Math.max(1000, Math.round((0.01 * perOp) / 5));
+  const withSpin = await count(task, ITERATIONS[task], guess);
+  const each = (withSpin.perOp - perOp) / guess;
+  perSpin[task] = each;
+  return Math.max(1, Math.round((0.01 * perOp) / each));
+}
 const rows = new Map<string, { timeA: number[]; timeB: number[]; samplesA: (readonly number[])[]; samplesB: (readonly number[])[]; instrA: number[]; instrB: number[]; wall: number[] }>();
 for (const task of TASKS) rows.set(task, { timeA: [], timeB: [], samplesA: [], samplesB: [], instrA: [], instrB: [], wall: [] });
 const started = Date.now();
@@ -76,7 +83,7 @@ for (let rep = 0; rep < REPS; rep++) {
       const row = rows.get(task);
       if (row === undefined) continue;
       const a = await count(task, ITERATIONS[task], 0);
-      spins[task] ??= Math.max(1, Math.round((0.01 * a.perOp) / perSpin));
+      spins[task] ??= await sizeSpin(task, a.perOp);
       const spin = spins[task] ?? 0;
       const b = await count(task, ITERATIONS[task], spin);
       const ta = await time(task, 0);
@@ -132,4 +139,5 @@ for (const task of TASKS) {
     `${pad('', 16)}${pad('instructions', 14)}${pad(`${median(r.instrA).toFixed(0)} instr/op`, 23)}${pad(`${(spread(r.instrA) * 100).toFixed(4)}%`, 13)}${pad(`${String(iCaught)}/${String(n)}`, 12)}${pad(`${String(iFalse)}/${String(n - 1)}`, 19)}${median(r.wall).toFixed(1)} s (${String(ITERATIONS[task])} ops counted, spin ${String(spins[task] ?? 0)})`,
   );
 }
-console.log(`\nspin loop: ${perSpin.toFixed(2)} instructions per iteration; load at end ${load()}; total ${((Date.now() - started) / 1000).toFixed(0)} s`);
+const each = TASKS.map((t) => `${t} ${(perSpin[t] ?? Number.NaN).toFixed(2)}`).join(', ');
+console.log(`\nextra loop, instructions per iteration: ${each}; load at end ${load()}; total ${((Date.now() - started) / 1000).toFixed(0)} s`);
