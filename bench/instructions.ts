@@ -1,7 +1,8 @@
 // Time against instruction counts, side by side, on three CPU-bound tasks while the host's load changes.
 //
-//   npm run bench:instructions                    (builds; 20 repetitions: about 1-2 hours on an idle 2-core machine)
-//   npm run bench:instructions -- --reps 3        (quicker: the figures below are then out of 3)
+//   npm run bench:instructions                    (builds; 20 repetitions)
+//   npm run bench:instructions -- --reps 2        (2 repetitions took 21 minutes on 2 cores at a load of 13-17)
+// Each repetition makes 12 valgrind runs (plus 6 once, to size the extra loop): on a loaded machine each takes minutes.
 //
 // Tasks (bench/instructions/workloads.mjs): SHA-1 of 1 KiB, fflate deflate of 64 KiB, a tree-diff-like merge walk over
 // two sorted 2,000-entry trees. For each repetition the load changes (0, 1 or 2 busy child processes started before
