@@ -8,6 +8,7 @@ import { PerformanceMonitor } from '../../monitor/performance-monitor.js';
 import { ProgressReporter } from '../common/progress.js';
 import { emptyResult, finishResult } from '../common/result.js';
 import { param, resolveScale } from '../common/scale.js';
+import { ProcessTreeMemory } from '../common/process-tree-memory.js';
 
 const ID = 'comprehensive';
 
@@ -89,6 +90,8 @@ export function createComprehensiveSuite(source: () => readonly Suite[]): Suite 
     const progress = new ProgressReporter(ID, options.onProgress);
     const monitor = new PerformanceMonitor({ interval, historySize: 100_000 });
     await monitor.start();
+    const treeMemory = new ProcessTreeMemory();
+    treeMemory.start();
     const children: SuiteResult[] = [];
     const notices: string[] = [];
     let aborted = false;
@@ -126,12 +129,13 @@ export function createComprehensiveSuite(source: () => readonly Suite[]): Suite 
         if (aborted) break;
       }
     } finally {
+      treeMemory.stop();
       await monitor.stop();
     }
     const snapshots: MetricSnapshot[] = monitor.history.toArray();
     const duration = (performance.now() - started) / 1000;
     const summary = combineSummaries(children, duration, {
-      peakMemory: monitor.summary('process.memory.usage')?.max,
+      peakMemory: Math.max(monitor.summary('process.memory.usage')?.max ?? 0, treeMemory.peak),
       peakCpu: monitor.summary('process.cpu.utilization')?.max,
     });
     const failed = children.filter((c) => c.status === 'failed' || c.status === 'partial').map((c) => c.name);
@@ -142,6 +146,8 @@ export function createComprehensiveSuite(source: () => readonly Suite[]): Suite 
     const figures: KeyFigure[] = [
       { name: 'suites.run', value: children.length, unit: '{count}' },
       { name: 'suites.ok', value: children.filter((c) => c.status === 'ok').length, unit: '{count}' },
+      { name: 'memory.peak_rss', value: treeMemory.peak, unit: 'By', description: 'peak RSS of this process plus every live process it spawned, or of the largest one alone (polled every 200 ms)' },
+      ...(treeMemory.childrenSeen ? [{ name: 'memory.child_peak_rss', value: treeMemory.childPeak, unit: 'By', description: 'largest peak (VmHWM) of any one spawned process' } as const] : []),
       ...children.flatMap(childFigures),
     ];
     const combined: SuiteResult = finishResult(
