@@ -21,6 +21,38 @@ function gitDirBytes(fixture: RepositoryFixture): Promise<number> {
   });
 }
 
+/** Counts NUL-separated entries of git's output. */
+function countEntries(out: string): number {
+  return out.split('\0').filter((p) => p !== '').length;
+}
+
+/**
+ * What git sees of a user's repository: tracked files and files its ignore rules hide (a tree shipped with
+ * a `.gitignore` ending in `/*` hides everything). Figures `git.tracked_files` and `git.ignored_files`, and a
+ * notice when ignore rules hide any file the suite measures.
+ *
+ * @internal
+ */
+export async function reportIgnored(
+  git: (args: readonly string[]) => Promise<string>,
+  measured: number,
+  figures: KeyFigure[],
+  notices: string[],
+): Promise<void> {
+  const tracked = countEntries(await git(['ls-files', '-z', '--cached']));
+  const ignored = countEntries(await git(['ls-files', '-z', '--others', '--ignored', '--exclude-standard']));
+  figures.push(
+    { name: 'git.tracked_files', value: tracked, unit: '{count}', description: 'files in the index of the user\'s repository' },
+    { name: 'git.ignored_files', value: ignored, unit: '{count}', description: 'untracked files hidden by ignore rules (.gitignore, info/exclude)' },
+  );
+  if (ignored > 0) {
+    notices.push(
+      `git's ignore rules hide ${String(ignored)} of the ${String(measured)} files measured (${String(tracked)} tracked): ` +
+        'git status covers only the files git sees; git hash-object is given every path. Commit or force-add (git add -f) them to compare like with like',
+    );
+  }
+}
+
 /**
  * Adds the git peer tasks. On a generated tree: `git add -A && git commit`, warm `git status`, status after
  * dirtying 1% and 10% of the files, `git hash-object --stdin-paths`. On a user's directory only the
@@ -68,6 +100,7 @@ export async function addGitTasks(
     } catch {
       notices.push(`${cwd} is not a git repository: git status skipped`);
     }
+    if (isRepository) await reportIgnored(git, fixture.files.length, figures, notices);
     notices.push('user directory: git add/commit and the dirty-status runs are skipped (they would modify it)');
   }
   if (isRepository) {
