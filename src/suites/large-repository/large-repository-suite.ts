@@ -10,7 +10,8 @@ import { RuneBenchError } from '../../core/errors.js';
 import type { KeyFigure, SuiteResult, TaskResult } from '../../core/results.js';
 import type { Suite, SuiteRunOptions, SuiteScale } from '../../core/suite.js';
 import { ProgressReporter, followBenchmark } from '../common/progress.js';
-import { finishResult, PeakMemory } from '../common/result.js';
+import { finishResult } from '../common/result.js';
+import { ProcessTreeMemory } from '../common/process-tree-memory.js';
 import { byScale, param, resolveScale, throwIfAborted } from '../common/scale.js';
 import { decodeDelta, encodeDelta } from '../../workloads/repository/delta.js';
 import { contentSourceFor } from '../../workloads/repository/generator.js';
@@ -149,13 +150,14 @@ async function runLargeRepository(options: SuiteRunOptions = {}): Promise<SuiteR
   if (!(Number.isInteger(repeats) && repeats >= 1 && repeats <= 100)) throw new RangeError('repeats parameter must be an integer in [1, 100]');
   throwIfAborted(signal, `${ID} suite`);
   const progress = new ProgressReporter(ID, options.onProgress);
-  const peak = new PeakMemory();
+  const peak = new ProcessTreeMemory();
   const notices: string[] = [];
   const figures: KeyFigure[] = [];
 
   const prepared = await prepareRepositoryForRun({ suite: ID, scale, seed, files, dir, signal, progress: progress.span(0, 0.2) }, started);
   if ('schemaVersion' in prepared) return prepared; // aborted while generating
   const fixture: RepositoryFixture = prepared;
+  peak.start();
   try {
     peak.sample();
     const { root } = fixture;
@@ -249,11 +251,12 @@ async function runLargeRepository(options: SuiteRunOptions = {}): Promise<SuiteR
     const written = fixture.bytesWritten + packBytes * packNumber + (figures.find((f) => f.name === 'git.objects.bytes_written')?.value ?? 0);
     figures.push(
       { name: 'bytes_written', value: written, unit: 'By', description: 'tree, packs and git objects written' },
-      { name: 'memory.peak_rss', value: Math.max(peak.peak, result.summary.peakMemory), unit: 'By', description: 'peak resident set size, generation included' },
+      { name: 'memory.peak_rss', value: Math.max(peak.peak, result.summary.peakMemory), unit: 'By', description: 'peak resident set size of the process and the git processes it ran, generation included' },
     );
     progress.update('done', 1);
     return finishResult(result, { figures, notices, duration: (performance.now() - started) / 1000, peakMemory: peak.peak });
   } finally {
+    peak.stop();
     await fixture.dispose();
   }
 }

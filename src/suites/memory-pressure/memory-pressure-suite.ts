@@ -119,7 +119,7 @@ async function runMemoryPressure(options: SuiteRunOptions = {}): Promise<SuiteRe
   }
   figures.push({ name: 'out_of_memory.count', value: ooms, unit: '{count}', description: 'children that ran out of memory' });
   progress.update('done', 1);
-  return { ...result, figures: [...(result.figures ?? []), ...figures], notices: [...(result.notices ?? []), `heap limit ${heapMb} MiB per child, off-heap Buffers ${Math.round(offHeapShare * 100)}% of it`, ...notices] };
+  return { ...result, figures: [...(result.figures ?? []), ...figures], notices: [...(result.notices ?? []), `heap limit ${heapMb} MiB per child, off-heap Buffers ${Math.round(offHeapShare * 100)}% of it`, `each task is one child process run for ${String(duration)} s: its figures (ops/s, latency and GC-pause percentiles) come from the many operations inside that child; the task's wall time is a single sample and has no interval`, ...notices] };
 }
 
 /**
