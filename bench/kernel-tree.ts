@@ -45,7 +45,7 @@ for (const name of names) {
   const g = generated.figures?.find((f) => f.name === name);
   const r = real.figures?.find((f) => f.name === name);
   const unit = g?.unit ?? r?.unit ?? '';
-  const ratio = g !== undefined && r !== undefined && g.value !== 0 ? `${(r.value / g.value).toFixed(2)}` : '-';
+  const ratio = g !== undefined && r !== undefined && g.value !== 0 ? (r.value / g.value).toFixed(2) : '-';
   console.log(`| \`${name}\` | ${fmt(g?.value, unit)} | ${fmt(r?.value, unit)} | ${ratio} |`);
 }
 console.log('\n| task | generated median (±RME, samples) | real median (±RME, samples) | real / generated |');

@@ -2,11 +2,11 @@
 // drawn with probability proportional to their bytes, large files cut to one chunk at a random offset; the
 // compression and delta ratios are stratified means of per-unit output/input, weighted by each class's
 // share of the tree's bytes, with a 95% interval.
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { stratifiedMean, type Stratum } from '../../stats/stratified-mean.js';
-import { seededRandom } from '../../suites/common/rng.js';
+import { seededRandom, type SeededRandom } from '../../suites/common/rng.js';
 import { throwIfAborted } from '../../suites/common/scale.js';
 import { yieldToEventLoop } from '../../bench/timer.js';
 import { encodeDelta } from './delta.js';
@@ -40,6 +40,20 @@ export interface RatioSampleOptions {
   /** A file larger than this contributes one chunk of this size at a random offset, bytes. */
   readonly chunkBytes: number;
   readonly seed: number;
+}
+
+/** The whole file, or one `chunkBytes` chunk at a random offset when the file is larger (only that chunk is read). */
+function readUnit(path: string, size: number, chunkBytes: number, rng: SeededRandom): Buffer {
+  if (size <= chunkBytes) return readFileSync(path);
+  const offset = rng.int(size - chunkBytes + 1);
+  const fd = openSync(path, 'r');
+  try {
+    const chunk = Buffer.alloc(chunkBytes);
+    const read = readSync(fd, chunk, 0, chunkBytes, offset);
+    return chunk.subarray(0, read);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function classOf(size: number): number {
@@ -95,13 +109,9 @@ export function drawRatioSample(
       if (file === undefined) continue;
       let content: Buffer;
       try {
-        content = readFileSync(join(root, file.path));
+        content = readUnit(join(root, file.path), file.size, options.chunkBytes, rng);
       } catch {
         continue;
-      }
-      if (content.length > options.chunkBytes) {
-        const offset = rng.int(content.length - options.chunkBytes + 1);
-        content = Buffer.from(content.subarray(offset, offset + options.chunkBytes));
       }
       if (content.length === 0) continue;
       units.push(content);
