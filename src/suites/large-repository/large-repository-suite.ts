@@ -117,7 +117,7 @@ function addDeltaTask(bench: BenchmarkSuite, set: WorkingSet, seed: number, repe
 
 /** Compression and delta ratios of the stratified sample, each with its 95% interval. */
 async function ratioFigures(root: string, fixture: RepositoryFixture, units: number, seed: number, signal: AbortSignal | undefined): Promise<KeyFigure[]> {
-  const sample = drawRatioSample(root, fixture.files, { units, chunkBytes: RATIO_CHUNK, seed });
+  const sample = await drawRatioSample(root, fixture.files, { units, chunkBytes: RATIO_CHUNK, seed }, signal);
   const ratios = await estimateRatios(sample, contentSourceFor(seed), seed, signal);
   const what = `${String(sample.count)} units (${(sample.bytes / MIB).toFixed(1)} MiB) drawn by bytes from ${String(sample.classes.length)} file-size classes, files over ${String(RATIO_CHUNK / 1024)} KiB as one chunk, classes weighted by their share of the tree's bytes`;
   const out: KeyFigure[] = [];

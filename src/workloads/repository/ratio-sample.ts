@@ -64,15 +64,17 @@ function classOf(size: number): number {
 /**
  * Draws the sample: files grouped by size class, each class given units in proportion to its bytes, and
  * within a class files drawn with replacement with probability proportional to their size, so every byte
- * of the tree has the same chance of being sampled. Unreadable files are skipped.
+ * of the tree has the same chance of being sampled. Unreadable files are skipped. Yields to the event loop
+ * every ~20 ms.
  *
  * @internal
  */
-export function drawRatioSample(
+export async function drawRatioSample(
   root: string,
   files: readonly { readonly path: string; readonly size: number }[],
   options: RatioSampleOptions,
-): RatioSample {
+  signal?: AbortSignal,
+): Promise<RatioSample> {
   const rng = seededRandom(options.seed ^ 0x51ed270b);
   const groups = SIZE_CLASSES.map(() => ({ files: [] as { path: string; size: number }[], bytes: 0 }));
   let total = 0;
@@ -85,6 +87,7 @@ export function drawRatioSample(
     total += f.size;
   }
   const classes: { upTo: number; weight: number; units: Buffer[] }[] = [];
+  let slice = performance.now();
   let bytes = 0;
   let count = 0;
   for (const [index, g] of groups.entries()) {
@@ -112,6 +115,11 @@ export function drawRatioSample(
         content = readUnit(join(root, file.path), file.size, options.chunkBytes, rng);
       } catch {
         continue;
+      }
+      if (performance.now() - slice > 20) {
+        await yieldToEventLoop();
+        throwIfAborted(signal, 'ratio sample');
+        slice = performance.now();
       }
       if (content.length === 0) continue;
       units.push(content);

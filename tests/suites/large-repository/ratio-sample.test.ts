@@ -16,7 +16,7 @@ void describe('ratio sample', () => {
       const tree = await walkTree(root);
       const content = contentSourceFor(1);
       const estimate = async (seed: number) => {
-        const sample = drawRatioSample(root, tree.files, { units: 600, chunkBytes: 32 * 1024, seed });
+        const sample = await drawRatioSample(root, tree.files, { units: 600, chunkBytes: 32 * 1024, seed });
         return { sample, ratios: await estimateRatios(sample, content, seed) };
       };
       const a = await estimate(11);
