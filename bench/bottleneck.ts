@@ -20,7 +20,7 @@ import { SystemSource } from '../src/monitor/sources/system.js';
 import type { MetricSnapshot } from '../src/core/snapshot.js';
 
 const sources = () => [
-  ...defaultSources({ interval: 100 }),
+  ...defaultSources({ intervalMs: 100 }),
   new SystemSource(),
   new DiskIoSource(),
   new DiskstatsSource(),
@@ -29,7 +29,7 @@ const sources = () => [
 ];
 
 // Record 3 s of snapshots (30 at 100 ms) under a light mixed load, then tile them into longer windows.
-const recorder = new PerformanceMonitor({ interval: 100, sources: sources() });
+const recorder = new PerformanceMonitor({ intervalMs: 100, sources: sources() });
 await recorder.start();
 const blob = randomBytes(16 * 1024);
 const keep: unknown[] = [];
@@ -51,7 +51,7 @@ const w20 = windowOf(20);
 const w100 = windowOf(100);
 const w1000 = windowOf(1000);
 
-const monitor = new PerformanceMonitor({ interval: 100, sources: sources() });
+const monitor = new PerformanceMonitor({ intervalMs: 100, sources: sources() });
 await monitor.sample(); // starts the sources
 const detector = new BottleneckDetector();
 

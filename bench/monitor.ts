@@ -1,26 +1,43 @@
-// The monitor's CPU cost, measured side by side with an idle peer in the same run.
+// The default monitor's CPU cost, side by side with two peers measured in the same run.
 //
-//   npm run bench:monitor                 (about 2.5 minutes)
-//   npm run bench:monitor -- --quick      (about 40 s, noisier)
+//   npm run bench:monitor                          (5 rounds per interval, about 2 minutes)
+//   npm run bench:monitor -- --quick               (3 short rounds, about 50 s, noisier)
+//   npm run bench:monitor -- --rounds 8 --seconds 10
 //
-// Each configuration runs in its own child process (plain node on dist/, no tsx) so nothing else
-// shares its CPU accounting. A "monitor" child runs a PerformanceMonitor with all default sources at
-// the given interval; its "idle" peer runs a timer at the same interval that does nothing. Both are
-// started together, so they see the same machine load, and each reports the CPU time it used over
-// the same measured window (after a warm-up). Cost = monitor CPU - idle CPU, as a share of one core.
-// Memory per snapshot: a child with --expose-gc fills a history and measures the retained heap.
+// Three kinds of child process (plain node on dist/, no tsx), each fresh per round:
+//   idle     imports rune-bench and runs a timer at the interval that does nothing (the floor: a process
+//            that wakes up as often, with the same modules loaded);
+//   naive    the sampler a user would write in an afternoon: pidusage, synchronous /proc reads, an event
+//            loop delay histogram at 20 ms and a GC observer, sampled at the interval;
+//   monitor  `new PerformanceMonitor({ intervalMs })` with every other option at its default.
+// In each round the three start together (so they share the machine's load) in an order that rotates
+// from round to round, warm up, then report the CPU time (user + system) they used over the same window.
+// cost = CPU share of the process - CPU share of the idle peer of the same round, as a share of one core.
+// Rounds are short and many: a burst of other work on the machine spoils one round, not the result, and
+// the spread (min-max over rounds) says how far to trust the median.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { summarizeValues } from '../src/monitor/series-stats.js';
 
 const dist = fileURLToPath(new URL('../dist/index.js', import.meta.url));
 if (!existsSync(dist)) {
   console.error('dist/ is missing: run `npm run build` first (npm run bench:monitor does).');
   process.exit(1);
 }
-const distUrl = pathToFileURL(dist).href;
 const quick = process.argv.includes('--quick');
+const arg = (name: string, fallback: number): number => {
+  const i = process.argv.indexOf(name);
+  const v = i === -1 ? Number.NaN : Number(process.argv[i + 1]);
+  return Number.isFinite(v) && v > 0 ? v : fallback;
+};
+const rounds = arg('--rounds', quick ? 3 : 5);
+const seconds = arg('--seconds', quick ? 4 : 8);
+
+type Mode = 'idle' | 'naive' | 'monitor';
+const MODES: readonly Mode[] = ['idle', 'naive', 'monitor'];
 
 interface CpuReport {
   readonly cpuSeconds: number;
@@ -30,32 +47,54 @@ interface CpuReport {
 }
 
 const CPU_CHILD = `
-const { PerformanceMonitor } = await import(process.env.RB_DIST);
+const rb = await import(process.env.RB_DIST);
 const interval = Number(process.env.RB_INTERVAL);
-const warmup = Number(process.env.RB_WARMUP);
-const duration = Number(process.env.RB_DURATION);
-const withMonitor = process.env.RB_MODE === 'monitor';
+const mode = process.env.RB_MODE;
 let monitor;
-if (withMonitor) {
-  monitor = new PerformanceMonitor({ interval, historySize: 100000 });
+let naiveSamples = 0;
+if (mode === 'monitor') {
+  monitor = new rb.PerformanceMonitor({ intervalMs: interval });
   await monitor.start();
+} else if (mode === 'naive') {
+  const { readFileSync } = await import('node:fs');
+  const { monitorEventLoopDelay, PerformanceObserver } = await import('node:perf_hooks');
+  const pidusage = (await import(process.env.RB_PIDUSAGE)).default;
+  const histogram = monitorEventLoopDelay({ resolution: 20 });
+  histogram.enable();
+  let gcPause = 0;
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) gcPause += e.duration; }).observe({ entryTypes: ['gc'] });
+  const kept = [];
+  setInterval(async () => {
+    const stat = readFileSync('/proc/self/stat', 'utf8').split(' ');
+    const status = readFileSync('/proc/self/status', 'utf8');
+    const usage = await pidusage(process.pid);
+    const sample = {
+      at: Date.now(), cpu: usage.cpu, rss: usage.memory, utime: Number(stat[13]), stime: Number(stat[14]),
+      threads: /Threads:\\s+(\\d+)/.exec(status)?.[1], p50: histogram.percentile(50), p99: histogram.percentile(99),
+      max: histogram.max, gcPause, heap: process.memoryUsage().heapUsed,
+    };
+    histogram.reset();
+    kept.push(sample);
+    if (kept.length > 1000) kept.shift();
+    naiveSamples++;
+  }, interval).unref();
 } else {
-  // The idle peer: the same timer cadence, doing nothing.
   setInterval(() => {}, interval).unref();
 }
 const keepAlive = setInterval(() => {}, 60000);
-await new Promise((r) => setTimeout(r, warmup));
+await new Promise((r) => setTimeout(r, Number(process.env.RB_WARMUP)));
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();
-const first = monitor?.history.size ?? 0;
-await new Promise((r) => setTimeout(r, duration));
+const first = monitor?.history.size ?? naiveSamples;
+await new Promise((r) => setTimeout(r, Number(process.env.RB_DURATION)));
 const cpu = process.cpuUsage(cpu0);
 const wall = (performance.now() - t0) / 1000;
-const samples = (monitor?.history.size ?? 0) - first;
-const selfReported = monitor?.summary('monitor.overhead.cpu', { windowMs: duration })?.mean;
+const samples = (monitor?.history.size ?? naiveSamples) - first;
+const selfReported = monitor?.summary('monitor.overhead.cpu', { lastSamples: Math.max(1, samples) })?.mean;
 await monitor?.stop();
 clearInterval(keepAlive);
 process.stdout.write(JSON.stringify({ cpuSeconds: (cpu.user + cpu.system) / 1e6, wallSeconds: wall, samples, selfReported }));
+process.exit(0);
 `;
 
 const MEMORY_CHILD = `
@@ -74,9 +113,11 @@ await monitor.stop();
 process.stdout.write(JSON.stringify({ bytesPerSnapshot: (after - before) / n, metrics, snapshots: monitor.history.size }));
 `;
 
+const baseEnv = { RB_DIST: pathToFileURL(dist).href, RB_PIDUSAGE: import.meta.resolve('pidusage') };
+
 async function runChild(code: string, env: Record<string, string>, nodeArgs: string[] = []): Promise<string> {
   const child = spawn(process.execPath, [...nodeArgs, '--input-type=module', '-e', code], {
-    env: { ...process.env, RB_DIST: distUrl, ...env },
+    env: { ...process.env, ...baseEnv, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
@@ -87,54 +128,66 @@ async function runChild(code: string, env: Record<string, string>, nodeArgs: str
   return out;
 }
 
-function median(values: readonly number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
-}
-
 const pct = (share: number): string => `${(share * 100).toFixed(3)}%`;
+const median = (xs: readonly number[]): number => summarizeValues(xs)?.p50 ?? Number.NaN;
+const spread = (xs: readonly number[], fmt: (x: number) => string): string => `${fmt(Math.min(...xs))}..${fmt(Math.max(...xs))}`;
 
-async function measure(interval: number, duration: number, rounds: number, goal: number): Promise<void> {
-  const costs: number[] = [];
-  const idles: number[] = [];
-  const monitors: number[] = [];
-  const selfReported: number[] = [];
-  let samples = 0;
-  for (let round = 0; round < rounds; round++) {
-    const env = { RB_INTERVAL: String(interval), RB_WARMUP: '1500', RB_DURATION: String(duration) };
-    const [idleOut, monitorOut] = await Promise.all([
-      runChild(CPU_CHILD, { ...env, RB_MODE: 'idle' }),
-      runChild(CPU_CHILD, { ...env, RB_MODE: 'monitor' }),
-    ]);
-    const idle = JSON.parse(idleOut) as CpuReport;
-    const mon = JSON.parse(monitorOut) as CpuReport;
-    const idleShare = idle.cpuSeconds / idle.wallSeconds;
-    const monShare = mon.cpuSeconds / mon.wallSeconds;
-    idles.push(idleShare);
-    monitors.push(monShare);
-    costs.push(monShare - idleShare);
-    if (mon.selfReported !== undefined) selfReported.push(mon.selfReported);
-    samples = mon.samples;
-  }
-  const cost = median(costs);
-  console.log(
-    `${`${interval} ms`.padEnd(8)} ${pct(median(idles)).padStart(10)} ${pct(median(monitors)).padStart(10)} ${pct(cost).padStart(10)} ${`${(((cost * interval) / 1000) * 1e6).toFixed(0)} µs`.padStart(10)} ${pct(median(selfReported)).padStart(12)} ${String(samples).padStart(8)}  ${cost <= goal ? 'within' : 'OVER'} goal ${pct(goal)}  [rounds: ${costs.map(pct).join(', ')}]`,
-  );
+interface IntervalResult {
+  readonly share: Record<Mode, number[]>;
+  readonly cost: Record<Exclude<Mode, 'idle'>, number[]>;
+  readonly samples: Record<Exclude<Mode, 'idle'>, number[]>;
+  readonly selfReported: number[];
 }
 
-console.log(`rune-bench monitor cost (node ${process.version}, ${quick ? 'quick' : 'full'} run; default sources: CPU, memory, event loop, GC)`);
-console.log('CPU as a share of one core, median of rounds; idle = a process running the same timer and nothing else');
-console.log(`${'interval'.padEnd(8)} ${'idle'.padStart(10)} ${'monitor'.padStart(10)} ${'cost'.padStart(10)} ${'per sample'.padStart(10)} ${'self-report'.padStart(12)} ${'samples'.padStart(8)}`);
-await measure(100, quick ? 5000 : 15_000, quick ? 2 : 3, 0.005);
-await measure(1000, quick ? 8000 : 25_000, quick ? 2 : 3, 0.001);
+async function measure(interval: number): Promise<IntervalResult> {
+  const result: IntervalResult = {
+    share: { idle: [], naive: [], monitor: [] },
+    cost: { naive: [], monitor: [] },
+    samples: { naive: [], monitor: [] },
+    selfReported: [],
+  };
+  for (let round = 0; round < rounds; round++) {
+    const order = MODES.map((_, i) => MODES[(i + round) % MODES.length]!);
+    const env = { RB_INTERVAL: String(interval), RB_WARMUP: '1500', RB_DURATION: String(seconds * 1000) };
+    const outs = await Promise.all(order.map((mode) => runChild(CPU_CHILD, { ...env, RB_MODE: mode }).then((out) => [mode, JSON.parse(out) as CpuReport] as const)));
+    const byMode = Object.fromEntries(outs) as Record<Mode, CpuReport>;
+    const share = (m: Mode): number => byMode[m].cpuSeconds / byMode[m].wallSeconds;
+    for (const m of MODES) result.share[m].push(share(m));
+    for (const m of ['naive', 'monitor'] as const) {
+      result.cost[m].push(share(m) - share('idle'));
+      result.samples[m].push(byMode[m].samples);
+    }
+    if (byMode.monitor.selfReported !== undefined) result.selfReported.push(byMode.monitor.selfReported);
+  }
+  return result;
+}
+
+const goals: Record<number, number> = { 100: 0.005, 1000: 0.0015 };
+const load0 = loadavg();
+console.log(`rune-bench monitor cost: node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'} x ${cpus().length}`);
+console.log(`load average at start ${load0.map((l) => l.toFixed(2)).join(' ')}; ${rounds} rounds of ${seconds} s per interval, peers interleaved`);
+console.log('CPU as a share of one core: median over rounds [min..max]; cost = process - idle peer of the same round');
+for (const interval of [100, 1000]) {
+  const r = await measure(interval);
+  const goal = goals[interval]!;
+  const monitorCost = median(r.cost.monitor);
+  const naiveCost = median(r.cost.naive);
+  const perSample = (cost: number): string => `${((cost * interval) / 1000 * 1e6).toFixed(0)} µs`;
+  console.log(`\ninterval ${interval} ms`);
+  console.log(`  ${'process'.padEnd(10)} ${'CPU share'.padStart(10)} ${'spread'.padStart(20)} ${'cost'.padStart(10)} ${'cost spread'.padStart(22)} ${'per sample'.padStart(11)} samples/round`);
+  console.log(`  ${'idle'.padEnd(10)} ${pct(median(r.share.idle)).padStart(10)} ${spread(r.share.idle, pct).padStart(20)}`);
+  for (const m of ['naive', 'monitor'] as const) {
+    const cost = median(r.cost[m]);
+    console.log(
+      `  ${m.padEnd(10)} ${pct(median(r.share[m])).padStart(10)} ${spread(r.share[m], pct).padStart(20)} ${pct(cost).padStart(10)} ${spread(r.cost[m], pct).padStart(22)} ${perSample(cost).padStart(11)} ${median(r.samples[m])}`,
+    );
+  }
+  const ratio = monitorCost / naiveCost;
+  console.log(`  monitor / naive cost: ${ratio.toFixed(2)}x (goal <= 0.25x); monitor cost ${pct(monitorCost)} (goal <= ${pct(goal)}: ${monitorCost <= goal ? 'within' : 'OVER'})`);
+  console.log(`  monitor self-report (monitor.overhead.cpu, CPU inside collection only): ${pct(median(r.selfReported))}`);
+}
+console.log(`\nload average at end ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 
 const n = quick ? 2000 : 10_000;
-const mem = JSON.parse(await runChild(MEMORY_CHILD, { RB_SNAPSHOTS: String(n) }, ['--expose-gc'])) as {
-  bytesPerSnapshot: number;
-  metrics: number;
-  snapshots: number;
-};
-console.log('self-report = the monitor.overhead.cpu metric: CPU inside sample collection only; the cost column also');
-console.log('includes the event loop histogram timer (resolution interval/2, 20-200 ms) and timer wake-ups.');
+const mem = JSON.parse(await runChild(MEMORY_CHILD, { RB_SNAPSHOTS: String(n) }, ['--expose-gc'])) as { bytesPerSnapshot: number; metrics: number; snapshots: number };
 console.log(`memory: ${mem.bytesPerSnapshot.toFixed(0)} bytes of heap per snapshot held in history (${mem.metrics} metrics each, ${mem.snapshots} snapshots; descriptors shared)`);

@@ -32,7 +32,7 @@ function spin(n: number): number {
 }
 
 async function run(work: number, seed: number): Promise<SuiteResult> {
-  const suite = new BenchmarkSuite('flake', { time, warmup: 30, minSamples: 30, seed });
+  const suite = new BenchmarkSuite('flake', { timeMs: time, warmupMs: 30, minSamples: 30, seed });
   suite.add('spin', () => spin(work));
   return suite.run();
 }
@@ -62,7 +62,7 @@ try {
     const current = await run(WORK, i + 1);
     if (await fails(() => assertNoRegression(current, baseline, { threshold: 0.05 }))) falseFailures++;
     const same = (): number => spin(WORK);
-    if (!(await fails(() => assertFaster(same, same, { time, seed: i })))) falseFaster++;
+    if (!(await fails(() => assertFaster(same, same, { timeMs: time, seed: i })))) falseFaster++;
     // power: 10% more work
     const slowBase = join(dir, `slow-${i}.json`);
     await assertNoRegression(await run(WORK, i), slowBase);

@@ -45,7 +45,7 @@ const csvFormatter: Formatter = {
 registerFormatter(csvFormatter);
 
 const data = Buffer.alloc(16 * 1024, 1);
-const suite = new BenchmarkSuite('hashing', { time: quick ? 50 : 500, keepSamples: true });
+const suite = new BenchmarkSuite('hashing', { timeMs: quick ? 50 : 500, keepSamples: true });
 suite.add('sha1 16KiB', () => createHash('sha1').update(data).digest(), { bytes: data.length });
 suite.add('sha256 16KiB', () => createHash('sha256').update(data).digest(), { bytes: data.length });
 const result = await suite.run();

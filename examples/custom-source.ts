@@ -55,7 +55,7 @@ const hashed = custom.counter('example.objects.hashed', { description: 'Objects 
 const hashedBytes = custom.counter('example.bytes.hashed', { unit: 'By', description: 'Bytes hashed' });
 const cache = new LRUCache<string, string>({ max: 64 });
 const monitor = new PerformanceMonitor({
-  interval: 100,
+  intervalMs: 100,
   sources: [new DirectorySource(dir), custom, new CacheSource({ name: 'digests', cache })],
 });
 monitor.on('error', ({ sourceId, error }) => {

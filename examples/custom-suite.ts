@@ -15,15 +15,15 @@ const quick = process.env.RUNE_BENCH_EXAMPLE_QUICK === '1';
 let blob = new Uint8Array(0);
 let pack = new Uint8Array(0);
 
-const monitor = new PerformanceMonitor({ interval: 100 });
+const monitor = new PerformanceMonitor({ intervalMs: 100 });
 const controller = new AbortController();
 process.once('SIGINT', () => {
   controller.abort();
 });
 
 const suite = new BenchmarkSuite('object-store', {
-  time: quick ? 100 : 500,
-  warmup: quick ? 20 : true,
+  timeMs: quick ? 100 : 500,
+  warmupMs: quick ? 20 : 100,
   monitor,
   signal: controller.signal,
 });

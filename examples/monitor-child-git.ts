@@ -29,7 +29,7 @@ if (spawnSync('git', ['--version']).status !== 0) {
 const repo = mkdtempSync(join(tmpdir(), 'rune-bench-git-'));
 const children = new ChildProcessSource();
 const monitor = new PerformanceMonitor({
-  interval: 100,
+  intervalMs: 100,
   sources: [...defaultSources(), children, new ReapedChildrenSource(), new DiskIoSource({ level: 'syscall' }), new SystemSource()],
 });
 children.on('exit', ({ pid, label }) => {

@@ -16,7 +16,7 @@ const quick = process.env.RUNE_BENCH_EXAMPLE_QUICK === '1';
 const buf = Buffer.alloc(1024, 0x61);
 
 // Monitor: sources in, frozen snapshots out, typed events.
-const monitor = new PerformanceMonitor({ interval: 100 }); // default sources: CPU, memory, event loop, GC
+const monitor = new PerformanceMonitor({ intervalMs: 100 }); // default sources: CPU, memory, event loop, GC
 let peakCpu = 0;
 monitor.on('sample', (s) => {
   peakCpu = Math.max(peakCpu, s.get('process.cpu.utilization') ?? 0);
@@ -25,7 +25,7 @@ await monitor.start();
 
 // Benchmarks: sync or async, batched and calibrated, sound statistics.
 async function runObjects(): Promise<Awaited<ReturnType<BenchmarkSuite['run']>>> {
-  const suite = new BenchmarkSuite('objects', { time: quick ? 100 : 500, monitor });
+  const suite = new BenchmarkSuite('objects', { timeMs: quick ? 100 : 500, monitor });
   suite.add('sha1 1 KiB', () => createHash('sha1').update(buf).digest(), { bytes: buf.length });
   return suite.run();
 }
@@ -45,5 +45,5 @@ console.log(table.format({ kind: 'suite', result }));
 console.log(`peak CPU while benchmarking: ${(peakCpu * 100).toFixed(0)}% of one core`);
 console.log(`memory: ${JSON.stringify(monitor.summary('process.memory.usage'))}`);
 console.log(`bottleneck findings: ${bottlenecks.findings.map((f) => `${f.ruleId} (${f.severity})`).join(', ') || 'none'}`);
-console.log(`regression verdicts: ${report.comparisons.map((b) => `${b.name}: ${b.verdict}`).join(', ')}`);
+console.log(`regression verdicts: ${report.comparisons.map((b) => `${b.key}: ${b.verdict}`).join(', ')}`);
 console.log(table.format({ kind: 'suite', result: parallel }));

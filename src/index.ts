@@ -11,7 +11,13 @@ export { RuneBenchError, isRuneBenchError } from './core/errors.js';
 export { isMetricKind, isMetricUnit } from './core/metric.js';
 export { MetricSnapshot, SNAPSHOT_SCHEMA_VERSION } from './core/snapshot.js';
 export { RESULT_SCHEMA_VERSION } from './core/results.js';
+export { benchmarkKey, walkBenchmarks, walkSuites } from './core/walk.js';
+export type { BenchmarkEntry, SuiteEntry } from './core/walk.js';
 export { Severity, compareSeverity } from './core/findings.js';
+export { systemClock } from './core/clock.js';
+export { TypedEventEmitter } from './core/typed-events.js';
+export type { Clock, ClockTimer } from './core/clock.js';
+export type { ListenerErrorEvents } from './core/typed-events.js';
 export type { RuneBenchErrorCode, RuneBenchErrorOptions } from './core/errors.js';
 export type { MetricDescriptor, MetricKind, MetricUnit, MetricValues } from './core/metric.js';
 export type { MetricSnapshotInit, MetricSnapshotJSON } from './core/snapshot.js';
@@ -30,7 +36,7 @@ export type {
   TaskStatus,
 } from './core/results.js';
 export type { BottleneckFinding, FindingEvidence } from './core/findings.js';
-export type { Suite, SuiteParameter, SuiteProgress, SuiteRunOptions, SuiteScale } from './core/suite.js';
+export type { SuiteDefinition, SuiteParameter, SuiteProgress, SuiteRunOptions, SuiteScale } from './core/suite.js';
 // --- end core ---
 
 // --- monitor ---
@@ -99,6 +105,8 @@ export type {
 
 // --- bench ---
 export { BenchmarkSuite } from './bench/benchmark-suite.js';
+export { SuiteResultBuilder } from './bench/result-builder.js';
+export type { SuiteResultBuilderOptions } from './bench/result-builder.js';
 export { compare } from './bench/compare.js';
 export { isIsolatedChild } from './bench/isolation.js';
 export { environmentFingerprint } from './bench/environment.js';
@@ -108,7 +116,7 @@ export { mannWhitneyU } from './stats/mann-whitney.js';
 export { bootstrapMedianCI, bootstrapRatioCI } from './stats/bootstrap.js';
 export { describeSamples } from './stats/describe.js';
 export type { SuiteRunSelection } from './bench/benchmark-suite.js';
-export type { CompareOptions, Comparison, ComparisonVerdict } from './bench/compare.js';
+export type { CompareOptions } from './bench/compare.js';
 export type { EnvironmentOptions } from './bench/environment.js';
 export type { SuiteResultExpectation, SuiteResultJSON } from './bench/suite-result-json.js';
 export type { MannWhitneyResult } from './stats/mann-whitney.js';
@@ -155,9 +163,21 @@ export type {
   HostReading,
 } from './bench/host-conditions.js';
 // --- end compare ---
+// --- exec ---
+export { benchmarkCommands } from './exec/benchmark-commands.js';
+export { parameterScan, splitCommandLine } from './exec/command-line.js';
+export { prepareCommandTree } from './exec/command-tree.js';
+export { hyperfineCsv, hyperfineJson, hyperfineMarkdown } from './exec/hyperfine-export.js';
+export type { CommandParameter } from './exec/command-line.js';
+export type { CommandTree, CommandTreeOptions } from './exec/command-tree.js';
+export type { CommandRunMeasurement } from './exec/process-runner.js';
+export type { CommandBenchmark, CommandMeasurements, ExecOptions } from './exec/types.js';
+// --- end exec ---
 
 // --- detect ---
 export { RegressionDetector } from './detect/regression/regression-detector.js';
+export { VERDICTS } from './detect/regression/verdict.js';
+export type { Verdict } from './detect/regression/verdict.js';
 export { ResultsStore } from './store/results-store.js';
 export { detectChangePoints } from './stats/change-points.js';
 export { hodgesLehmannShift } from './stats/hodges-lehmann.js';
@@ -173,8 +193,8 @@ export type {
   RegressionDetectorEvents,
   RegressionDetectorOptions,
   RegressionEvent,
-  RegressionReport,
-  RegressionVerdict,
+  ComparisonReport,
+  NotCompared,
 } from './detect/regression/regression-types.js';
 export type {
   HistoryPoint,
@@ -227,6 +247,27 @@ export type { CacheEfficiencyRuleOptions } from './detect/bottleneck/rules/cache
 export type { FdLeakRuleOptions } from './detect/bottleneck/rules/fd-leak.js';
 export type { DiskstatsSourceOptions } from './monitor/sources/diskstats-source.js';
 // --- end detect ---
+
+// --- forecast (time to a limit) ---
+export { forecastTimeToLimit } from './detect/forecast/forecast.js';
+export { forecastLimit } from './detect/forecast/limit-forecast.js';
+export {
+  FORECAST_LIMIT_METRICS,
+  builtinForecastLimits,
+  diskFreeForecastLimit,
+  heapForecastLimit,
+  openFdsForecastLimit,
+  rssForecastLimit,
+} from './detect/forecast/builtin-limits.js';
+export { TIME_TO_LIMIT, TIME_TO_LIMIT_EVIDENCE, timeToLimitRule, timeToLimitRules } from './detect/forecast/time-to-limit-rule.js';
+export { ForecastWatcher } from './detect/forecast/forecast-watcher.js';
+export type { ForecastOptions, TimeToLimit } from './detect/forecast/forecast.js';
+export type { SeriesPoints } from './detect/forecast/post-gc-floor.js';
+export type { ForecastLimit } from './detect/forecast/forecast-limit.js';
+export type { LimitForecast } from './detect/forecast/limit-forecast.js';
+export type { TimeToLimitHorizons, TimeToLimitRuleOptions } from './detect/forecast/time-to-limit-rule.js';
+export type { ForecastLimitError, ForecastWatcherEvents, ForecastWatcherOptions } from './detect/forecast/forecast-watcher.js';
+// --- end forecast ---
 
 // --- suites ---
 export { comprehensiveSuite, getSuite, isBuiltInSuite, listSuites, registerSuite, unregisterSuite } from './suites/registry.js';
@@ -293,6 +334,10 @@ export { htmlFormatter } from './format/html-formatter.js';
 export { markdownFormatter } from './format/markdown-formatter.js';
 export { createPrometheusFormatter, openMetricsFormatter, prometheusFormatter } from './format/prometheus-formatter.js';
 export { renderTextTable } from './format/text-table.js';
+export { buildReport, reportFindings } from './format/report.js';
+export { historyRows } from './format/history-report.js';
+export type { HistoryRow } from './format/history-report.js';
+export type { BuildReportOptions, FigureMatrix, ReportFinding, ReportSuite, ReportTask, SuiteReport } from './format/report.js';
 export {
   formatByteRate,
   formatBytes,
@@ -313,7 +358,6 @@ export type {
   Formatter,
   HistoryFormatInput,
   SuiteFormatInput,
-  TaskComparison,
   TrendChangePoint,
   TrendPoint,
   TrendSeries,

@@ -20,7 +20,7 @@ import {
   type MetricValues,
   type RegressionEvent,
   type RuneBenchErrorCode,
-  type Suite,
+  type SuiteDefinition,
   type SuiteResult,
   type TaskResult,
 } from '../src/index.js';
@@ -55,8 +55,8 @@ function typeChecks(): void {
 
   expectTypeOf<Severity>().toEqualTypeOf<'low' | 'medium' | 'high' | 'critical'>();
   expectTypeOf<BottleneckFinding['severity']>().toEqualTypeOf<Severity>();
-  expectTypeOf(getSuite('comprehensive')).toEqualTypeOf<Suite>();
-  expectTypeOf<Suite['run']>().returns.toEqualTypeOf<Promise<SuiteResult>>();
+  expectTypeOf(getSuite('comprehensive')).toEqualTypeOf<SuiteDefinition>();
+  expectTypeOf<SuiteDefinition['run']>().returns.toEqualTypeOf<Promise<SuiteResult>>();
   expectTypeOf(getFormatter('table')).toEqualTypeOf<Formatter>();
   expectTypeOf<Formatter['format']>().returns.toEqualTypeOf<string>();
   expectTypeOf<RuneBenchError['code']>().toEqualTypeOf<RuneBenchErrorCode>();

@@ -1,14 +1,15 @@
 // BenchmarkSuite: add tasks, run them one after another, emit typed progress, return a SuiteResult.
-import { EventEmitter } from 'eventemitter3';
+import { TypedEventEmitter } from '../core/typed-events.js';
+import { systemClock } from '../core/clock.js';
 import { RuneBenchError } from '../core/errors.js';
 import { RESULT_SCHEMA_VERSION, type SuiteResult, type TaskResult } from '../core/results.js';
 import type { MetricSnapshot } from '../core/snapshot.js';
 import { environmentFingerprint } from './environment.js';
 import { isIsolatedChild, runIsolated } from './isolation.js';
-import { resolveSettings, validateSuiteOptions, validateTaskOptions } from './options.js';
+import { resolveSettings, validateRunSelection, validateSuiteOptions, validateTaskOptions } from './options.js';
 import { buildSummary, suiteStatus } from './summary.js';
 import { runTask, type TaskDefinition, type TaskOutcome } from './task-runner.js';
-import { nowSeconds, timerProfile } from './timer.js';
+import { nowSeconds as realSeconds, timerProfile } from './timer.js';
 import { getGc } from './gc.js';
 import type { BenchmarkFn, BenchmarkSuiteEvents, BenchmarkSuiteOptions, TaskErrorEvent, TaskOptions } from './types.js';
 
@@ -20,6 +21,30 @@ import type { BenchmarkFn, BenchmarkSuiteEvents, BenchmarkSuiteOptions, TaskErro
 export interface SuiteRunSelection {
   /** Run only these tasks (by name), in suite order. @defaultValue all tasks */
   readonly tasks?: readonly string[];
+  /** Aborts this run, as the suite's `signal` option does (either one aborts). @defaultValue none */
+  readonly signal?: AbortSignal;
+}
+
+/** One signal that aborts when either does; `dispose` removes the listeners. */
+function eitherSignal(a: AbortSignal | undefined, b: AbortSignal | undefined): { signal: AbortSignal | undefined; dispose: () => void } {
+  if (a === undefined || b === undefined) return { signal: a ?? b, dispose: () => undefined };
+  const controller = new AbortController();
+  const forward = (source: AbortSignal) => (): void => {
+    controller.abort(source.reason);
+  };
+  const onA = forward(a);
+  const onB = forward(b);
+  if (a.aborted) onA();
+  else if (b.aborted) onB();
+  a.addEventListener('abort', onA, { once: true });
+  b.addEventListener('abort', onB, { once: true });
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      a.removeEventListener('abort', onA);
+      b.removeEventListener('abort', onB);
+    },
+  };
 }
 
 function errorFor(name: string, outcome: TaskOutcome): TaskErrorEvent | undefined {
@@ -41,13 +66,13 @@ function errorFor(name: string, outcome: TaskOutcome): TaskErrorEvent | undefine
  *
  * @example
  * ```ts
- * const suite = new BenchmarkSuite('hashing', { time: 500 });
+ * const suite = new BenchmarkSuite('hashing', { timeMs: 500 });
  * suite.add('sha1 1KiB', () => createHash('sha1').update(buf).digest(), { bytes: 1024 });
  * const result = await suite.run();
  * ```
  * @public
  */
-export class BenchmarkSuite extends EventEmitter<BenchmarkSuiteEvents> {
+export class BenchmarkSuite extends TypedEventEmitter<BenchmarkSuiteEvents> {
   readonly #name: string;
   readonly #options: BenchmarkSuiteOptions;
   readonly #tasks: TaskDefinition[] = [];
@@ -109,15 +134,19 @@ export class BenchmarkSuite extends EventEmitter<BenchmarkSuiteEvents> {
    *
    * @param selection - which tasks to run
    * @returns the suite result
-   * @throws RuneBenchError `ERR_BUSY` when the suite is already running; `ERR_NOT_FOUND` for an unknown task name
+   * @throws TypeError naming an invalid selection option; RuneBenchError `ERR_BUSY` when the suite is already
+   *   running; `ERR_NOT_FOUND` for an unknown task name
    */
   async run(selection: SuiteRunSelection = {}): Promise<SuiteResult> {
+    validateRunSelection(selection);
     if (this.#running) throw new RuneBenchError('ERR_BUSY', `suite "${this.#name}" is already running`);
     const chosen = this.#select(selection);
     this.#running = true;
+    const abort = eitherSignal(this.#options.signal, selection.signal);
     try {
-      return await this.#run(chosen);
+      return await this.#run(chosen, abort.signal);
     } finally {
+      abort.dispose();
       this.#running = false;
     }
   }
@@ -132,13 +161,14 @@ export class BenchmarkSuite extends EventEmitter<BenchmarkSuiteEvents> {
     return this.#tasks.filter((t) => selection.tasks?.includes(t.name) === true);
   }
 
-  async #run(tasks: readonly TaskDefinition[]): Promise<SuiteResult> {
+  async #run(tasks: readonly TaskDefinition[], signal: AbortSignal | undefined): Promise<SuiteResult> {
     const options = this.#options;
-    const signal = options.signal;
     // measured once per process, before any task, so no task's warm-up pays for it
     timerProfile();
     if (options.gc !== false) getGc();
-    const startedAt = new Date();
+    const clock = options.clock ?? systemClock;
+    const nowSeconds = (): number => clock.now() / 1000;
+    const startedAt = new Date(clock.wallNow());
     const started = nowSeconds();
     const env = environmentFingerprint();
     const monitor = options.monitor;
@@ -155,7 +185,7 @@ export class BenchmarkSuite extends EventEmitter<BenchmarkSuiteEvents> {
     this.emit('start', { suite: this.#name, tasks: tasks.map((t) => t.name) });
     const budgets = tasks.map((t) => {
       const s = resolveSettings(options, t.options);
-      return (s.warmup + s.time) / 1000 + 0.05;
+      return (s.warmupMs + s.timeMs) / 1000 + 0.05;
     });
     const isolation = options.isolation !== undefined && !isIsolatedChild() ? options.isolation : undefined;
 
@@ -166,7 +196,7 @@ export class BenchmarkSuite extends EventEmitter<BenchmarkSuiteEvents> {
       }
       this.emit('task:start', { task: def.name, index });
       const settings = resolveSettings(options, def.options);
-      const taskStart = nowSeconds();
+      const taskStart = realSeconds();
       const progress = (taskFraction: number, samples: number): void => {
         const rss = process.memoryUsage.rss();
         if (rss > peakRss) peakRss = rss;
@@ -179,9 +209,10 @@ export class BenchmarkSuite extends EventEmitter<BenchmarkSuiteEvents> {
       };
       const outcome =
         isolation === undefined
-          ? await runTask(def, settings, { signal, progress })
-          : await runIsolated(this.#name, def, settings, isolation, { signal, progress });
-      const wall = nowSeconds() - taskStart;
+          ? await runTask(def, settings, { signal, clock, progress })
+          : await runIsolated(this.#name, def, settings, isolation, { signal, clock, progress });
+      // a measurement (CPU share), not a budget: real elapsed time
+      const wall = realSeconds() - taskStart;
       if (wall > 0.05) peakCpu = Math.max(peakCpu, outcome.cpuSeconds / wall);
       peakRss = Math.max(peakRss, process.memoryUsage.rss());
       results.push(outcome.result);

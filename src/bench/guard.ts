@@ -1,5 +1,5 @@
 // Watches a running task: abort signal, per-operation timeout and the task's wall-clock cap.
-import { nowSeconds } from './timer.js';
+import type { Clock, ClockTimer } from '../core/clock.js';
 
 /**
  * Why a {@link TaskGuard} stopped a task.
@@ -35,19 +35,24 @@ export class TaskGuard {
   readonly #deadline: number;
   readonly #signal: AbortSignal | undefined;
   readonly #onAbort: () => void;
+  readonly #clock: Clock;
+  readonly #period: number;
   #reject: (reason: TaskStop) => void = () => undefined;
   #stop: TaskStop | undefined;
-  #watchdog: NodeJS.Timeout | undefined;
+  #watchdog: ClockTimer | undefined;
+  #disposed = false;
 
   /**
    * @param signal - aborts the task
    * @param timeoutMs - per-operation timeout, ms
-   * @param deadline - monotonic seconds after which the task stops (Infinity for none)
+   * @param deadline - seconds on `clock` after which the task stops (Infinity for none)
+   * @param clock - where the timeout and the deadline are read and the watchdog armed
    */
-  constructor(signal: AbortSignal | undefined, timeoutMs: number, deadline: number) {
+  constructor(signal: AbortSignal | undefined, timeoutMs: number, deadline: number, clock: Clock) {
     this.#timeout = timeoutMs / 1000;
     this.#deadline = deadline;
     this.#signal = signal;
+    this.#clock = clock;
     this.#stopped = new Promise<never>((_resolve, reject) => {
       this.#reject = reject;
     });
@@ -57,10 +62,21 @@ export class TaskGuard {
     };
     if (signal?.aborted === true) this.#onAbort();
     else signal?.addEventListener('abort', this.#onAbort, { once: true });
-    const period = Math.max(2, Math.min(50, timeoutMs / 10, Number.isFinite(deadline) ? 50 : Infinity));
-    this.#watchdog = setInterval(() => {
+    this.#period = Math.max(2, Math.min(50, timeoutMs / 10, Number.isFinite(deadline) ? 50 : Infinity));
+    this.#arm();
+  }
+
+  // a one-shot timer re-armed after each check (a Clock has no intervals)
+  #arm(): void {
+    this.#watchdog = this.#clock.setTimeout(() => {
+      this.#watchdog = undefined;
       this.#check();
-    }, period);
+      if (this.#stop === undefined && !this.#disposed) this.#arm();
+    }, this.#period);
+  }
+
+  #nowSeconds(): number {
+    return this.#clock.now() / 1000;
   }
 
   /** The stop reason, once stopped. */
@@ -77,7 +93,7 @@ export class TaskGuard {
 
   /** Throws the stop reason when stopped; also checks the deadline. */
   throwIfStopped(): void {
-    if (this.#stop === undefined && nowSeconds() > this.#deadline) {
+    if (this.#stop === undefined && this.#nowSeconds() > this.#deadline) {
       this.stop(new TaskStop('deadline', 'the task reached its maxTime'));
     }
     if (this.#stop !== undefined) throw this.#stop;
@@ -85,7 +101,7 @@ export class TaskGuard {
 
   /** Marks operation `lane` as started (for the timeout watchdog). */
   begin(lane: number): void {
-    this.#inFlight.set(lane, nowSeconds());
+    this.#inFlight.set(lane, this.#nowSeconds());
   }
 
   /** Marks operation `lane` as settled. */
@@ -100,13 +116,14 @@ export class TaskGuard {
 
   /** Removes the listener and the watchdog. */
   dispose(): void {
-    if (this.#watchdog !== undefined) clearInterval(this.#watchdog);
+    this.#disposed = true;
+    if (this.#watchdog !== undefined) this.#clock.clearTimeout(this.#watchdog);
     this.#watchdog = undefined;
     this.#signal?.removeEventListener('abort', this.#onAbort);
   }
 
   #check(): void {
-    const now = nowSeconds();
+    const now = this.#nowSeconds();
     if (now > this.#deadline) {
       this.stop(new TaskStop('deadline', 'the task reached its maxTime'));
       return;

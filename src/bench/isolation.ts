@@ -1,16 +1,12 @@
 // Process isolation: each task runs in N fresh child processes; their per-process medians are merged.
-import { fork } from 'node:child_process';
-import { dirname, extname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { mean, median as medianOf, sampleStandardDeviation } from 'simple-statistics';
 import type { KeyFigure, TaskResult, TaskStatistics } from '../core/results.js';
 import { describeSamples, relativeHalfWidth, tCritical95 } from '../stats/describe.js';
-import { errorInfo, thin, type ResolvedSettings, type TaskDefinition, type TaskOutcome, type TaskRunContext } from './task-runner.js';
-import { nowSeconds } from './timer.js';
+import { thin, type ResolvedSettings, type TaskDefinition, type TaskOutcome, type TaskRunContext } from './task-runner.js';
 import type { IsolationOptions } from './types.js';
-
-/** Environment variable set in isolated child processes. @internal */
-export const CHILD_ENV = 'RUNE_BENCH_ISOLATED_CHILD';
+import { CHILD_ENV, runChild } from './isolation-process.js';
+import { errorInfo } from './thrown.js';
 
 /**
  * Whether this process is an isolated child started by a {@link BenchmarkSuite} with `isolation`. A module
@@ -22,61 +18,9 @@ export function isIsolatedChild(): boolean {
   return process.env[CHILD_ENV] === '1';
 }
 
-/** Message from the parent to an isolated child. @internal */
-export interface ChildRequest {
-  readonly module: string;
-  readonly exportName: string;
-  readonly task: string;
-}
-
-/** Message from an isolated child to the parent. @internal */
-export type ChildReply =
-  | { readonly ok: true; readonly result: TaskResult; readonly cpuSeconds: number }
-  | { readonly ok: false; readonly error: { name: string; message: string; stack?: string } };
-
-function childScript(): string {
-  const here = fileURLToPath(import.meta.url);
-  return join(dirname(here), `isolation-child${extname(here)}`);
-}
-
 function moduleUrl(module: string | URL): string {
   if (module instanceof URL) return module.href;
   return module.startsWith('file:') ? module : pathToFileURL(module).href;
-}
-
-function runChild(request: ChildRequest, execArgv: readonly string[], signal: AbortSignal | undefined): Promise<ChildReply> {
-  return new Promise((resolve) => {
-    const child = fork(childScript(), [], {
-      execArgv: [...execArgv],
-      env: { ...process.env, [CHILD_ENV]: '1' },
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-    });
-    let stderr = '';
-    let reply: ChildReply | undefined;
-    child.stderr?.on('data', (chunk: Buffer) => {
-      if (stderr.length < 4000) stderr += chunk.toString();
-    });
-    const onAbort = (): void => {
-      child.kill('SIGKILL');
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-    child.on('message', (message: ChildReply) => {
-      reply = message;
-    });
-    child.on('error', (error) => {
-      reply ??= { ok: false, error: { name: error.name, message: error.message } };
-    });
-    child.on('exit', (code, sig) => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve(
-        reply ?? {
-          ok: false,
-          error: { name: 'ChildProcessError', message: `child exited (${sig ?? `code ${String(code)}`}) without a result${stderr === '' ? '' : `: ${stderr.trim().slice(-1000)}`}` },
-        },
-      );
-    });
-    child.send(request);
-  });
 }
 
 function merge(parts: readonly TaskResult[], settings: ResolvedSettings, def: TaskDefinition): TaskStatistics | undefined {
@@ -132,10 +76,11 @@ export async function runIsolated(
   isolation: IsolationOptions,
   ctx: TaskRunContext,
 ): Promise<TaskOutcome> {
+  const nowSeconds = (): number => ctx.clock.now() / 1000;
   const started = nowSeconds();
   const processes = isolation.processes ?? 3;
   const execArgv = isolation.execArgv ?? process.execArgv.filter((a) => !a.startsWith('--test'));
-  const request: ChildRequest = { module: moduleUrl(isolation.module), exportName: isolation.exportName ?? 'default', task: def.name };
+  const request = { module: moduleUrl(isolation.module), exportName: isolation.exportName ?? 'default', task: def.name };
   const parts: TaskResult[] = [];
   let cpuSeconds = 0;
   const tags = [...(def.options.tags ?? [])];
@@ -143,8 +88,12 @@ export async function runIsolated(
   for (let i = 0; i < processes; i++) {
     if (isAborted()) break;
     ctx.progress(i / processes, parts.reduce((a, p) => a + (p.stats?.samples ?? 0), 0));
-    const reply = await runChild(request, execArgv, ctx.signal);
+    const reply = await runChild(request, { execArgv, signal: ctx.signal, clock: ctx.clock, timeoutMs: settings.timeoutMs });
     if (isAborted()) break;
+    if (!reply.ok && reply.timedOut === true) {
+      const error = Object.assign(new Error(reply.error.message), { name: reply.error.name });
+      return { result: { name: def.name, status: 'timeout', error: errorInfo(error), duration: nowSeconds() - started, tags }, thrown: error, cpuSeconds };
+    }
     if (!reply.ok) {
       const error = Object.assign(new Error(`isolated run of "${def.name}" in suite "${suiteName}" failed: ${reply.error.message}`), {
         code: 'ERR_CHILD_FAILED',

@@ -1,69 +1,83 @@
-// Validation of suite and task options: invalid values are rejected when the suite is built, naming the option.
-import type { BenchmarkSuiteOptions, TaskOptions } from './types.js';
+// Validation of suite and task options through the one validation voice (core/options.ts), and the merge
+// of suite defaults with task overrides.
+import { checkOption, describeValue, validateOptions, type OptionRule, type OptionRules } from '../core/options.js';
+import type { BenchmarkSuiteOptions, TaskOptions, TaskTimingOptions } from './types.js';
 import type { ResolvedSettings } from './task-runner.js';
 
-const SUITE_KEYS = new Set([
-  'time', 'minSamples', 'maxSamples', 'maxTime', 'warmup', 'signal', 'concurrency', 'monitor', 'keepSamples',
-  'timeout', 'seed', 'gc', 'measureHeap', 'isolation',
-]);
-const TIMING_KEYS = ['time', 'minSamples', 'maxSamples', 'maxTime', 'warmup', 'timeout', 'concurrency', 'measureHeap'];
-const TASK_KEYS = new Set([
-  ...TIMING_KEYS, 'setup', 'teardown', 'beforeEach', 'afterEach', 'bytes', 'items', 'tags', 'figures',
-]);
+/** Default warm-up duration, ms. @internal */
+export const DEFAULT_WARMUP_MS = 100;
 
-/** Default warm-up when `warmup: true`, ms. @internal */
-export const DEFAULT_WARMUP = 100;
+const positive: OptionRule = { kind: 'number', min: 0, exclusiveMin: true };
+const positiveOrInfinite: OptionRule = { kind: 'number', min: 0, exclusiveMin: true, allowInfinity: true };
+const count: OptionRule = { kind: 'number', integer: true, min: 1 };
+const nonNegative: OptionRule = { kind: 'number', min: 0 };
 
-function positive(value: unknown, name: string): void {
-  if (value === undefined) return;
-  if (typeof value !== 'number' || Number.isNaN(value)) throw new TypeError(`${name} option must be a number`);
-  if (!(value > 0)) throw new RangeError(`${name} option must be greater than 0, got ${value}`);
-}
+const stringArray = (value: unknown): string | undefined =>
+  Array.isArray(value) && value.every((v) => typeof v === 'string') ? undefined : 'must be an array of strings';
 
-function positiveFinite(value: unknown, name: string): void {
-  positive(value, name);
-  if (value !== undefined && !Number.isFinite(value)) throw new RangeError(`${name} option must be finite`);
-}
+const TIMING_RULES: OptionRules = {
+  timeMs: positive,
+  minSamples: count,
+  maxSamples: count,
+  maxTimeMs: positiveOrInfinite,
+  // a switch; the duration moved to warmupMs (say so to a caller still passing a number)
+  warmup: { kind: 'custom', check: (v) => (typeof v === 'boolean' ? undefined : `must be a boolean (the duration is warmupMs), got ${describeValue(v)}`) },
+  warmupMs: nonNegative,
+  timeoutMs: positiveOrInfinite,
+  concurrency: count,
+  measureHeap: { kind: 'boolean' },
+};
 
-function integerAtLeast(value: unknown, name: string, min: number): void {
-  if (value === undefined) return;
-  if (typeof value !== 'number' || !Number.isInteger(value)) throw new TypeError(`${name} option must be an integer`);
-  if (value < min) throw new RangeError(`${name} option must be at least ${min}, got ${value}`);
-}
+const ISOLATION_RULES: OptionRules = {
+  module: { kind: 'custom', check: (v) => (typeof v === 'string' || v instanceof URL ? undefined : 'must be a file URL or path') },
+  exportName: { kind: 'string', nonEmpty: true },
+  processes: count,
+  execArgv: { kind: 'custom', check: stringArray },
+};
 
-function nonNegativeFinite(value: unknown, name: string): void {
-  if (value === undefined) return;
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw new TypeError(`${name} option must be a finite number`);
-  if (value < 0) throw new RangeError(`${name} option must not be negative, got ${value}`);
-}
+const SUITE_RULES: OptionRules = {
+  ...TIMING_RULES,
+  signal: { kind: 'signal' },
+  monitor: {
+    kind: 'custom',
+    check: (v) => {
+      const m = v as Readonly<Record<string, unknown>> | null;
+      return typeof m === 'object' && m !== null && typeof m.start === 'function' && typeof m.stop === 'function' && typeof m.history === 'object'
+        ? undefined
+        : 'must be a PerformanceMonitor';
+    },
+  },
+  keepSamples: { kind: 'custom', check: (v) => (typeof v === 'boolean' ? undefined : (checkOption('keepSamples', v, { kind: 'number', integer: true, min: 0 }), undefined)) },
+  seed: { kind: 'number' },
+  gc: { kind: 'boolean' },
+  isolation: { kind: 'options', rules: ISOLATION_RULES, required: ['module'] },
+  clock: {
+    kind: 'custom',
+    check: (v) => {
+      const c = v as Readonly<Record<string, unknown>> | null;
+      return typeof c === 'object' && c !== null && ['now', 'wallNow', 'setTimeout', 'clearTimeout'].every((m) => typeof c[m] === 'function')
+        ? undefined
+        : 'must be a Clock (now, wallNow, setTimeout, clearTimeout)';
+    },
+  },
+};
 
-function booleanOption(value: unknown, name: string): void {
-  if (value !== undefined && typeof value !== 'boolean') throw new TypeError(`${name} option must be a boolean`);
-}
+const TASK_RULES: OptionRules = {
+  ...TIMING_RULES,
+  setup: { kind: 'function' },
+  teardown: { kind: 'function' },
+  beforeEach: { kind: 'function' },
+  afterEach: { kind: 'function' },
+  figures: { kind: 'function' },
+  bytes: nonNegative,
+  items: nonNegative,
+  tags: { kind: 'custom', check: stringArray },
+};
 
-function fnOption(value: unknown, name: string): void {
-  if (value !== undefined && typeof value !== 'function') throw new TypeError(`${name} option must be a function`);
-}
-
-function unknownKeys(options: object, allowed: ReadonlySet<string>, where: string): void {
-  for (const key of Object.keys(options)) {
-    if (!allowed.has(key)) throw new TypeError(`${key} is not a known ${where} option`);
-  }
-}
-
-function timing(options: Readonly<Record<string, unknown>>): void {
-  positiveFinite(options.time, 'time');
-  integerAtLeast(options.minSamples, 'minSamples', 1);
-  integerAtLeast(options.maxSamples, 'maxSamples', 1);
-  if (typeof options.minSamples === 'number' && typeof options.maxSamples === 'number' && options.maxSamples < options.minSamples) {
-    throw new RangeError(`maxSamples option (${options.maxSamples}) must not be below minSamples (${options.minSamples})`);
-  }
-  positive(options.maxTime, 'maxTime');
-  if (options.warmup !== undefined && typeof options.warmup !== 'boolean') nonNegativeFinite(options.warmup, 'warmup');
-  positive(options.timeout, 'timeout');
-  integerAtLeast(options.concurrency, 'concurrency', 1);
-  booleanOption(options.measureHeap, 'measureHeap');
-}
+const SELECTION_RULES: OptionRules = {
+  tasks: { kind: 'custom', check: stringArray },
+  signal: { kind: 'signal' },
+};
 
 /**
  * Validates suite options; throws TypeError or RangeError naming the option.
@@ -71,39 +85,8 @@ function timing(options: Readonly<Record<string, unknown>>): void {
  * @internal
  */
 export function validateSuiteOptions(options: BenchmarkSuiteOptions): void {
-  if (typeof (options as unknown) !== 'object' || (options as unknown) === null) throw new TypeError('options must be an object');
-  unknownKeys(options, SUITE_KEYS, 'BenchmarkSuite');
-  const o = options as Readonly<Record<string, unknown>>;
-  timing(o);
-  if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
-    throw new TypeError('signal option must be an AbortSignal');
-  }
-  if (options.monitor !== undefined) {
-    const m = options.monitor as unknown as Record<string, unknown>;
-    if (typeof m.start !== 'function' || typeof m.stop !== 'function' || typeof m.history !== 'object') {
-      throw new TypeError('monitor option must be a PerformanceMonitor');
-    }
-  }
-  if (options.keepSamples !== undefined && typeof options.keepSamples !== 'boolean') {
-    integerAtLeast(options.keepSamples, 'keepSamples', 0);
-  }
-  if (options.seed !== undefined && (typeof options.seed !== 'number' || !Number.isFinite(options.seed))) {
-    throw new TypeError('seed option must be a finite number');
-  }
-  booleanOption(options.gc, 'gc');
-  const iso = options.isolation;
-  if (iso !== undefined) {
-    if (typeof iso !== 'object' || (typeof iso.module !== 'string' && !(iso.module instanceof URL))) {
-      throw new TypeError('isolation.module option must be a file URL or path');
-    }
-    integerAtLeast(iso.processes, 'isolation.processes', 1);
-    if (iso.exportName !== undefined && typeof iso.exportName !== 'string') {
-      throw new TypeError('isolation.exportName option must be a string');
-    }
-    if (iso.execArgv !== undefined && (!Array.isArray(iso.execArgv) || iso.execArgv.some((a) => typeof a !== 'string'))) {
-      throw new TypeError('isolation.execArgv option must be an array of strings');
-    }
-  }
+  validateOptions(options, SUITE_RULES, 'BenchmarkSuite');
+  checkWarmup(options);
 }
 
 /**
@@ -112,23 +95,30 @@ export function validateSuiteOptions(options: BenchmarkSuiteOptions): void {
  * @internal
  */
 export function validateTaskOptions(options: TaskOptions): void {
-  if (typeof (options as unknown) !== 'object' || (options as unknown) === null) throw new TypeError('task options must be an object');
-  unknownKeys(options, TASK_KEYS, 'task');
-  const o = options as Readonly<Record<string, unknown>>;
-  timing(o);
-  for (const hook of ['setup', 'teardown', 'beforeEach', 'afterEach', 'figures']) fnOption(o[hook], hook);
-  nonNegativeFinite(options.bytes, 'bytes');
-  nonNegativeFinite(options.items, 'items');
-  if (options.tags !== undefined && (!Array.isArray(options.tags) || options.tags.some((t) => typeof t !== 'string'))) {
-    throw new TypeError('tags option must be an array of strings');
+  validateOptions(options, TASK_RULES, 'task');
+  checkWarmup(options);
+}
+
+function checkWarmup(options: TaskTimingOptions): void {
+  if (options.warmup === false && options.warmupMs !== undefined && options.warmupMs > 0) {
+    throw new RangeError(`warmupMs option (${options.warmupMs}) contradicts warmup: false; leave one of them out`);
   }
 }
 
-function warmupMs(value: boolean | number | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (value === true) return DEFAULT_WARMUP;
-  if (value === false) return 0;
-  return value;
+/**
+ * Validates the selection passed to `BenchmarkSuite.run()`.
+ *
+ * @internal
+ */
+export function validateRunSelection(selection: unknown): void {
+  validateOptions(selection, SELECTION_RULES, 'BenchmarkSuite.run');
+}
+
+/** The warm-up a level asks for: 0 when off, its duration, `'default'` when only switched on, else undefined. */
+function warmupOf(level: TaskTimingOptions): number | 'default' | undefined {
+  if (level.warmup === false) return 0;
+  if (level.warmupMs !== undefined) return level.warmupMs;
+  return level.warmup === true ? 'default' : undefined;
 }
 
 /**
@@ -143,13 +133,18 @@ export function resolveSettings(suite: BenchmarkSuiteOptions, task: TaskOptions)
     throw new RangeError(`maxSamples option (${maxSamples}) must not be below minSamples (${minSamples})`);
   }
   const keep = suite.keepSamples ?? true;
+  const suiteWarmup = warmupOf(suite);
+  const taskWarmup = warmupOf(task);
+  const suiteMs = suiteWarmup === 'default' || suiteWarmup === undefined ? DEFAULT_WARMUP_MS : suiteWarmup;
+  // a task that only switches the warm-up on gets the suite's duration, even when the suite switched it off
+  const warmup = taskWarmup === 'default' ? (suite.warmupMs ?? DEFAULT_WARMUP_MS) : (taskWarmup ?? suiteMs);
   return {
-    time: task.time ?? suite.time ?? 500,
+    timeMs: task.timeMs ?? suite.timeMs ?? 500,
     minSamples,
     maxSamples,
-    maxTime: task.maxTime ?? suite.maxTime ?? Infinity,
-    warmup: warmupMs(task.warmup, warmupMs(suite.warmup, DEFAULT_WARMUP)),
-    timeout: task.timeout ?? suite.timeout ?? 60_000,
+    maxTimeMs: task.maxTimeMs ?? suite.maxTimeMs ?? Infinity,
+    warmupMs: warmup,
+    timeoutMs: task.timeoutMs ?? suite.timeoutMs ?? 60_000,
     concurrency: task.concurrency ?? suite.concurrency ?? 1,
     measureHeap: task.measureHeap ?? suite.measureHeap ?? false,
     keepSamples: keep === true ? 1000 : keep === false ? 0 : keep,

@@ -231,10 +231,13 @@ function finding(raw: unknown, at: string, file?: string): BottleneckFinding {
     evidence: requireArray(o.evidence, `${at}.evidence`, file).map((e, i) => {
       const eo = requireObject(e, `${at}.evidence[${i}]`, file);
       const threshold = optionalNumber(eo.threshold, `${at}.evidence[${i}].threshold`, file);
+      if (eo.unit !== undefined && !isMetricUnit(eo.unit)) throw invalid(`${at}.evidence[${i}].unit`, `unknown unit ${JSON.stringify(eo.unit)}`, file);
+      const unit = eo.unit;
       return {
         metric: requireString(eo.metric, `${at}.evidence[${i}].metric`, file),
         value: requireNumber(eo.value, `${at}.evidence[${i}].value`, file),
         ...(threshold === undefined ? {} : { threshold }),
+        ...(unit === undefined ? {} : { unit }),
       };
     }),
     recommendation: requireString(o.recommendation, `${at}.recommendation`, file),
@@ -249,10 +252,10 @@ function finding(raw: unknown, at: string, file?: string): BottleneckFinding {
 function suite(raw: unknown, at: string, file?: string): SuiteResult {
   const o = requireObject(raw, at, file);
   const version = requireNumber(o.schemaVersion, `${at}.schemaVersion`, file);
-  if (version !== RESULT_SCHEMA_VERSION) {
+  if (version !== RESULT_SCHEMA_VERSION && version !== 1) {
     throw new RuneBenchError(
       'ERR_SCHEMA_VERSION',
-      `${file ?? at}: result schema version ${version} is not supported (this release reads ${RESULT_SCHEMA_VERSION})`,
+      `${file ?? at}: result schema version ${version} is not supported (this release reads 1 and ${RESULT_SCHEMA_VERSION})`,
       file === undefined ? {} : { path: file },
     );
   }
@@ -268,8 +271,8 @@ function suite(raw: unknown, at: string, file?: string): SuiteResult {
       ? []
       : [`${thinned} task(s) kept more than ${MAX_COMPARED_SAMPLES} samples: ${MAX_COMPARED_SAMPLES} evenly spaced ones of each were read (intervals are wider, not narrower)`]),
   ];
-  return {
-    schemaVersion: version,
+  const parsed: SuiteResult = {
+    schemaVersion: RESULT_SCHEMA_VERSION,
     name: requireString(o.name, `${at}.name`, file),
     status: oneOf(o.status, SUITE_STATUSES, `${at}.status`, file) as SuiteStatus,
     startedAt,
@@ -284,6 +287,38 @@ function suite(raw: unknown, at: string, file?: string): SuiteResult {
       ? {}
       : { children: requireArray(o.children, `${at}.children`, file).map((c, i) => suite(c, `${at}.children[${i}]`, file)) }),
     ...(notices.length === 0 ? {} : { notices }),
+  };
+  return version === 1 ? fromVersion1(parsed) : parsed;
+}
+
+/**
+ * A version-1 result in the version-2 shape (a version-2 result is returned as is): version 1 copied each child's tasks (`<child> / <task>`),
+ * figures (`<child>.<figure>`) and notices (`<child>: <notice>`) into the parent; the copies are dropped,
+ * the children keep the originals.
+ *
+ * @internal
+ */
+export function fromVersion1(result: SuiteResult): SuiteResult {
+  const children = result.children ?? [];
+  if (children.length === 0) return result;
+  const tasks = new Set<string>();
+  const figures = new Set<string>();
+  const notices = new Set<string>();
+  for (const c of children) {
+    for (const t of c.tasks) tasks.add(`${c.name} / ${t.name}`);
+    for (const f of c.figures ?? []) figures.add(`${c.name}.${f.name}\u0000${f.value}`);
+    for (const n of c.notices ?? []) notices.add(`${c.name}: ${n}`);
+  }
+  const ownFigures = result.figures?.filter((f) => !figures.has(`${f.name}\u0000${f.value}`));
+  const ownNotices = result.notices?.filter((n) => !notices.has(n));
+  const rest: SuiteResult = { ...result };
+  delete (rest as { figures?: unknown }).figures;
+  delete (rest as { notices?: unknown }).notices;
+  return {
+    ...rest,
+    tasks: result.tasks.filter((t) => !tasks.has(t.name)),
+    ...(ownFigures === undefined || ownFigures.length === 0 ? {} : { figures: ownFigures }),
+    ...(ownNotices === undefined || ownNotices.length === 0 ? {} : { notices: ownNotices }),
   };
 }
 

@@ -1,6 +1,8 @@
-// The suite summary: duration, total ops/s, success rate, and peaks from the monitor or from own samples.
+// The one suite summary: duration, total ops/s, success rate, peaks and cache hit ratio, over a suite's
+// own tasks and its children (a parent summarises its whole tree).
 import type { MetricSnapshot } from '../core/snapshot.js';
-import type { SuiteStatus, SuiteSummary, TaskResult } from '../core/results.js';
+import type { SuiteResult, SuiteStatus, SuiteSummary, TaskResult } from '../core/results.js';
+import { walkBenchmarks } from '../core/walk.js';
 
 /**
  * Peaks gathered without a monitor (rss samples and per-task CPU utilization).
@@ -14,8 +16,20 @@ export interface OwnPeaks {
 
 const HIT_RATIO = /^cache\.(.+)\.hit_ratio$/;
 
+/** Tasks of the children's whole trees. */
+function childTasks(children: readonly SuiteResult[]): TaskResult[] {
+  return children.flatMap((c) => [...walkBenchmarks(c)].map((b) => b.task));
+}
+
 /**
- * Builds the summary. `snapshots` are the monitor's snapshots taken during the run (may be empty).
+ * Builds the summary of a suite: its own tasks and, for a suite that runs others, its `children`.
+ * `snapshots` are the monitor's snapshots taken during the run (may be empty).
+ *
+ * - operations per second: the own ok tasks' ops/s (not below the timer resolution) plus each child's total;
+ * - peaks: the highest of the own samples, the snapshots and the children's summaries;
+ * - cache hit ratio: the mean of the latest ratio of each monitored cache, each child's ratio and each
+ *   child figure `cache.hit_ratio` (unit `1`);
+ * - success rate: ok tasks over all tasks of the tree, 0 when no task ran (nothing succeeded).
  *
  * @internal
  */
@@ -24,12 +38,11 @@ export function buildSummary(
   duration: number,
   own: OwnPeaks,
   snapshots: readonly MetricSnapshot[],
+  children: readonly SuiteResult[] = [],
 ): SuiteSummary {
   let ops = 0;
-  let ok = 0;
   for (const t of tasks) {
     if (t.status !== 'ok') continue;
-    ok++;
     const v = t.stats?.opsPerSecond;
     if (v !== undefined && Number.isFinite(v) && t.stats?.belowResolution !== true) ops += v;
   }
@@ -47,19 +60,26 @@ export function buildSummary(
       if (m?.[1] !== undefined && v !== undefined && Number.isFinite(v)) latestRatio.set(m[1], v);
     }
   }
-  let cacheHitRatio: number | undefined;
-  if (latestRatio.size > 0) {
-    let sum = 0;
-    for (const v of latestRatio.values()) sum += v;
-    cacheHitRatio = sum / latestRatio.size;
+  const ratios = [...latestRatio.values()];
+  for (const child of children) {
+    const c = child.summary;
+    if (Number.isFinite(c.operationsPerSecond)) ops += c.operationsPerSecond;
+    peakMemory = Math.max(peakMemory, c.peakMemory);
+    peakCpu = Math.max(peakCpu, c.peakCpu);
+    if (c.cacheHitRatio !== undefined) ratios.push(c.cacheHitRatio);
+    for (const f of child.figures ?? []) {
+      if (f.name.endsWith('cache.hit_ratio') && f.unit === '1' && Number.isFinite(f.value)) ratios.push(f.value);
+    }
   }
+  const all = [...tasks, ...childTasks(children)];
+  const ok = all.filter((t) => t.status === 'ok').length;
   return {
     duration,
     operationsPerSecond: ops,
     peakMemory,
     peakCpu,
-    ...(cacheHitRatio === undefined ? {} : { cacheHitRatio }),
-    successRate: tasks.length === 0 ? 1 : ok / tasks.length,
+    ...(ratios.length > 0 ? { cacheHitRatio: ratios.reduce((sum, x) => sum + x, 0) / ratios.length } : {}),
+    successRate: all.length === 0 ? 0 : ok / all.length,
   };
 }
 

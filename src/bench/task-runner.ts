@@ -1,12 +1,15 @@
 // Runs one task in this process: hooks, detection of async, calibration, warm-up, sampling, statistics.
-import type { ErrorInfo, KeyFigure, TaskResult, TaskStatus } from '../core/results.js';
+import type { KeyFigure, TaskResult, TaskStatus } from '../core/results.js';
+import { median } from 'simple-statistics';
 import { describeSamples } from '../stats/describe.js';
 import { collectGarbage } from './gc.js';
 import { TaskGuard, TaskStop } from './guard.js';
 import { SampleBuffer } from './sample-buffer.js';
 import { compileBatch, isThenable, nowSeconds, sink, timerProfile, yieldToEventLoop, type BatchRunner } from './timer.js';
 import type { BenchmarkFn, BenchmarkHook, TaskOptions } from './types.js';
+import type { Clock } from '../core/clock.js';
 import { measureHeapPerOp } from './heap.js';
+import { errorInfo } from './thrown.js';
 
 /**
  * Task settings after suite defaults and per-task overrides are merged. Times in ms.
@@ -14,12 +17,12 @@ import { measureHeapPerOp } from './heap.js';
  * @internal
  */
 export interface ResolvedSettings {
-  readonly time: number;
+  readonly timeMs: number;
   readonly minSamples: number;
   readonly maxSamples: number;
-  readonly maxTime: number;
-  readonly warmup: number;
-  readonly timeout: number;
+  readonly maxTimeMs: number;
+  readonly warmupMs: number;
+  readonly timeoutMs: number;
   readonly concurrency: number;
   readonly measureHeap: boolean;
   readonly keepSamples: number;
@@ -45,6 +48,8 @@ export interface TaskDefinition {
  */
 export interface TaskRunContext {
   readonly signal: AbortSignal | undefined;
+  /** Where the time budgets (sampling, warm-up, maxTimeMs, timeouts) are read and armed. */
+  readonly clock: Clock;
   /** Progress of this task, 0-1, and samples so far. Called at most every 50 ms or so. */
   readonly progress: (taskFraction: number, samples: number) => void;
 }
@@ -68,9 +73,7 @@ const WARM_WINDOW = 0.025; // seconds of warm batches compared, window against w
 const WARM_SETTLED = 0.015; // warm-up goes on while a window's median is faster than the one before by more than this
 
 function medianOfRange(values: readonly number[], from: number, to: number): number {
-  const part = values.slice(from, to).sort((a, b) => a - b);
-  const mid = part.length >> 1;
-  return part.length % 2 === 1 ? (part[mid] as number) : ((part[mid - 1] as number) + (part[mid] as number)) / 2;
+  return median(values.slice(from, to));
 }
 
 /**
@@ -83,20 +86,6 @@ export function stillFalling(warm: readonly number[], window: number): boolean {
   const n = warm.length;
   if (window < 1 || n < 2 * window) return false;
   return medianOfRange(warm, n - window, n) < medianOfRange(warm, n - 2 * window, n - window) * (1 - WARM_SETTLED);
-}
-
-/** Converts anything thrown into serialisable {@link ErrorInfo}. @internal */
-export function errorInfo(value: unknown): ErrorInfo {
-  if (value instanceof Error) {
-    const code = (value as { code?: unknown }).code;
-    return {
-      name: value.name,
-      message: value.message,
-      ...(typeof code === 'string' ? { code } : {}),
-      ...(value.stack === undefined ? {} : { stack: value.stack }),
-    };
-  }
-  return { name: 'Error', message: String(value) };
 }
 
 /** Evenly thins `values` to at most `max`, keeping time order. @internal */
@@ -118,7 +107,7 @@ async function callHook(hook: BenchmarkHook | undefined, guard: TaskGuard): Prom
 function sampleTarget(settings: ResolvedSettings): number {
   const { cost } = timerProfile();
   const floor = Math.max(1000 * cost, 2e-5);
-  return Math.max(floor, Math.min(2.5e-4, settings.time / 1000 / (2 * settings.minSamples)));
+  return Math.max(floor, Math.min(2.5e-4, settings.timeMs / 1000 / (2 * settings.minSamples)));
 }
 
 /** Batch size so that one batch lasts about `target` seconds. */
@@ -143,9 +132,12 @@ function calibrate(batch: BatchRunner, fn: BenchmarkFn, target: number, guard: T
  */
 export async function runTask(def: TaskDefinition, settings: ResolvedSettings, ctx: TaskRunContext): Promise<TaskOutcome> {
   const { fn, options } = def;
-  const started = nowSeconds();
+  // budgets on the injected clock (seconds); the samples themselves and the event-loop turns on hrtime
+  const clock = ctx.clock;
+  const now = (): number => clock.now() / 1000;
+  const started = now();
   const cpuStart = process.cpuUsage();
-  const guard = new TaskGuard(ctx.signal, settings.timeout, started + settings.maxTime / 1000);
+  const guard = new TaskGuard(ctx.signal, settings.timeoutMs, started + settings.maxTimeMs / 1000, clock);
   const samples = new SampleBuffer();
   let batchSize = 1;
   let isAsync = false;
@@ -153,12 +145,12 @@ export async function runTask(def: TaskDefinition, settings: ResolvedSettings, c
   let heapBytesPerOp: number | undefined;
   let status: TaskStatus = 'ok';
   let thrown: unknown;
-  const taskBudget = (settings.warmup + settings.time) / 1000;
-  let lastProgress = started;
-  const progress = (now: number): void => {
-    if (now - lastProgress < PROGRESS_EVERY) return;
-    lastProgress = now;
-    ctx.progress(Math.min(1, (now - started) / Math.max(taskBudget, 1e-3)), samples.length);
+  const taskBudget = (settings.warmupMs + settings.timeMs) / 1000;
+  let lastProgress = nowSeconds();
+  const progress = (real: number): void => {
+    if (real - lastProgress < PROGRESS_EVERY) return;
+    lastProgress = real;
+    ctx.progress(Math.min(1, (now() - started) / Math.max(taskBudget, 1e-3)), samples.length);
   };
   const before = options.beforeEach;
   const after = options.afterEach;
@@ -184,7 +176,7 @@ export async function runTask(def: TaskDefinition, settings: ResolvedSettings, c
 
     const target = sampleTarget(settings);
     // a one-shot task (maxSamples 1, no warm-up) is exactly one call, however fast
-    const oneShot = settings.maxSamples === 1 && settings.warmup === 0;
+    const oneShot = settings.maxSamples === 1 && settings.warmupMs === 0;
     if (!isAsync && !oneShot && firstSeconds >= target) {
       // the first call ran cold (interpreted, lazy initialisation): a second one decides whether to batch
       await callHook(before, guard);
@@ -195,10 +187,10 @@ export async function runTask(def: TaskDefinition, settings: ResolvedSettings, c
       firstSeconds = Math.min(firstSeconds, secondSeconds);
     }
     const oneCallIsASample = isAsync || oneShot || firstSeconds >= target;
-    if (settings.warmup === 0 && oneCallIsASample) samples.push(firstSeconds);
+    if (settings.warmupMs === 0 && oneCallIsASample) samples.push(firstSeconds);
 
-    const warmupEnd = started + settings.warmup / 1000;
-    let samplingTime = settings.time / 1000;
+    const warmupEnd = started + settings.warmupMs / 1000;
+    let samplingTime = settings.timeMs / 1000;
     const done = (samplingStart: number, now: number): boolean =>
       samples.length >= settings.maxSamples ||
       (now - samplingStart >= samplingTime && samples.length >= settings.minSamples);
@@ -211,13 +203,13 @@ export async function runTask(def: TaskDefinition, settings: ResolvedSettings, c
       let lastYield = nowSeconds();
       // Warm-up lasts `warmup` ms of this process's CPU time (capped at 2x in wall time), so a loaded machine
       // that gives us a fraction of a core still warms the code as much as a quiet one.
-      const warmupCap = started + (2 * settings.warmup) / 1000;
+      const warmupCap = started + (2 * settings.warmupMs) / 1000;
       const base = (): boolean => {
-        const now = nowSeconds();
-        if (now < warmupEnd) return true;
-        if (now >= warmupCap) return false;
+        const t = now();
+        if (t < warmupEnd) return true;
+        if (t >= warmupCap) return false;
         const cpu = process.cpuUsage(cpuStart);
-        return (cpu.user + cpu.system) / 1000 < settings.warmup;
+        return (cpu.user + cpu.system) / 1000 < settings.warmupMs;
       };
       // After the base warm-up, warming goes on while the per-operation time is still falling window against
       // window (the JIT still at work), for at most `warmup` ms more; that extra comes out of the sampling
@@ -228,13 +220,13 @@ export async function runTask(def: TaskDefinition, settings: ResolvedSettings, c
       const warming = (): boolean => {
         if (baseEnd === 0) {
           if (base()) return true;
-          baseEnd = nowSeconds();
-          if (settings.warmup === 0 || warm.length === 0) return false;
+          baseEnd = now();
+          if (settings.warmupMs === 0 || warm.length === 0) return false;
           const batchSeconds = medianOfRange(warm, Math.max(0, warm.length - 64), warm.length) * batchSize;
           window = Math.max(5, Math.ceil(WARM_WINDOW / Math.max(batchSeconds, 1e-9)));
           nextCheck = warm.length;
         }
-        if (nowSeconds() - baseEnd >= settings.warmup / 1000) return false;
+        if (now() - baseEnd >= settings.warmupMs / 1000) return false;
         if (warm.length < nextCheck) return true;
         if (warm.length < 2 * window) {
           nextCheck = 2 * window;
@@ -248,8 +240,7 @@ export async function runTask(def: TaskDefinition, settings: ResolvedSettings, c
         if (before !== undefined) await callHook(before, guard); // no promise, no microtask turn without a hook
         warm.push(batch(fn, batchSize) / batchSize);
         if (after !== undefined) await callHook(after, guard);
-        const now = nowSeconds();
-        if (now - lastYield > YIELD_EVERY) {
+        if (nowSeconds() - lastYield > YIELD_EVERY) {
           await yieldToEventLoop();
           lastYield = nowSeconds();
           progress(lastYield);
@@ -261,15 +252,14 @@ export async function runTask(def: TaskDefinition, settings: ResolvedSettings, c
         const median = medianOfRange(warm, warm.length >> 1, warm.length);
         batchSize = Math.max(1, Math.min(1e9, Math.ceil(target / Math.max(median, 1e-12))));
       }
-      const samplingStart = nowSeconds();
+      const samplingStart = now();
       if (baseEnd > 0) samplingTime = Math.max(samplingTime / 2, samplingTime - (samplingStart - baseEnd));
-      lastYield = samplingStart;
-      while (!done(samplingStart, nowSeconds())) {
+      lastYield = nowSeconds();
+      while (!done(samplingStart, now())) {
         if (before !== undefined) await callHook(before, guard); // no promise, no microtask turn without a hook
         samples.push(batch(fn, batchSize) / batchSize);
         if (after !== undefined) await callHook(after, guard);
-        const now = nowSeconds();
-        if (now - lastYield > YIELD_EVERY) {
+        if (nowSeconds() - lastYield > YIELD_EVERY) {
           await yieldToEventLoop();
           lastYield = nowSeconds();
           progress(lastYield);
@@ -280,9 +270,9 @@ export async function runTask(def: TaskDefinition, settings: ResolvedSettings, c
     } else {
       let lastYield = nowSeconds();
       const pause = async (): Promise<void> => {
-        const now = nowSeconds();
-        if (now - lastYield > YIELD_EVERY) {
-          lastYield = now;
+        const real = nowSeconds();
+        if (real - lastYield > YIELD_EVERY) {
+          lastYield = real;
           await yieldToEventLoop();
           progress(nowSeconds());
         }
@@ -300,13 +290,14 @@ export async function runTask(def: TaskDefinition, settings: ResolvedSettings, c
         await callHook(after, guard);
         return seconds;
       };
-      while (nowSeconds() < warmupEnd) {
+      while (now() < warmupEnd) {
         await op(0);
         await pause();
       }
-      const samplingStart = nowSeconds();
+      const samplingStart = now();
+      const samplingStartReal = nowSeconds();
       const lane = async (id: number): Promise<void> => {
-        while (!done(samplingStart, nowSeconds())) {
+        while (!done(samplingStart, now())) {
           const seconds = await op(id);
           if (samples.length < settings.maxSamples) samples.push(seconds);
           await pause();
@@ -314,7 +305,8 @@ export async function runTask(def: TaskDefinition, settings: ResolvedSettings, c
       };
       const lanes = Array.from({ length: settings.concurrency }, (_, i) => lane(i));
       await Promise.all(lanes);
-      if (settings.concurrency > 1) throughput = samples.length / (nowSeconds() - samplingStart);
+      // a measurement, not a budget: real elapsed time
+      if (settings.concurrency > 1) throughput = samples.length / (nowSeconds() - samplingStartReal);
     }
   } catch (error) {
     thrown = error;
@@ -333,7 +325,7 @@ export async function runTask(def: TaskDefinition, settings: ResolvedSettings, c
 
   // teardown: always; bounded when aborted so the partial result comes back promptly
   if (options.teardown !== undefined) {
-    const teardownGuard = new TaskGuard(undefined, status === 'aborted' ? 50 : settings.timeout, Infinity);
+    const teardownGuard = new TaskGuard(undefined, status === 'aborted' ? 50 : settings.timeoutMs, Infinity, clock);
     try {
       await callHook(options.teardown, teardownGuard);
     } catch (error) {
@@ -383,11 +375,11 @@ export async function runTask(def: TaskDefinition, settings: ResolvedSettings, c
           }),
         }
       : {}),
-    ...(status === 'ok' || thrown === undefined ? {} : { error: errorInfo(thrown) }),
+    ...(status === 'ok' ? {} : { error: errorInfo(thrown) }),
     ...(settings.keepSamples > 0 && perOp.length > 0 ? { samples: thin(perOp, settings.keepSamples) } : {}),
-    duration: nowSeconds() - started,
+    duration: now() - started,
     tags: [...(options.tags ?? [])],
     ...(figures.length > 0 ? { figures } : {}),
   };
-  return { result, ...(thrown === undefined ? {} : { thrown }), cpuSeconds: (cpu.user + cpu.system) / 1e6 };
+  return { result, ...(status === 'ok' ? {} : { thrown }), cpuSeconds: (cpu.user + cpu.system) / 1e6 };
 }

@@ -1,4 +1,5 @@
 // Public types of the benchmark runner: suite options, task options and the typed event map.
+import type { Clock } from '../core/clock.js';
 import type { RuneBenchError } from '../core/errors.js';
 import type { KeyFigure, SuiteResult, TaskResult, TaskStatus } from '../core/results.js';
 import type { PerformanceMonitor } from '../monitor/performance-monitor.js';
@@ -24,18 +25,20 @@ export type BenchmarkHook = () => unknown;
  * @public
  */
 export interface TaskTimingOptions {
-  /** Time budget for sampling, ms. @defaultValue the suite's `time` */
-  readonly time?: number;
+  /** Time budget for sampling, ms. @defaultValue the suite's `timeMs` */
+  readonly timeMs?: number;
   /** Minimum samples. @defaultValue the suite's `minSamples` */
   readonly minSamples?: number;
   /** Maximum samples. @defaultValue the suite's `maxSamples` */
   readonly maxSamples?: number;
-  /** Warm-up: `false`, `true` (the suite default duration) or a duration in ms. @defaultValue the suite's `warmup` */
-  readonly warmup?: boolean | number;
-  /** Per-operation timeout for async tasks, ms. @defaultValue the suite's `timeout` */
-  readonly timeout?: number;
-  /** Hard wall-clock cap for the whole task including hooks and harness overhead, ms. @defaultValue the suite's `maxTime` */
-  readonly maxTime?: number;
+  /** Whether to warm up before sampling (`true` also re-enables a warm-up the suite turned off). @defaultValue the suite's `warmup` */
+  readonly warmup?: boolean;
+  /** Warm-up duration, ms (`0` for none). @defaultValue the suite's `warmupMs` */
+  readonly warmupMs?: number;
+  /** Per-operation timeout, ms. @defaultValue the suite's `timeoutMs` */
+  readonly timeoutMs?: number;
+  /** Hard wall-clock cap for the whole task including hooks and harness overhead, ms. @defaultValue the suite's `maxTimeMs` */
+  readonly maxTimeMs?: number;
   /** Async operations in flight at once (latency under load). @defaultValue the suite's `concurrency` */
   readonly concurrency?: number;
   /** Measure heap bytes allocated per operation (approximate; sync tasks only). @defaultValue the suite's `measureHeap` */
@@ -93,15 +96,17 @@ export interface IsolationOptions {
  */
 export interface BenchmarkSuiteOptions {
   /** Time budget for sampling each task, ms. @defaultValue `500` */
-  readonly time?: number;
-  /** Minimum samples per task (sampling continues past `time` until reached, unless `maxTime` hits). @defaultValue `10` */
+  readonly timeMs?: number;
+  /** Minimum samples per task (sampling continues past `timeMs` until reached, unless `maxTimeMs` hits). @defaultValue `10` */
   readonly minSamples?: number;
   /** Maximum samples per task. @defaultValue `1_000_000` */
   readonly maxSamples?: number;
   /** Hard wall-clock cap per task including hooks, warm-up and harness overhead, ms. @defaultValue no cap */
-  readonly maxTime?: number;
-  /** Warm-up before sampling: `false`, `true` (100 ms) or a duration in ms. @defaultValue `true` */
-  readonly warmup?: boolean | number;
+  readonly maxTimeMs?: number;
+  /** Whether to warm up before sampling (`false` turns the warm-up off whatever `warmupMs` says). @defaultValue `true` */
+  readonly warmup?: boolean;
+  /** Warm-up duration before sampling, ms of this process's CPU time (capped at twice that in wall time). @defaultValue `100` */
+  readonly warmupMs?: number;
   /** Aborts the run: `run()` resolves promptly with the partial result, status `aborted`. */
   readonly signal?: AbortSignal;
   /** Async operations in flight at once. @defaultValue `1` */
@@ -110,8 +115,13 @@ export interface BenchmarkSuiteOptions {
   readonly monitor?: PerformanceMonitor;
   /** Keep per-operation samples in the result: `false`, `true` (up to 1000 per task) or a maximum count. @defaultValue `true` */
   readonly keepSamples?: boolean | number;
-  /** Per-operation timeout for async tasks, ms. @defaultValue `60_000` */
-  readonly timeout?: number;
+  /**
+   * Per-operation timeout, ms: an async operation that does not settle in time ends the task `timeout`. With
+   * `isolation`, a child process whose event loop stays blocked that long (a sync operation that never
+   * returns) is killed, and the task ends `timeout` too.
+   * @defaultValue `60_000`
+   */
+  readonly timeoutMs?: number;
   /** Seed for the bootstrap and sample thinning. @defaultValue `1` */
   readonly seed?: number;
   /** Collect garbage between tasks when `gc` can be obtained. @defaultValue `true` */
@@ -120,6 +130,16 @@ export interface BenchmarkSuiteOptions {
   readonly measureHeap?: boolean;
   /** Run each task in fresh child processes. @defaultValue not isolated */
   readonly isolation?: IsolationOptions;
+  /**
+   * Where the time budgets are read and their timers armed: sampling time (`timeMs`), warm-up (`warmupMs`),
+   * `maxTimeMs`, per-operation timeouts (`timeoutMs`), task and suite durations, progress and ETA. Tests pass
+   * a `ManualClock` (from `rune-bench/testing`) to drive them without sleeping. The samples themselves are
+   * always timed with the high-resolution timer (`process.hrtime`), whatever the clock; so are the event-loop
+   * turns between samples and the warm-up's CPU-time budget. An isolated child process runs on the clock of
+   * the suite it imports.
+   * @defaultValue `systemClock`
+   */
+  readonly clock?: Clock;
 }
 
 /**

@@ -18,6 +18,8 @@ export interface FlagSpec {
   readonly value?: string;
   /** One line for help. */
   readonly description: string;
+  /** Values the flag takes, when more than one (`--parameter-scan NAME LO HI` takes 3); read them with {@link Flags.tuples}. */
+  readonly arity?: number;
 }
 
 /**
@@ -38,7 +40,12 @@ export interface CommandSpec {
   readonly details?: readonly string[];
   /** Example invocations (without the program name). */
   readonly examples?: readonly string[];
+  /** Placeholder of the positional arguments (e.g. `CMD...`) when the command takes them; refused otherwise. */
+  readonly positionals?: string;
 }
+
+// Joins the values of a flag that takes several (its `arity`) into the one string parseArgs stores.
+const TUPLE_SEPARATOR = '\u0000';
 
 /** Flags every command accepts. @internal */
 export const COMMON_FLAGS: Readonly<Record<string, FlagSpec>> = {
@@ -54,14 +61,27 @@ export const COMMON_FLAGS: Readonly<Record<string, FlagSpec>> = {
 export class Flags {
   readonly #values: Readonly<Record<string, unknown>>;
   readonly #command: string;
+  readonly #positionals: readonly string[];
 
   /**
    * @param values - parseArgs values
    * @param command - command name, for error messages
+   * @param positionals - positional arguments, for commands whose spec takes them
    */
-  constructor(values: Readonly<Record<string, unknown>>, command: string) {
+  constructor(values: Readonly<Record<string, unknown>>, command: string, positionals: readonly string[] = []) {
     this.#values = values;
     this.#command = command;
+    this.#positionals = positionals;
+  }
+
+  /** The positional arguments, in order. */
+  positionals(): readonly string[] {
+    return this.#positionals;
+  }
+
+  /** Each occurrence of a flag with an `arity`, as its values. */
+  tuples(name: string): readonly (readonly string[])[] {
+    return this.strings(name).map((joined) => joined.split(TUPLE_SEPARATOR));
   }
 
   /** Whether the flag was given. */
@@ -173,7 +193,16 @@ export function parseFlags(spec: CommandSpec, argv: readonly string[]): Flags {
     const arg = argv[i] ?? '';
     const next = argv[i + 1];
     const flag = arg.startsWith('--') ? all[arg.slice(2)] : undefined;
-    if (flag?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+    const tuple = arg.startsWith('--') ? flag : /^-\w$/.test(arg) ? Object.values(all).find((f) => f.short === arg.slice(1)) : undefined;
+    if (tuple?.arity !== undefined && tuple.arity > 1) {
+      const long = Object.keys(all).find((name) => all[name] === tuple) ?? arg;
+      const values = argv.slice(i + 1, i + 1 + tuple.arity);
+      if (values.length < tuple.arity) {
+        throw new UsageError(`${arg} needs ${tuple.arity} values: ${arg} ${tuple.value ?? 'VALUE...'}`, spec.name);
+      }
+      args.push(`--${long}=${values.join(TUPLE_SEPARATOR)}`);
+      i += tuple.arity;
+    } else if (flag?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
       args.push(`${arg}=${next}`);
       i += 1;
     } else {
@@ -181,8 +210,9 @@ export function parseFlags(spec: CommandSpec, argv: readonly string[]): Flags {
     }
   }
   try {
-    const { values } = parseArgs({ args, options, strict: true, allowPositionals: false });
-    return new Flags(values, spec.name);
+    const positionals = spec.positionals !== undefined;
+    const parsed = parseArgs({ args, options, strict: true, allowPositionals: positionals });
+    return new Flags(parsed.values, spec.name, parsed.positionals);
   } catch (error) {
     throw translate(error, spec, Object.keys(all));
   }

@@ -8,6 +8,7 @@ import type { CliStream, CommandContext } from './context.js';
 import { commandHelp, programHelp } from './help.js';
 import { UsageError } from './usage-error.js';
 import { COMPARE_SPEC, LIST_SPEC, MONITOR_SPEC, REPORT_SPEC, RUN_SPEC } from './commands/specs.js';
+import { EXEC_SPEC } from './commands/exec-spec.js';
 
 /**
  * Options for {@link createCli}.
@@ -56,7 +57,7 @@ export interface CliCommandInfo {
 export interface Cli {
   /** Program name. */
   readonly name: string;
-  /** The commands (`run`, `compare`, `list`, `monitor`, `report`). */
+  /** The commands (`run`, `compare`, `exec`, `list`, `monitor`, `report`). */
   readonly commands: readonly CliCommandInfo[];
   /**
    * Runs one command line.
@@ -70,6 +71,7 @@ export interface Cli {
 const COMMANDS: readonly Command[] = [
   { spec: RUN_SPEC, load: async () => (await import('./commands/run.js')).runRun },
   { spec: COMPARE_SPEC, load: async () => (await import('./commands/compare.js')).runCompare },
+  { spec: EXEC_SPEC, load: async () => (await import('./commands/exec.js')).runExec },
   { spec: LIST_SPEC, load: async () => (await import('./commands/list.js')).runList },
   { spec: MONITOR_SPEC, load: async () => (await import('./commands/monitor.js')).runMonitor },
   { spec: REPORT_SPEC, load: async () => (await import('./commands/report.js')).runReport },

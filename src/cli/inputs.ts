@@ -3,7 +3,7 @@ import { statSync, type Stats } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { isRuneBenchError } from '../core/errors.js';
 import type { SuiteResult } from '../core/results.js';
-import type { Suite } from '../core/suite.js';
+import type { SuiteDefinition } from '../core/suite.js';
 import { readSuiteResult } from '../bench/suite-result-json.js';
 import type { FormatInputKind, Formatter } from '../format/formatter.js';
 import { formatterSupports, hasFormatter, getFormatter, listFormatters } from '../format/registry.js';
@@ -17,7 +17,7 @@ export function resolvePath(cwd: string, path: string): string {
 }
 
 /** The registered suite `id`, or a usage error listing the known ids. @internal */
-export function findSuite(id: string): Suite {
+export function findSuite(id: string): SuiteDefinition {
   try {
     return getSuite(id);
   } catch (error) {
@@ -103,7 +103,7 @@ function statOrProblem(path: string): Stats | undefined | string {
  *
  * @internal
  */
-export function parseParams(pairs: readonly string[], suite: Suite): Record<string, string | number | boolean> {
+export function parseParams(pairs: readonly string[], suite: SuiteDefinition): Record<string, string | number | boolean> {
   const params: Record<string, string | number | boolean> = {};
   const names = suite.parameters.map((p) => p.name);
   for (const pair of pairs) {

@@ -2,7 +2,8 @@
 import { existsSync } from 'node:fs';
 import { delimiter, isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Suite } from '../core/suite.js';
+import { benchmarkSuiteDefinition, isBenchmarkSuiteLike } from '../bench/suite-definition.js';
+import type { SuiteDefinition } from '../core/suite.js';
 import { getSuite, registerSuite } from '../suites/registry.js';
 import { UsageError } from './usage-error.js';
 
@@ -20,16 +21,17 @@ export function suiteModules(required: readonly string[], envValue: string | und
   return [...fromEnv, ...required].map((file) => (isAbsolute(file) ? file : resolve(cwd, file)));
 }
 
-function isSuite(value: unknown): value is Suite {
+function isSuite(value: unknown): value is SuiteDefinition {
   if (typeof value !== 'object' || value === null) return false;
-  const v = value as Partial<Suite>;
+  const v = value as Partial<SuiteDefinition>;
   return typeof v.id === 'string' && typeof v.run === 'function' && typeof v.description === 'string' && Array.isArray(v.parameters);
 }
 
 /**
  * Imports each module and registers the suites it exports: a default export that is a suite or an array
- * of suites, or a named export `suites` (array) or `suite`. A module may also call `registerSuite` itself.
- * Failures become {@link UsageError}s naming the file.
+ * of suites, or a named export `suites` (array) or `suite`. A suite is a {@link SuiteDefinition} or a
+ * `BenchmarkSuite` instance (registered under its name, see {@link benchmarkSuiteDefinition}). A module may
+ * also call `registerSuite` itself. Failures become {@link UsageError}s naming the file.
  *
  * @internal
  */
@@ -46,16 +48,37 @@ export async function loadSuiteModules(files: readonly string[]): Promise<void> 
     const exported = [module.default, module.suites, module.suite].flatMap((value: unknown): unknown[] => (Array.isArray(value) ? (value as unknown[]) : [value]));
     for (const value of exported) {
       if (value === undefined) continue;
-      if (!isSuite(value)) {
-        throw new UsageError(`suite module ${file} exports something that is not a suite (needs id, description, parameters and run())`);
+      const suite = isSuite(value) ? value : isBenchmarkSuiteLike(value) ? wrapped(value) : undefined;
+      if (suite === undefined) {
+        throw new UsageError(
+          `suite module ${file} exports something that is not a suite (a BenchmarkSuite, or an object with id, description, parameters and run())`,
+        );
       }
-      if (registered(value.id) === value) continue;
-      registerSuite(value);
+      if (registered(suite.id) === suite) continue;
+      try {
+        registerSuite(suite);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        const what = suite === value ? '' : ` (BenchmarkSuite "${suite.id}": its name is the suite id)`;
+        throw new UsageError(`suite module ${file}${what}: ${message}`);
+      }
     }
   }
 }
 
-function registered(id: string): Suite | undefined {
+// one wrapper per BenchmarkSuite instance, so loading a module twice registers it once
+const wrappers = new WeakMap<object, SuiteDefinition>();
+
+function wrapped(suite: Parameters<typeof benchmarkSuiteDefinition>[0]): SuiteDefinition {
+  let definition = wrappers.get(suite);
+  if (definition === undefined) {
+    definition = benchmarkSuiteDefinition(suite);
+    wrappers.set(suite, definition);
+  }
+  return definition;
+}
+
+function registered(id: string): SuiteDefinition | undefined {
   try {
     return getSuite(id);
   } catch {

@@ -1,18 +1,18 @@
 // Entry point of one side's process in a revision comparison: load the suite module from that side's tree,
 // run the suite (again until the time budget is spent), and send each task's median back.
 import type { SuiteResult, TaskResult } from '../core/results.js';
-import type { Suite } from '../core/suite.js';
+import type { SuiteDefinition } from '../core/suite.js';
 import { medianOf } from '../stats/pelt.js';
 import type { SideTaskMeasurement } from './types.js';
 import type { SideChildReply, SideChildRequest } from './side-runner.js';
 
-function isSuite(value: unknown, id: string): value is Suite {
+function isSuite(value: unknown, id: string): value is SuiteDefinition {
   if (typeof value !== 'object' || value === null) return false;
-  const v = value as Partial<Suite>;
+  const v = value as Partial<SuiteDefinition>;
   return v.id === id && typeof v.run === 'function';
 }
 
-async function findSuite(module: Record<string, unknown>, id: string, file: string): Promise<Suite> {
+async function findSuite(module: Record<string, unknown>, id: string, file: string): Promise<SuiteDefinition> {
   const exported = [module.default, module.suites, module.suite].flatMap((v: unknown): unknown[] => (Array.isArray(v) ? (v as unknown[]) : [v]));
   const found = exported.find((v) => isSuite(v, id));
   if (found !== undefined) return found;

@@ -15,7 +15,7 @@ export interface ClockTimer {
  * Where time comes from: a monotonic reading, a wall-clock reading and one-shot timers.
  *
  * @remarks
- * The built-in {@link systemClock} uses `performance.now()`, `Date.now()` and `setTimeout`. Tests pass a
+ * The built-in `systemClock` uses `performance.now()`, `Date.now()` and `setTimeout`. Tests pass a
  * manual clock (`ManualClock` from `rune-bench/testing`) and advance it by hand.
  *
  * @public

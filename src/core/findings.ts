@@ -1,3 +1,4 @@
+import type { MetricUnit } from './metric.js';
 /**
  * Severity of a bottleneck finding, from least to most urgent.
  *
@@ -33,6 +34,8 @@ export interface FindingEvidence {
   readonly value: number;
   /** Threshold it was compared with, when there is one. */
   readonly threshold?: number;
+  /** Unit of `value` and `threshold`, when the rule knows it (reports otherwise look it up in the metric descriptors). */
+  readonly unit?: MetricUnit;
 }
 
 /**

@@ -28,6 +28,17 @@ export type OptionRule =
   | { readonly kind: 'signal' }
   | { readonly kind: 'oneOf'; readonly values: readonly (string | number | boolean)[] }
   | { readonly kind: 'custom'; readonly check: (value: unknown) => string | undefined }
+  | {
+      /** A nested options object, checked with its own rules; its option names read `parent.child`. */
+      readonly kind: 'options';
+      readonly rules: OptionRules;
+      /** Names the nested object in the unknown-key message. @defaultValue the option name */
+      readonly owner?: string;
+      /** Keys that must be present. */
+      readonly required?: readonly string[];
+      /** A check across the nested values once each is valid; a problem it returns is a RangeError. */
+      readonly check?: (value: Readonly<Record<string, unknown>>) => string | undefined;
+    }
   | { readonly kind: 'any' };
 
 /**
@@ -41,11 +52,12 @@ export type OptionRules = Readonly<Record<string, OptionRule>>;
  * Checks `options` against `rules`: an unknown key is a TypeError with the nearest known name, a value of
  * the wrong type a TypeError, a value out of range a RangeError; every message starts with the option name.
  * `undefined` values are allowed (the default applies). `owner` names the class or function for the
- * unknown-key message ("PerformanceMonitor").
+ * unknown-key message ("PerformanceMonitor"); `prefix` is put before each option name in messages (a nested
+ * object's `isolation.`).
  *
  * @internal
  */
-export function validateOptions(options: unknown, rules: OptionRules, owner: string): void {
+export function validateOptions(options: unknown, rules: OptionRules, owner: string, prefix = ''): void {
   if (options === undefined) return;
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw new TypeError(`${owner} options must be an object, got ${describeValue(options)}`);
@@ -54,12 +66,12 @@ export function validateOptions(options: unknown, rules: OptionRules, owner: str
   for (const key of Object.keys(record)) {
     if (!Object.hasOwn(rules, key)) {
       const near = nearestName(key, Object.keys(rules));
-      throw new TypeError(`${key} is not a known ${owner} option${near === undefined ? '' : ` (did you mean ${near}?)`}`);
+      throw new TypeError(`${prefix}${key} is not a known ${owner} option${near === undefined ? '' : ` (did you mean ${near}?)`}`);
     }
   }
   for (const [name, rule] of Object.entries(rules)) {
     const value = record[name];
-    if (value !== undefined) checkOption(name, value, rule);
+    if (value !== undefined) checkOption(`${prefix}${name}`, value, rule);
   }
 }
 
@@ -111,6 +123,17 @@ export function checkOption(name: string, value: unknown, rule: OptionRule): voi
     case 'custom': {
       const problem = rule.check(value);
       if (problem !== undefined) throw new TypeError(`${name} option ${problem}`);
+      return;
+    }
+    case 'options': {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new TypeError(`${name} option must be an object, got ${describeValue(value)}`);
+      const record = value as Readonly<Record<string, unknown>>;
+      for (const key of rule.required ?? []) {
+        if (record[key] === undefined) throw new TypeError(`${name}.${key} option is required`);
+      }
+      validateOptions(record, rule.rules, rule.owner ?? name, `${name}.`);
+      const problem = rule.check?.(record);
+      if (problem !== undefined) throw new RangeError(`${name} option ${problem}`);
       return;
     }
     case 'any':

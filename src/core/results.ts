@@ -3,11 +3,13 @@ import type { MetricUnit } from './metric.js';
 import type { BottleneckFinding } from './findings.js';
 
 /**
- * Schema version of {@link SuiteResult} JSON written by this release.
+ * Schema version of {@link SuiteResult} JSON written by this release. Version 2: a suite that runs others
+ * keeps their results in `children` only (version 1 also copied their tasks, figures and notices into the
+ * parent, which readers of this release remove on reading); evidence may carry its unit.
  *
  * @public
  */
-export const RESULT_SCHEMA_VERSION = 1;
+export const RESULT_SCHEMA_VERSION = 2;
 
 /**
  * A confidence interval.
@@ -238,7 +240,7 @@ export interface SuiteResult {
   readonly startedAt: string;
   /** Environment fingerprint. */
   readonly env: EnvironmentFingerprint;
-  /** Per-task results, in the order the tasks were added. */
+  /** The suite's own task results, in the order the tasks were added (a nested suite's tasks are in its `children` entry). */
   readonly tasks: readonly TaskResult[];
   /** Suite summary. */
   readonly summary: SuiteSummary;
@@ -246,7 +248,7 @@ export interface SuiteResult {
   readonly figures?: readonly KeyFigure[];
   /** Bottleneck findings from the run's monitor history, when a detector ran. */
   readonly findings?: readonly BottleneckFinding[];
-  /** Nested results, for suites that run other suites (`comprehensive`). */
+  /** Nested results, for suites that run other suites (`comprehensive`): the tree, walked with `walkBenchmarks`. */
   readonly children?: readonly SuiteResult[];
   /** Free-form notices for people (for example "git not found: git peer skipped"). */
   readonly notices?: readonly string[];

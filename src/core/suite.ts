@@ -44,7 +44,7 @@ export interface SuiteProgress {
 }
 
 /**
- * Options for {@link Suite.run}.
+ * Options for {@link SuiteDefinition.run}.
  *
  * @public
  */
@@ -55,18 +55,21 @@ export interface SuiteRunOptions {
   readonly signal?: AbortSignal;
   /** Called with progress as the suite runs. Must not throw; errors it throws are ignored. */
   readonly onProgress?: (progress: SuiteProgress) => void;
-  /** Suite parameters by name (see {@link Suite.parameters}). */
+  /** Suite parameters by name (see {@link SuiteDefinition.parameters}). */
   readonly params?: Readonly<Record<string, string | number | boolean>>;
   /** Seed for anything random (generators, key streams). @defaultValue `1` */
   readonly seed?: number;
 }
 
 /**
- * A named benchmark suite that can be listed and run. Register your own with `registerSuite`.
+ * The plug point for a named suite that can be listed and run: built-in VCS suites and user suites implement
+ * it; register your own with `registerSuite`. A `BenchmarkSuite` (the class that runs timed tasks) is one way
+ * to implement `run()`; `rune-bench run --require` also accepts a module that exports a `BenchmarkSuite`
+ * instance and lists it under its name.
  *
  * @public
  */
-export interface Suite {
+export interface SuiteDefinition {
   /** Unique id, e.g. `large_repository`. */
   readonly id: string;
   /** One sentence for `rune-bench list`. */

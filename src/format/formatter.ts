@@ -1,7 +1,8 @@
 // The Formatter plug point: one interface for the built-ins and for a user's own formatter.
 import type { BottleneckFinding } from '../core/findings.js';
 import type { MetricUnit } from '../core/metric.js';
-import type { ConfidenceInterval, SuiteResult } from '../core/results.js';
+import type { SuiteResult } from '../core/results.js';
+import type { ComparisonReport } from '../detect/regression/regression-types.js';
 import type { MetricSnapshot } from '../core/snapshot.js';
 
 /**
@@ -14,34 +15,18 @@ export interface SuiteFormatInput {
   readonly kind: 'suite';
   /** The run to report. */
   readonly result: SuiteResult;
-  /** A previous run of the same suite; tasks are matched by name (and by child suite name). */
+  /** A previous run of the same suite; benchmarks are matched by their key below the root (`child/task`). */
   readonly baseline?: SuiteResult;
   /**
-   * Verdicts already computed by the caller (for example the CLI's regression gate), so the report says
-   * what the gate decided. When absent, formatters compare with `baseline` themselves using `compare()`
-   * on kept samples (or, without samples, the overlap of the medians' confidence intervals).
+   * The regression detector's comparison of `result` with a baseline (for example from
+   * `RegressionDetector.compare`), which the report shows. When absent and `baseline` is given, the
+   * report compares through the detector with its defaults and `FormatOptions.threshold`.
    */
-  readonly comparisons?: readonly TaskComparison[];
+  readonly comparison?: ComparisonReport;
   /** The monitor's snapshots during the run, for time-series charts (HTML). */
   readonly history?: readonly MetricSnapshot[];
   /** Histories of the suite's benchmarks across stored runs, for trend charts (HTML, Markdown). */
   readonly trends?: readonly TrendSeries[];
-}
-
-/**
- * How one task compares with the baseline, as shown in reports.
- *
- * @public
- */
-export interface TaskComparison {
-  /** The task's key: its name, prefixed by the names of nested suites below the root (`hashing/sha256 4KiB`). */
-  readonly key: string;
-  /** Relative change of the median time per operation: 0.1 is 10% slower, -0.1 10% faster. */
-  readonly change: number;
-  /** The verdict. */
-  readonly verdict: 'slower' | 'faster' | 'same';
-  /** Confidence interval of the ratio current/baseline, when known. */
-  readonly ci?: ConfidenceInterval;
 }
 
 /**
@@ -156,7 +141,7 @@ export interface FormatOptions {
   readonly title?: string;
   /**
    * Relative change of a median counted as a real difference when comparing with a baseline
-   * (0.02 = 2%), as in `compare()`. Ignored when the input carries `comparisons`.
+   * (0.02 = 2%), passed to the regression detector. Ignored when the input carries a `comparison`.
    * @defaultValue `0.02`
    */
   readonly threshold?: number;

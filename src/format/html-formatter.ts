@@ -1,23 +1,10 @@
 // The HTML formatter: one self-contained, offline report (inline CSS and SVG, no scripts, no network).
-import type { BottleneckFinding } from '../core/findings.js';
 import type { MetricUnit } from '../core/metric.js';
 import type { KeyFigure, SuiteResult, TaskResult } from '../core/results.js';
 import type { MetricSnapshot } from '../core/snapshot.js';
-import {
-  HISTORY_CHARTS,
-  allFindings,
-  chartMetrics,
-  describeDelta,
-  escapeHtml,
-  evidenceText,
-  makeComparer,
-  noFindingsText,
-  quantileSorted,
-  sortFindings,
-  taskFigureMatrix,
-  thresholdOption,
-  walkSuites,
-} from './common.js';
+import { HISTORY_CHARTS, chartMetrics, describeVerdict, escapeHtml, evidenceText, thresholdOption } from './common.js';
+import { reportFindings, reportOf, type FigureMatrix, type ReportFinding, type ReportSuite, type ReportTask, type SuiteReport } from './report.js';
+import { VERDICTS } from '../detect/regression/verdict.js';
 import type { FormatInput, FormatOptions, Formatter, SuiteFormatInput, TrendSeries } from './formatter.js';
 import { HTML_STYLE } from './html-style.js';
 import { boxPlot, changeBars, histogram, lineChart, type ChangeBar } from './svg.js';
@@ -63,11 +50,11 @@ function badge(status: string): string {
   return `<span class="badge ${e(status)}">${e(status)}</span>`;
 }
 
-function findingsHtml(findings: readonly BottleneckFinding[], none = 'No bottleneck rule fired.'): string {
+function findingsHtml(findings: readonly ReportFinding[], none = 'No bottleneck rule fired.'): string {
   if (findings.length === 0) return `<p class="empty">${e(none)}</p>`;
-  return sortFindings(findings)
-    .map((f) => {
-      const evidence = f.evidence
+  return findings
+    .map(({ finding: f, evidence: shown }) => {
+      const evidence = shown
         .map((ev) => {
           const t = evidenceText(ev);
           return `<li><code>${e(ev.metric)}</code> = ${e(t.value)}${t.threshold === undefined ? '' : ` (threshold ${e(t.threshold)})`}</li>`;
@@ -78,9 +65,8 @@ function findingsHtml(findings: readonly BottleneckFinding[], none = 'No bottlen
     .join('\n');
 }
 
-function summaryCards(result: SuiteResult): string {
-  const s = result.summary;
-  const tasks = walkSuites(result).flatMap((n) => n.result.tasks);
+function summaryCards(report: SuiteReport): string {
+  const s = report.result.summary;
   const items: [string, string][] = [
     ['Duration', formatDuration(s.duration)],
     ['Operations', formatOps(s.operationsPerSecond)],
@@ -88,7 +74,7 @@ function summaryCards(result: SuiteResult): string {
     ['Peak CPU (one core)', formatPercent(s.peakCpu)],
   ];
   if (s.cacheHitRatio !== undefined) items.push(['Cache hit ratio', formatPercent(s.cacheHitRatio)]);
-  items.push(['Success rate', `${formatPercent(s.successRate)} of ${tasks.length}`]);
+  items.push(['Success rate', `${formatPercent(s.successRate)} of ${report.taskCount}`]);
   return cards(items);
 }
 
@@ -99,8 +85,7 @@ function figuresTable(figures: readonly KeyFigure[]): string {
   );
 }
 
-function taskFiguresTable(tasks: readonly TaskResult[]): string {
-  const matrix = taskFigureMatrix(tasks);
+function taskFiguresTable(matrix: FigureMatrix | undefined): string {
   if (matrix === undefined) return '';
   const head = `<th>Task</th>${matrix.names.map((n) => `<th class="num" title="${e(matrix.descriptions.get(n) ?? '')}">${e(n)}</th>`).join('')}`;
   const body = matrix.rows
@@ -112,9 +97,7 @@ function taskFiguresTable(tasks: readonly TaskResult[]): string {
   return `<h4>Task figures</h4><div class="wide"><table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
 }
 
-type Comparer = ReturnType<typeof makeComparer>;
-
-function taskRow(task: TaskResult, path: readonly string[], comparer: Comparer | undefined): string[] {
+function taskRow({ task, comparison }: ReportTask, compared: boolean): string[] {
   const s = task.stats;
   const below = s?.belowResolution === true;
   const through = [
@@ -133,9 +116,12 @@ function taskRow(task: TaskResult, path: readonly string[], comparer: Comparer |
     s === undefined ? '0' : e(formatCount(s.samples)),
     status,
   ];
-  if (comparer !== undefined) {
-    const d = comparer(path, task);
-    row.push(d === undefined ? '<span class="same">not compared</span>' : `<span class="${d.verdict}">${e(describeDelta(d))}</span>`);
+  if (compared) {
+    row.push(
+      comparison === undefined
+        ? '<span class="not-compared">not compared</span>'
+        : `<span class="${comparison.verdict}" title="${e(comparison.reason)}">${e(describeVerdict(comparison))}</span>`,
+    );
   }
   return row;
 }
@@ -149,7 +135,7 @@ function noDistribution(task: TaskResult): string | undefined {
   return undefined;
 }
 
-function distribution(task: TaskResult): string {
+function distribution({ task, p25 }: ReportTask): string {
   const s = task.stats;
   if (s === undefined || noDistribution(task) !== undefined) return '';
   const samples = task.samples ?? [];
@@ -157,58 +143,52 @@ function distribution(task: TaskResult): string {
     const kept = samples.length < s.samples ? `${samples.length} of ${s.samples} samples kept` : `${samples.length} samples`;
     return histogram(`${task.name}: time per operation (${kept})`, samples, 's');
   }
-  const sorted = [...samples].sort((a, b) => a - b);
-  const p25 = sorted.length >= 4 ? quantileSorted(sorted, 0.25) : undefined;
   return boxPlot(`${task.name}: time per operation (percentiles)`, { ...s, ...(p25 === undefined ? {} : { p25 }) }, 's');
 }
 
-function suiteSection(result: SuiteResult, comparer: Comparer | undefined): string {
+function suiteSection(sections: readonly ReportSuite[], compared: boolean): string {
   const parts: string[] = [];
-  for (const node of walkSuites(result)) {
-    const r = node.result;
+  for (const node of sections) {
+    const r = node.suite;
     const inner: string[] = [`<h3>${e(node.path.join(' › '))} ${badge(r.status)} <span class="meta">${e(formatDuration(r.summary.duration))}</span></h3>`];
-    const figs = r.figures ?? [];
+    const figs = node.figures;
     if (figs.length > 0) inner.push('<h4>Key figures</h4>', figuresTable(figs));
-    const taskFigs = taskFiguresTable(r.tasks);
+    const taskFigs = taskFiguresTable(node.taskFigures);
     if (taskFigs !== '') inner.push(taskFigs);
-    if (r.tasks.length > 0) {
+    if (node.tasks.length > 0) {
       const headers: [string, boolean][] = [['Task', false], ['Median', true], ['p99', true], ['±RME', true], ['ops/s', true], ['Throughput', true], ['Samples', true], ['Status', false]];
-      if (comparer !== undefined) headers.push(['vs baseline', false]);
-      inner.push('<h4>Tasks</h4>', table(headers, r.tasks.map((t) => taskRow(t, node.path, comparer))));
-      const charts = r.tasks.map(distribution).filter((c) => c !== '');
+      if (compared) headers.push(['vs baseline', false]);
+      inner.push('<h4>Tasks</h4>', table(headers, node.tasks.map((t) => taskRow(t, compared))));
+      const charts = node.tasks.map(distribution).filter((c) => c !== '');
       const without = r.tasks.map(noDistribution).filter((x) => x !== undefined);
       inner.push('<h4>Distributions</h4>');
       if (charts.length > 0) inner.push(`<div class="charts">${charts.join('\n')}</div>`);
       if (without.length > 0) inner.push(`<p class="empty">No distribution for ${e(without.join('; '))}.</p>`);
     }
-    for (const n of r.notices ?? []) inner.push(`<p class="notice">Note: ${e(n)}</p>`);
-    if (node.depth > 0 || r.tasks.length > 0 || figs.length > 0) parts.push(`<section class="suite">${inner.join('\n')}</section>`);
+    for (const n of node.notices) inner.push(`<p class="notice">Note: ${e(n)}</p>`);
+    if (node.depth > 0 || node.tasks.length > 0 || figs.length > 0) parts.push(`<section class="suite">${inner.join('\n')}</section>`);
   }
   return parts.join('\n');
 }
 
-function comparisonSection(input: SuiteFormatInput, comparer: Comparer, threshold: number): string {
-  const bars: ChangeBar[] = [];
-  for (const node of walkSuites(input.result)) {
-    for (const t of node.result.tasks) {
-      const d = comparer(node.path, t);
-      if (d !== undefined) bars.push({ label: d.key, change: d.change, verdict: d.verdict });
-    }
-  }
-  const baseline = input.baseline;
+function comparisonSection(report: SuiteReport, baseline: SuiteResult | undefined): string {
+  const comparison = report.comparison;
+  if (comparison === undefined) return '';
+  const bars: ChangeBar[] = comparison.comparisons.map((c) => ({ label: c.key, change: c.ratio - 1, verdict: c.verdict }));
   const from =
     baseline === undefined
-      ? 'Verdicts supplied by the caller.'
+      ? `Baseline from ${e(comparison.baselineStartedAt)}.`
       : `Baseline from ${e(baseline.startedAt)} (${e(baseline.env.node)}, commit ${e(baseline.env.gitCommit?.slice(0, 10) ?? 'unknown')}).`;
+  const first = comparison.comparisons[0];
   const how =
-    input.comparisons !== undefined
+    first === undefined
       ? ''
-      : ` A task counts as slower or faster when the change exceeds ${e(formatPercent(threshold))} and is significant (Mann-Whitney on kept samples with a bootstrap interval of the ratio; without samples, non-overlapping median intervals).`;
-  const slower = bars.filter((b) => b.verdict === 'slower').length;
-  const faster = bars.filter((b) => b.verdict === 'faster').length;
+      : ` Verdicts by the regression detector: regressed or improved when the whole ${e(((first.interval.level) * 100).toFixed(0))}% interval of the ratio of medians lies beyond ${e(formatPercent(first.threshold))} and the Benjamini-Hochberg q-value is significant; the interval covers ${e(first.intervalCovers)}.`;
+  const counts = VERDICTS.map((v) => `<span class="${v}">${report.verdictCounts[v]} ${v}</span>`);
+  if (comparison.notCompared.length > 0) counts.push(`<span class="not-compared">${comparison.notCompared.length} not compared</span>`);
   return [
     '<h2>Comparison with baseline</h2>',
-    `<p class="meta">${from} Change of the median time per operation per task.${how} <span class="slower">${slower} slower</span>, <span class="faster">${faster} faster</span>, ${bars.length - slower - faster} the same.</p>`,
+    `<p class="meta">${from} Change of the median time per operation per task.${how} ${counts.join(', ')}.</p>`,
     changeBars('Median time per operation vs baseline', bars),
   ].join('\n');
 }
@@ -300,20 +280,19 @@ function trendsSection(series: readonly TrendSeries[]): string {
 
 function formatSuite(input: SuiteFormatInput, options: FormatOptions): string {
   const r = input.result;
-  const threshold = thresholdOption(options.threshold);
-  const comparer = input.baseline === undefined && input.comparisons === undefined ? undefined : makeComparer(input, threshold);
+  const report = reportOf(input, thresholdOption(options.threshold));
   const env = r.env;
   const body = [
     `<h1>${e(options.title ?? `rune-bench: ${r.name}`)} ${badge(r.status)}</h1>`,
     `<p class="meta">Started ${e(r.startedAt)} · Node ${e(env.node)} (V8 ${e(env.v8)}) · ${e(env.platform)} ${e(env.arch)} · ${e(env.cpuModel)} × ${env.cores} · ${e(formatBytes(env.totalMemory))} RAM · load ${e(env.loadPerCore.toFixed(2))}/core${env.gitCommit === undefined ? '' : ` · commit <code>${e(env.gitCommit.slice(0, 12))}</code>${env.gitBranch === undefined ? '' : ` on ${e(env.gitBranch)}`}${env.gitDirty === true ? ' (dirty)' : ''}`}</p>`,
     '<h2>Summary</h2>',
-    summaryCards(r),
+    summaryCards(report),
   ];
-  if (comparer !== undefined) body.push(comparisonSection(input, comparer, threshold));
-  body.push('<h2>Results</h2>', suiteSection(r, comparer));
-  if (input.history !== undefined && input.history.length > 0) body.push(historySection(input.history));
-  if (input.trends !== undefined) body.push(trendsSection(input.trends));
-  body.push('<h2>Bottleneck findings</h2>', findingsHtml(allFindings(r), noFindingsText(r)));
+  if (report.comparison !== undefined) body.push(comparisonSection(report, input.baseline));
+  body.push('<h2>Results</h2>', suiteSection(report.suites, report.comparison !== undefined));
+  if (report.history !== undefined && report.history.length > 0) body.push(historySection(report.history));
+  if (report.trends !== undefined) body.push(trendsSection(report.trends));
+  body.push('<h2>Bottleneck findings</h2>', findingsHtml(report.findings, report.noFindings));
   return page(options.title ?? `rune-bench: ${r.name}`, body.join('\n'), options.generatedAt ?? new Date());
 }
 
@@ -339,12 +318,12 @@ export const htmlFormatter: Formatter = Object.freeze({
         return formatSuite(input, options);
       case 'history': {
         const title = options.title ?? 'rune-bench: monitor history';
-        const findings = input.findings === undefined ? '' : `<h2>Bottleneck findings</h2>${findingsHtml(input.findings)}`;
+        const findings = input.findings === undefined ? '' : `<h2>Bottleneck findings</h2>${findingsHtml(reportFindings(input.findings, input.snapshots))}`;
         return page(title, `<h1>${e(title)}</h1>\n${historySection(input.snapshots)}\n${findings}`, at);
       }
       case 'findings': {
         const title = options.title ?? 'rune-bench: bottleneck findings';
-        return page(title, `<h1>${e(title)}</h1>\n${findingsHtml(input.findings)}`, at);
+        return page(title, `<h1>${e(title)}</h1>\n${findingsHtml(reportFindings(input.findings))}`, at);
       }
       case 'trends': {
         const title = options.title ?? 'rune-bench: trends';

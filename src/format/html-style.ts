@@ -22,7 +22,7 @@ th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line
 th { font-size: 12px; color: var(--muted); font-weight: 600; } td.num, th.num { text-align: right; white-space: nowrap; }
 .suite { border-left: 3px solid var(--line); padding-left: 14px; margin-left: 2px; }
 .notice { color: var(--warn); margin: 4px 0; }
-.slower { color: var(--bad); font-weight: 600; } .faster { color: var(--ok); font-weight: 600; } .same { color: var(--muted); }
+.regressed { color: var(--bad); font-weight: 600; } .improved { color: var(--ok); font-weight: 600; } .unchanged, .not-compared { color: var(--muted); } .inconclusive, .incomparable { color: var(--warn, var(--muted)); }
 .below { color: var(--muted); font-style: italic; }
 .finding { border: 1px solid var(--line); border-left: 6px solid var(--muted); border-radius: 6px; padding: 8px 12px; margin: 8px 0; background: var(--panel); }
 .finding.low { border-left-color: var(--low); } .finding.medium { border-left-color: var(--medium); }
@@ -39,7 +39,7 @@ svg .bar { fill: var(--c0); opacity: 0.8; } svg .median { stroke: var(--c1); str
 svg .box { fill: var(--c0); fill-opacity: 0.25; stroke: var(--c0); } svg .whisker { stroke: var(--fg); stroke-width: 1.2; } svg .pct { stroke: var(--c3); stroke-width: 2; }
 svg .marker { stroke-width: 1.5; stroke-dasharray: 3 3; } svg .marker.bad { stroke: var(--bad); } svg .marker.good { stroke: var(--ok); } svg .marker.neutral { stroke: var(--warn); }
 svg .marker-label { font-size: 10px; } svg .marker-label.bad { fill: var(--bad); } svg .marker-label.good { fill: var(--ok); } svg .marker-label.neutral { fill: var(--warn); }
-svg .delta.slower { fill: var(--bad); } svg .delta.faster { fill: var(--ok); } svg .delta.same { fill: var(--muted); }
+svg .delta.regressed { fill: var(--bad); } svg .delta.improved { fill: var(--ok); } svg .delta.unchanged, svg .delta.inconclusive, svg .delta.incomparable { fill: var(--muted); }
 ${[0, 1, 2, 3, 4, 5].map((i) => `svg .series.c${i}, svg .trend.c${i} { stroke: var(--c${i}); } svg .dot.c${i}, svg .swatch.c${i} { fill: var(--c${i}); }`).join('\n')}
 .wide { overflow-x: auto; } .wide td:first-child { white-space: nowrap; }
 .empty { color: var(--muted); font-style: italic; }

@@ -1,7 +1,9 @@
 // The JSON formatter: the versioned SuiteResult format (schema/suite-result.schema.json), and plain
 // versioned documents for histories, findings and trends.
 import { SNAPSHOT_SCHEMA_VERSION } from '../core/snapshot.js';
+import { thresholdOption } from './common.js';
 import type { FormatInput, FormatOptions, Formatter } from './formatter.js';
+import { reportOf } from './report.js';
 
 /**
  * Schema version of the JSON documents this formatter writes for `history`, `findings` and `trends`
@@ -22,11 +24,14 @@ function indentOption(value: number | undefined): number {
   return value;
 }
 
-function toDocument(input: FormatInput): unknown {
+function toDocument(input: FormatInput, options: FormatOptions): unknown {
   switch (input.kind) {
-    case 'suite':
-      // The SuiteResult itself, so a report written with `--format json` reads back as a baseline.
-      return input.result;
+    case 'suite': {
+      // The SuiteResult itself, so a report written with `--format json` reads back as a baseline; with the
+      // regression detector's comparison at the root when the run was compared with one.
+      const { comparison } = reportOf(input, thresholdOption(options.threshold));
+      return comparison === undefined ? input.result : { ...input.result, comparison };
+    }
     case 'history':
       return {
         schemaVersion: REPORT_SCHEMA_VERSION,
@@ -44,8 +49,9 @@ function toDocument(input: FormatInput): unknown {
 
 /**
  * The built-in `json` formatter. A `suite` input is written as the versioned SuiteResult JSON described
- * by `schema/suite-result.schema.json` (the baseline, if any, is not included, so the output can itself
- * be used as a baseline); other inputs are written as `{ schemaVersion, kind, ... }` documents.
+ * by `schema/suite-result.schema.json`, plus, when a baseline or a comparison is given, the regression
+ * detector's `comparison` at the root (the baseline itself is not included, and a reader ignores the
+ * comparison, so the output can itself be used as a baseline); other inputs are written as `{ schemaVersion, kind, ... }` documents.
  * Non-finite numbers are written as `null`.
  *
  * @public
@@ -57,6 +63,6 @@ export const jsonFormatter: Formatter = Object.freeze({
   description: 'versioned JSON (the SuiteResult format for runs)',
   format(input: FormatInput, options: FormatOptions = {}): string {
     const indent = indentOption(options.indent);
-    return `${JSON.stringify(toDocument(input), replacer, indent)}\n`;
+    return `${JSON.stringify(toDocument(input, options), replacer, indent)}\n`;
   },
 });

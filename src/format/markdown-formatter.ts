@@ -1,9 +1,11 @@
 // The Markdown formatter: GitHub-flavoured Markdown for pull-request comments and CI job summaries.
 import type { BottleneckFinding, Severity } from '../core/findings.js';
-import type { TaskResult } from '../core/results.js';
+import { VERDICTS } from '../detect/regression/verdict.js';
 import type { MetricSnapshot } from '../core/snapshot.js';
-import { allFindings, describeDelta, evidenceText, makeComparer, noFindingsText, sortFindings, taskFigureMatrix, thresholdOption, walkSuites } from './common.js';
-import type { FormatOptions, Formatter, FormatInput, SuiteFormatInput, TaskComparison, TrendSeries } from './formatter.js';
+import { describeVerdict, evidenceText, thresholdOption } from './common.js';
+import type { FormatOptions, Formatter, FormatInput, SuiteFormatInput, TrendSeries } from './formatter.js';
+import { reportFindings, reportOf, type ReportFinding, type ReportTask } from './report.js';
+import { historyRows } from './history-report.js';
 import { formatByteRate, formatBytes, formatChange, formatCount, formatDuration, formatOps, formatPercent, formatRme, formatValue } from './units.js';
 
 /**
@@ -40,11 +42,11 @@ function status(s: string): string {
   return `${STATUS_ICON[s] ?? ''} ${s}`.trim();
 }
 
-function findingsMd(findings: readonly BottleneckFinding[], none = 'No bottleneck rule fired.'): string {
+function findingsMd(findings: readonly ReportFinding[], none = 'No bottleneck rule fired.'): string {
   if (findings.length === 0) return `_${md(none)}_`;
-  return sortFindings(findings)
-    .map((f) => {
-      const evidence = f.evidence
+  return findings
+    .map(({ finding: f, evidence: shown }) => {
+      const evidence = shown
         .map((ev) => {
           const t = evidenceText(ev);
           return `${code(ev.metric)} = ${t.value}${t.threshold === undefined ? '' : ` (threshold ${t.threshold})`}`;
@@ -58,7 +60,7 @@ function findingsMd(findings: readonly BottleneckFinding[], none = 'No bottlenec
     .join('\n');
 }
 
-function taskRow(task: TaskResult, delta: TaskComparison | undefined, withBaseline: boolean): string[] {
+function taskRow({ task, comparison }: ReportTask, withBaseline: boolean): string[] {
   const s = task.stats;
   const below = s?.belowResolution === true;
   const through = [s?.bytesPerSecond === undefined ? '' : formatByteRate(s.bytesPerSecond), s?.itemsPerSecond === undefined ? '' : `${formatCount(s.itemsPerSecond)} items/s`]
@@ -73,15 +75,17 @@ function taskRow(task: TaskResult, delta: TaskComparison | undefined, withBaseli
     through,
     task.status === 'ok' ? status('ok') : `${status(task.status)} ${md(task.error?.message ?? '')}`,
   ];
-  if (withBaseline) row.push(delta === undefined ? '—' : delta.verdict === 'same' ? describeDelta(delta) : `**${describeDelta(delta)}**`);
+  if (withBaseline) {
+    const shown = comparison === undefined ? 'not compared' : describeVerdict(comparison);
+    row.push(comparison?.verdict === 'regressed' || comparison?.verdict === 'improved' ? `**${shown}**` : shown);
+  }
   return row;
 }
 
 function formatSuite(input: SuiteFormatInput, options: FormatOptions): string {
   const r = input.result;
-  const base = input.baseline;
-  const threshold = thresholdOption(options.threshold);
-  const comparer = base === undefined && input.comparisons === undefined ? undefined : makeComparer(input, threshold);
+  const report = reportOf(input, thresholdOption(options.threshold));
+  const compared = report.comparison !== undefined;
   const s = r.summary;
   const out: string[] = [`## ${md(options.title ?? `rune-bench: ${r.name}`)} ${status(r.status)}`, ''];
   const commit = r.env.gitCommit === undefined ? '' : ` · commit ${code(r.env.gitCommit.slice(0, 12))}${r.env.gitDirty === true ? ' (dirty)' : ''}`;
@@ -89,13 +93,12 @@ function formatSuite(input: SuiteFormatInput, options: FormatOptions): string {
   const heads = ['Duration', 'Operations', 'Peak memory', 'Peak CPU', ...(s.cacheHitRatio === undefined ? [] : ['Cache hit ratio']), 'Success rate'];
   const vals = [formatDuration(s.duration), formatOps(s.operationsPerSecond), formatBytes(s.peakMemory), formatPercent(s.peakCpu), ...(s.cacheHitRatio === undefined ? [] : [formatPercent(s.cacheHitRatio)]), formatPercent(s.successRate)];
   out.push(mdTable(heads, heads.map(() => 'r'), [vals]), '');
-  const deltas: TaskComparison[] = [];
   const sections: string[] = [];
-  for (const node of walkSuites(r)) {
-    const res = node.result;
-    const figs = res.figures ?? [];
-    const matrix = taskFigureMatrix(res.tasks);
-    if (node.depth === 0 && res.tasks.length === 0 && figs.length === 0 && (res.notices?.length ?? 0) === 0) continue;
+  for (const node of report.suites) {
+    const res = node.suite;
+    const figs = node.figures;
+    const matrix = node.taskFigures;
+    if (node.depth === 0 && !node.hasContent) continue;
     sections.push(`### ${md(node.path.join(' › '))} ${status(res.status)}`, '');
     if (figs.length > 0) {
       sections.push(mdTable(['Figure', 'Value', 'Meaning'], ['l', 'r', 'l'], figs.map((f) => [code(f.name), formatValue(f.value, f.unit), md(f.description ?? '')])), '');
@@ -107,28 +110,24 @@ function formatSuite(input: SuiteFormatInput, options: FormatOptions): string {
       })]);
       sections.push(mdTable(['Task', ...matrix.names.map(code)], ['l', ...matrix.names.map(() => 'r' as const)], rows), '');
     }
-    if (res.tasks.length > 0) {
-      const rows = res.tasks.map((t) => {
-        const d = comparer?.(node.path, t);
-        if (d !== undefined) deltas.push(d);
-        return taskRow(t, d, comparer !== undefined);
-      });
-      const headers = ['Task', 'Median', 'p99', '±RME', 'ops/s', 'Throughput', 'Status', ...(comparer === undefined ? [] : ['vs baseline'])];
+    if (node.tasks.length > 0) {
+      const rows = node.tasks.map((t) => taskRow(t, compared));
+      const headers = ['Task', 'Median', 'p99', '±RME', 'ops/s', 'Throughput', 'Status', ...(compared ? ['vs baseline'] : [])];
       sections.push(mdTable(headers, ['l', 'r', 'r', 'r', 'r', 'r', 'l', 'l'], rows), '');
     }
-    for (const n of res.notices ?? []) sections.push(`> [!NOTE]\n> ${md(n)}`, '');
+    for (const n of node.notices) sections.push(`> [!NOTE]\n> ${md(n)}`, '');
   }
-  if (comparer !== undefined) {
-    const slower = deltas.filter((d) => d.verdict === 'slower');
-    const faster = deltas.filter((d) => d.verdict === 'faster');
-    const from = base === undefined ? '' : ` from ${md(base.startedAt)}`;
-    out.push(`**Compared with baseline**${from}: ${slower.length} slower, ${faster.length} faster, ${deltas.length - slower.length - faster.length} the same.`, '');
-    if (slower.length > 0) {
-      out.push('> [!WARNING]', `> Slower than the baseline: ${slower.map((d) => `${md(d.key)} ${formatChange(d.change)}`).join(', ')}`, '');
+  if (report.comparison !== undefined) {
+    const counts = VERDICTS.map((v) => `${report.verdictCounts[v]} ${v}`);
+    if (report.comparison.notCompared.length > 0) counts.push(`${report.comparison.notCompared.length} not compared`);
+    out.push(`**Compared with baseline** from ${md(report.comparison.baselineStartedAt)}: ${counts.join(', ')}.`, '');
+    const regressed = report.comparison.comparisons.filter((c) => c.verdict === 'regressed');
+    if (regressed.length > 0) {
+      out.push('> [!WARNING]', `> Regressed against the baseline: ${regressed.map((c) => `${md(c.key)} ${formatChange(c.ratio - 1)}`).join(', ')}`, '');
     }
   }
   out.push(...sections);
-  out.push('### Bottleneck findings', '', findingsMd(allFindings(r), noFindingsText(r)), '');
+  out.push('### Bottleneck findings', '', findingsMd(report.findings, report.noFindings), '');
   return out.join('\n');
 }
 
@@ -138,16 +137,12 @@ function formatHistory(snapshots: readonly MetricSnapshot[], findings: readonly 
   const out = [`## ${md(title)}`, ''];
   if (last === undefined || first === undefined) return `${out.join('\n')}_No snapshots._\n`;
   out.push(`${snapshots.length} snapshots over ${formatDuration(last.monotonic - first.monotonic)}.`, '');
-  const names = [...new Set(snapshots.flatMap((s) => s.metrics()))].sort();
-  const rows = names.map((name) => {
-    const unit = last.descriptors[name]?.unit ?? snapshots.find((s) => s.descriptors[name] !== undefined)?.descriptors[name]?.unit ?? '1';
-    const vals = snapshots.map((s) => s.get(name)).filter((v): v is number => v !== undefined && Number.isFinite(v));
-    const latest = last.get(name);
-    const mean = vals.reduce((a, b) => a + b, 0) / Math.max(1, vals.length);
-    return [code(name), latest === undefined ? '—' : formatValue(latest, unit), vals.length === 0 ? '—' : formatValue(Math.min(...vals), unit), vals.length === 0 ? '—' : formatValue(mean, unit), vals.length === 0 ? '—' : formatValue(Math.max(...vals), unit)];
+  const rows = historyRows(snapshots).map((r) => {
+    const show = (v: number): string => (r.count === 0 ? '—' : formatValue(v, r.unit));
+    return [code(r.metric), r.latest === undefined ? '—' : formatValue(r.latest, r.unit), show(r.min), show(r.mean), show(r.max)];
   });
   out.push(mdTable(['Metric', 'Latest', 'Min', 'Mean', 'Max'], ['l', 'r', 'r', 'r', 'r'], rows), '');
-  if (findings !== undefined) out.push('### Bottleneck findings', '', findingsMd(findings), '');
+  if (findings !== undefined) out.push('### Bottleneck findings', '', findingsMd(reportFindings(findings, snapshots)), '');
   return out.join('\n');
 }
 
@@ -192,7 +187,7 @@ export const markdownFormatter: Formatter = Object.freeze({
       case 'history':
         return formatHistory(input.snapshots, input.findings, options.title ?? 'rune-bench: monitor history');
       case 'findings':
-        return `## ${md(options.title ?? 'rune-bench: bottleneck findings')}\n\n${findingsMd(input.findings)}\n`;
+        return `## ${md(options.title ?? 'rune-bench: bottleneck findings')}\n\n${findingsMd(reportFindings(input.findings))}\n`;
       case 'trends':
         return formatTrends(input.series, options.title ?? 'rune-bench: trends');
     }

@@ -1,6 +1,9 @@
 // Inline SVG charts for the HTML report: no scripts, no external resources, every label escaped.
 import type { MetricUnit } from '../core/metric.js';
-import { escapeHtml, linearFit, quantileSorted } from './common.js';
+import type { Verdict } from '../detect/regression/verdict.js';
+import { escapeHtml } from './common.js';
+import { linearFit } from '../stats/linear-fit.js';
+import { quantileSorted } from '../stats/quantile.js';
 import { formatValue } from './units.js';
 
 /** One line of a line chart. @internal */
@@ -228,7 +231,8 @@ export interface ChangeBar {
   readonly label: string;
   /** Relative change (0.1 = 10% slower). */
   readonly change: number;
-  readonly verdict: 'faster' | 'slower' | 'same';
+  /** The detector's verdict, used as the bar's class. */
+  readonly verdict: Verdict;
 }
 
 /** Horizontal bars of relative change against a baseline, centred on zero. @internal */

@@ -3,21 +3,10 @@ import type { BottleneckFinding } from '../core/findings.js';
 import type { SuiteResult, TaskResult, TaskStatus } from '../core/results.js';
 import type { MetricSnapshot } from '../core/snapshot.js';
 import { paint, severityStyle, type AnsiStyle } from './color.js';
-import {
-  allFindings,
-  chunk,
-  describeDelta,
-  evidenceText,
-  makeComparer,
-  noFindingsText,
-  quantileSorted,
-  safeText,
-  sortFindings,
-  taskFigureMatrix,
-  thresholdOption,
-  walkSuites,
-  linearFit,
-} from './common.js';
+import { chunk, describeVerdict, evidenceText, safeText, thresholdOption } from './common.js';
+import { historyRows } from './history-report.js';
+import { reportFindings, reportOf, type ReportFinding, type ReportSuite, type SuiteReport } from './report.js';
+import type { Verdict } from '../detect/regression/verdict.js';
 import type { FormatInput, FormatOptions, Formatter, SuiteFormatInput, TrendSeries } from './formatter.js';
 import { renderTextTable, type TextTableColumn } from './text-table.js';
 import {
@@ -50,10 +39,17 @@ function envLine(result: SuiteResult): string {
   return safeText(`node ${e.node} · ${e.platform} ${e.arch} · ${e.cpuModel} · ${e.cores} cores · ${formatBytes(e.totalMemory)}${git}`);
 }
 
-function summaryLines(result: SuiteResult, color: boolean): string[] {
-  const s = result.summary;
-  const tasks = walkSuites(result).flatMap((n) => n.result.tasks);
-  const ok = tasks.filter((t) => t.status === 'ok').length;
+/** Colour of each verdict in a terminal. */
+const VERDICT_STYLE: Readonly<Record<Verdict, AnsiStyle>> = {
+  regressed: 'red',
+  improved: 'green',
+  unchanged: 'gray',
+  inconclusive: 'yellow',
+  incomparable: 'yellow',
+};
+
+function summaryLines(report: SuiteReport, color: boolean): string[] {
+  const s = report.result.summary;
   const rows: [string, string][] = [
     ['Duration', formatDuration(s.duration)],
     ['Operations', formatOps(s.operationsPerSecond)],
@@ -61,7 +57,7 @@ function summaryLines(result: SuiteResult, color: boolean): string[] {
     ['Peak CPU', `${formatPercent(s.peakCpu)} of one core`],
   ];
   if (s.cacheHitRatio !== undefined) rows.push(['Cache hit ratio', formatPercent(s.cacheHitRatio)]);
-  rows.push(['Success rate', `${formatPercent(s.successRate)} (${ok}/${tasks.length} tasks ok)`]);
+  rows.push(['Success rate', `${formatPercent(s.successRate)} (${report.okCount}/${report.taskCount} tasks ok)`]);
   const width = Math.max(...rows.map(([k]) => k.length));
   return [heading('Summary', color), ...rows.map(([k, v]) => `  ${paint(k.padEnd(width), 'dim', color)}  ${v}`)];
 }
@@ -80,9 +76,7 @@ function statusCell(task: TaskResult, color: boolean): string {
   return paint(text.length > 60 ? `${text.slice(0, 59)}…` : text, STATUS_STYLE[task.status], color);
 }
 
-type Comparer = ReturnType<typeof makeComparer>;
-
-function taskTable(result: SuiteResult, path: readonly string[], comparer: Comparer | undefined, color: boolean, indent: string): string {
+function taskTable(section: ReportSuite, compared: boolean, color: boolean, indent: string): string {
   const columns: TextTableColumn[] = [
     { header: 'Task' },
     { header: 'Median', align: 'right' },
@@ -93,8 +87,8 @@ function taskTable(result: SuiteResult, path: readonly string[], comparer: Compa
     { header: 'Samples', align: 'right' },
     { header: 'Status' },
   ];
-  if (comparer !== undefined) columns.push({ header: 'vs baseline' });
-  const rows = result.tasks.map((task) => {
+  if (compared) columns.push({ header: 'vs baseline' });
+  const rows = section.tasks.map(({ task, comparison }) => {
     const s = task.stats;
     const below = s?.belowResolution === true;
     const row = [
@@ -107,24 +101,20 @@ function taskTable(result: SuiteResult, path: readonly string[], comparer: Compa
       s === undefined ? '0' : formatCount(s.samples),
       below ? `${statusCell(task, color)} ${paint(`(median below timer resolution ${formatDuration(s.resolution)})`, 'yellow', color)}` : statusCell(task, color),
     ];
-    if (comparer !== undefined) {
-      const delta = comparer(path, task);
-      const style: AnsiStyle = delta?.verdict === 'slower' ? 'red' : delta?.verdict === 'faster' ? 'green' : 'gray';
-      row.push(delta === undefined ? paint('not compared', 'gray', color) : paint(describeDelta(delta), style, color));
-    }
+    if (compared) row.push(comparison === undefined ? paint('not compared', 'gray', color) : paint(describeVerdict(comparison), VERDICT_STYLE[comparison.verdict], color));
     return row;
   });
   return renderTextTable(columns, rows, { color, indent });
 }
 
-function figureTables(result: SuiteResult, color: boolean, indent: string): string[] {
+function figureTables(section: ReportSuite, color: boolean, indent: string): string[] {
   const out: string[] = [];
-  const suiteFigures = (result.figures ?? []).map((f) => [safeText(f.name), formatValue(f.value, f.unit), safeText(f.description ?? '')]);
+  const suiteFigures = section.figures.map((f) => [safeText(f.name), formatValue(f.value, f.unit), safeText(f.description ?? '')]);
   if (suiteFigures.length > 0) {
     out.push(`${indent}${paint('Key figures', 'bold', color)}`);
     out.push(renderTextTable([{ header: 'Figure' }, { header: 'Value', align: 'right' }, { header: 'Meaning' }], suiteFigures, { color, indent }));
   }
-  const matrix = taskFigureMatrix(result.tasks);
+  const matrix = section.taskFigures;
   if (matrix !== undefined) {
     if (out.length > 0) out.push('');
     out.push(`${indent}${paint('Task figures', 'bold', color)}`);
@@ -142,13 +132,13 @@ function figureTables(result: SuiteResult, color: boolean, indent: string): stri
   return out;
 }
 
-function findingLines(findings: readonly BottleneckFinding[], color: boolean, indent: string): string[] {
+function findingLines(findings: readonly ReportFinding[], color: boolean, indent: string): string[] {
   const lines: string[] = [];
-  for (const f of sortFindings(findings)) {
+  for (const { finding: f, evidence } of findings) {
     const tag = paint(`[${f.severity.toUpperCase()}]`, severityStyle(f.severity), color);
     const strong = f.severity === 'critical' ? paint(safeText(f.title), 'bold', color) : safeText(f.title);
     lines.push(`${indent}${tag} ${strong}  ${paint(`impact ${f.impact.toFixed(0)}% · confidence ${formatPercent(f.confidence)} · ${safeText(f.ruleId)}`, 'dim', color)}`);
-    for (const e of f.evidence) {
+    for (const e of evidence) {
       const t = evidenceText(e);
       lines.push(`${indent}    ${safeText(e.metric)} = ${t.value}${t.threshold === undefined ? '' : ` (threshold ${t.threshold})`}`);
     }
@@ -158,34 +148,36 @@ function findingLines(findings: readonly BottleneckFinding[], color: boolean, in
 }
 
 function formatSuite(input: SuiteFormatInput, options: FormatOptions): string {
-  const { result, baseline } = input;
+  const { result } = input;
   const color = options.color === true;
-  const threshold = thresholdOption(options.threshold);
-  const comparer = baseline === undefined && input.comparisons === undefined ? undefined : makeComparer(input, threshold);
+  const report = reportOf(input, thresholdOption(options.threshold));
+  const compared = report.comparison !== undefined;
   const out: string[] = [];
   out.push(`${heading(`rune-bench · ${safeText(result.name)}`, color)} · ${paint(result.status, STATUS_STYLE[result.status], color)} · ${safeText(result.startedAt)}`);
   out.push(paint(envLine(result), 'dim', color));
-  if (baseline !== undefined) out.push(paint(`compared with baseline from ${safeText(baseline.startedAt)} (threshold ${formatPercent(threshold)})`, 'dim', color));
-  out.push('', ...summaryLines(result, color));
-  for (const node of walkSuites(result)) {
-    const r = node.result;
-    const indent = '  '.repeat(node.depth);
-    const hasContent = r.tasks.length > 0 || (r.figures?.length ?? 0) > 0 || (r.notices?.length ?? 0) > 0;
-    if (node.depth > 0 || hasContent) {
-      out.push('', `${indent}${heading(safeText(node.path.join(' › ')), color)} · ${paint(r.status, STATUS_STYLE[r.status], color)}${node.depth > 0 ? ` · ${formatDuration(r.summary.duration)}` : ''}`);
-    }
-    if (!hasContent) continue;
-    const figs = figureTables(r, color, `${indent}  `);
-    out.push(...figs);
-    if (r.tasks.length > 0) {
-      if (figs.length > 0) out.push('');
-      out.push(taskTable(r, node.path, comparer, color, `${indent}  `));
-    }
-    for (const notice of r.notices ?? []) out.push(`${indent}  ${paint('note:', 'yellow', color)} ${safeText(notice)}`);
+  const first = report.comparison?.comparisons[0];
+  if (report.comparison !== undefined) {
+    const threshold = first === undefined ? '' : ` (threshold ${formatPercent(first.threshold)})`;
+    out.push(paint(`compared with baseline from ${safeText(report.comparison.baselineStartedAt)}${threshold}`, 'dim', color));
   }
-  const findings = allFindings(result);
+  out.push('', ...summaryLines(report, color));
+  for (const section of report.suites) {
+    const r = section.suite;
+    const indent = '  '.repeat(section.depth);
+    if (section.depth > 0 || section.hasContent) {
+      out.push('', `${indent}${heading(safeText(section.path.join(' › ')), color)} · ${paint(r.status, STATUS_STYLE[r.status], color)}${section.depth > 0 ? ` · ${formatDuration(r.summary.duration)}` : ''}`);
+    }
+    if (!section.hasContent) continue;
+    const figs = figureTables(section, color, `${indent}  `);
+    out.push(...figs);
+    if (section.tasks.length > 0) {
+      if (figs.length > 0) out.push('');
+      out.push(taskTable(section, compared, color, `${indent}  `));
+    }
+    for (const notice of section.notices) out.push(`${indent}  ${paint('note:', 'yellow', color)} ${safeText(notice)}`);
+  }
   out.push('', heading('Findings', color));
-  out.push(...(findings.length === 0 ? [`  ${noFindingsText(result)}`] : findingLines(findings, color, '  ')));
+  out.push(...(report.findings.length === 0 ? [`  ${report.noFindings}`] : findingLines(report.findings, color, '  ')));
   return `${out.join('\n')}\n`;
 }
 
@@ -195,27 +187,10 @@ function formatHistory(snapshots: readonly MetricSnapshot[], findings: readonly 
   const last = snapshots.at(-1);
   if (first === undefined || last === undefined) return 'No snapshots.\n';
   out.push(`${heading('Monitor history', color)} · ${snapshots.length} snapshots over ${formatDuration(last.monotonic - first.monotonic)} · ${new Date(first.timestamp).toISOString()}`);
-  const names = [...new Set(snapshots.flatMap((s) => s.metrics()))].sort();
-  const rows = names.map((name) => {
-    const unit = last.descriptors[name]?.unit ?? snapshots.find((s) => s.descriptors[name] !== undefined)?.descriptors[name]?.unit ?? '1';
-    const points = snapshots.filter((s) => Number.isFinite(s.get(name)));
-    const values = points.map((s) => s.get(name) ?? 0);
-    const sorted = [...values].sort((a, b) => a - b);
-    const fit = linearFit(points.map((s) => s.monotonic), values);
-    const span = Math.max(1e-9, (sorted.at(-1) ?? 0) - (sorted[0] ?? 0));
-    const duration = (points.at(-1)?.monotonic ?? 0) - (points[0]?.monotonic ?? 0);
-    const rel = fit === undefined ? 0 : (fit.slope * duration) / span;
-    const trend = fit === undefined || Math.abs(rel) < 0.2 || span === 1e-9 ? '→' : rel > 0 ? '↗' : '↘';
-    const latest = last.get(name);
-    return [
-      safeText(name),
-      latest === undefined ? '—' : formatValue(latest, unit),
-      values.length === 0 ? '—' : formatValue(sorted[0] ?? 0, unit),
-      values.length === 0 ? '—' : formatValue(values.reduce((a, b) => a + b, 0) / values.length, unit),
-      values.length === 0 ? '—' : formatValue(quantileSorted(sorted, 0.95), unit),
-      values.length === 0 ? '—' : formatValue(sorted.at(-1) ?? 0, unit),
-      trend,
-    ];
+  const arrow = { rising: '↗', falling: '↘', flat: '→' } as const;
+  const rows = historyRows(snapshots).map((r) => {
+    const show = (v: number): string => (r.count === 0 ? '—' : formatValue(v, r.unit));
+    return [safeText(r.metric), r.latest === undefined ? '—' : formatValue(r.latest, r.unit), show(r.min), show(r.mean), show(r.p95), show(r.max), arrow[r.trend]];
   });
   out.push(
     renderTextTable(
@@ -224,7 +199,7 @@ function formatHistory(snapshots: readonly MetricSnapshot[], findings: readonly 
       { color },
     ),
   );
-  if (findings !== undefined) out.push('', heading('Findings', color), ...(findings.length === 0 ? ['  none'] : findingLines(findings, color, '  ')));
+  if (findings !== undefined) out.push('', heading('Findings', color), ...(findings.length === 0 ? ['  none'] : findingLines(reportFindings(findings, snapshots), color, '  ')));
   return `${out.join('\n')}\n`;
 }
 
@@ -289,7 +264,7 @@ export const tableFormatter: Formatter = Object.freeze({
       case 'history':
         return formatHistory(input.snapshots, input.findings, color);
       case 'findings':
-        return `${heading('Findings', color)}\n${input.findings.length === 0 ? '  none' : findingLines(input.findings, color, '  ').join('\n')}\n`;
+        return `${heading('Findings', color)}\n${input.findings.length === 0 ? '  none' : findingLines(reportFindings(input.findings), color, '  ').join('\n')}\n`;
       case 'trends':
         return formatTrends(input.series, color);
     }

@@ -4,7 +4,8 @@ import { decodeJson, readJsonFile, writeJsonAtomic } from '../core/files.js';
 import type { MetricDescriptor, MetricValues } from '../core/metric.js';
 import { MetricSnapshot, parseDescriptors, parseValues } from '../core/snapshot.js';
 import { invalid, requireArray, requireFiniteNumber, requireNumber, requireObject } from '../core/validate.js';
-import { MetricHistory } from './metric-history.js';
+import { MAX_HISTORY_SIZE, MetricHistory } from './metric-history.js';
+import { isMetricName, valueProblem } from './metric-rules.js';
 
 /**
  * Schema version of exported histories; bumped on incompatible changes.
@@ -25,7 +26,7 @@ export interface HistorySnapshotJSON {
   readonly timestamp: number;
   /** Monotonic time in seconds (of the process that recorded it). */
   readonly monotonic: number;
-  /** Values keyed by metric name (NaN is written as null). */
+  /** Values keyed by metric name: finite numbers (NaN is written as null), never negative for a described metric. */
   readonly values: MetricValues;
 }
 
@@ -102,18 +103,31 @@ export function historyFromJSON(json: unknown, file?: string): MetricHistory {
     );
   }
   const capacity = requireFiniteNumber(obj.capacity, 'history.capacity', file);
-  if (!Number.isInteger(capacity) || capacity < 1) throw invalid('history.capacity', 'expected a positive integer', file);
+  if (!Number.isInteger(capacity) || capacity < 1 || capacity > MAX_HISTORY_SIZE) {
+    throw invalid('history.capacity', `expected a positive integer at most ${MAX_HISTORY_SIZE}, got ${capacity}`, file);
+  }
   const descriptors = parseDescriptors(obj.descriptors, 'history.descriptors', file);
+  for (const [key, d] of Object.entries(descriptors)) {
+    if (!isMetricName(key) || d.name !== key) throw invalid('history.descriptors', `${JSON.stringify(key)} is not a valid metric name (or differs from its descriptor's name)`, file);
+  }
   const raw = requireArray(obj.snapshots, 'history.snapshots', file);
+  if (raw.length > MAX_HISTORY_SIZE) throw invalid('history.snapshots', `more than ${MAX_HISTORY_SIZE} snapshots`, file);
   const snapshots = raw.map((item, i) => {
     const at = `history.snapshots[${i}]`;
     const s = requireObject(item, at, file);
-    return new MetricSnapshot({
-      timestamp: requireFiniteNumber(s.timestamp, `${at}.timestamp`, file),
-      monotonic: requireFiniteNumber(s.monotonic, `${at}.monotonic`, file),
-      values: parseValues(s.values, `${at}.values`, file),
-      descriptors,
-    });
+    const timestamp = requireFiniteNumber(s.timestamp, `${at}.timestamp`, file);
+    if (timestamp < 0) throw invalid(`${at}.timestamp`, `expected a time >= 0, got ${timestamp}`, file);
+    const monotonic = requireFiniteNumber(s.monotonic, `${at}.monotonic`, file);
+    if (monotonic < 0) throw invalid(`${at}.monotonic`, `expected a time >= 0, got ${monotonic}`, file);
+    const values = parseValues(s.values, `${at}.values`, file);
+    for (const [name, value] of Object.entries(values)) {
+      if (!isMetricName(name)) throw invalid(`${at}.values`, `${JSON.stringify(name)} is not a valid metric name`, file);
+      // JSON null reads back as NaN (JSON has no NaN): it stands for a value that was not a number when
+      // written, and round-trips as such; Infinity (1e999) and negative magnitudes are refused like live data.
+      const problem = Number.isNaN(value) ? undefined : valueProblem(value, descriptors[name]);
+      if (problem !== undefined) throw invalid(`${at}.values.${name}`, problem, file);
+    }
+    return new MetricSnapshot({ timestamp, monotonic, values, descriptors });
   });
   const history = new MetricHistory(Math.max(capacity, snapshots.length, 1));
   for (const s of snapshots) history.push(s);

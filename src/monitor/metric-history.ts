@@ -12,26 +12,35 @@ import {
 } from './series-stats.js';
 
 /**
+ * The largest history capacity (monitor `historySize`, history files): ten million snapshots.
+ *
+ * @internal
+ */
+export const MAX_HISTORY_SIZE = 10_000_000;
+
+/**
  * A fixed-capacity ring buffer of {@link MetricSnapshot}s, oldest first. `push` is O(1) and evicts the
  * oldest snapshot once the buffer is full. It also answers window, series, summary and trend queries.
  *
  * @public
  */
 export class MetricHistory implements Iterable<MetricSnapshot> {
-  readonly #buffer: (MetricSnapshot | undefined)[];
+  /** Grows with the first `capacity` pushes (a large capacity costs nothing until it is used). */
+  #buffer: (MetricSnapshot | undefined)[] = [];
   readonly #capacity: number;
   #start = 0;
   #size = 0;
 
   /**
-   * @param capacity - the most snapshots held; a positive integer
-   * @throws RangeError when `capacity` is not a positive integer
+   * @param capacity - the most snapshots held; a positive integer, at most ten million
+   * @throws RangeError when `capacity` is not a positive integer or is over ten million
    */
   constructor(capacity: number) {
     if (typeof capacity !== 'number') throw new TypeError('capacity must be a number');
-    if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError('capacity must be a positive integer');
+    if (!Number.isInteger(capacity) || capacity < 1 || capacity > MAX_HISTORY_SIZE) {
+      throw new RangeError(`capacity must be a positive integer at most ${MAX_HISTORY_SIZE}, got ${capacity}`);
+    }
     this.#capacity = capacity;
-    this.#buffer = new Array<MetricSnapshot | undefined>(capacity).fill(undefined);
   }
 
   /** Number of snapshots held. */
@@ -95,7 +104,7 @@ export class MetricHistory implements Iterable<MetricSnapshot> {
 
   /** Removes every snapshot. */
   clear(): void {
-    this.#buffer.fill(undefined);
+    this.#buffer = [];
     this.#start = 0;
     this.#size = 0;
   }

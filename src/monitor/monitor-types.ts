@@ -1,7 +1,13 @@
 // Public option and event types of PerformanceMonitor, and their validation.
+import type { Clock } from '../core/clock.js';
 import type { RuneBenchError } from '../core/errors.js';
+import { type OptionRules, describeValue, validateOptions } from '../core/options.js';
 import type { MetricSnapshot } from '../core/snapshot.js';
 import type { MetricSource } from '../core/source.js';
+import type { ListenerErrorEvent } from '../core/typed-events.js';
+import { MAX_HISTORY_SIZE } from './metric-history.js';
+
+export type { ListenerErrorEvent } from '../core/typed-events.js';
 
 /**
  * Options of {@link PerformanceMonitor}.
@@ -14,9 +20,10 @@ export interface PerformanceMonitorOptions {
    *
    * @defaultValue 1000
    */
-  readonly interval?: number;
+  readonly intervalMs?: number;
   /**
-   * Number of snapshots kept in {@link PerformanceMonitor.history}; the oldest is evicted beyond it.
+   * Number of snapshots kept in {@link PerformanceMonitor.history} (at most ten million); the oldest is
+   * evicted beyond it.
    *
    * @defaultValue 1000
    */
@@ -33,7 +40,14 @@ export interface PerformanceMonitorOptions {
    *
    * @defaultValue the interval, at most 5000
    */
-  readonly sourceTimeout?: number;
+  readonly sourceTimeoutMs?: number;
+  /**
+   * Where time comes from: monotonic and wall-clock readings and the sampling timers. Tests pass a
+   * `ManualClock` (from `rune-bench/testing`) to drive the monitor without sleeping.
+   *
+   * @defaultValue the process clock (`performance.now()`, `Date.now()`, Node timers)
+   */
+  readonly clock?: Clock;
 }
 
 /**
@@ -44,20 +58,10 @@ export interface PerformanceMonitorOptions {
 export interface MonitorErrorEvent {
   /** Id of the source that failed. */
   readonly sourceId: string;
+  /** The metric whose value was rejected (not a finite number, or negative), when the error is about one. */
+  readonly metric?: string;
   /** `ERR_SOURCE_FAILED`, `ERR_SOURCE_TIMEOUT`, or the source's own {@link RuneBenchError}. */
   readonly error: RuneBenchError;
-}
-
-/**
- * Payload of the monitor's `listenerError` event: a listener threw (or its promise rejected).
- *
- * @public
- */
-export interface ListenerErrorEvent {
-  /** The event whose listener failed. */
-  readonly event: string;
-  /** What it threw. */
-  readonly error: unknown;
 }
 
 /**
@@ -78,23 +82,26 @@ export interface PerformanceMonitorEvents {
   listenerError: (event: ListenerErrorEvent) => void;
 }
 
-/** @internal */
-export function validateOptions(options: PerformanceMonitorOptions): void {
-  if (typeof options !== 'object') throw new TypeError('options must be an object');
-  const { interval, historySize, sourceTimeout, sources } = options;
-  if (interval !== undefined) {
-    if (typeof interval !== 'number') throw new TypeError('interval option must be a number of milliseconds');
-    if (!Number.isFinite(interval) || interval < 1) throw new RangeError('interval option must be a finite number >= 1 (ms)');
+function clockProblem(value: unknown): string | undefined {
+  const c = value as Partial<Clock> | null;
+  if (typeof c !== 'object' || c === null) return `must be a Clock (now, wallNow, setTimeout, clearTimeout), got ${describeValue(value)}`;
+  for (const method of ['now', 'wallNow', 'setTimeout', 'clearTimeout'] as const) {
+    if (typeof c[method] !== 'function') return `must be a Clock: ${method}() is missing`;
   }
-  if (historySize !== undefined) {
-    if (typeof historySize !== 'number') throw new TypeError('historySize option must be a number');
-    if (!Number.isInteger(historySize) || historySize < 1) throw new RangeError('historySize option must be a positive integer');
-  }
-  if (sourceTimeout !== undefined) {
-    if (typeof sourceTimeout !== 'number') throw new TypeError('sourceTimeout option must be a number of milliseconds');
-    if (!Number.isFinite(sourceTimeout) || sourceTimeout <= 0) throw new RangeError('sourceTimeout option must be a finite number > 0 (ms)');
-  }
-  if (sources !== undefined && !Array.isArray(sources)) throw new TypeError('sources option must be an array of metric sources');
+  return undefined;
+}
+
+const RULES: OptionRules = {
+  intervalMs: { kind: 'number', min: 1 },
+  historySize: { kind: 'number', integer: true, min: 1, max: MAX_HISTORY_SIZE },
+  sources: { kind: 'array' },
+  sourceTimeoutMs: { kind: 'number', min: 0, exclusiveMin: true },
+  clock: { kind: 'custom', check: clockProblem },
+};
+
+/** Checks the monitor's options: unknown keys, types and ranges (TypeError / RangeError naming the option). @internal */
+export function validateMonitorOptions(options: PerformanceMonitorOptions): void {
+  validateOptions(options, RULES, 'PerformanceMonitor');
 }
 
 /** @internal */

@@ -1,7 +1,10 @@
 // Runs one source's collection with a timeout, turning every failure into a RuneBenchError.
 import { RuneBenchError, isRuneBenchError } from '../core/errors.js';
+import type { Clock } from '../core/clock.js';
 import type { MetricDescriptor, MetricValues } from '../core/metric.js';
 import type { MetricSource, SourceAvailability } from '../core/source.js';
+import { valueProblem } from './metric-rules.js';
+import type { MonitorErrorEvent } from './monitor-types.js';
 
 /**
  * Per-source state held by the monitor.
@@ -57,6 +60,7 @@ export function checkAvailability(source: MetricSource): SourceAvailability {
  * @internal
  */
 export function awaitWithTimeout(
+  clock: Clock,
   entry: SourceEntry,
   pending: PromiseLike<MetricValues>,
   controller: AbortController,
@@ -64,7 +68,7 @@ export function awaitWithTimeout(
 ): Promise<Outcome> {
   return new Promise<Outcome>((resolve) => {
     let done = false;
-    const timer = setTimeout(() => {
+    const timer = clock.setTimeout(() => {
       if (done) return;
       done = true;
       const error = new RuneBenchError(
@@ -75,20 +79,20 @@ export function awaitWithTimeout(
       entry.busy = true;
       resolve({ ok: false, error });
     }, timeoutMs);
-    timer.unref();
+    timer.unref?.();
     pending.then(
       (values) => {
         entry.busy = false;
         if (done) return;
         done = true;
-        clearTimeout(timer);
+        clock.clearTimeout(timer);
         resolve({ ok: true, values });
       },
       (cause: unknown) => {
         entry.busy = false;
         if (done) return;
         done = true;
-        clearTimeout(timer);
+        clock.clearTimeout(timer);
         resolve({ ok: false, error: sourceError(entry.source.id, cause) });
       },
     );
@@ -96,16 +100,43 @@ export function awaitWithTimeout(
 }
 
 /**
- * Copies the numeric values of `values` into `into`.
+ * Copies the values of `values` into `into`, rejecting each one that is not a finite number, or is
+ * negative for a metric the source describes (every unit is a magnitude): each rejected metric is left out
+ * and reported in `errors`, naming the source and the metric.
  *
+ * @returns `errors`, or a new list when there was none and a value was rejected
  * @internal
  */
-export function mergeValues(into: Record<string, number>, values: MetricValues | undefined): void {
-  if (typeof values !== 'object') return; // a source that broke its contract
-  for (const key in values) {
-    const v = values[key];
-    if (typeof v === 'number') into[key] = v;
+export function mergeValues(
+  into: Record<string, number>,
+  values: MetricValues | undefined,
+  source: MetricSource,
+  errors: MonitorErrorEvent[] | undefined,
+): MonitorErrorEvent[] | undefined {
+  const given: unknown = values;
+  if (typeof given !== 'object' || given === null) {
+    const error = new RuneBenchError('ERR_SOURCE_FAILED', `metric source ${source.id} returned ${given === null ? 'null' : typeof given} instead of an object of values`);
+    (errors ??= []).push({ sourceId: source.id, error });
+    return errors;
   }
+  for (const key in given) {
+    const v: unknown = (given as MetricValues)[key];
+    // The common case costs one typeof and two comparisons; only a suspect value looks for its descriptor.
+    if (typeof v === 'number' && v >= 0 && v !== Number.POSITIVE_INFINITY) {
+      into[key] = v;
+      continue;
+    }
+    if (v === undefined) continue; // an absent value
+    const descriptor = typeof v === 'number' && v < 0 ? describeSafely(source).find((d) => d.name === key) : undefined;
+    const problem = valueProblem(v, descriptor);
+    if (problem === undefined) {
+      into[key] = v as number;
+      continue;
+    }
+    const error = new RuneBenchError('ERR_SOURCE_FAILED', `metric source ${source.id} reported ${key} that ${problem}; the value is left out`);
+    (errors ??= []).push({ sourceId: source.id, metric: key, error });
+  }
+  return errors;
 }
 
 const NO_DESCRIPTORS: readonly MetricDescriptor[] = Object.freeze([]);

@@ -5,6 +5,8 @@ import { randomBytes } from 'node:crypto';
 import { RuneBenchError, isRuneBenchError } from '../core/errors.js';
 import { decodeJson, writeJsonAtomic } from '../core/files.js';
 import type { SuiteResult } from '../core/results.js';
+import { walkBenchmarks } from '../core/walk.js';
+import { fromVersion1 } from '../bench/suite-result-json.js';
 import { invalid, requireArray, requireNumber, requireObject, requireString } from '../core/validate.js';
 
 /** Format tag written in every record. */
@@ -19,7 +21,7 @@ const EXTENSION = '.run.json.gz';
  * @beta
  */
 export interface StoredBenchmark {
-  /** `<suite>/<task>`: the key a history is read by. */
+  /** The benchmark key (`suite/task`, `suite/child/task`: see `benchmarkKey`), the key a history is read by. */
   readonly key: string;
   /** Per-operation sample times, seconds; the task's kept samples, or its median alone when none were kept. */
   readonly samples: readonly number[];
@@ -82,7 +84,7 @@ export interface HistoryPoint {
  * @beta
  */
 export interface HistorySeries {
-  /** Benchmark key, `<suite>/<task>`. */
+  /** Benchmark key (`suite/task`, `suite/child/task`). */
   readonly key: string;
   /** Machine fingerprint id. */
   readonly machine: string;
@@ -111,12 +113,13 @@ function safe(part: string): string {
   return part.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 16) || 'x';
 }
 
+/** Every benchmark of the result tree with status `ok` and a median, under the walker's key. */
 function benchmarksOf(result: SuiteResult): StoredBenchmark[] {
   const out: StoredBenchmark[] = [];
-  for (const task of result.tasks) {
+  for (const { key, task } of walkBenchmarks(result)) {
     if (task.status !== 'ok' || task.stats === undefined) continue;
     const samples = task.samples !== undefined && task.samples.length > 0 ? task.samples : [task.stats.median];
-    out.push({ key: `${result.name}/${task.name}`, samples, median: task.stats.median });
+    out.push({ key, samples, median: task.stats.median });
   }
   return out;
 }
@@ -147,7 +150,8 @@ function parseRecord(json: unknown, file: string): StoredRun {
       requireArray(task.samples, `${at}.samples`, file).forEach((v, j) => requireNumber(v, `${at}.samples[${j}]`, file));
     }
   });
-  const typed = result as unknown as SuiteResult;
+  // a record of an earlier release may hold a version-1 result: read it in the tree shape
+  const typed = result.schemaVersion === 1 ? fromVersion1(result as unknown as SuiteResult) : (result as unknown as SuiteResult);
   return { file, suite, commit, machine, startedAt, benchmarks: benchmarksOf(typed), result: typed };
 }
 
@@ -246,7 +250,7 @@ export class ResultsStore {
    * One benchmark's history on one machine, oldest first. Runs from other machines are left out, so a
    * faster CI runner is never mistaken for an improvement.
    *
-   * @param key - `<suite>/<task>`
+   * @param key - the benchmark key, `suite/task` or `suite/child/task`
    * @param options - `machine`: the fingerprint id (default: the machine of the newest run that has `key`);
    *   `records`: already-read records, to avoid reading the folder again
    */

@@ -1,6 +1,6 @@
 // The suite registry: built-in VCS suites and the ones users register, listed by the CLI's `list`.
 import { RuneBenchError } from '../core/errors.js';
-import type { Suite } from '../core/suite.js';
+import type { SuiteDefinition } from '../core/suite.js';
 import { createComprehensiveSuite } from './comprehensive/comprehensive-suite.js';
 import { largeRepositorySuite } from './large-repository/large-repository-suite.js';
 import { diskIoSuite } from './disk-io/index.js';
@@ -8,10 +8,10 @@ import { memoryPressureSuite } from './memory-pressure/index.js';
 import { networkSuite } from './network/index.js';
 import { parallelOperationsSuite } from './parallel-operations/parallel-operations-suite.js';
 
-const suites = new Map<string, Suite>();
-const builtIns = new Set<Suite>();
+const suites = new Map<string, SuiteDefinition>();
+const builtIns = new Set<SuiteDefinition>();
 
-function validate(suite: Suite): void {
+function validate(suite: SuiteDefinition): void {
   if (typeof suite !== 'object' || (suite as unknown) === null) throw new TypeError('suite must be an object');
   if (typeof suite.id !== 'string' || !/^[a-z][\w.-]{0,63}$/.test(suite.id)) {
     throw new TypeError('suite.id must be 1-64 characters: a lowercase letter, then letters, digits, "_", "." or "-"');
@@ -28,7 +28,7 @@ function validate(suite: Suite): void {
  * @throws TypeError for a malformed suite; RuneBenchError `ERR_DUPLICATE` when the id is taken
  * @public
  */
-export function registerSuite(suite: Suite): void {
+export function registerSuite(suite: SuiteDefinition): void {
   validate(suite);
   if (suites.has(suite.id)) throw new RuneBenchError('ERR_DUPLICATE', `a suite with id "${suite.id}" is already registered`);
   suites.set(suite.id, suite);
@@ -52,7 +52,7 @@ export function unregisterSuite(id: string): boolean {
  *
  * @public
  */
-export function listSuites(): readonly Suite[] {
+export function listSuites(): readonly SuiteDefinition[] {
   return [...suites.values()];
 }
 
@@ -62,7 +62,7 @@ export function listSuites(): readonly Suite[] {
  * @throws RuneBenchError `ERR_NOT_FOUND` naming the known ids
  * @public
  */
-export function getSuite(id: string): Suite {
+export function getSuite(id: string): SuiteDefinition {
   const suite = suites.get(id);
   if (suite === undefined) {
     throw new RuneBenchError('ERR_NOT_FOUND', `no suite "${id}"; registered suites: ${[...suites.keys()].join(', ')}`);
@@ -75,7 +75,7 @@ export function getSuite(id: string): Suite {
  *
  * @public
  */
-export function isBuiltInSuite(suite: Suite): boolean {
+export function isBuiltInSuite(suite: SuiteDefinition): boolean {
   return builtIns.has(suite);
 }
 
@@ -84,7 +84,7 @@ export function isBuiltInSuite(suite: Suite): boolean {
  *
  * @internal
  */
-export function builtInWorkloadSuites(): readonly Suite[] {
+export function builtInWorkloadSuites(): readonly SuiteDefinition[] {
   return [...builtIns].filter((s) => s.id !== 'comprehensive');
 }
 
@@ -95,7 +95,7 @@ export function builtInWorkloadSuites(): readonly Suite[] {
  *
  * @public
  */
-export const comprehensiveSuite: Suite = createComprehensiveSuite(builtInWorkloadSuites);
+export const comprehensiveSuite: SuiteDefinition = createComprehensiveSuite(builtInWorkloadSuites);
 
 for (const suite of [largeRepositorySuite, networkSuite, memoryPressureSuite, diskIoSuite, parallelOperationsSuite, comprehensiveSuite]) {
   registerSuite(suite);

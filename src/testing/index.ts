@@ -6,15 +6,20 @@
  */
 import { AssertionError } from 'node:assert';
 import { existsSync } from 'node:fs';
-import type { SuiteResult, TaskResult } from '../core/results.js';
+import { RESULT_SCHEMA_VERSION, type SuiteResult, type TaskResult } from '../core/results.js';
 import { BenchmarkSuite } from '../bench/benchmark-suite.js';
-import { compare, type Comparison } from '../bench/compare.js';
+import { compare } from '../bench/compare.js';
+import { RegressionDetector } from '../detect/regression/regression-detector.js';
+import type { BenchmarkComparison } from '../detect/regression/regression-types.js';
 import { readSuiteResult, writeSuiteResult } from '../bench/suite-result-json.js';
 import type { BenchmarkFn } from '../bench/types.js';
 import { formatSeconds, parseDuration, type Duration } from './duration.js';
 
+export { ManualClock } from './manual-clock.js';
+export type { Clock, ClockTimer } from '../core/clock.js';
 export type { Duration } from './duration.js';
-export type { Comparison, ComparisonVerdict } from '../bench/compare.js';
+export type { BenchmarkComparison } from '../detect/regression/regression-types.js';
+export type { Verdict } from '../detect/regression/verdict.js';
 export type { BenchmarkFn } from '../bench/types.js';
 // The result types the assertions take and return (and the types they reference), so this entry point is
 // self-contained for API Extractor and for users who import only `rune-bench/testing`.
@@ -41,9 +46,11 @@ export type { MetricUnit } from '../core/metric.js';
  */
 export interface MeasureOptions {
   /** Sampling time per function, ms. @defaultValue `300` */
-  readonly time?: number;
-  /** Warm-up per function, ms (or `false`). @defaultValue `50` */
-  readonly warmup?: boolean | number;
+  readonly timeMs?: number;
+  /** Whether to warm up each function. @defaultValue `true` */
+  readonly warmup?: boolean;
+  /** Warm-up per function, ms. @defaultValue `50` */
+  readonly warmupMs?: number;
   /** Minimum samples. @defaultValue `20` */
   readonly minSamples?: number;
   /** Aborts the measurement. */
@@ -112,15 +119,15 @@ async function measure(
   rounds = 1,
 ): Promise<TaskResult[]> {
   const suite = new BenchmarkSuite('rune-bench/testing', {
-    time: (options.time ?? 300) / rounds,
-    warmup: options.warmup ?? 50,
+    timeMs: (options.timeMs ?? 300) / rounds,
+    warmupMs: options.warmup === false ? 0 : (options.warmupMs ?? 50),
     minSamples: Math.max(1, Math.ceil((options.minSamples ?? 20) / rounds)),
     keepSamples: 100_000,
     seed: options.seed ?? 1,
     ...(options.signal === undefined ? {} : { signal: options.signal }),
   });
   for (let r = 0; r < rounds; r++) {
-    for (const [name, fn] of tasks) suite.add(`${name}#${r}`, fn, r > 0 ? { warmup: 10 } : {});
+    for (const [name, fn] of tasks) suite.add(`${name}#${r}`, fn, r > 0 ? { warmupMs: 10 } : {});
   }
   const result = await suite.run();
   return tasks.map(([name]) => {
@@ -133,8 +140,9 @@ async function measure(
   });
 }
 
-function describeComparison(c: Comparison): string {
-  return `ratio of medians ${c.ratio.toFixed(4)} (95% CI ${c.ci.lower.toFixed(4)}-${c.ci.upper.toFixed(4)}), Mann-Whitney p = ${c.pValue.toPrecision(3)}, threshold ${(c.threshold * 100).toFixed(1)}%`;
+/** The detector's comparison in words: its verdict and reason, then the figures behind them. */
+function describeComparison(c: BenchmarkComparison): string {
+  return `${c.verdict}: ${c.reason}; ratio of medians ${c.ratio.toFixed(4)}, Mann-Whitney p = ${c.pValue.toPrecision(3)}`;
 }
 
 /**
@@ -174,15 +182,16 @@ export async function assertPerformance(fn: BenchmarkFn, limits: PerformanceLimi
 }
 
 /**
- * Asserts that `fnA` is faster than `fnB`: significantly (Mann-Whitney, `alpha`) and by more than
- * `threshold`, with the ratio's bootstrap interval below 1. The two run interleaved in rounds, so drift in
+ * Asserts that `fnA` is faster than `fnB`: the regression detector's verdict on A against B (B as the
+ * baseline) must be `improved`, i.e. the whole bootstrap interval of the ratio lies below the threshold and
+ * the Mann-Whitney test is significant at `alpha`. The two run interleaved in rounds, so drift in
  * machine load affects both alike.
  *
  * @returns the comparison (B as baseline, A as current)
  * @throws AssertionError when A is not shown to be faster
  * @public
  */
-export async function assertFaster(fnA: BenchmarkFn, fnB: BenchmarkFn, options: ComparisonAssertOptions = {}): Promise<Comparison> {
+export async function assertFaster(fnA: BenchmarkFn, fnB: BenchmarkFn, options: ComparisonAssertOptions = {}): Promise<BenchmarkComparison> {
   const [a, b] = await measure(
     [
       ['fnA', fnA],
@@ -193,70 +202,56 @@ export async function assertFaster(fnA: BenchmarkFn, fnB: BenchmarkFn, options: 
   );
   if (a === undefined || b === undefined) return fail('no results', options);
   const c = compare(b, a, { threshold: options.threshold ?? 0.02, alpha: options.alpha ?? 0.01, seed: options.seed ?? 1 });
-  if (c.verdict !== 'faster') {
-    const what = c.verdict === 'slower' ? 'is slower than' : 'is not measurably faster than';
-    fail(`expected fnA to be faster than fnB, but fnA ${what} fnB: ${describeComparison(c)}`, options, c.ratio, `< ${1 - c.threshold}`);
+  if (c.verdict !== 'improved') {
+    const what = c.verdict === 'regressed' ? 'is slower than' : 'is not measurably faster than';
+    fail(`expected fnA to be faster than fnB, but fnA ${what} fnB: ${describeComparison(c)}`, options, c.ratio, `< ${1 / (1 + c.threshold)}`);
   }
   return c;
 }
 
 /**
- * Asserts that no task in `result` is slower than in the baseline file by more than `threshold`
- * (significantly, by Mann-Whitney at `alpha`, with the ratio's bootstrap interval above 1). Tasks missing on
- * either side are skipped. A missing baseline file is written from `result` (unless `createMissing` is false).
+ * Asserts that no benchmark in `result` regressed against the baseline file: the regression detector
+ * compares the two result trees (every task of every nested suite, one Benjamini-Hochberg family at
+ * `alpha`), and the assertion fails when any verdict is `regressed`. Benchmarks missing on either side are
+ * not compared. A missing baseline file is written from `result` (unless `createMissing` is false).
  *
  * @param result - the current suite result, or a single task result
  * @param baselineFile - path of a result JSON written by `writeSuiteResult` (or this function)
- * @returns one comparison per task compared, by task name
+ * @returns one comparison per benchmark compared, by benchmark key (`suite/task`)
  * @throws AssertionError listing the regressions; RuneBenchError when the baseline file is unreadable or malformed
  * @public
  */
-export function assertNoRegression(
+export async function assertNoRegression(
   result: SuiteResult | TaskResult,
   baselineFile: string,
   options: NoRegressionOptions = {},
-): Promise<ReadonlyMap<string, Comparison>> {
-  // async by contract (callers await it), synchronous inside
-  return Promise.resolve().then(() => noRegression(result, baselineFile, options));
-}
-
-function asSuite(result: SuiteResult | TaskResult): SuiteResult {
-  if ('tasks' in result) return result;
-  return {
-    schemaVersion: 1,
-    name: 'rune-bench/testing',
-    status: result.status === 'ok' ? 'ok' : 'failed',
-    startedAt: new Date().toISOString(),
-    env: { id: '', node: process.version, v8: process.versions.v8, platform: process.platform, arch: process.arch, osRelease: '', cpuModel: '', cores: 0, totalMemory: 0, loadPerCore: 0 },
-    tasks: [result],
-    summary: { duration: result.duration, operationsPerSecond: result.stats?.opsPerSecond ?? 0, peakMemory: 0, peakCpu: 0, successRate: result.status === 'ok' ? 1 : 0 },
-  };
-}
-
-function noRegression(input: SuiteResult | TaskResult, baselineFile: string, options: NoRegressionOptions): ReadonlyMap<string, Comparison> {
-  const current = asSuite(input);
+): Promise<ReadonlyMap<string, BenchmarkComparison>> {
+  const current = asSuite(result);
   if (!existsSync(baselineFile)) {
     if (options.createMissing === false) fail(`baseline ${baselineFile} does not exist`, options);
     writeSuiteResult(baselineFile, current);
     return new Map();
   }
   const baseline = readSuiteResult(baselineFile);
-  const threshold = options.threshold ?? 0.05;
-  const comparisons = new Map<string, Comparison>();
-  const regressions: string[] = [];
-  for (const task of current.tasks) {
-    const base = baseline.tasks.find((t) => t.name === task.name);
-    if (base === undefined || base.status !== 'ok' || task.status !== 'ok') continue;
-    const c = compare(base, task, { threshold, alpha: options.alpha ?? 0.01, seed: options.seed ?? 1 });
-    comparisons.set(task.name, c);
-    if (c.verdict === 'slower') {
-      const was = base.stats === undefined ? '' : ` (${formatSeconds(base.stats.median)} -> ${task.stats === undefined ? '?' : formatSeconds(task.stats.median)})`;
-      regressions.push(`"${task.name}" is ${((c.ratio - 1) * 100).toFixed(1)}% slower${was}: ${describeComparison(c)}`);
-    }
-  }
+  const detector = new RegressionDetector({ threshold: options.threshold ?? 0.05, alpha: options.alpha ?? 0.01, seed: options.seed ?? 1 });
+  const report = await detector.compare(baseline, current, options.signal === undefined ? {} : { signal: options.signal });
+  const regressions = report.comparisons.filter((c) => c.verdict === 'regressed').map((c) => `"${c.key}" is ${((c.ratio - 1) * 100).toFixed(1)}% slower (${formatSeconds(c.medians.baseline)} -> ${formatSeconds(c.medians.current)}): ${describeComparison(c)}`);
   if (regressions.length > 0) {
     fail(`performance regression against ${baselineFile}:\n  ${regressions.join('\n  ')}`, options, regressions.length, 0);
   }
   if (options.update === true) writeSuiteResult(baselineFile, current);
-  return comparisons;
+  return new Map(report.comparisons.map((c) => [c.key, c]));
+}
+
+function asSuite(result: SuiteResult | TaskResult): SuiteResult {
+  if ('tasks' in result) return result;
+  return {
+    schemaVersion: RESULT_SCHEMA_VERSION,
+    name: 'rune-bench-testing',
+    status: result.status === 'ok' ? 'ok' : 'failed',
+    startedAt: new Date().toISOString(),
+    env: { id: '', node: process.version, v8: process.versions.v8, platform: process.platform, arch: process.arch, osRelease: '', cpuModel: '', cores: 0, totalMemory: 0, loadPerCore: 0 },
+    tasks: [result],
+    summary: { duration: result.duration, operationsPerSecond: result.stats?.opsPerSecond ?? 0, peakMemory: 0, peakCpu: 0, successRate: result.status === 'ok' ? 1 : 0 },
+  };
 }

@@ -2,9 +2,11 @@
 import type { Clock, ClockTimer } from '../core/clock.js';
 
 interface PendingTimer extends ClockTimer {
-  readonly id: number;
-  readonly due: number;
+  id: number;
+  due: number;
+  readonly delay: number;
   readonly callback: () => void;
+  refresh(): void;
 }
 
 /**
@@ -50,7 +52,20 @@ export class ManualClock implements Clock {
 
   /** {@inheritDoc Clock.setTimeout} */
   setTimeout(callback: () => void, delayMs: number): ClockTimer {
-    const timer: PendingTimer = { id: this.#nextId++, due: this.#now + Math.max(0, delayMs), callback, unref: () => undefined };
+    const delay = Math.max(0, delayMs);
+    // Like Node's Timeout, a timer can be re-armed in place for its delay from now with refresh().
+    const timer: PendingTimer = {
+      id: this.#nextId++,
+      due: this.#now + delay,
+      delay,
+      callback,
+      unref: () => undefined,
+      refresh: () => {
+        timer.id = this.#nextId++;
+        timer.due = this.#now + timer.delay;
+        if (!this.#timers.includes(timer)) this.#timers.push(timer);
+      },
+    };
     this.#timers.push(timer);
     return timer;
   }
@@ -60,18 +75,20 @@ export class ManualClock implements Clock {
     this.#timers = this.#timers.filter((t) => t !== timer);
   }
 
-  /** Number of timers armed and not yet fired. */
+  /** Number of timers armed and not yet fired (a timer re-armed with `refresh()` counts again). */
   get pending(): number {
     return this.#timers.length;
   }
 
   /**
-   * Moves time forward by `ms`, firing every timer that falls due on the way at its own due time, and lets
+   * Moves time forward by `ms`: first lets queued promise callbacks run at the current time, then fires every timer that falls due on the way at its own due time, and lets
    * pending promise callbacks run after each one, so async work a timer starts can arm the next timer.
    */
   async advance(ms: number): Promise<void> {
     if (!(ms >= 0) || !Number.isFinite(ms)) throw new RangeError('advance(ms) takes a finite number >= 0');
     const end = this.#now + ms;
+    // Work already queued (a promise callback, a sample() just requested) runs at the current time first.
+    await flushMicrotasks();
     for (;;) {
       const next = this.#earliest();
       if (next === undefined || next.due > end) break;

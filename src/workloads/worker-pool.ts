@@ -2,7 +2,7 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type Transferable } from 'node:worker_threads';
-import { EventEmitter } from 'eventemitter3';
+import { TypedEventEmitter } from '../core/typed-events.js';
 import { abortError, RuneBenchError } from '../core/errors.js';
 
 /**
@@ -82,7 +82,7 @@ interface Reply {
  * ```
  * @public
  */
-export class WorkerPool<TTask = unknown, TResult = unknown> extends EventEmitter<WorkerPoolEvents> {
+export class WorkerPool<TTask = unknown, TResult = unknown> extends TypedEventEmitter<WorkerPoolEvents> {
   readonly #script: URL | string;
   readonly #size: number;
   readonly #workerData: unknown;

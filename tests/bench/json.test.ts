@@ -16,7 +16,7 @@ import { isRuneBenchError, RuneBenchError } from '../../src/core/errors.js';
 import type { SuiteResult } from '../../src/core/results.js';
 
 async function sample(): Promise<SuiteResult> {
-  const suite = new BenchmarkSuite('json', { time: 20, warmup: 0, keepSamples: 20 });
+  const suite = new BenchmarkSuite('json', { timeMs: 20, warmupMs: 0, keepSamples: 20 });
   suite.add('sqrt', () => Math.sqrt(7), { bytes: 8, tags: ['math'], figures: () => [{ name: 'k', value: 1, unit: '1' }] });
   suite.add('noop', () => undefined);
   suite.add('fails', () => {
@@ -28,7 +28,7 @@ async function sample(): Promise<SuiteResult> {
 void test('round trip through JSON text and through a file (plain and gzip)', async () => {
   const result = await sample();
   const json = suiteResultToJSON(result);
-  assert.equal(json.schemaVersion, 1);
+  assert.equal(json.schemaVersion, 2);
   const back = suiteResultFromJSON(JSON.parse(JSON.stringify(json)));
   assert.deepEqual(back, result);
   const dir = mkdtempSync(join(tmpdir(), 'rune-json-'));
@@ -94,4 +94,30 @@ void test('malformed and mismatched files are rejected with typed errors naming 
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+void test('a version-1 nested result reads in the tree shape: the copies lifted into the parent are dropped', async () => {
+  const child = suiteResultToJSON(await sample());
+  const v1 = {
+    ...child,
+    schemaVersion: 1,
+    name: 'comprehensive',
+    tasks: child.tasks.map((t) => ({ ...t, name: `json / ${t.name}` })),
+    figures: [
+      { name: 'suites.run', value: 1, unit: '{count}' },
+      { name: 'json.k', value: 3, unit: '1' },
+    ],
+    notices: ['own notice', 'json: child notice'],
+    children: [{ ...child, schemaVersion: 1, figures: [{ name: 'k', value: 3, unit: '1' }], notices: ['child notice'] }],
+  };
+  const back = suiteResultFromJSON(JSON.parse(JSON.stringify(v1)));
+  assert.equal(back.schemaVersion, 2);
+  assert.deepEqual(back.tasks, []);
+  assert.deepEqual(back.figures?.map((f) => f.name), ['suites.run']);
+  assert.deepEqual(back.notices, ['own notice']);
+  const kept = back.children?.[0];
+  assert.deepEqual(kept?.notices, ['child notice']);
+  assert.deepEqual(kept.tasks.map((t) => t.name), ['sqrt', 'noop', 'fails']);
+  // a version this release does not know is refused with a typed error
+  assert.throws(() => suiteResultFromJSON({ ...v1, schemaVersion: 3 }), (e: unknown) => isRuneBenchError(e, 'ERR_SCHEMA_VERSION'));
 });

@@ -10,7 +10,7 @@ function spin(iterations: number): number {
 }
 
 void test('a fast function is batched so the timer cost is a negligible share of each sample', async () => {
-  const suite = new BenchmarkSuite('batching', { time: 100, warmup: 30 });
+  const suite = new BenchmarkSuite('batching', { timeMs: 100, warmupMs: 30 });
   suite.add('tiny', () => spin(10));
   suite.add('slow', () => spin(3_000_000));
   const result = await suite.run();
@@ -28,7 +28,7 @@ void test('a fast function is batched so the timer cost is a negligible share of
 });
 
 void test('a noop is reported below resolution, not as a tiny number', async () => {
-  const suite = new BenchmarkSuite('noop', { time: 60, warmup: 20 });
+  const suite = new BenchmarkSuite('noop', { timeMs: 60, warmupMs: 20 });
   suite.add('noop', () => undefined);
   const result = await suite.run();
   const stats = result.tasks[0]!.stats!;

@@ -11,7 +11,7 @@ void test('concurrency keeps N async operations in flight: throughput rises, lat
     await new Promise((r) => setTimeout(r, 5));
     inFlight--;
   };
-  const suite = new BenchmarkSuite('conc', { time: 150, warmup: 0 });
+  const suite = new BenchmarkSuite('conc', { timeMs: 150, warmupMs: 0 });
   suite.add('serial', op);
   suite.add('four', op, { concurrency: 4 });
   const [serial, four] = (await suite.run()).tasks;

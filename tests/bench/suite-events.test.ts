@@ -4,7 +4,7 @@ import { BenchmarkSuite } from '../../src/bench/benchmark-suite.js';
 import type { TaskCycleEvent } from '../../src/bench/types.js';
 
 void test('events come in order, with progress fraction and ETA', async () => {
-  const suite = new BenchmarkSuite('events', { time: 150, warmup: 20 });
+  const suite = new BenchmarkSuite('events', { timeMs: 150, warmupMs: 20 });
   suite.add('a', () => Math.sqrt(2));
   suite.add('b', async () => {
     await new Promise((r) => setTimeout(r, 1));

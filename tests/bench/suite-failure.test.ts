@@ -5,7 +5,7 @@ import { RuneBenchError } from '../../src/core/errors.js';
 import type { TaskErrorEvent } from '../../src/bench/types.js';
 
 void test('a throwing task ends failed with its error and the suite goes on', async () => {
-  const suite = new BenchmarkSuite('failure', { time: 30, warmup: 0 });
+  const suite = new BenchmarkSuite('failure', { timeMs: 30, warmupMs: 0 });
   let calls = 0;
   suite.add('throws', () => {
     calls++;
@@ -39,7 +39,7 @@ void test('a throwing task ends failed with its error and the suite goes on', as
 
 void test('a failing setup fails the task and teardown still runs', async () => {
   let tornDown = false;
-  const suite = new BenchmarkSuite('setup', { time: 20 });
+  const suite = new BenchmarkSuite('setup', { timeMs: 20 });
   suite.add('x', () => 1, {
     setup: async () => {
       await Promise.resolve();

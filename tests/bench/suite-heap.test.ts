@@ -5,7 +5,7 @@ import { BenchmarkSuite } from '../../src/bench/benchmark-suite.js';
 let keep: unknown;
 
 void test('measureHeap reports heap bytes allocated per operation', async () => {
-  const suite = new BenchmarkSuite('heap', { time: 50, warmup: 10, measureHeap: true });
+  const suite = new BenchmarkSuite('heap', { timeMs: 50, warmupMs: 10, measureHeap: true });
   suite.add('allocates 1000 doubles', () => {
     const a = new Array<number>(1000);
     for (let i = 0; i < 1000; i++) a[i] = i + 0.5;

@@ -10,7 +10,7 @@ function busyWait(ms: number): void {
 void test('setup and teardown run once, per-sample hooks around every sample, none of them timed', async () => {
   const log: string[] = [];
   let perSample = 0;
-  const suite = new BenchmarkSuite('hooks', { time: 60, warmup: 0, minSamples: 5 });
+  const suite = new BenchmarkSuite('hooks', { timeMs: 60, warmupMs: 0, minSamples: 5 });
   suite.add('fast', () => Math.sqrt(perSample), {
     setup: async () => {
       log.push('setup');
@@ -36,7 +36,7 @@ void test('setup and teardown run once, per-sample hooks around every sample, no
 
 void test('a one-shot task runs exactly once and reports figures, tags and throughput', async () => {
   let calls = 0;
-  const suite = new BenchmarkSuite('one-shot', { time: 500 });
+  const suite = new BenchmarkSuite('one-shot', { timeMs: 500 });
   suite.add(
     'commit',
     async () => {
@@ -77,12 +77,12 @@ void test('a fast sync one-shot task is called exactly once', async () => {
 });
 
 void test('keepSamples bounds the kept samples; false keeps none', async () => {
-  const suite = new BenchmarkSuite('keep', { time: 40, warmup: 0, keepSamples: 7 });
+  const suite = new BenchmarkSuite('keep', { timeMs: 40, warmupMs: 0, keepSamples: 7 });
   suite.add('a', () => Math.random());
   const kept = (await suite.run()).tasks[0]!;
   assert.ok(kept.stats!.samples > 7);
   assert.equal(kept.samples?.length, 7);
-  const none = new BenchmarkSuite('none', { time: 20, warmup: 0, keepSamples: false });
+  const none = new BenchmarkSuite('none', { timeMs: 20, warmupMs: 0, keepSamples: false });
   none.add('a', () => Math.random());
   assert.equal((await none.run()).tasks[0]!.samples, undefined);
 });

@@ -17,8 +17,8 @@ void test('an attached monitor fills peak memory, peak CPU and the cache hit rat
     describe: () => [{ name: 'process.memory.usage', unit: 'By', kind: 'gauge', description: 'rss' }],
     collect: () => ({ 'process.memory.usage': process.memoryUsage.rss() }),
   };
-  const monitor = new PerformanceMonitor({ interval: 20, sources: [cache, rss] });
-  const suite = new BenchmarkSuite('monitored', { time: 150, warmup: 0, monitor });
+  const monitor = new PerformanceMonitor({ intervalMs: 20, sources: [cache, rss] });
+  const suite = new BenchmarkSuite('monitored', { timeMs: 150, warmupMs: 0, monitor });
   const map = new Map<number, number>();
   suite.add('lookups', () => {
     const key = Math.floor(Math.random() * 4);
@@ -40,7 +40,7 @@ void test('an attached monitor fills peak memory, peak CPU and the cache hit rat
 });
 
 void test('without a monitor, peaks are still filled from own samples', async () => {
-  const suite = new BenchmarkSuite('plain', { time: 80, warmup: 0 });
+  const suite = new BenchmarkSuite('plain', { timeMs: 80, warmupMs: 0 });
   suite.add('work', () => {
     let x = 0;
     for (let i = 0; i < 1000; i++) x += Math.sqrt(i);

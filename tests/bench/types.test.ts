@@ -1,13 +1,14 @@
 import { test } from 'node:test';
 import { expectTypeOf } from 'expect-type';
 import { BenchmarkSuite } from '../../src/bench/benchmark-suite.js';
-import type { BenchmarkSuiteEventName, TaskCycleEvent, TaskErrorEvent } from '../../src/bench/types.js';
+import type { BenchmarkSuiteEventName, BenchmarkSuiteOptions, TaskCycleEvent, TaskErrorEvent, TaskOptions } from '../../src/bench/types.js';
+import type { Clock } from '../../src/core/clock.js';
 import type { SuiteResult, TaskResult } from '../../src/core/results.js';
-import type { Comparison } from '../../src/bench/compare.js';
+import type { BenchmarkComparison } from '../../src/detect/regression/regression-types.js';
 import { compare } from '../../src/bench/compare.js';
 
 void test('event listeners are typed', () => {
-  const suite = new BenchmarkSuite('types', { time: 1 });
+  const suite = new BenchmarkSuite('types', { timeMs: 1 });
   suite.on('task:cycle', (progress) => {
     expectTypeOf(progress).toEqualTypeOf<TaskCycleEvent>();
     expectTypeOf(progress.fraction).toBeNumber();
@@ -50,6 +51,19 @@ void test('run, add and compare are typed', () => {
     new BenchmarkSuite('z', { tme: 5 });
   };
   expectTypeOf(wrong).toBeFunction();
-  expectTypeOf(compare).returns.toEqualTypeOf<Comparison>();
-  expectTypeOf<Comparison['verdict']>().toEqualTypeOf<'faster' | 'slower' | 'same'>();
+  expectTypeOf(compare).returns.toEqualTypeOf<BenchmarkComparison>();
+  expectTypeOf<BenchmarkComparison['verdict']>().toEqualTypeOf<'regressed' | 'improved' | 'unchanged' | 'inconclusive' | 'incomparable'>();
+});
+
+void test('options given in milliseconds carry Ms in their name; the clock is a Clock', () => {
+  expectTypeOf<BenchmarkSuiteOptions['timeMs']>().toEqualTypeOf<number | undefined>();
+  expectTypeOf<BenchmarkSuiteOptions['warmup']>().toEqualTypeOf<boolean | undefined>();
+  expectTypeOf<BenchmarkSuiteOptions['clock']>().toEqualTypeOf<Clock | undefined>();
+  expectTypeOf<TaskOptions['timeoutMs']>().toEqualTypeOf<number | undefined>();
+  // @ts-expect-error the unit is in the name now
+  const old: BenchmarkSuiteOptions = { time: 100 };
+  // @ts-expect-error warmup is the switch; the duration is warmupMs
+  const duration: TaskOptions = { warmup: 50 };
+  expectTypeOf(old).toEqualTypeOf<BenchmarkSuiteOptions>();
+  expectTypeOf(duration).toEqualTypeOf<TaskOptions>();
 });

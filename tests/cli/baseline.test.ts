@@ -68,7 +68,7 @@ void describe('run --baseline', () => {
     const reported = await run('--param', 'work=100000', '--baseline', baseline);
     assert.equal(reported.code, 0, reported.stderr);
     // The table shows the gate's own verdict for the task, so report and exit code agree.
-    assert.match(reported.stdout, /^\s*sum\s.*\+[\d.]+% slower\s*$/m, reported.stdout);
+    assert.match(reported.stdout, /^\s*sum\s.*\+[\d.]+% regressed\s*$/m, reported.stdout);
     assert.match(same.stdout, /vs baseline/);
   });
 

@@ -22,7 +22,7 @@ function finding(ruleId: string, severity: BottleneckFinding['severity'], impact
 
 void describe('dashboard rendering', () => {
   void test('rows for the sampled metrics, findings by severity, every line within the width', async () => {
-    const monitor = new PerformanceMonitor({ interval: 10 });
+    const monitor = new PerformanceMonitor({ intervalMs: 10 });
     const garbage: unknown[] = [];
     for (let i = 0; i < 8; i++) {
       for (let j = 0; j < 20_000; j++) garbage.push({ j });

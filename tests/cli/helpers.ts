@@ -109,7 +109,7 @@ export default {
   async run(options = {}) {
     const work = Number(options.params?.work ?? 2000);
     const data = Float64Array.from({ length: work }, (_, i) => (i * 7919) % 1000);
-    const suite = new BenchmarkSuite(${JSON.stringify(id)}, { time: Number(options.params?.time ?? 60), minSamples: 12, maxSamples: Number(options.params?.samples ?? 40), warmup: 10, keepSamples: true, seed: options.seed ?? 1, ...(options.signal ? { signal: options.signal } : {}) });
+    const suite = new BenchmarkSuite(${JSON.stringify(id)}, { timeMs: Number(options.params?.time ?? 60), minSamples: 12, maxSamples: Number(options.params?.samples ?? 40), warmupMs: 10, keepSamples: true, seed: options.seed ?? 1, ...(options.signal ? { signal: options.signal } : {}) });
     let tasks = 0;
     suite.on('task:complete', (t) => { tasks += 1; options.onProgress?.({ suite: ${JSON.stringify(id)}, phase: t.name, fraction: tasks / 2, eta: (2 - tasks) * 0.2 }); });
     suite.add('sum', () => { let s = 0; for (let i = 0; i < data.length; i++) s += data[i]; return s; }, { items: work });

@@ -32,7 +32,7 @@ void describe('rune-bench run', () => {
     const r = await runCli(['run', '--suite', 'tiny', '--require', suiteModule, '--format', 'json', '--no-store'], { cwd: dir });
     assert.equal(r.code, 0, r.stderr);
     const json = JSON.parse(r.stdout) as { schemaVersion: number; name: string; tasks: { name: string; status: string; stats: { median: number } }[] };
-    assert.equal(json.schemaVersion, 1);
+    assert.equal(json.schemaVersion, 2);
     const validated = suiteResultFromJSON(JSON.parse(r.stdout), 'stdout');
     assert.equal(validated.status, 'ok');
     assert.equal(json.name, 'tiny');

@@ -27,14 +27,14 @@ async function runOne(
   time: number,
   readObject?: () => Buffer,
 ): Promise<SuiteResult> {
-  const suite = new BenchmarkSuite(name, { time, minSamples: 10, keepSamples: 200, warmup: 10, seed, ...(monitor === undefined ? {} : { monitor }) });
+  const suite = new BenchmarkSuite(name, { timeMs: time, minSamples: 10, keepSamples: 200, warmupMs: 10, seed, ...(monitor === undefined ? {} : { monitor }) });
   suite.add('sha256 4KiB', () => createHash('sha256').update(KIB4).digest(), { bytes: 4096 });
   suite.add('JSON round trip', () => JSON.parse(JSON.stringify({ a: [1, 2, 3], b: 'text', c: { d: true } })) as unknown, {
     items: 3,
     figures: () => [{ name: 'json.fields', value: 3, unit: '{count}', description: 'top-level fields per document' }],
   });
   suite.add('noop', () => undefined);
-  if (readObject !== undefined) suite.add('object cache read', readObject, { time: 20 });
+  if (readObject !== undefined) suite.add('object cache read', readObject, { timeMs: 20 });
   if (hostile) {
     suite.add(XSS_NAME, () => [3, 1, 2].sort((a, b) => a - b));
     suite.add('always fails', () => {
@@ -73,8 +73,8 @@ export async function buildFixture(options: { readonly hostile: boolean; readonl
   // A real object cache read with skewed keys during the run, so the monitor records cache hits and misses.
   const objects = new LRUCache<number, Buffer>({ max: 64 });
   const monitor = new PerformanceMonitor({
-    interval: 50,
-    sources: [...defaultSources({ interval: 50 }), createDiskIoSource(), createCacheSource({ name: 'objects', cache: objects })],
+    intervalMs: 50,
+    sources: [...defaultSources({ intervalMs: 50 }), createDiskIoSource(), createCacheSource({ name: 'objects', cache: objects })],
   });
   const rng = createRng(7);
   const readObject = (): Buffer => {
@@ -107,9 +107,8 @@ export async function buildFixture(options: { readonly hostile: boolean; readonl
     ...a,
     name: 'comprehensive',
     status: a.status === 'ok' && b.status === 'ok' ? 'ok' : 'partial',
-    // Like the real `comprehensive` suite: the parent also carries flattened copies of its children's
-    // tasks (`<child> / <task>`), figures (`<child>.<figure>`) and notices (`<child>: <notice>`).
-    tasks: [a, b].flatMap((c) => c.tasks.map((t) => ({ ...t, name: `${c.name} / ${t.name}` }))),
+    // Like the real `comprehensive` suite: no tasks of its own, its children stay children.
+    tasks: [],
     summary: {
       duration: a.summary.duration + b.summary.duration,
       operationsPerSecond: a.summary.operationsPerSecond + b.summary.operationsPerSecond,
@@ -121,9 +120,8 @@ export async function buildFixture(options: { readonly hostile: boolean; readonl
     figures: [
       { name: 'repo.files', value: 1200, unit: '{count}', description: 'files in the generated repository' },
       { name: 'clone.throughput', value: 48_500_000, unit: 'By/s', description: 'local clone rate' },
-      ...[a, b].flatMap((c) => (c.figures ?? []).map((f) => ({ ...f, name: `${c.name}.${f.name}` }))),
     ],
-    notices: ['fio not found: disk peer skipped', `${a.name}: git not found: git peer skipped`],
+    notices: ['fio not found: disk peer skipped'],
     findings,
     children: [{ ...a, notices: ['git not found: git peer skipped'] }, { ...b, findings: b.startedAt === parsing.startedAt ? detected : [] }],
   });
@@ -144,7 +142,7 @@ function sampleFindings(snapshots: readonly MetricSnapshot[]): BottleneckFinding
       severity: 'high',
       impact: 42,
       confidence: 0.8,
-      evidence: [{ metric: 'nodejs.eventloop.delay.p99', value: last?.get('nodejs.eventloop.delay.p99') ?? 0.05, threshold: 0.1 }],
+      evidence: [{ metric: 'nodejs.eventloop.delay.p99', value: last?.get('nodejs.eventloop.delay.p99') ?? 0.05, threshold: 0.1, unit: 's' }],
       recommendation: 'Move object hashing to a worker thread or stream it in chunks.',
       window,
     },
@@ -154,7 +152,7 @@ function sampleFindings(snapshots: readonly MetricSnapshot[]): BottleneckFinding
       severity: 'critical',
       impact: 12,
       confidence: 0.6,
-      evidence: [{ metric: 'process.memory.usage', value: last?.get('process.memory.usage') ?? 1e8 }],
+      evidence: [{ metric: 'process.memory.usage', value: last?.get('process.memory.usage') ?? 1e8, unit: 'By' }],
       recommendation: 'Check the pack cache bound.',
       window,
     },

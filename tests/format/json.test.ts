@@ -14,17 +14,21 @@ void test('the JSON of a real nested run validates against schema/suite-result.s
   const text = jsonFormatter.format({ kind: 'suite', result, baseline });
   const doc = JSON.parse(text) as unknown;
   assert.deepEqual(validateSchema(schema, doc), []);
-  const obj = doc as { schemaVersion: number; children: unknown[]; tasks: unknown[] };
-  assert.equal(obj.schemaVersion, 1);
+  const obj = doc as { schemaVersion: number; children: unknown[]; tasks: unknown[]; comparison: { baselineStartedAt: string; comparisons: { key: string }[] } };
+  assert.equal(obj.schemaVersion, 2);
   assert.equal(obj.children.length, 2, 'children are written');
-  assert.equal(text.includes(baseline.startedAt) && baseline.startedAt !== result.startedAt, false, 'the baseline is not embedded');
+  assert.deepEqual(obj.tasks, [], 'the parent keeps no copies of its children\'s tasks');
+  // the detector's comparison is written, keyed by the walker's keys; the baseline itself is not embedded
+  assert.equal(obj.comparison.baselineStartedAt, baseline.startedAt);
+  assert.ok(obj.comparison.comparisons.some((c) => c.key === 'comprehensive/hashing/sha256 4KiB'));
+  assert.equal(text.split(baseline.startedAt).length - 1, 1, 'the baseline appears only as the comparison\'s start time');
 });
 
 void test('the schema rejects what the format forbids (the check can fail)', async () => {
   const { result } = await fixture();
   const doc = JSON.parse(jsonFormatter.format({ kind: 'suite', result })) as Record<string, unknown>;
   assert.notDeepEqual(validateSchema(schema, { ...doc, status: 'great' }), []);
-  assert.notDeepEqual(validateSchema(schema, { ...doc, schemaVersion: 2 }), []);
+  assert.notDeepEqual(validateSchema(schema, { ...doc, schemaVersion: 3 }), []);
   assert.notDeepEqual(validateSchema(schema, { ...doc, surprise: true }), []);
   const withoutSummary = Object.fromEntries(Object.entries(doc).filter(([k]) => k !== 'summary'));
   assert.ok(validateSchema(schema, withoutSummary).some((e) => e.includes('summary')));

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { RegressionDetector } from '../../src/detect/regression/regression-detector.js';
 import { markdownFormatter } from '../../src/format/markdown-formatter.js';
 import { fixture, XSS_NAME } from './fixtures.js';
 
@@ -30,7 +31,7 @@ void test('a PR comment leads with the verdict and escapes user strings', async 
   const { result, baseline } = await fixture();
   const out = markdownFormatter.format({ kind: 'suite', result, baseline });
   assert.match(out, /^## rune-bench: comprehensive ⚠️ partial/);
-  assert.match(out, /\*\*Compared with baseline\*\* from .*: \d+ slower, \d+ faster, \d+ the same\./);
+  assert.match(out, /\*\*Compared with baseline\*\* from .*: \d+ regressed, \d+ improved, \d+ inconclusive, \d+ incomparable, \d+ unchanged/);
   assert.ok(!out.includes(XSS_NAME), 'raw HTML from a task name never reaches the Markdown');
   assert.ok(out.includes('&lt;img src=x onerror=alert\\(1\\)&gt;'));
   assert.ok(out.includes('disk "full" &lt;b&gt;here&lt;/b&gt;'));
@@ -41,16 +42,22 @@ void test('a PR comment leads with the verdict and escapes user strings', async 
   assert.ok(crit < out.indexOf('**HIGH**') && out.indexOf('**HIGH**') < out.indexOf('**LOW**'));
 });
 
-void test('caller-supplied comparisons decide the verdicts', async () => {
+void test('the detector\'s comparison decides the verdicts; the formatter only renders them', async () => {
   const { result } = await fixture();
+  const key = 'comprehensive/parsing/JSON round trip';
+  const [c] = new RegressionDetector({ seed: 1 }).compareSamples([
+    { key, baseline: Array.from({ length: 20 }, () => 1e-6), current: Array.from({ length: 20 }, () => 1.25e-6) },
+  ]);
+  assert.equal(c?.verdict, 'regressed');
   const out = markdownFormatter.format({
     kind: 'suite',
     result,
-    comparisons: [{ key: 'parsing/JSON round trip', change: 0.25, verdict: 'slower' }],
+    comparison: { comparisons: [c], regressed: [key], improved: [], notCompared: [], notices: [], baselineStartedAt: '2026-01-02T03:04:05.000Z' },
   });
-  assert.match(out, /1 slower, 0 faster, 0 the same/);
-  assert.match(out, /> \[!WARNING\]\n> Slower than the baseline: parsing\/JSON round trip \+25\.0%/);
-  assert.match(out, /\| JSON round trip \|.*\| \*\*\+25\.0% slower\*\* \|/);
+  assert.match(out, /\*\*Compared with baseline\*\* from 2026-01-02T03:04:05\.000Z: 1 regressed, 0 improved, 0 inconclusive, 0 incomparable, 0 unchanged\./);
+  assert.match(out, /> \[!WARNING\]\n> Regressed against the baseline: comprehensive\/parsing\/JSON round trip \+25\.0%/);
+  assert.match(out, /\| JSON round trip \|.*\| \*\*\+25\.0% regressed\*\* \|/);
+  assert.match(out, /\| sha256 4KiB \|.*\| not compared \|/);
 });
 
 void test('history and trends as Markdown', async () => {

@@ -84,7 +84,7 @@ void test('a baseline adds a verdict column; control characters in names are esc
   const out = tableFormatter.format({ kind: 'suite', result, baseline });
   assert.match(out, /vs baseline/);
   assert.match(out, /compared with baseline from/);
-  assert.match(out, /[+-]\d[\d.]*% (slower|faster|\(same\))/);
+  assert.match(out, /[+-±]\d[\d.]*% (regressed|improved|unchanged|inconclusive)/);
   assert.match(out, /always fails.*not compared/);
   const hostile: SuiteResult = { ...result, name: 'evil\u001b[2J\u0007name', children: [] };
   const text = tableFormatter.format({ kind: 'suite', result: hostile });

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import { expectTypeOf } from 'expect-type';
 import type { MetricSnapshot } from '../../src/core/snapshot.js';
 import type { SuiteResult } from '../../src/core/results.js';
-import type { FormatInput, FormatInputKind, FormatOptions, Formatter, TaskComparison, TrendSeries } from '../../src/format/formatter.js';
+import type { Verdict } from '../../src/detect/regression/verdict.js';
+import type { FormatInput, FormatInputKind, FormatOptions, Formatter, TrendSeries } from '../../src/format/formatter.js';
 import { getFormatter, listFormatters, registerFormatter } from '../../src/format/registry.js';
 
 void test('the Formatter and FormatInput types are pinned', () => {
@@ -16,7 +17,7 @@ void test('the Formatter and FormatInput types are pinned', () => {
   expectTypeOf<Extract<FormatInput, { kind: 'suite' }>['result']>().toEqualTypeOf<SuiteResult>();
   expectTypeOf<Extract<FormatInput, { kind: 'history' }>['snapshots']>().toEqualTypeOf<readonly MetricSnapshot[]>();
   expectTypeOf<Extract<FormatInput, { kind: 'trends' }>['series']>().toEqualTypeOf<readonly TrendSeries[]>();
-  expectTypeOf<TaskComparison['verdict']>().toEqualTypeOf<'slower' | 'faster' | 'same'>();
+  expectTypeOf<NonNullable<Extract<FormatInput, { kind: 'suite' }>['comparison']>['comparisons'][number]['verdict']>().toEqualTypeOf<Verdict>();
 
   // Narrowing on `kind` gives the right fields.
   const describe = (input: FormatInput): number => {

@@ -21,7 +21,7 @@ void test('a sha1sum child shows CPU by pid, its exit is reported once, then rea
     writeFileSync(file, randomBytes(32 << 20));
     const children = new ChildProcessSource();
     const reaped = new ReapedChildrenSource();
-    const m = new PerformanceMonitor({ interval: 100, sources: [children, reaped], sourceTimeout: 2000 });
+    const m = new PerformanceMonitor({ intervalMs: 100, sources: [children, reaped], sourceTimeoutMs: 2000 });
     const exits: ChildExitEvent[] = [];
     const errors: MonitorErrorEvent[] = [];
     children.on('exit', (e) => exits.push(e));

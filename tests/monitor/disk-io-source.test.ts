@@ -46,5 +46,5 @@ void test('disk I/O counters and rates rise after writing and reading 8 MB', { s
 });
 
 void test('an invalid level is rejected', () => {
-  assert.throws(() => new DiskIoSource({ level: 'bytes' as never }), TypeError);
+  assert.throws(() => new DiskIoSource({ level: 'bytes' as never }), (e: unknown) => e instanceof RangeError && /level/.test(e.message));
 });

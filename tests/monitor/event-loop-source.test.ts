@@ -5,7 +5,7 @@ import { EventLoopSource } from '../../src/monitor/sources/event-loop.js';
 import { sleep, spin } from './helpers.js';
 
 void test('event loop delay and utilization rise when the loop is blocked', async () => {
-  const m = new PerformanceMonitor({ sources: [new EventLoopSource({ resolution: 10 })] });
+  const m = new PerformanceMonitor({ sources: [new EventLoopSource({ resolutionMs: 10 })] });
   await m.start();
   await sleep(200);
   const calm = await m.sample();
@@ -19,13 +19,13 @@ void test('event loop delay and utilization rise when the loop is blocked', asyn
   assert.ok(blocked.get('nodejs.eventloop.utilization')! > 0.5);
   assert.ok(blocked.get('nodejs.eventloop.utilization')! > calm.get('nodejs.eventloop.utilization')!);
   assert.ok(blocked.get('nodejs.eventloop.delay.p50')! <= blocked.get('nodejs.eventloop.delay.p99')!);
-  assert.throws(() => new EventLoopSource({ resolution: 0 }), RangeError);
+  assert.throws(() => new EventLoopSource({ resolutionMs: 0 }), RangeError);
 });
 
 void test('a block still in progress when the sample is taken is not lost', async () => {
   // The histogram records a delay only on its next tick, and reset() forgets the pending one: a sample
   // taken right after a long block must still show it (it is the case that matters most).
-  const m = new PerformanceMonitor({ sources: [new EventLoopSource({ resolution: 10 })] });
+  const m = new PerformanceMonitor({ sources: [new EventLoopSource({ resolutionMs: 10 })] });
   await m.start();
   await sleep(100);
   await m.sample();

@@ -2,15 +2,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PerformanceMonitor } from '../../src/monitor/performance-monitor.js';
 import type { MetricSource } from '../../src/core/source.js';
-import { sleep } from './helpers.js';
+import { ManualClock } from '../../src/testing/manual-clock.js';
 
 void test('sources are started once before collecting, stopped by stop(), and restarted by a new start()', async () => {
+  const clock = new ManualClock();
   const calls: string[] = [];
   const tracked: MetricSource = {
     id: 'tracked',
     describe: () => [],
     start: async () => {
-      await sleep(5);
+      await Promise.resolve();
       calls.push('start');
     },
     stop: () => {
@@ -21,66 +22,68 @@ void test('sources are started once before collecting, stopped by stop(), and re
       return { tracked: 1 };
     },
   };
-  const m = new PerformanceMonitor({ interval: 20, sources: [tracked] });
+  const m = new PerformanceMonitor({ intervalMs: 20, sources: [tracked], clock });
   const events: string[] = [];
   m.on('start', () => events.push('start'));
   m.on('stop', () => events.push('stop'));
   await m.start();
   await m.start(); // no-op while running
-  await sleep(70);
+  await clock.advance(70);
   await m.stop();
-  const firstRun = m.history.size;
-  assert.ok(firstRun >= 2);
-  await sleep(60);
-  assert.equal(m.history.size, firstRun); // nothing sampled while stopped
+  assert.equal(m.history.size, 3);
+  await clock.advance(60);
+  assert.equal(m.history.size, 3, 'nothing is sampled while stopped');
   await m.start();
-  await sleep(70);
+  await clock.advance(70);
   await m.stop();
-  assert.ok(m.history.size > firstRun);
+  assert.equal(m.history.size, 6);
   assert.deepEqual(events, ['start', 'stop', 'start', 'stop']);
-  assert.equal(calls.filter((c) => c === 'start').length, 2);
-  assert.equal(calls.filter((c) => c === 'stop').length, 2);
-  assert.equal(calls[0], 'start');
-  assert.equal(calls.at(-1), 'stop');
+  assert.deepEqual(calls, ['start', 'collect', 'collect', 'collect', 'stop', 'start', 'collect', 'collect', 'collect', 'stop']);
 });
 
 void test('a source added while running is sampled from the next tick on', async () => {
-  const m = new PerformanceMonitor({ interval: 20, sources: [] });
+  const clock = new ManualClock();
+  const m = new PerformanceMonitor({ intervalMs: 20, sources: [], clock });
   await m.start();
-  await sleep(50);
-  m.addSource({ id: 'late', describe: () => [{ name: 'late', unit: '1', kind: 'gauge', description: 'added late' }], collect: () => ({ late: 2 }) });
-  await sleep(60);
+  await clock.advance(50);
+  m.addSource({ id: 'late', describe: () => [{ name: 'late', unit: '1', kind: 'gauge', description: 'added late' }], collect: () => ({ late: 0.5 }) });
+  await clock.advance(30);
   await m.stop();
   const all = m.history.toArray();
-  assert.equal(all[0]!.has('late'), false);
-  assert.equal(all.at(-1)!.get('late'), 2);
+  assert.deepEqual(all.map((s) => s.get('late')), [undefined, undefined, 0.5, 0.5]);
   assert.equal(all.at(-1)!.descriptors.late?.description, 'added late');
 });
 
 void test('stop() followed at once by start() does not leave two sampling chains', async () => {
+  const clock = new ManualClock();
   let collecting: (() => void) | undefined;
   const slow: MetricSource = {
     id: 'slow',
     describe: () => [],
     collect: () => {
       collecting?.();
-      return sleep(15).then(() => ({ slow: 1 }));
+      return new Promise((resolve) => clock.setTimeout(() => { resolve({ slow: 1 }); }, 15));
     },
   };
-  const m = new PerformanceMonitor({ interval: 40, sources: [slow] });
+  const m = new PerformanceMonitor({ intervalMs: 40, sources: [slow], clock });
   await m.start();
-  // Wait until a scheduled collection is in flight, then stop and start again without waiting.
-  // (The monitor's timers are unref'd: keep the loop alive while waiting.)
-  const keepAlive = setInterval(() => undefined, 1000);
-  await new Promise<void>((resolve) => (collecting = resolve));
-  clearInterval(keepAlive);
+  // Let a scheduled collection get in flight, then stop and start again without waiting.
+  const inFlight = new Promise<void>((resolve) => (collecting = resolve));
+  await clock.advance(45);
+  await inFlight;
   collecting = undefined;
   const stopping = m.stop();
   await m.start();
+  await clock.advance(10);
   await stopping;
   const from = m.history.size;
-  await sleep(600);
-  await m.stop();
-  const taken = m.history.size - from;
-  assert.ok(taken >= 8 && taken <= 17, `took ${taken} samples in 600 ms at 40 ms`);
+  const restartedAt = clock.now();
+  await clock.advance(600);
+  const stoppingAgain = m.stop();
+  await clock.advance(100);
+  await stoppingAgain;
+  // One chain: one sample per 40 ms after the restart, not two.
+  const taken = m.history.toArray().slice(from).map((s) => Math.round(s.monotonic * 1e3 - restartedAt));
+  assert.equal(taken.length, 15, `samples at ${taken.join(' ')} ms after the restart`);
+  for (let i = 1; i < taken.length; i++) assert.equal(taken[i]! - taken[i - 1]!, 40);
 });

@@ -26,15 +26,15 @@ void describe('Benjamini-Hochberg', () => {
   void test('the gate reports q-values across the sets compared together and only regresses the real slowdown', () => {
     const detector = new RegressionDetector({ seed: 3, resamples: 500 });
     const sets = Array.from({ length: 20 }, (_, i) => ({
-      name: `b${i}`,
+      key: `b${i}`,
       baseline: logNormal(100 + i, 20, 1e-3, 0.03),
       current: logNormal(200 + i, 20, i === 0 ? 1.2e-3 : 1e-3, 0.03),
     }));
     const out = detector.compareSamples(sets);
     assert.equal(out.length, 20);
-    for (const c of out) assert.ok(c.qValue >= c.pValue - 1e-15, `${c.name}: q ${c.qValue} < p ${c.pValue}`);
+    for (const c of out) assert.ok(c.qValue >= c.pValue - 1e-15, `${c.key}: q ${c.qValue} < p ${c.pValue}`);
     assert.deepEqual(
-      out.filter((c) => c.verdict === 'regressed').map((c) => c.name),
+      out.filter((c) => c.verdict === 'regressed').map((c) => c.key),
       ['b0'],
     );
   });

@@ -65,4 +65,19 @@ void describe('ResultsStore', () => {
   void test('rejects an empty folder name', () => {
     assert.throws(() => new ResultsStore(''), /dir option/);
   });
+
+  void test('a nested result is stored under the walker keys; a version-1 record is read in the tree shape', () => {
+    const store = new ResultsStore(join(root, 'nested'));
+    const child = suiteResult('disk_io', [task('seq-read', logNormal(31, 12, 1e-3, 0.02))]);
+    const parent = { ...suiteResult('comprehensive', []), children: [child] };
+    const stored = store.append(parent);
+    assert.deepEqual(stored.benchmarks.map((b) => b.key), ['comprehensive/disk_io/seq-read']);
+    // a record written by the previous release: the parent also carried a copy of the child's task
+    const v1 = { ...parent, schemaVersion: 1, tasks: [{ ...child.tasks[0]!, name: 'disk_io / seq-read' }] };
+    store.append(v1, { commit: 'old' });
+    const old = store.read().records.find((r) => r.commit === 'old');
+    assert.deepEqual(old?.benchmarks.map((b) => b.key), ['comprehensive/disk_io/seq-read']);
+    assert.deepEqual(old.result.tasks, []);
+    assert.deepEqual(store.keys(), ['comprehensive/disk_io/seq-read']);
+  });
 });

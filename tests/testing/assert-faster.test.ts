@@ -10,17 +10,18 @@ function spin(n: number): number {
 }
 
 void test('passes when A is clearly faster than B', async () => {
-  const c = await assertFaster(() => spin(500), () => spin(3000), { time: 150, minSamples: 30 });
-  assert.equal(c.verdict, 'faster');
+  const c = await assertFaster(() => spin(500), () => spin(3000), { timeMs: 150, minSamples: 30 });
+  assert.equal(c.verdict, 'improved');
+  assert.match(c.reason, /lies wholly below the 2\.0% threshold/);
   assert.ok(c.ratio < 0.5);
 });
 
 void test('throws a readable AssertionError when A is slower, or not measurably faster', async () => {
-  await assert.rejects(assertFaster(() => spin(3000), () => spin(500), { time: 150, minSamples: 30 }), (e: unknown) => {
+  await assert.rejects(assertFaster(() => spin(3000), () => spin(500), { timeMs: 150, minSamples: 30 }), (e: unknown) => {
     assert.ok(e instanceof AssertionError);
-    assert.match(e.message, /expected fnA to be faster than fnB, but fnA is slower than fnB: ratio of medians [\d.]+ \(95% CI/);
+    assert.match(e.message, /expected fnA to be faster than fnB, but fnA is slower than fnB: regressed: the 95% interval \+[\d.]+% to \+[\d.]+% lies wholly above the 2\.0% threshold \(q = [\d.e-]+\); ratio of medians [\d.]+/);
     return true;
   });
   const same = (): number => spin(1000);
-  await assert.rejects(assertFaster(same, same, { time: 120, minSamples: 30 }), /fnA is (not measurably faster than|slower than) fnB/);
+  await assert.rejects(assertFaster(same, same, { timeMs: 120, minSamples: 30 }), /fnA is (not measurably faster than|slower than) fnB/);
 });

@@ -16,7 +16,7 @@ function spin(n: number): number {
 }
 
 async function run(work: number): Promise<SuiteResult> {
-  const suite = new BenchmarkSuite('regression', { time: 100, warmup: 20, minSamples: 30 });
+  const suite = new BenchmarkSuite('regression', { timeMs: 100, warmupMs: 20, minSamples: 30 });
   suite.add('spin', () => spin(work));
   suite.add('constant', () => spin(500));
   return suite.run();
@@ -33,17 +33,17 @@ void test('a missing baseline is written; the same code passes; a 3x slowdown fa
 
     const faster = await run(300);
     const comparisons = await assertNoRegression(faster, baseline);
-    assert.equal(comparisons.get('spin')?.verdict, 'faster');
+    assert.equal(comparisons.get('regression/spin')?.verdict, 'improved');
 
     const slower = await run(3000);
     await assert.rejects(assertNoRegression(slower, baseline, { threshold: 0.05 }), (e: unknown) => {
       assert.ok(e instanceof AssertionError);
-      assert.match(e.message, /performance regression against .*baseline\.json:\n {2}"spin" is \d+\.\d% slower \([\d.]+ µs -> [\d.]+ µs\)/);
-      assert.doesNotMatch(e.message, /"constant"/);
+      assert.match(e.message, /performance regression against .*baseline\.json:\n {2}"regression\/spin" is \d+\.\d% slower \([\d.]+ µs -> [\d.]+ µs\)/);
+      assert.doesNotMatch(e.message, /constant/);
       return true;
     });
     // a single task result works too
-    await assert.rejects(assertNoRegression(slower.tasks[0]!, baseline), /"spin" is/);
+    await assert.rejects(assertNoRegression(slower.tasks[0]!, baseline), /"rune-bench-testing\/spin" is/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -20,7 +20,7 @@ function spin(n: number): number {
 }
 
 async function run(work: number, seed: number): Promise<SuiteResult> {
-  const suite = new BenchmarkSuite('flake', { time: 60, warmup: 20, minSamples: 30, seed });
+  const suite = new BenchmarkSuite('flake', { timeMs: 150, warmupMs: 20, minSamples: 30, seed });
   suite.add('spin', () => spin(work));
   return suite.run();
 }

@@ -27,7 +27,7 @@ export async function runMonitor(ctx: CommandContext, flags: Flags): Promise<num
   }
 
   const watched = monitorSources(pid);
-  const monitor = new PerformanceMonitor({ interval: interval * 1000, historySize, sources: watched.sources });
+  const monitor = new PerformanceMonitor({ intervalMs: interval * 1000, historySize, sources: watched.sources });
   const findings: FindingsTracker = startFindings(monitor, interval * 1000);
   const tty = ctx.stdout.isTTY === true;
   const color = wantsColor(ctx.stdout, ctx.env);

@@ -1,5 +1,6 @@
 // `run`: runs a suite, prints its report, records it in the results store and gates on a baseline.
 import type { SuiteResult } from '../../core/results.js';
+import { walkSuites } from '../../core/walk.js';
 import { writeFileAtomic } from '../../core/files.js';
 import { writeSuiteResult } from '../../bench/suite-result-json.js';
 import type { Flags } from '../args.js';
@@ -12,8 +13,6 @@ import { PerformanceMonitor } from '../../monitor/performance-monitor.js';
 import { ProgressView } from '../progress.js';
 import { UsageError } from '../usage-error.js';
 import { gateAgainstBaseline } from './baseline-gate.js';
-import type { BenchmarkComparison } from '../../detect/regression/regression-types.js';
-import type { TaskComparison } from '../../format/formatter.js';
 import { openStore, previousRun, recordRun, storeDir } from './store.js';
 
 const SCALES = ['quick', 'standard', 'linux'] as const;
@@ -46,7 +45,7 @@ export async function runRun(ctx: CommandContext, flags: Flags): Promise<number>
   if (ctx.stderr.isTTY !== true) note(ctx, `running ${suite.id} (${scale})`);
   const started = performance.now();
   // A monitor watches the whole run so the report can chart CPU, memory and the event loop over time.
-  const monitor = new PerformanceMonitor({ interval: 500, historySize: 10_000 });
+  const monitor = new PerformanceMonitor({ intervalMs: 500, historySize: 10_000 });
   let result: SuiteResult;
   try {
     await monitor.start();
@@ -72,12 +71,11 @@ export async function runRun(ctx: CommandContext, flags: Flags): Promise<number>
   }
 
   // The gate's verdicts are the ones the report shows, so the table and the exit code never disagree.
-  const gate = baseline === undefined ? undefined : gateAgainstBaseline(result, baseline, { threshold, seed });
-  const comparisons = gate === undefined ? undefined : toTaskComparisons(result.name, gate.comparisons);
+  const gate = baseline === undefined ? undefined : await gateAgainstBaseline(result, baseline, { threshold, seed });
   const text = formatter.format(
-    baseline === undefined || comparisons === undefined
+    baseline === undefined || gate === undefined
       ? { kind: 'suite', result, history }
-      : { kind: 'suite', result, baseline, history, comparisons },
+      : { kind: 'suite', result, baseline, history, comparison: gate.report },
     { color: output === undefined && wantsColor(ctx.stdout, ctx.env), threshold },
   );
   if (output === undefined) ctx.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
@@ -100,7 +98,7 @@ export async function runRun(ctx: CommandContext, flags: Flags): Promise<number>
   }
   let regressed = 0;
   if (gate !== undefined) {
-    regressed = gate.regressed;
+    regressed = gate.report.regressed.length;
     note(ctx, `compared with ${baselineName ?? 'baseline'}: ${gate.summary}`);
     for (const line of gate.lines) ctx.stderr.write(`  ${line}\n`);
   }
@@ -122,19 +120,9 @@ function optionalPath(ctx: CommandContext, flags: Flags, name: string): string |
   return resolvePath(ctx.cwd, value);
 }
 
-/** The gate's comparisons in the formatters' terms, keyed as the formatters key tasks (without the root's name). */
-function toTaskComparisons(root: string, comparisons: readonly BenchmarkComparison[]): TaskComparison[] {
-  const prefix = `${root}/`;
-  return comparisons.map((c) => ({
-    key: c.name.startsWith(prefix) ? c.name.slice(prefix.length) : c.name,
-    change: c.ratio - 1,
-    verdict: c.verdict === 'regressed' ? 'slower' : c.verdict === 'improved' ? 'faster' : 'same',
-    ci: c.ci,
-  }));
-}
-
+/** Every suite's notices, a nested suite's prefixed by its path below the root. */
 function collectNotices(result: SuiteResult): string[] {
-  const notices = [...(result.notices ?? [])];
-  for (const child of result.children ?? []) notices.push(...collectNotices(child).map((n) => `${child.name}: ${n}`));
-  return notices;
+  return [...walkSuites(result)].flatMap(({ suite, depth, path }) =>
+    (suite.notices ?? []).map((n) => (depth === 0 ? n : `${path.slice(1).join('/')}: ${n}`)),
+  );
 }

@@ -1,5 +1,6 @@
 // Builds the `trends` report input from stored runs: one series per benchmark, change points from the detector.
 import type { SuiteResult } from '../../core/results.js';
+import { walkBenchmarks } from '../../core/walk.js';
 import type { StoredRun } from '../../store/results-store.js';
 import { RegressionDetector } from '../../detect/regression/regression-detector.js';
 import type { TrendChangePoint, TrendPoint, TrendSeries } from '../../format/formatter.js';
@@ -21,7 +22,7 @@ interface Collected {
 }
 
 /**
- * One series per benchmark key (`suite/task`, the key the results store uses) over the
+ * One series per benchmark key (`suite/child/task`, the key the results store uses) over the
  * runs recorded on the machine of the newest run, oldest first; runs from other machines are counted in
  * `skippedMachines` and left out.
  *
@@ -37,7 +38,7 @@ export function trendSeries(runs: readonly StoredRun[], options: TrendOptions): 
       continue;
     }
     const timestamp = Date.parse(run.startedAt);
-    for (const { key, median, samples } of benchmarks(run.result, [])) {
+    for (const { key, median, samples } of benchmarks(run.result)) {
       let collected = byKey.get(key);
       if (collected === undefined) {
         collected = { points: [], samples: [] };
@@ -56,19 +57,13 @@ export function trendSeries(runs: readonly StoredRun[], options: TrendOptions): 
   return { series, skippedMachines };
 }
 
-/**
- * The benchmarks of a run: its own tasks, as the results store and the regression detector key them. A suite
- * that runs others and lifts their tasks into its own list (`comprehensive`: `disk_io / seq-read`) is read
- * once; only when a result has no tasks of its own are its children's tasks read instead.
- */
-function* benchmarks(result: SuiteResult, path: readonly string[]): Generator<{ key: string; median: number; samples: readonly number[] }> {
-  const here = [...path, result.name];
-  for (const task of result.tasks) {
+/** The benchmarks of a run with a median, under the walker's key (the key the results store uses). */
+function* benchmarks(result: SuiteResult): Generator<{ key: string; median: number; samples: readonly number[] }> {
+  for (const { key, task } of walkBenchmarks(result)) {
     if (task.status !== 'ok' || task.stats === undefined || !Number.isFinite(task.stats.median)) continue;
     const samples = task.samples !== undefined && task.samples.length > 0 ? task.samples : [task.stats.median];
-    yield { key: `${here.join('/')}/${task.name}`, median: task.stats.median, samples };
+    yield { key, median: task.stats.median, samples };
   }
-  if (result.tasks.length === 0) for (const child of result.children ?? []) yield* benchmarks(child, here);
 }
 
 /** Change points of one series, from the regression detector's history analysis. */

@@ -1,9 +1,10 @@
 // BottleneckDetector: runs bottleneck rules over a window of snapshots, live (attached to a monitor)
 // or after the fact (over a history, an array of snapshots or a SuiteResult).
-import { EventEmitter } from 'eventemitter3';
+import { TypedEventEmitter } from '../../core/typed-events.js';
 import { RuneBenchError } from '../../core/errors.js';
-import { compareSeverity, type BottleneckFinding } from '../../core/findings.js';
 import { validateOptions } from '../../core/options.js';
+import { compareSeverity, type BottleneckFinding } from '../../core/findings.js';
+import { withUnits } from './evidence-units.js';
 import type { SuiteResult } from '../../core/results.js';
 import type { MetricSnapshot } from '../../core/snapshot.js';
 import { selectWindow, type WindowSpec } from '../../monitor/series-stats.js';
@@ -173,7 +174,7 @@ function windowSpecOf(options: BottleneckWindowOptions): WindowSpec | undefined 
  *
  * @example
  * ```ts
- * const monitor = new PerformanceMonitor({ interval: 500 });
+ * const monitor = new PerformanceMonitor({ intervalMs: 500 });
  * const detector = new BottleneckDetector({ windowMs: 10_000 });
  * detector.on('bottleneck', (e) => log(`${e.change} ${e.finding.severity} ${e.finding.title}`));
  * detector.attach(monitor);
@@ -183,7 +184,7 @@ function windowSpecOf(options: BottleneckWindowOptions): WindowSpec | undefined 
  *
  * @beta
  */
-export class BottleneckDetector extends EventEmitter<BottleneckDetectorEvents> {
+export class BottleneckDetector extends TypedEventEmitter<BottleneckDetectorEvents> {
   readonly #rules = new Map<string, BottleneckRule>();
   readonly #window: WindowSpec;
   readonly #evaluateEvery: number;
@@ -368,7 +369,7 @@ export class BottleneckDetector extends EventEmitter<BottleneckDetectorEvents> {
       results.set(id, result);
       if (result === undefined) continue;
       if (isInsufficientData(result)) insufficient.push(result);
-      else ((rule.scope ?? 'process') === 'host' ? host : process).push(result);
+      else ((rule.scope ?? 'process') === 'host' ? host : process).push(withUnits(result, window));
     }
     const first = window[0];
     const last = window.at(-1);

@@ -112,29 +112,6 @@ export function worst(a: Severity | undefined, b: Severity | undefined): Severit
   return compareSeverity(a, b) >= 0 ? a : b;
 }
 
-/** Validates band options: ascending finite-or-Infinity numbers. @internal */
-export function checkBands(bands: SeverityBands, option: string): void {
-  const order = [bands.low, bands.medium, bands.high, bands.critical];
-  for (const v of order) {
-    if (typeof v !== 'number' || Number.isNaN(v)) throw new TypeError(`${option} bands must be numbers`);
-  }
-  for (let i = 1; i < order.length; i++) {
-    if ((order[i] as number) < (order[i - 1] as number)) throw new RangeError(`${option} bands must be ascending (low <= medium <= high <= critical)`);
-  }
-}
-
-/** Validates a positive integer option. @internal */
-export function checkInteger(value: number, option: string, min: number): void {
-  if (!Number.isInteger(value)) throw new TypeError(`${option} must be an integer`);
-  if (value < min) throw new RangeError(`${option} must be >= ${min}`);
-}
-
-/** Validates a finite number option within [min, max]. @internal */
-export function checkNumber(value: number, option: string, min: number, max = Number.POSITIVE_INFINITY): void {
-  if (typeof value !== 'number' || Number.isNaN(value)) throw new TypeError(`${option} must be a number`);
-  if (value < min || value > max) throw new RangeError(`${option} must be between ${min} and ${max}`);
-}
-
 /**
  * The usual data checks: at least `minSamples` snapshots carrying each required metric.
  *

@@ -1,21 +1,22 @@
 // RegressionDetector: a pairwise gate, change points over stored histories, and live departures, one class.
-import { EventEmitter } from 'eventemitter3';
+import { TypedEventEmitter } from '../../core/typed-events.js';
 import { abortError } from '../../core/errors.js';
 import type { SuiteResult } from '../../core/results.js';
 import type { MetricSnapshot } from '../../core/snapshot.js';
 import { detectChangePoints } from '../../stats/change-points.js';
 import { analyzeHistory, poolSeries } from './history-analysis.js';
-import { judge, measurePair, type GateSettings, type RawComparison } from './regression-gate.js';
+import { judge, measurePair, type GateSettings } from './regression-gate.js';
+import { comparisonReport, measureTrees } from './compare-results.js';
 import { LiveWatcher } from './regression-live.js';
 import type { HistorySeries, ResultsStore } from '../../store/results-store.js';
 import type {
   BenchmarkComparison,
+  ComparisonReport,
   ConfirmCallback,
   HistoryAnalysis,
   LiveMetricSpec,
   RegressionDetectorEvents,
   RegressionDetectorOptions,
-  RegressionReport,
 } from './regression-types.js';
 
 /**
@@ -79,12 +80,12 @@ function checkRatio(value: number, name: string): void {
  * @example
  * ```ts
  * const detector = new RegressionDetector({ threshold: 0.02 });
- * detector.on('regression', (e) => { if (e.kind === 'pairwise') console.log(e.comparison.name); });
+ * detector.on('regression', (e) => { if (e.kind === 'pairwise') console.log(e.comparison.key); });
  * const report = await detector.compare(baseline, current);
  * ```
  * @beta
  */
-export class RegressionDetector extends EventEmitter<RegressionDetectorEvents> {
+export class RegressionDetector extends TypedEventEmitter<RegressionDetectorEvents> {
   readonly #gate: GateSettings;
   readonly #changePoints: NonNullable<RegressionDetectorOptions['changePoints']>;
 
@@ -107,17 +108,17 @@ export class RegressionDetector extends EventEmitter<RegressionDetectorEvents> {
   }
 
   /**
-   * Compares sample sets directly: `sets` maps a benchmark name to its baseline and current per-operation
-   * samples (seconds). Corrected across all the sets given.
+   * Compares sample sets directly: each set holds a benchmark key and its baseline and current per-operation
+   * samples (seconds). All sets form one Benjamini-Hochberg family.
    *
    * @returns one comparison per set, in input order
    * @throws RangeError when a set has no positive sample on a side
    */
   compareSamples(
-    sets: readonly { readonly name: string; readonly baseline: readonly number[]; readonly current: readonly number[] }[],
+    sets: readonly { readonly key: string; readonly baseline: readonly number[]; readonly current: readonly number[] }[],
   ): BenchmarkComparison[] {
     const out = judge(
-      sets.map((s) => measurePair(s.name, s.baseline, s.current, this.#gate)),
+      sets.map((s) => measurePair(s.key, s.baseline, s.current, this.#gate)),
       this.#gate,
     );
     for (const c of out) if (c.verdict === 'regressed') this.emit('regression', { kind: 'pairwise', comparison: c });
@@ -125,36 +126,22 @@ export class RegressionDetector extends EventEmitter<RegressionDetectorEvents> {
   }
 
   /**
-   * Compares two suite runs task by task (tasks must have kept their samples, `keepSamples`; a task with only
-   * statistics is compared on nothing and listed in `skipped`).
+   * Compares two result trees benchmark by benchmark: every task of every nested suite, matched by its key
+   * below the root (`child/task`; the roots may be named differently), in one Benjamini-Hochberg family.
+   * Tasks must have kept their samples (`keepSamples`); a task with only statistics is listed in
+   * `notCompared` with the reason.
    *
    * @param baseline - the reference run
    * @param current - the run under test
    * @param options - confirmation callback and signal
    * @throws RuneBenchError `ERR_ABORTED` when the signal fires
    */
-  async compare(baseline: SuiteResult, current: SuiteResult, options: RegressionCompareOptions = {}): Promise<RegressionReport> {
+  async compare(baseline: SuiteResult, current: SuiteResult, options: RegressionCompareOptions = {}): Promise<ComparisonReport> {
     const { confirm, signal } = options;
-    const skipped: { name: string; reason: string }[] = [];
-    const notices: string[] = [];
-    if (baseline.env.id !== current.env.id) {
-      notices.push(`baseline ran on machine ${baseline.env.id}, current on ${current.env.id}: differences may come from the machines`);
-    }
-    const byName = new Map(baseline.tasks.map((t) => [t.name, t]));
-    const raw: RawComparison[] = [];
-    for (const task of current.tasks) {
+    const measured = measureTrees(baseline, current, this.#gate, () => {
       if (signal?.aborted === true) throw abortError(signal, 'regression comparison');
-      const base = byName.get(task.name);
-      if (base === undefined) skipped.push({ name: task.name, reason: 'not in the baseline' });
-      else if (task.status !== 'ok' || base.status !== 'ok') skipped.push({ name: task.name, reason: `status ${base.status} -> ${task.status}` });
-      else if (base.samples === undefined || base.samples.length === 0 || task.samples === undefined || task.samples.length === 0) {
-        skipped.push({ name: task.name, reason: 'samples were not kept (use keepSamples)' });
-      } else raw.push(measurePair(task.name, base.samples, task.samples, this.#gate));
-    }
-    for (const task of baseline.tasks) {
-      if (!current.tasks.some((t) => t.name === task.name)) skipped.push({ name: task.name, reason: 'not in the current run' });
-    }
-    let comparisons = judge(raw, this.#gate);
+    });
+    let comparisons = judge(measured.raw, this.#gate);
     if (confirm !== undefined) {
       const confirmed: BenchmarkComparison[] = [];
       for (const c of comparisons) {
@@ -163,26 +150,22 @@ export class RegressionDetector extends EventEmitter<RegressionDetectorEvents> {
           continue;
         }
         if (signal?.aborted === true) throw abortError(signal, 'regression confirmation');
-        const fresh = await confirm(c.name, signal);
-        const base = byName.get(c.name)?.samples ?? [];
-        const again = measurePair(c.name, base, fresh, this.#gate);
+        const fresh = await confirm(c.key, signal);
+        const base = measured.samples.get(c.key)?.baseline ?? [];
+        const again = measurePair(c.key, base, fresh, this.#gate);
         // the re-run is one test at the original false discovery rate: it must regress on its own
         const [rejudged] = judge([again], this.#gate);
         const reproduced = rejudged?.verdict === 'regressed';
         confirmed.push(
-          reproduced ? { ...c, confirmation: 'confirmed' } : { ...c, verdict: 'within-noise', confirmation: 'not-reproduced' },
+          reproduced
+            ? { ...c, confirmation: 'confirmed' }
+            : { ...c, verdict: 'inconclusive', reason: `${c.reason}; a re-run did not reproduce it (${rejudged?.reason ?? 'no result'})`, confirmation: 'not-reproduced' },
         );
       }
       comparisons = confirmed;
     }
     for (const c of comparisons) if (c.verdict === 'regressed') this.emit('regression', { kind: 'pairwise', comparison: c });
-    return {
-      comparisons,
-      regressed: comparisons.filter((c) => c.verdict === 'regressed').map((c) => c.name),
-      improved: comparisons.filter((c) => c.verdict === 'improved').map((c) => c.name),
-      skipped,
-      notices,
-    };
+    return comparisonReport(baseline, comparisons, measured);
   }
 
   /**

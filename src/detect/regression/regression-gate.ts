@@ -5,7 +5,8 @@ import { hodgesLehmannShift } from '../../stats/hodges-lehmann.js';
 import { benjaminiHochberg } from '../../stats/benjamini-hochberg.js';
 import { median } from '../../stats/quantile.js';
 import type { ConfidenceInterval } from '../../core/results.js';
-import type { BenchmarkComparison, RegressionVerdict } from './regression-types.js';
+import type { BenchmarkComparison } from './regression-types.js';
+import type { Verdict } from './verdict.js';
 
 /** @internal */
 export interface GateSettings {
@@ -18,12 +19,13 @@ export interface GateSettings {
 
 /** A comparison before the multiple-testing correction. @internal */
 export interface RawComparison {
-  readonly name: string;
+  readonly key: string;
   readonly ratio: number;
   readonly ci: ConfidenceInterval;
   readonly hodgesLehmann: number;
   readonly pValue: number;
   readonly samples: { readonly baseline: number; readonly current: number };
+  readonly medians: { readonly baseline: number; readonly current: number };
 }
 
 function positives(sample: readonly number[]): number[] {
@@ -36,41 +38,60 @@ function positives(sample: readonly number[]): number[] {
  *
  * @internal
  */
-export function measurePair(name: string, baseline: readonly number[], current: readonly number[], s: GateSettings): RawComparison {
+export function measurePair(key: string, baseline: readonly number[], current: readonly number[], s: GateSettings): RawComparison {
   const a = positives(baseline);
   const b = positives(current);
-  if (a.length === 0 || b.length === 0) throw new RangeError(`${name}: both sample sets need positive values`);
+  if (a.length === 0 || b.length === 0) throw new RangeError(`${key}: both sample sets need positive values`);
   const la = a.map(Math.log);
   const lb = b.map(Math.log);
-  const ratio = median(b) / median(a);
+  const medians = { baseline: median(a), current: median(b) };
+  const ratio = medians.current / medians.baseline;
   const ci = bootstrapRatioCI(a, b, { resamples: s.resamples, level: s.level, seed: s.seed });
   const mw = mannWhitneyU(lb, la);
   return {
-    name,
+    key,
     ratio,
     ci,
     hodgesLehmann: Math.exp(hodgesLehmannShift(la, lb)),
     pValue: mw.pValue,
     samples: { baseline: a.length, current: b.length },
+    medians,
   };
 }
 
-/**
- * The verdict from an interval and an adjusted p-value.
- *
- * @internal
- */
-export function verdictOf(ci: ConfidenceInterval, qValue: number, s: GateSettings): RegressionVerdict {
-  const up = 1 + s.threshold;
-  const down = 1 / up;
-  if (ci.lower > up && qValue <= s.alpha) return 'regressed';
-  if (ci.upper < down && qValue <= s.alpha) return 'improved';
-  if (ci.lower >= down && ci.upper <= up) return 'no-change';
-  return 'within-noise';
+/** What the bootstrap over the kept samples of one run on each side covers. */
+const INTERVAL_COVERS =
+  'the spread between the kept samples of each run (seeded bootstrap); between-process noise only when the task ran isolated in several processes';
+
+function percent(ratio: number): string {
+  const v = (ratio - 1) * 100;
+  return `${v >= 0 ? '+' : ''}${v.toFixed(1)}%`;
 }
 
 /**
- * Applies Benjamini-Hochberg across the raw comparisons and assigns verdicts.
+ * The verdict from an interval and an adjusted p-value, with its reason in words.
+ *
+ * @internal
+ */
+export function verdictOf(ci: ConfidenceInterval, qValue: number, s: GateSettings): { readonly verdict: Verdict; readonly reason: string } {
+  const up = 1 + s.threshold;
+  const down = 1 / up;
+  const span = `the ${(ci.level * 100).toFixed(0)}% interval ${percent(ci.lower)} to ${percent(ci.upper)}`;
+  const limit = `the ${(s.threshold * 100).toFixed(1)}% threshold`;
+  const q = `q = ${qValue.toPrecision(2)}`;
+  if (ci.lower > up || ci.upper < down) {
+    const direction = ci.lower > up ? 'above' : 'below';
+    if (qValue <= s.alpha) {
+      return { verdict: ci.lower > up ? 'regressed' : 'improved', reason: `${span} lies wholly ${direction} ${limit} (${q})` };
+    }
+    return { verdict: 'inconclusive', reason: `${span} lies ${direction} ${limit}, but ${q} is above the false discovery rate ${s.alpha}` };
+  }
+  if (ci.lower >= down && ci.upper <= up) return { verdict: 'unchanged', reason: `${span} lies within ${limit}` };
+  return { verdict: 'inconclusive', reason: `${span} straddles ${limit}` };
+}
+
+/**
+ * Applies Benjamini-Hochberg across the raw comparisons (one family) and assigns verdicts.
  *
  * @internal
  */
@@ -78,6 +99,7 @@ export function judge(raw: readonly RawComparison[], s: GateSettings): Benchmark
   const q = benjaminiHochberg(raw.map((r) => r.pValue));
   return raw.map((r, i) => {
     const qValue = q[i] ?? 1;
-    return { ...r, qValue, verdict: verdictOf(r.ci, qValue, s) };
+    const { ci, ...rest } = r;
+    return { ...rest, interval: ci, threshold: s.threshold, qValue, ...verdictOf(ci, qValue, s), intervalCovers: INTERVAL_COVERS };
   });
 }

@@ -2,63 +2,77 @@
 import type { ConfidenceInterval } from '../../core/results.js';
 import type { MetricSnapshot } from '../../core/snapshot.js';
 import type { ChangePoint, ChangePointOptions } from '../../stats/change-points.js';
+import type { Verdict } from './verdict.js';
 
 /**
- * Verdict of the pairwise gate for one benchmark.
- * - `regressed`: slower, and the whole interval of the ratio lies above `1 + threshold` (and significant after correction).
- * - `improved`: faster, the whole interval below `1 / (1 + threshold)` (and significant after correction).
- * - `no-change`: the whole interval lies within the threshold both ways.
- * - `within-noise`: anything else: a difference may exist but cannot be told from noise or is smaller than the threshold.
+ * The one comparison of a benchmark between a baseline and a current measurement, made by the
+ * `RegressionDetector` (and by `compare()`, which goes through the same code). Formatters, the CLI
+ * and `rune-bench/testing` render it; none decides a verdict of its own.
  *
- * @beta
- */
-export type RegressionVerdict = 'regressed' | 'improved' | 'within-noise' | 'no-change';
-
-/**
- * Pairwise comparison of one benchmark's sample sets.
- *
- * @beta
+ * @public
  */
 export interface BenchmarkComparison {
-  /** Benchmark name (`<task>` in a suite comparison). */
-  readonly name: string;
+  /** Benchmark key (`suite/task`, `suite/child/task`: see `benchmarkKey`), as named in the current run. */
+  readonly key: string;
   /** The verdict. */
-  readonly verdict: RegressionVerdict;
-  /** Ratio of medians current / baseline (above 1: slower). */
+  readonly verdict: Verdict;
+  /** Why, in words: the interval and the threshold, or what prevented a decision. */
+  readonly reason: string;
+  /** Ratio of medians current / baseline of the per-operation times (above 1: slower). */
   readonly ratio: number;
   /** Seeded bootstrap interval of `ratio`. */
-  readonly ci: ConfidenceInterval;
+  readonly interval: ConfidenceInterval;
+  /** The threshold used: the smallest relative change that counts (0.02 = 2%). */
+  readonly threshold: number;
   /** Hodges-Lehmann shift of log-times, as a ratio (a robust second estimate of `ratio`). */
   readonly hodgesLehmann: number;
   /** Two-sided Mann-Whitney U p-value on log-times. */
   readonly pValue: number;
-  /** Benjamini-Hochberg adjusted p-value across the benchmarks compared together. */
+  /** Benjamini-Hochberg adjusted p-value across the benchmarks compared together (the family). */
   readonly qValue: number;
   /** Samples in the baseline and current sets. */
   readonly samples: { readonly baseline: number; readonly current: number };
+  /** Medians of the baseline and current sets, seconds per operation. */
+  readonly medians: { readonly baseline: number; readonly current: number };
+  /** What noise the interval covers, in words (which samples were resampled). */
+  readonly intervalCovers: string;
   /**
    * Outcome of re-running, when a `confirm` callback was given and the first verdict was `regressed`:
-   * `confirmed` (the re-run regressed too) or `not-reproduced` (verdict downgraded to `within-noise`).
+   * `confirmed` (the re-run regressed too) or `not-reproduced` (verdict downgraded to `inconclusive`).
    */
   readonly confirmation?: 'confirmed' | 'not-reproduced';
 }
 
 /**
- * Result of comparing two suite runs.
+ * A benchmark of either run that was not compared, with the reason.
  *
- * @beta
+ * @public
  */
-export interface RegressionReport {
-  /** One comparison per benchmark present in both runs with samples, in the current run's order. */
+export interface NotCompared {
+  /** Benchmark key, as named in the run that has it (the current one when both have it). */
+  readonly key: string;
+  /** Why not, in words (missing on one side, failed, samples not kept). */
+  readonly reason: string;
+}
+
+/**
+ * Result of comparing two result trees: what the detector decided, for every renderer.
+ *
+ * @public
+ */
+export interface ComparisonReport {
+  /** One comparison per benchmark present in both runs with samples, in the current run's walk order. */
   readonly comparisons: readonly BenchmarkComparison[];
-  /** Names whose verdict is `regressed`. */
+  /** Keys whose verdict is `regressed`. */
   readonly regressed: readonly string[];
-  /** Names whose verdict is `improved`. */
+  /** Keys whose verdict is `improved`. */
   readonly improved: readonly string[];
-  /** Benchmarks that could not be compared (missing on one side, failed, no samples), with the reason. */
-  readonly skipped: readonly { readonly name: string; readonly reason: string }[];
+  /** Benchmarks that could not be compared, with the reason. */
+  readonly notCompared: readonly NotCompared[];
   /** Notices for people (for example: the two runs come from different machines). */
   readonly notices: readonly string[];
+  /** When the baseline run started (ISO 8601), so renderers can say what was compared with. */
+  readonly baselineStartedAt: string;
 }
 
 /**
@@ -67,7 +81,7 @@ export interface RegressionReport {
  *
  * @beta
  */
-export type ConfirmCallback = (name: string, signal: AbortSignal | undefined) => Promise<readonly number[]> | readonly number[];
+export type ConfirmCallback = (key: string, signal: AbortSignal | undefined) => Promise<readonly number[]> | readonly number[];
 
 /**
  * A change in a benchmark's history, with the commits around it.

@@ -1,4 +1,5 @@
 import type { MetricDescriptor, MetricValues } from '../../core/metric.js';
+import { validateOptions } from '../../core/options.js';
 import type { MetricSource } from '../../core/source.js';
 import { frozenList } from './proc.js';
 
@@ -79,7 +80,8 @@ export class CacheSource implements MetricSource {
 
   /** @param options - name and cache */
   constructor(options: CacheSourceOptions) {
-    if (typeof options !== 'object') throw new TypeError('options must be an object');
+    if (typeof options !== 'object' || (options as unknown) === null) throw new TypeError('CacheSource options must be an object');
+    validateOptions(options, { name: { kind: 'string', nonEmpty: true }, cache: { kind: 'any' } }, 'CacheSource');
     const { name, cache } = options;
     if (typeof name !== 'string' || !NAME.test(name)) throw new TypeError(`name option must match ${NAME.source}`);
     this.id = `cache.${name}`;

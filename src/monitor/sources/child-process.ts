@@ -1,9 +1,18 @@
-import { EventEmitter } from 'eventemitter3';
-import pidusage from 'pidusage';
+import { TypedEventEmitter } from '../../core/typed-events.js';
+import { validateOptions } from '../../core/options.js';
+import type pidusage from 'pidusage';
 import type { MetricDescriptor, MetricValues } from '../../core/metric.js';
 import type { MetricSource } from '../../core/source.js';
 import { RuneBenchError } from '../../core/errors.js';
 import { frozenList } from './proc.js';
+
+type Pidusage = (pid: number) => Promise<pidusage.Status>;
+let loadingPidusage: Promise<Pidusage> | undefined;
+
+/** pidusage, loaded on the first collection: importing rune-bench does not pay for it (about a dozen modules). */
+function loadPidusage(): Promise<Pidusage> {
+  return (loadingPidusage ??= import('pidusage').then((m) => m.default as Pidusage));
+}
 
 const LABEL = /^[A-Za-z0-9_-]+$/;
 
@@ -65,7 +74,7 @@ function isExit(error: unknown): boolean {
  *
  * @public
  */
-export class ChildProcessSource extends EventEmitter<ChildProcessSourceEvents> implements MetricSource {
+export class ChildProcessSource extends TypedEventEmitter<ChildProcessSourceEvents> implements MetricSource {
   /** Source id. */
   readonly id: string;
   readonly #watched = new Map<string, Watched>();
@@ -74,6 +83,7 @@ export class ChildProcessSource extends EventEmitter<ChildProcessSourceEvents> i
   /** @param options - source id */
   constructor(options: ChildProcessSourceOptions = {}) {
     super();
+    validateOptions(options, { id: { kind: 'string', nonEmpty: true } }, 'ChildProcessSource');
     const id = options.id ?? 'process.child';
     if (typeof id !== 'string' || id === '') throw new TypeError('id option must be a non-empty string');
     this.id = id;
@@ -121,6 +131,8 @@ export class ChildProcessSource extends EventEmitter<ChildProcessSourceEvents> i
   async collect(): Promise<MetricValues> {
     const values: Record<string, number> = {};
     const watched = [...this.#watched.values()];
+    if (watched.length === 0) return values;
+    const pidusage = await loadPidusage();
     await Promise.all(watched.map(async (w) => {
       let stat: pidusage.Status;
       try {

@@ -1,9 +1,9 @@
 import { RuneBenchError } from '../../core/errors.js';
+import { validateOptions } from '../../core/options.js';
 import type { MetricDescriptor, MetricUnit, MetricValues } from '../../core/metric.js';
 import type { CollectContext, MetricSource } from '../../core/source.js';
+import { METRIC_NAME, isMetricName } from '../metric-rules.js';
 import { frozenList } from './proc.js';
-
-const NAME = /^[A-Za-z][A-Za-z0-9_.-]*$/;
 
 /**
  * Units a custom counter may count in; its rate is reported per second of the same unit.
@@ -103,6 +103,7 @@ export class CustomMetricsSource implements MetricSource {
 
   /** @param options - source id */
   constructor(options: CustomMetricsSourceOptions = {}) {
+    validateOptions(options, { id: { kind: 'string', nonEmpty: true } }, 'CustomMetricsSource');
     const id = options.id ?? 'custom';
     if (typeof id !== 'string' || id === '') throw new TypeError('id option must be a non-empty string');
     this.id = id;
@@ -198,7 +199,7 @@ export class CustomMetricsSource implements MetricSource {
   }
 
   #existing(name: string, kind: 'counter' | 'gauge'): CounterState | GaugeState | undefined {
-    if (typeof name !== 'string' || !NAME.test(name)) throw new TypeError(`metric name ${JSON.stringify(name)} must match ${NAME.source}`);
+    if (!isMetricName(name)) throw new TypeError(`metric name ${JSON.stringify(name)} must match ${METRIC_NAME.source}`);
     const existing = this.#metrics.get(name) ?? this.#metrics.get(name.replace(/\.rate$/, ''));
     if (existing !== undefined && (existing.kind !== kind || existing.handle.name !== name)) {
       throw new RuneBenchError('ERR_DUPLICATE', `custom metric ${name} clashes with the ${existing.kind} ${existing.handle.name}`);

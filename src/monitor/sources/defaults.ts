@@ -1,4 +1,5 @@
 import type { MetricSource } from '../../core/source.js';
+import { validateOptions } from '../../core/options.js';
 import { ProcessCpuSource } from './cpu.js';
 import { EventLoopSource } from './event-loop.js';
 import { GcSource } from './gc.js';
@@ -18,7 +19,7 @@ export interface DefaultSourcesOptions {
    *
    * @defaultValue 1000
    */
-  readonly interval?: number;
+  readonly intervalMs?: number;
 }
 
 /**
@@ -36,11 +37,12 @@ export function eventLoopResolutionFor(interval: number): number {
  * @public
  */
 export function defaultSources(options: DefaultSourcesOptions = {}): MetricSource[] {
-  const interval = options.interval ?? 1000;
+  validateOptions(options, { intervalMs: { kind: 'number', min: 1 } }, 'defaultSources');
+  const interval = options.intervalMs ?? 1000;
   return [
     new ProcessCpuSource(),
     new ProcessMemorySource(),
-    new EventLoopSource({ resolution: eventLoopResolutionFor(interval) }),
+    new EventLoopSource({ resolutionMs: eventLoopResolutionFor(interval) }),
     new GcSource(),
   ];
 }

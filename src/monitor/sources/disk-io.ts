@@ -1,4 +1,5 @@
 import type { MetricDescriptor, MetricValues } from '../../core/metric.js';
+import { validateOptions } from '../../core/options.js';
 import type { CollectContext, MetricSource, SourceAvailability } from '../../core/source.js';
 import { frozenList, parseKeyValues, procAvailability, readProc } from './proc.js';
 
@@ -42,6 +43,7 @@ export class DiskIoSource implements MetricSource {
 
   /** @param options - which counters to read */
   constructor(options: DiskIoSourceOptions = {}) {
+    validateOptions(options, { level: { kind: 'oneOf', values: ['storage', 'syscall'] } }, 'DiskIoSource');
     const level: string = options.level ?? 'storage';
     if (level !== 'storage' && level !== 'syscall') throw new TypeError("level option must be 'storage' or 'syscall'");
     this.#readKey = level === 'storage' ? 'read_bytes' : 'rchar';

@@ -1,4 +1,5 @@
 // Block-device busy time and throughput from /proc/diskstats (Linux), for the disk-saturation rule.
+import { validateOptions } from '../../core/options.js';
 import { readdirSync } from 'node:fs';
 import type { MetricDescriptor, MetricValues } from '../../core/metric.js';
 import type { CollectContext, MetricSource, SourceAvailability } from '../../core/source.js';
@@ -85,6 +86,7 @@ export class DiskstatsSource implements MetricSource {
 
   /** @param options - which devices to watch */
   constructor(options: DiskstatsSourceOptions = {}) {
+    validateOptions(options, { devices: { kind: 'array' } }, 'DiskstatsSource');
     const devices: unknown = options.devices;
     if (devices !== undefined) {
       if (!Array.isArray(devices) || devices.some((d) => typeof d !== 'string' || d === '')) {

@@ -1,4 +1,5 @@
 import { type EventLoopUtilization, type IntervalHistogram, monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { validateOptions } from '../../core/options.js';
 import type { MetricDescriptor, MetricValues } from '../../core/metric.js';
 import type { CollectContext, MetricSource } from '../../core/source.js';
 import { frozenList } from './proc.js';
@@ -22,7 +23,7 @@ export interface EventLoopSourceOptions {
    *
    * @defaultValue 20
    */
-  readonly resolution?: number;
+  readonly resolutionMs?: number;
 }
 
 /** A recorded tick gap (ns) less the resolution (ns), in seconds, never negative. */
@@ -43,13 +44,10 @@ export class EventLoopSource implements MetricSource {
   #histogram: IntervalHistogram | undefined;
   #elu: EventLoopUtilization | undefined;
 
-  /** @param options - histogram resolution */
+  /** @param options - histogram resolution (ms) */
   constructor(options: EventLoopSourceOptions = {}) {
-    const resolution = options.resolution ?? 20;
-    if (typeof resolution !== 'number' || !Number.isInteger(resolution) || resolution < 1) {
-      throw new RangeError('resolution option must be an integer >= 1 (ms)');
-    }
-    this.#resolution = resolution;
+    validateOptions(options, { resolutionMs: { kind: 'number', integer: true, min: 1 } }, 'EventLoopSource');
+    this.#resolution = options.resolutionMs ?? 20;
   }
 
   /** {@inheritDoc MetricSource.describe} */

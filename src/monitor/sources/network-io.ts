@@ -1,4 +1,5 @@
 import type { MetricDescriptor, MetricValues } from '../../core/metric.js';
+import { validateOptions } from '../../core/options.js';
 import type { CollectContext, MetricSource, SourceAvailability } from '../../core/source.js';
 import { frozenList, procAvailability, readProc } from './proc.js';
 
@@ -64,6 +65,7 @@ export class NetworkIoSource implements MetricSource {
 
   /** @param options - interface filter */
   constructor(options: NetworkIoSourceOptions = {}) {
+    validateOptions(options, { interfaces: { kind: 'any' } }, 'NetworkIoSource');
     const filter = options.interfaces;
     if (filter === undefined) this.#accept = (name) => name !== 'lo';
     else if (Array.isArray(filter)) {

@@ -1,4 +1,5 @@
 import type { MetricDescriptor, MetricValues } from '../../core/metric.js';
+import { validateOptions } from '../../core/options.js';
 import type { CollectContext, MetricSource, SourceAvailability } from '../../core/source.js';
 import { frozenList, procAvailability, readProc } from './proc.js';
 
@@ -52,9 +53,8 @@ export class ReapedChildrenSource implements MetricSource {
 
   /** @param options - clock ticks per second */
   constructor(options: ReapedChildrenSourceOptions = {}) {
-    const ticks = options.clockTicks ?? 100;
-    if (typeof ticks !== 'number' || !Number.isInteger(ticks) || ticks < 1) throw new RangeError('clockTicks option must be a positive integer');
-    this.#ticks = ticks;
+    validateOptions(options, { clockTicks: { kind: 'number', integer: true, min: 1 } }, 'ReapedChildrenSource');
+    this.#ticks = options.clockTicks ?? 100;
   }
 
   /** {@inheritDoc MetricSource.describe} */

@@ -2,7 +2,8 @@
 import { spawn } from 'node:child_process';
 import { BenchmarkSuite } from '../../bench/benchmark-suite.js';
 import type { KeyFigure, SuiteResult } from '../../core/results.js';
-import type { Suite, SuiteRunOptions, SuiteScale } from '../../core/suite.js';
+import { SuiteResultBuilder } from '../../bench/result-builder.js';
+import type { SuiteDefinition, SuiteRunOptions, SuiteScale } from '../../core/suite.js';
 import { ProgressReporter } from '../common/progress.js';
 import { byScale, param, resolveScale, throwIfAborted } from '../common/scale.js';
 import { createTempDir } from '../common/temp-dir.js';
@@ -73,6 +74,7 @@ function jobFigures(r: DiskJobResult): KeyFigure[] {
 
 async function runDiskIo(options: SuiteRunOptions = {}): Promise<SuiteResult> {
   const id = 'disk_io';
+  const builder = new SuiteResultBuilder(id);
   const scale = resolveScale(options);
   const base = byScale(scale, PLANS);
   const signal = options.signal;
@@ -109,7 +111,7 @@ async function runDiskIo(options: SuiteRunOptions = {}): Promise<SuiteResult> {
     };
     jobs.forEach((spec, index) => {
       const bytes = spec.kind === 'loose-objects' ? Math.round(meanLoose * (spec.files ?? 0)) : spec.kind.startsWith('rand') ? spec.blockSize * (spec.ops ?? 0) : spec.size;
-      const common = { minSamples: 1, maxSamples: 1, warmup: false, timeout: 3_600_000 } as const;
+      const common = { minSamples: 1, maxSamples: 1, warmup: false, timeoutMs: 3_600_000 } as const;
       const name = spec.name;
       bench.add(
         name,
@@ -147,19 +149,9 @@ async function runDiskIo(options: SuiteRunOptions = {}): Promise<SuiteResult> {
       progress.update(task.name, (started + 1) / total, `${task.name}: ${task.status}`);
     });
     const result = await bench.run();
-    const figures: KeyFigure[] = [];
-    for (const spec of jobs) {
-      for (const [suffix, engine] of [['', spec.name], ['.fio', `${spec.name} (fio)`]] as const) {
-        const r = results.get(engine);
-        if (r === undefined) continue;
-        for (const f of jobFigures(r)) {
-          if (f.name === 'latency.p50' || f.name === 'fsync.p50') continue;
-          figures.push({ ...f, name: `${spec.name}${suffix}.${f.name}` });
-        }
-      }
-    }
     progress.update('done', 1);
-    return { ...result, figures: [...(result.figures ?? []), ...figures], notices: [...(result.notices ?? []), ...notices] };
+    // each job's figures are its task's (bandwidth, iops, latency): not copied into suite figures
+    return builder.adopt(result).notice(...notices).build();
   } finally {
     await temp.remove();
   }
@@ -174,7 +166,7 @@ async function runDiskIo(options: SuiteRunOptions = {}): Promise<SuiteResult> {
  *
  * @public
  */
-export const diskIoSuite: Suite = {
+export const diskIoSuite: SuiteDefinition = {
   id: 'disk_io',
   description: 'fio-like disk jobs (sequential and random, with and without fsync, loose objects) beside the equivalent fio job.',
   parameters: [

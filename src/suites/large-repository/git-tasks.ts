@@ -75,7 +75,7 @@ export async function addGitTasks(
 ): Promise<void> {
   const { seed, sampled, timeout, signal } = options;
   const cwd = fixture.root;
-  const once = { minSamples: 1, maxSamples: 1, warmup: false, time: 1, timeout } as const;
+  const once = { minSamples: 1, maxSamples: 1, warmup: false, timeMs: 1, timeoutMs: timeout } as const;
   const git = (args: readonly string[], input?: string): Promise<string> =>
     runGit(args, { cwd, ...(input !== undefined ? { input } : {}), ...(signal !== undefined ? { signal } : {}) });
   const tags = ['git', 'peer'];

@@ -9,10 +9,10 @@ import type { TaskTimingOptions } from '../../bench/types.js';
 import { yieldToEventLoop } from '../../bench/timer.js';
 import { RuneBenchError } from '../../core/errors.js';
 import type { KeyFigure, SuiteResult, TaskResult } from '../../core/results.js';
-import type { Suite, SuiteRunOptions, SuiteScale } from '../../core/suite.js';
+import type { SuiteDefinition, SuiteRunOptions, SuiteScale } from '../../core/suite.js';
 import { ProgressReporter, followBenchmark } from '../common/progress.js';
-import { finishResult } from '../common/result.js';
 import { ProcessTreeMemory } from '../common/process-tree-memory.js';
+import { SuiteResultBuilder } from '../../bench/result-builder.js';
 import { byScale, param, resolveScale, throwIfAborted } from '../common/scale.js';
 import { decodeDelta, encodeDelta } from '../../workloads/repository/delta.js';
 import { contentSourceFor } from '../../workloads/repository/generator.js';
@@ -136,7 +136,7 @@ async function ratioFigures(root: string, fixture: RepositoryFixture, units: num
 }
 
 async function runLargeRepository(options: SuiteRunOptions = {}): Promise<SuiteResult> {
-  const started = performance.now();
+  const builder = new SuiteResultBuilder(ID);
   const scale = resolveScale(options);
   const plan = byScale(scale, PLANS);
   const seed = options.seed ?? 1;
@@ -155,7 +155,7 @@ async function runLargeRepository(options: SuiteRunOptions = {}): Promise<SuiteR
   const notices: string[] = [];
   const figures: KeyFigure[] = [];
 
-  const prepared = await prepareRepositoryForRun({ suite: ID, scale, seed, files, dir, signal, progress: progress.span(0, 0.2) }, started);
+  const prepared = await prepareRepositoryForRun({ suite: ID, scale, seed, files, dir, signal, progress: progress.span(0, 0.2) }, builder);
   if ('schemaVersion' in prepared) return prepared; // aborted while generating
   const fixture: RepositoryFixture = prepared;
   peak.start();
@@ -177,8 +177,8 @@ async function runLargeRepository(options: SuiteRunOptions = {}): Promise<SuiteR
     figures.push(...await ratioFigures(root, fixture, plan.ratioUnits, seed, signal));
     peak.sample();
     // Repeatable tasks: many short samples within the budget; whole-tree one-shots: `repeats` samples.
-    const sampled = { minSamples: 10, warmup: 50, time: plan.taskTime, timeout: plan.timeout } as const;
-    const repeated = { minSamples: repeats, maxSamples: repeats, warmup: false, time: 1, timeout: plan.timeout } as const;
+    const sampled = { minSamples: 10, warmup: true, warmupMs: 50, timeMs: plan.taskTime, timeoutMs: plan.timeout } as const;
+    const repeated = { minSamples: repeats, maxSamples: repeats, warmup: false, timeMs: 1, timeoutMs: plan.timeout } as const;
     const bench = new BenchmarkSuite(ID, { seed, gc: true, ...(signal !== undefined ? { signal } : {}) });
     const items = fixture.files.length;
 
@@ -263,7 +263,7 @@ async function runLargeRepository(options: SuiteRunOptions = {}): Promise<SuiteR
       { name: 'memory.peak_rss', value: Math.max(peak.peak, result.summary.peakMemory), unit: 'By', description: 'peak resident set size of the process and the git processes it ran, generation included' },
     );
     progress.update('done', 1);
-    return finishResult(result, { figures, notices, duration: (performance.now() - started) / 1000, peakMemory: peak.peak });
+    return builder.adopt(result).figure(...figures).notice(...notices).peaks({ memory: peak.peak }).build();
   } finally {
     peak.stop();
     await fixture.dispose();
@@ -310,7 +310,7 @@ function sideBySide(result: SuiteResult): KeyFigure[] {
  *
  * @public
  */
-export const largeRepositorySuite: Suite = Object.freeze({
+export const largeRepositorySuite: SuiteDefinition = Object.freeze({
   id: ID,
   description: 'Linux-kernel-shaped tree (or your own): walk, SHA-1, deflate (fflate vs zlib), delta, object cache, pack; git beside it',
   parameters: Object.freeze([

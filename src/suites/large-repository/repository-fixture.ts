@@ -5,7 +5,7 @@ import { isRuneBenchError, RuneBenchError } from '../../core/errors.js';
 import type { SuiteResult } from '../../core/results.js';
 import type { SuiteScale } from '../../core/suite.js';
 import type { ProgressReporter } from '../common/progress.js';
-import { emptyResult } from '../common/result.js';
+import type { SuiteResultBuilder } from '../../bench/result-builder.js';
 import { createTempDir, type TempDir } from '../common/temp-dir.js';
 import { generateRepository } from '../../workloads/repository/generator.js';
 import { walkTree, type TreeEntry } from '../../workloads/repository/tree-walk.js';
@@ -130,17 +130,14 @@ export async function prepareRepository(options: PrepareRepositoryOptions): Prom
  * {@link prepareRepository} for a suite's `run`: an abort while the tree is generated becomes the suite's
  * `aborted` result (nothing measured yet) instead of an error. Other errors are thrown.
  *
- * @param startedAt - `performance.now()` when the suite started, for the result's duration
+ * @param builder - the suite's result builder, which gives the aborted result
  * @internal
  */
-export async function prepareRepositoryForRun(options: PrepareRepositoryOptions, startedAt: number): Promise<RepositoryFixture | SuiteResult> {
+export async function prepareRepositoryForRun(options: PrepareRepositoryOptions, builder: SuiteResultBuilder): Promise<RepositoryFixture | SuiteResult> {
   try {
     return await prepareRepository(options);
   } catch (error) {
     if (!isRuneBenchError(error, 'ERR_ABORTED')) throw error;
-    return emptyResult(options.suite, 'aborted', {
-      notices: ['aborted while generating the tree'],
-      duration: (performance.now() - startedAt) / 1000,
-    });
+    return builder.status('aborted').notice('aborted while generating the tree').build();
   }
 }

@@ -1,7 +1,8 @@
 // The `memory_pressure` suite: child processes under a heap limit, loaded to 25-90%, reading an lru-cache.
 import { BenchmarkSuite } from '../../bench/benchmark-suite.js';
 import type { KeyFigure, SuiteResult } from '../../core/results.js';
-import type { Suite, SuiteRunOptions, SuiteScale } from '../../core/suite.js';
+import { SuiteResultBuilder } from '../../bench/result-builder.js';
+import type { SuiteDefinition, SuiteRunOptions, SuiteScale } from '../../core/suite.js';
 import { ProgressReporter } from '../common/progress.js';
 import { byScale, param, resolveScale, throwIfAborted } from '../common/scale.js';
 import { runPressureChild, type PressureChildResult } from './pressure-child-runner.js';
@@ -48,6 +49,7 @@ function figuresOf(result: PressureChildResult): KeyFigure[] {
 
 async function runMemoryPressure(options: SuiteRunOptions = {}): Promise<SuiteResult> {
   const id = 'memory_pressure';
+  const builder = new SuiteResultBuilder(id);
   const scale = resolveScale(options);
   const plan = byScale(scale, PLANS);
   const signal = options.signal;
@@ -85,7 +87,7 @@ async function runMemoryPressure(options: SuiteRunOptions = {}): Promise<SuiteRe
         minSamples: 1,
         maxSamples: 1,
         warmup: false,
-        timeout: Math.round(60_000 + duration * 4000),
+        timeoutMs: Math.round(60_000 + duration * 4000),
         items: 1,
         tags: ['memory', `load:${load}`, `cache:${cacheSize}`],
         figures: () => {
@@ -119,7 +121,11 @@ async function runMemoryPressure(options: SuiteRunOptions = {}): Promise<SuiteRe
   }
   figures.push({ name: 'out_of_memory.count', value: ooms, unit: '{count}', description: 'children that ran out of memory' });
   progress.update('done', 1);
-  return { ...result, figures: [...(result.figures ?? []), ...figures], notices: [...(result.notices ?? []), `heap limit ${heapMb} MiB per child, off-heap Buffers ${Math.round(offHeapShare * 100)}% of it`, `each task is one child process run for ${String(duration)} s: its figures (ops/s, latency and GC-pause percentiles) come from the many operations inside that child; the task's wall time is a single sample and has no interval`, ...notices] };
+  return builder
+    .adopt(result)
+    .figure(...figures)
+    .notice(`heap limit ${heapMb} MiB per child, off-heap Buffers ${Math.round(offHeapShare * 100)}% of it`, `each task is one child process run for ${String(duration)} s: its figures (ops/s, latency and GC-pause percentiles) come from the many operations inside that child; the task's wall time is a single sample and has no interval`, ...notices)
+    .build();
 }
 
 /**
@@ -130,7 +136,7 @@ async function runMemoryPressure(options: SuiteRunOptions = {}): Promise<SuiteRe
  *
  * @public
  */
-export const memoryPressureSuite: Suite = {
+export const memoryPressureSuite: SuiteDefinition = {
   id: 'memory_pressure',
   description: 'Child processes under a heap limit, loaded to 25-90% of it plus off-heap Buffers, reading an lru-cache with Zipf keys.',
   parameters: [

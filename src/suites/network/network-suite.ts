@@ -1,7 +1,8 @@
 // The `network` suite: fetch, push and ref negotiation through a loopback proxy under condition profiles.
 import { BenchmarkSuite } from '../../bench/benchmark-suite.js';
 import type { KeyFigure, SuiteResult } from '../../core/results.js';
-import type { Suite, SuiteRunOptions, SuiteScale } from '../../core/suite.js';
+import { SuiteResultBuilder } from '../../bench/result-builder.js';
+import type { SuiteDefinition, SuiteRunOptions, SuiteScale } from '../../core/suite.js';
 import { ProgressReporter } from '../common/progress.js';
 import { byScale, param, resolveScale, throwIfAborted } from '../common/scale.js';
 import { ExchangeClient, ExchangeServer } from '../../workloads/network/exchange-server.js';
@@ -69,6 +70,7 @@ function figure(name: string, value: number, unit: KeyFigure['unit'], descriptio
 }
 
 async function runNetwork(id: string, fixed: readonly NetworkProfile[] | undefined, options: SuiteRunOptions = {}): Promise<SuiteResult> {
+  const builder = new SuiteResultBuilder(id);
   const scale = resolveScale(options);
   const plan = byScale(scale, PLANS);
   const seed = options.seed ?? 1;
@@ -131,7 +133,7 @@ async function runNetwork(id: string, fixed: readonly NetworkProfile[] | undefin
       };
       // generous per-operation timeout: ten times the prediction plus a few retransmission timeouts
       const timeout = (seconds: number): number => Math.round(1000 * (10 * seconds + 10));
-      const timing = { minSamples: plan.samples, maxSamples: plan.samples, time: 1, warmup: false } as const;
+      const timing = { minSamples: plan.samples, maxSamples: plan.samples, timeMs: 1, warmup: false } as const;
       const name = profile.name;
       bench.add(
         `fetch ${name}`,
@@ -146,7 +148,7 @@ async function runNetwork(id: string, fixed: readonly NetworkProfile[] | undefin
           teardown,
           bytes: payload,
           tags: ['network', 'fetch', name],
-          timeout: timeout(fetchPrediction.duration),
+          timeoutMs: timeout(fetchPrediction.duration),
           figures: () => {
             const goodput = payload / median(record.fetch.duration);
             return [
@@ -174,7 +176,7 @@ async function runNetwork(id: string, fixed: readonly NetworkProfile[] | undefin
           teardown,
           bytes: payload,
           tags: ['network', 'push', name],
-          timeout: timeout(pushPrediction.duration),
+          timeoutMs: timeout(pushPrediction.duration),
           figures: () => {
             const goodput = payload / median(record.push.duration);
             return [
@@ -203,7 +205,7 @@ async function runNetwork(id: string, fixed: readonly NetworkProfile[] | undefin
           teardown,
           items: rounds,
           tags: ['network', 'negotiation', name],
-          timeout: timeout(rounds * roundPrediction.duration),
+          timeoutMs: timeout(rounds * roundPrediction.duration),
           figures: () => [
             figure('round_trip.p50', median(record.rounds), 's', 'one have/ACK round trip, median'),
             figure('round_trip.p99', quantile(record.rounds, 0.99), 's', 'one have/ACK round trip, 99th percentile'),
@@ -245,7 +247,7 @@ async function runNetwork(id: string, fixed: readonly NetworkProfile[] | undefin
         ? [`quick scale runs ${plan.profiles.join(', ')}; standard runs all ${ALL.length} profiles`]
         : []),
     ];
-    return { ...result, figures: [...(result.figures ?? []), ...figures], notices: [...(result.notices ?? []), ...notices] };
+    return builder.adopt(result).figure(...figures).notice(...notices).build();
   } finally {
     for (const c of clients) c.close();
     await Promise.all(records.map((r) => r.shaper?.close() ?? Promise.resolve()));
@@ -261,7 +263,7 @@ async function runNetwork(id: string, fixed: readonly NetworkProfile[] | undefin
  *
  * @public
  */
-export function createNetworkSuite(options: NetworkSuiteOptions = {}): Suite {
+export function createNetworkSuite(options: NetworkSuiteOptions = {}): SuiteDefinition {
   const fixed = options.profiles?.map(defineNetworkProfile);
   const id = options.id ?? 'network';
   return {
@@ -281,4 +283,4 @@ export function createNetworkSuite(options: NetworkSuiteOptions = {}): Suite {
  *
  * @public
  */
-export const networkSuite: Suite = createNetworkSuite();
+export const networkSuite: SuiteDefinition = createNetworkSuite();

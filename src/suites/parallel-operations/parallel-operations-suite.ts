@@ -3,9 +3,10 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { BenchmarkSuite } from '../../bench/benchmark-suite.js';
 import type { KeyFigure, SuiteResult } from '../../core/results.js';
-import type { Suite, SuiteRunOptions, SuiteScale } from '../../core/suite.js';
+import type { SuiteDefinition, SuiteRunOptions, SuiteScale } from '../../core/suite.js';
 import { ProgressReporter, followBenchmark } from '../common/progress.js';
-import { finishResult, PeakMemory } from '../common/result.js';
+import { PeakMemory } from '../common/result.js';
+import { SuiteResultBuilder } from '../../bench/result-builder.js';
 import { byScale, param, resolveScale, throwIfAborted } from '../common/scale.js';
 import { prepareRepositoryForRun, type RepositoryFixture } from '../large-repository/repository-fixture.js';
 import { loadWorkingSet } from '../../workloads/repository/working-set.js';
@@ -64,7 +65,7 @@ export function batchPaths(paths: readonly string[], sizes: readonly number[], b
 }
 
 async function runParallelOperations(options: SuiteRunOptions = {}): Promise<SuiteResult> {
-  const started = performance.now();
+  const builder = new SuiteResultBuilder(ID);
   const scale = resolveScale(options);
   const plan = byScale(scale, PLANS);
   const seed = options.seed ?? 1;
@@ -82,7 +83,7 @@ async function runParallelOperations(options: SuiteRunOptions = {}): Promise<Sui
   const progress = new ProgressReporter(ID, options.onProgress);
   const peak = new PeakMemory();
 
-  const prepared = await prepareRepositoryForRun({ suite: ID, scale, seed, files, dir, signal, progress: progress.span(0, 0.2) }, started);
+  const prepared = await prepareRepositoryForRun({ suite: ID, scale, seed, files, dir, signal, progress: progress.span(0, 0.2) }, builder);
   if ('schemaVersion' in prepared) return prepared; // aborted while generating
   const fixture: RepositoryFixture = prepared;
   try {
@@ -122,9 +123,9 @@ async function runParallelOperations(options: SuiteRunOptions = {}): Promise<Sui
         {
           minSamples: plan.repeats,
           maxSamples: 100,
-          time: plan.time,
+          timeMs: plan.time,
           warmup: false,
-          timeout: plan.timeout,
+          timeoutMs: plan.timeout,
           bytes: passBytes,
           items: sample.paths.length,
           tags: ['parallel', `workers:${String(n)}`],
@@ -186,7 +187,7 @@ async function runParallelOperations(options: SuiteRunOptions = {}): Promise<Sui
       );
     }
     progress.update('done', 1);
-    return finishResult(result, { figures, notices, duration: (performance.now() - started) / 1000, peakMemory: peak.peak });
+    return builder.adopt(result).figure(...figures).notice(...notices).peaks({ memory: peak.peak }).build();
   } finally {
     await fixture.dispose();
   }
@@ -199,7 +200,7 @@ async function runParallelOperations(options: SuiteRunOptions = {}): Promise<Sui
  *
  * @public
  */
-export const parallelOperationsSuite: Suite = Object.freeze({
+export const parallelOperationsSuite: SuiteDefinition = Object.freeze({
   id: ID,
   description: 'SHA-1 + deflate of the repository objects on a worker_threads pool at 1..N workers: throughput, speedup, efficiency',
   parameters: Object.freeze([

@@ -1,5 +1,5 @@
 // A loopback TCP proxy that applies a network condition profile to every connection through it.
-import { EventEmitter } from 'eventemitter3';
+import { TypedEventEmitter } from '../../core/typed-events.js';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { RuneBenchError, abortError } from '../../core/errors.js';
 import { defineNetworkProfile, type NetworkProfile } from '../../suites/network/profiles.js';
@@ -140,7 +140,7 @@ class ShapedPipe {
  * ```
  * @public
  */
-export class NetworkShaper extends EventEmitter<NetworkShaperEvents> {
+export class NetworkShaper extends TypedEventEmitter<NetworkShaperEvents> {
   readonly #target: { readonly port: number; readonly host: string };
   readonly #profile: NetworkProfile;
   readonly #seed: number;

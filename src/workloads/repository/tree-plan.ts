@@ -58,13 +58,15 @@ const EXTENSIONS: readonly (readonly [string, number])[] = [
   ['.c', 0.42], ['.h', 0.3], ['.dts', 0.03], ['.dtsi', 0.04], ['.yaml', 0.05], ['.rst', 0.04], ['.S', 0.02],
   ['.sh', 0.02], ['.py', 0.01], ['.txt', 0.02], ['.json', 0.01], ['', 0.04],
 ];
-const LINUX_LARGE = (() => {
+// Computed on first use, not at import: the sum runs over some 75,000 file sizes (tens of ms).
+let linuxLarge: readonly number[] | undefined;
+const linuxLargeSizes = (): readonly number[] => (linuxLarge ??= (() => {
   let ordinary = 0;
   const n = LINUX_6_1_SHAPE.files - LINUX_6_1_SHAPE.filesOver1MiB;
   for (let i = 0; i < n; i++) ordinary += ordinaryFileSize((i + 0.5) / n);
   const share = LINUX_6_1_SHAPE.shareOver1MiB;
   return largeFileSizes(LINUX_6_1_SHAPE.filesOver1MiB, LINUX_6_1_SHAPE.sizeMax, (ordinary * share) / (1 - share));
-})();
+})());
 
 /** Fisher-Yates shuffle in place. */
 function shuffle<T>(items: T[], rng: SeededRandom): T[] {
@@ -226,7 +228,8 @@ export function planRepository(options: RepositoryPlanOptions = {}): RepositoryP
   const sizes: number[] = [];
   for (let i = 0; i < ordinaryCount; i++) sizes.push(ordinaryFileSize((i + 0.5) / ordinaryCount));
   for (let j = 0; j < largeCount; j++) {
-    sizes.push(LINUX_LARGE[Math.floor(((j + 0.5) * LINUX_LARGE.length) / largeCount)] ?? LINUX_LARGE[0] ?? 0);
+    const large = linuxLargeSizes();
+    sizes.push(large[Math.floor(((j + 0.5) * large.length) / largeCount)] ?? large[0] ?? 0);
   }
   shuffle(sizes, rng);
 

@@ -18,7 +18,7 @@ void test('attached to a real PerformanceMonitor: each sample is evaluated; even
     ],
     collect: () => ({ 'v8js.heap.used': used, 'v8js.heap.limit': 1000 }),
   };
-  const monitor = new PerformanceMonitor({ sources: [heap], interval: 1000 });
+  const monitor = new PerformanceMonitor({ sources: [heap], intervalMs: 1000 });
   const detector = new BottleneckDetector({ rules: [heapNearLimitRule({ recent: 1 })], lastSamples: 3 });
   const events: BottleneckEvent[] = [];
   const reports: BottleneckReport[] = [];
@@ -48,7 +48,7 @@ void test('attached to a real PerformanceMonitor: each sample is evaluated; even
 
 void test('evaluateEvery thins evaluations', async () => {
   const source: MetricSource = { id: 'x', describe: () => [], collect: () => ({}) };
-  const monitor = new PerformanceMonitor({ sources: [source], interval: 1000 });
+  const monitor = new PerformanceMonitor({ sources: [source], intervalMs: 1000 });
   const detector = new BottleneckDetector({ evaluateEvery: 3 });
   let evaluations = 0;
   detector.on('evaluation', () => evaluations++);

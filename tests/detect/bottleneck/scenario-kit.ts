@@ -16,7 +16,7 @@ import { SystemSource } from '../../../src/monitor/sources/system.js';
 /** Every source a VCS process would run with at `interval` ms, plus `extra` (a cache source). */
 export function allSources(interval: number, extra: readonly MetricSource[] = []): MetricSource[] {
   return [
-    ...defaultSources({ interval }),
+    ...defaultSources({ intervalMs: interval }),
     new SystemSource(),
     new DiskIoSource(),
     new DiskstatsSource(),
@@ -51,7 +51,7 @@ export interface ScenarioOptions {
 export async function runScenario(options: ScenarioOptions): Promise<ScenarioOutcome> {
   const duration = options.duration ?? 2500;
   const interval = options.interval ?? 100;
-  const monitor = new PerformanceMonitor({ interval, sources: allSources(interval, options.extraSources) });
+  const monitor = new PerformanceMonitor({ intervalMs: interval, sources: allSources(interval, options.extraSources) });
   const live = new BottleneckDetector({ windowMs: 2000 });
   const events: BottleneckEvent[] = [];
   live.on('bottleneck', (e) => events.push(e));

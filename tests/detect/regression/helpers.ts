@@ -1,6 +1,6 @@
 // Shared helpers for the regression tests: seeded log-normal samples and minimal suite results.
 import { createRng } from '../../../src/stats/rng.js';
-import type { SuiteResult, TaskResult } from '../../../src/core/results.js';
+import { RESULT_SCHEMA_VERSION, type SuiteResult, type TaskResult } from '../../../src/core/results.js';
 
 export function logNormal(seed: number, n: number, median: number, sigma: number): number[] {
   const rng = createRng(seed);
@@ -58,7 +58,7 @@ export function suiteResult(
   options: { startedAt?: string; commit?: string; machine?: string } = {},
 ): SuiteResult {
   return {
-    schemaVersion: 1,
+    schemaVersion: RESULT_SCHEMA_VERSION,
     name,
     status: 'ok',
     startedAt: options.startedAt ?? new Date().toISOString(),

@@ -25,7 +25,7 @@ void describe('live regression', () => {
         return { 'app.op.duration': (performance.now() - t0) / 1000 };
       },
     };
-    const monitor = new PerformanceMonitor({ interval: 15, sources: [source] });
+    const monitor = new PerformanceMonitor({ intervalMs: 15, sources: [source] });
     const detector = new RegressionDetector();
     const departures: LiveDeparture[] = [];
     let recovered = 0;
@@ -80,7 +80,7 @@ void describe('live regression', () => {
         return { 'app.retained.bytes': held.reduce((n, b) => n + b.length, 0) };
       },
     };
-    const monitor = new PerformanceMonitor({ interval: 10, sources: [source] });
+    const monitor = new PerformanceMonitor({ intervalMs: 10, sources: [source] });
     const detector = new RegressionDetector();
     const departures: LiveDeparture[] = [];
     detector.on('regression', (e) => {

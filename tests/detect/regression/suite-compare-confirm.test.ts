@@ -36,11 +36,11 @@ void describe('RegressionDetector.compare on suite results', () => {
     const baseline = suiteResult('hash', [task('sha256', base8!), task('steady', base8b!), task('gone', measure(1))]);
     const current = suiteResult('hash', [task('sha256', cur16!), task('steady', cur8!), task('new', measure(1))]);
     const report = await detector.compare(baseline, current);
-    assert.deepEqual(report.regressed, ['sha256']);
-    const sha = report.comparisons.find((c) => c.name === 'sha256');
-    assert.ok(sha !== undefined && sha.ci.lower > 1.02 && sha.ratio > 1.5, `ratio ${sha?.ratio}`);
-    assert.notEqual(report.comparisons.find((c) => c.name === 'steady')?.verdict, 'regressed');
-    assert.deepEqual(report.skipped.map((s) => s.name).sort(), ['gone', 'new']);
+    assert.deepEqual(report.regressed, ['hash/sha256']);
+    const sha = report.comparisons.find((c) => c.key === 'hash/sha256');
+    assert.ok(sha !== undefined && sha.interval.lower > 1.02 && sha.ratio > 1.5, `ratio ${sha?.ratio}`);
+    assert.notEqual(report.comparisons.find((c) => c.key === 'hash/steady')?.verdict, 'regressed');
+    assert.deepEqual(report.notCompared.map((s) => s.key).sort(), ['hash/gone', 'hash/new']);
     assert.equal(events.length, 1);
     assert.equal(events[0]?.kind, 'pairwise');
   });
@@ -55,17 +55,18 @@ void describe('RegressionDetector.compare on suite results', () => {
       confirm: (name) => {
         asked.push(name);
         // the flaky one was a transient slowdown: re-running it gives the baseline's speed
-        return measure(name === 'flaky' ? 8 : 16);
+        return measure(name === 'hash/flaky' ? 8 : 16);
       },
     });
-    assert.deepEqual(asked.sort(), ['flaky', 'real']);
-    const flaky = report.comparisons.find((c) => c.name === 'flaky');
-    const real = report.comparisons.find((c) => c.name === 'real');
-    assert.equal(flaky?.verdict, 'within-noise');
+    assert.deepEqual(asked.sort(), ['hash/flaky', 'hash/real']);
+    const flaky = report.comparisons.find((c) => c.key === 'hash/flaky');
+    const real = report.comparisons.find((c) => c.key === 'hash/real');
+    assert.equal(flaky?.verdict, 'inconclusive');
+    assert.match(flaky.reason, /re-run did not reproduce/);
     assert.equal(flaky.confirmation, 'not-reproduced');
     assert.equal(real?.verdict, 'regressed');
     assert.equal(real.confirmation, 'confirmed');
-    assert.deepEqual(report.regressed, ['real']);
+    assert.deepEqual(report.regressed, ['hash/real']);
   });
 
   void test('tasks without kept samples are skipped with a reason, and an aborted signal rejects', async () => {
@@ -74,7 +75,7 @@ void describe('RegressionDetector.compare on suite results', () => {
     assert.ok(samples !== undefined && !('samples' in bare));
     const report = await detector.compare(suiteResult('s', [bare]), suiteResult('s', [bare], { machine: 'other' }));
     assert.equal(report.comparisons.length, 0);
-    assert.match(report.skipped[0]?.reason ?? '', /keepSamples/);
+    assert.match(report.notCompared[0]?.reason ?? '', /keepSamples/);
     assert.match(report.notices[0] ?? '', /machine/);
     const controller = new AbortController();
     controller.abort();

@@ -9,10 +9,10 @@ import {
   unregisterSuite,
 } from '../../../src/suites/registry.js';
 import { isRuneBenchError } from '../../../src/core/errors.js';
-import type { Suite } from '../../../src/core/suite.js';
+import type { SuiteDefinition } from '../../../src/core/suite.js';
 import type { SuiteResult } from '../../../src/core/results.js';
 
-const userSuite: Suite = {
+const userSuite: SuiteDefinition = {
   id: 'my_suite',
   description: 'a user suite',
   parameters: [{ name: 'n', type: 'number', description: 'count', default: 1 }],
@@ -50,7 +50,7 @@ void describe('suite registry', () => {
 
   void test('rejects malformed suites with a TypeError naming the field', () => {
     assert.throws(() => { registerSuite({ ...userSuite, id: 'Bad Id' }); }, { name: 'TypeError', message: /suite\.id/ });
-    assert.throws(() => { registerSuite({ ...userSuite, id: 'ok_id', run: undefined as unknown as Suite['run'] }); }, { name: 'TypeError', message: /suite\.run/ });
-    assert.throws(() => { registerSuite({ ...userSuite, id: 'ok_id', parameters: 'x' as unknown as Suite['parameters'] }); }, { name: 'TypeError', message: /suite\.parameters/ });
+    assert.throws(() => { registerSuite({ ...userSuite, id: 'ok_id', run: undefined as unknown as SuiteDefinition['run'] }); }, { name: 'TypeError', message: /suite\.run/ });
+    assert.throws(() => { registerSuite({ ...userSuite, id: 'ok_id', parameters: 'x' as unknown as SuiteDefinition['parameters'] }); }, { name: 'TypeError', message: /suite\.parameters/ });
   });
 });

@@ -4,7 +4,9 @@ import type { MetricSnapshot } from '../../../core/snapshot.js';
 import type { BottleneckRule, BottleneckRuleResult } from '../bottleneck-rule.js';
 import { insufficientData } from '../bottleneck-rule.js';
 import { mean } from '../../../stats/summary.js';
-import { bandOf, checkBands, checkInteger, checkNumber, counterDelta, evidence, finding, metricNames, seriesOf, worst, type SeverityBands } from '../bottleneck-window.js';
+import { bandOf, counterDelta, evidence, finding, metricNames, seriesOf, worst, type SeverityBands } from '../bottleneck-window.js';
+import { validateOptions, type OptionRules } from '../../../core/options.js';
+import { integerAtLeast, numberWithin, severityBandsRule } from '../rule-options.js';
 
 /**
  * Options of {@link cacheEfficiencyRule}.
@@ -46,6 +48,8 @@ interface Verdict {
   readonly thrashing: boolean;
 }
 
+const RULES: OptionRules = { missRatio: severityBandsRule, thrashing: numberWithin(0), minLookups: integerAtLeast(1) };
+
 /**
  * Cache hit ratio low or thrashing: for each cache `<name>` reported as `cache.<name>.hits` and
  * `.misses` counters (or, lacking them, `.hit_ratio`), the miss ratio over the window; a cache that also
@@ -59,9 +63,7 @@ export function cacheEfficiencyRule(options: CacheEfficiencyRuleOptions = {}): B
   const bands = options.missRatio ?? { low: 0.2, medium: 0.5, high: 0.8, critical: Number.POSITIVE_INFINITY };
   const thrashing = options.thrashing ?? 0.8;
   const minLookups = options.minLookups ?? 100;
-  checkBands(bands, 'missRatio');
-  checkNumber(thrashing, 'thrashing', 0);
-  checkInteger(minLookups, 'minLookups', 1);
+  validateOptions(options, RULES, 'cacheEfficiencyRule');
 
   return {
     id: CACHE_EFFICIENCY,

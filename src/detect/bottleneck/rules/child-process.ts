@@ -6,9 +6,6 @@ import { insufficientData } from '../bottleneck-rule.js';
 import { mean } from '../../../stats/summary.js';
 import {
   bandOf,
-  checkBands,
-  checkInteger,
-  checkNumber,
   confidenceOf,
   evidence,
   finding,
@@ -17,6 +14,8 @@ import {
   worst,
   type SeverityBands,
 } from '../bottleneck-window.js';
+import { validateOptions, type OptionRules } from '../../../core/options.js';
+import { integerAtLeast, numberWithin, severityBandsRule } from '../rule-options.js';
 
 /**
  * Options of {@link childProcessRule}.
@@ -65,6 +64,8 @@ const REAPED = 'process.children.cpu.utilization';
 const OWN = 'process.cpu.utilization';
 const SPAWN = 'process.children.spawn.rate';
 
+const RULES: OptionRules = { share: severityBandsRule, spawnRate: severityBandsRule, minChildCpu: numberWithin(0), spawnSystemShare: numberWithin(0, 1), minSamples: integerAtLeast(1) };
+
 /**
  * Child-process dominated: the CPU of child processes (`process.children.cpu.utilization` for reaped
  * children, plus each watched `process.child.<label>.cpu.utilization`) outweighs the process's own
@@ -81,11 +82,7 @@ export function childProcessRule(options: ChildProcessRuleOptions = {}): Bottlen
   const minChildCpu = options.minChildCpu ?? 0.05;
   const spawnSystemShare = options.spawnSystemShare ?? 0.3;
   const minSamples = options.minSamples ?? 3;
-  checkNumber(spawnSystemShare, 'spawnSystemShare', 0, 1);
-  checkBands(bands, 'share');
-  checkBands(spawnBands, 'spawnRate');
-  checkNumber(minChildCpu, 'minChildCpu', 0);
-  checkInteger(minSamples, 'minSamples', 1);
+  validateOptions(options, RULES, 'childProcessRule');
 
   return {
     id: CHILD_PROCESS,

@@ -2,7 +2,9 @@
 import type { MetricSnapshot } from '../../../core/snapshot.js';
 import type { BottleneckRule, BottleneckRuleResult } from '../bottleneck-rule.js';
 import { mean } from '../../../stats/summary.js';
-import { bandOf, checkBands, checkData, checkInteger, confidenceOf, evidence, finding, seriesOf, type SeverityBands } from '../bottleneck-window.js';
+import { bandOf, checkData, confidenceOf, evidence, finding, seriesOf, type SeverityBands } from '../bottleneck-window.js';
+import { validateOptions, type OptionRules } from '../../../core/options.js';
+import { integerAtLeast, severityBandsRule } from '../rule-options.js';
 
 /**
  * Options of {@link cpuSaturationRule}.
@@ -30,6 +32,8 @@ export const CPU_SATURATION = 'cpu-saturation';
 const ALL = 'process.cpu.utilization.all_cores';
 const ONE = 'process.cpu.utilization';
 
+const RULES: OptionRules = { utilization: severityBandsRule, minSamples: integerAtLeast(1) };
+
 /**
  * CPU saturation: the process (main thread, workers and libuv threads together) keeps the machine's
  * cores busy, so more parallelism cannot help. Signal: the window mean of
@@ -42,8 +46,7 @@ const ONE = 'process.cpu.utilization';
 export function cpuSaturationRule(options: CpuSaturationRuleOptions = {}): BottleneckRule {
   const bands = options.utilization ?? { low: 0.8, medium: 0.9, high: 0.97, critical: Number.POSITIVE_INFINITY };
   const minSamples = options.minSamples ?? 3;
-  checkBands(bands, 'utilization');
-  checkInteger(minSamples, 'minSamples', 1);
+  validateOptions(options, RULES, 'cpuSaturationRule');
 
   return {
     id: CPU_SATURATION,

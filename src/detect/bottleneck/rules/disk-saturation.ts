@@ -3,7 +3,9 @@ import { Severity } from '../../../core/findings.js';
 import type { MetricSnapshot } from '../../../core/snapshot.js';
 import type { BottleneckRule, BottleneckRuleResult } from '../bottleneck-rule.js';
 import { mean } from '../../../stats/summary.js';
-import { bandOf, checkBands, checkData, checkInteger, checkNumber, confidenceOf, evidence, finding, seriesOf, type SeverityBands } from '../bottleneck-window.js';
+import { bandOf, checkData, confidenceOf, evidence, finding, seriesOf, type SeverityBands } from '../bottleneck-window.js';
+import { validateOptions, type OptionRules } from '../../../core/options.js';
+import { integerAtLeast, numberWithin, severityBandsRule } from '../rule-options.js';
 
 /**
  * Options of {@link diskSaturationRule}.
@@ -40,6 +42,8 @@ const DISK = 'system.disk.utilization';
 const READ = 'process.disk.io.read.rate';
 const WRITE = 'process.disk.io.write.rate';
 
+const RULES: OptionRules = { utilization: severityBandsRule, minOwnRate: numberWithin(0), minSamples: integerAtLeast(1) };
+
 /**
  * Disk saturation: the busiest block device had requests in flight for most of the window
  * (`system.disk.utilization`, from `/proc/diskstats` busy time). When the process's own disk traffic
@@ -52,9 +56,7 @@ export function diskSaturationRule(options: DiskSaturationRuleOptions = {}): Bot
   const bands = options.utilization ?? { low: 0.6, medium: 0.8, high: 0.95, critical: Number.POSITIVE_INFINITY };
   const minOwnRate = options.minOwnRate ?? 64 * 1024;
   const minSamples = options.minSamples ?? 3;
-  checkBands(bands, 'utilization');
-  checkNumber(minOwnRate, 'minOwnRate', 0);
-  checkInteger(minSamples, 'minSamples', 1);
+  validateOptions(options, RULES, 'diskSaturationRule');
 
   return {
     id: DISK_SATURATION,

@@ -6,9 +6,7 @@ import { median } from '../../../stats/quantile.js';
 import { max as maxOf, mean } from '../../../stats/summary.js';
 import {
   bandOf,
-  checkBands,
   checkData,
-  checkInteger,
   confidenceOf,
   evidence,
   finding,
@@ -18,6 +16,8 @@ import {
   worst,
   type SeverityBands,
 } from '../bottleneck-window.js';
+import { validateOptions, type OptionRules } from '../../../core/options.js';
+import { integerAtLeast, severityBandsRule } from '../rule-options.js';
 
 /**
  * Options of {@link eventLoopBlockedRule}.
@@ -58,6 +58,8 @@ const MAX = 'nodejs.eventloop.delay.max';
 const ELU = 'nodejs.eventloop.utilization';
 const GC = 'v8js.gc.duration';
 
+const RULES: OptionRules = { p50: severityBandsRule, max: severityBandsRule, minSamples: integerAtLeast(1) };
+
 /**
  * Event loop blocked: timers fire late because JavaScript (hashing, zlib, parsing, `*Sync` calls) holds
  * the main thread. Signal: the median over the window of each sample's `nodejs.eventloop.delay.p50`,
@@ -73,9 +75,7 @@ export function eventLoopBlockedRule(options: EventLoopBlockedRuleOptions = {}):
   const p50Bands = options.p50 ?? { low: 0.01, medium: 0.01, high: 0.05, critical: 0.25 };
   const maxBands = options.max ?? { low: 0.1, medium: 1, high: Number.POSITIVE_INFINITY, critical: Number.POSITIVE_INFINITY };
   const minSamples = options.minSamples ?? 3;
-  checkBands(p50Bands, 'p50');
-  checkBands(maxBands, 'max');
-  checkInteger(minSamples, 'minSamples', 1);
+  validateOptions(options, RULES, 'eventLoopBlockedRule');
 
   return {
     id: EVENT_LOOP_BLOCKED,

@@ -3,7 +3,9 @@ import { Severity } from '../../../core/findings.js';
 import type { MetricSnapshot } from '../../../core/snapshot.js';
 import type { BottleneckRule, BottleneckRuleResult } from '../bottleneck-rule.js';
 import { linearFit } from '../../../stats/linear-fit.js';
-import { checkData, checkInteger, checkNumber, evidence, finding, seriesOf } from '../bottleneck-window.js';
+import { checkData, evidence, finding, seriesOf } from '../bottleneck-window.js';
+import { validateOptions, type OptionRules } from '../../../core/options.js';
+import { integerAtLeast, numberWithin, timeToLimitRule } from '../rule-options.js';
 
 /**
  * Options of {@link fdLeakRule}.
@@ -55,6 +57,8 @@ export const FD_LEAK = 'fd-leak';
 const FDS = 'process.open_fds';
 const LIMIT = 'process.open_fds.limit';
 
+const RULES: OptionRules = { minSlope: numberWithin(0), minGrowth: numberWithin(0), minRSquared: numberWithin(0, 1), limit: numberWithin(1), timeToLimit: timeToLimitRule, minSamples: integerAtLeast(3) };
+
 /**
  * Handle / file-descriptor leak: a least-squares line through `process.open_fds` rising at `minSlope`
  * or more with r² at least `minRSquared` and at least `minGrowth` descriptors across the window.
@@ -71,14 +75,7 @@ export function fdLeakRule(options: FdLeakRuleOptions = {}): BottleneckRule {
   const defaultLimit = options.limit ?? 1024;
   const ttl = options.timeToLimit ?? { critical: 60, high: 600, medium: 3600 };
   const minSamples = options.minSamples ?? 5;
-  checkNumber(minSlope, 'minSlope', 0);
-  checkNumber(minGrowth, 'minGrowth', 0);
-  checkNumber(minRSquared, 'minRSquared', 0, 1);
-  checkNumber(defaultLimit, 'limit', 1);
-  checkNumber(ttl.critical, 'timeToLimit.critical', 0);
-  checkNumber(ttl.high, 'timeToLimit.high', ttl.critical);
-  checkNumber(ttl.medium, 'timeToLimit.medium', ttl.high);
-  checkInteger(minSamples, 'minSamples', 3);
+  validateOptions(options, RULES, 'fdLeakRule');
 
   return {
     id: FD_LEAK,

@@ -1,7 +1,9 @@
 // Rule: garbage collection takes a large share of wall time.
 import type { MetricSnapshot } from '../../../core/snapshot.js';
 import type { BottleneckRule, BottleneckRuleResult } from '../bottleneck-rule.js';
-import { bandOf, checkBands, checkData, checkInteger, confidenceOf, evidence, finding, intervalSum, type SeverityBands } from '../bottleneck-window.js';
+import { bandOf, checkData, confidenceOf, evidence, finding, intervalSum, type SeverityBands } from '../bottleneck-window.js';
+import { validateOptions, type OptionRules } from '../../../core/options.js';
+import { integerAtLeast, severityBandsRule } from '../rule-options.js';
 
 /**
  * Options of {@link gcPressureRule}.
@@ -28,6 +30,8 @@ export const GC_PRESSURE = 'gc-pressure';
 
 const GC = 'v8js.gc.duration';
 
+const RULES: OptionRules = { share: severityBandsRule, minSamples: integerAtLeast(2) };
+
 /**
  * GC pressure: the share of the window's wall time spent in garbage-collection pauses, from the sum of
  * `v8js.gc.duration` over the window's intervals. Impact: that share, in percent.
@@ -37,8 +41,7 @@ const GC = 'v8js.gc.duration';
 export function gcPressureRule(options: GcPressureRuleOptions = {}): BottleneckRule {
   const bands = options.share ?? { low: 0.05, medium: 0.1, high: 0.2, critical: 0.5 };
   const minSamples = options.minSamples ?? 3;
-  checkBands(bands, 'share');
-  checkInteger(minSamples, 'minSamples', 2);
+  validateOptions(options, RULES, 'gcPressureRule');
 
   return {
     id: GC_PRESSURE,

@@ -2,7 +2,9 @@
 import type { MetricSnapshot } from '../../../core/snapshot.js';
 import type { BottleneckRule, BottleneckRuleResult } from '../bottleneck-rule.js';
 import { median } from '../../../stats/quantile.js';
-import { bandOf, checkBands, checkData, checkInteger, confidenceOf, evidence, finding, type SeverityBands } from '../bottleneck-window.js';
+import { bandOf, checkData, confidenceOf, evidence, finding, type SeverityBands } from '../bottleneck-window.js';
+import { validateOptions, type OptionRules } from '../../../core/options.js';
+import { integerAtLeast, severityBandsRule } from '../rule-options.js';
 
 /**
  * Options of {@link heapNearLimitRule}.
@@ -30,6 +32,8 @@ export const HEAP_NEAR_LIMIT = 'heap-near-limit';
 const USED = 'v8js.heap.used';
 const LIMIT = 'v8js.heap.limit';
 
+const RULES: OptionRules = { ratio: severityBandsRule, recent: integerAtLeast(1) };
+
 /**
  * Heap near its limit: the median over the newest `recent` snapshots of `v8js.heap.used` divided by
  * `v8js.heap.limit`. Impact: that ratio in percent (the share of the heap limit in use).
@@ -39,8 +43,7 @@ const LIMIT = 'v8js.heap.limit';
 export function heapNearLimitRule(options: HeapNearLimitRuleOptions = {}): BottleneckRule {
   const bands = options.ratio ?? { low: 0.7, medium: 0.8, high: 0.9, critical: 0.95 };
   const recent = options.recent ?? 3;
-  checkBands(bands, 'ratio');
-  checkInteger(recent, 'recent', 1);
+  validateOptions(options, RULES, 'heapNearLimitRule');
 
   return {
     id: HEAP_NEAR_LIMIT,

@@ -3,7 +3,9 @@ import type { MetricSnapshot } from '../../../core/snapshot.js';
 import type { BottleneckRule, BottleneckRuleResult } from '../bottleneck-rule.js';
 import { insufficientData } from '../bottleneck-rule.js';
 import { mean } from '../../../stats/summary.js';
-import { bandOf, checkBands, checkData, checkInteger, checkNumber, confidenceOf, evidence, finding, seriesOf, type SeverityBands } from '../bottleneck-window.js';
+import { bandOf, checkData, confidenceOf, evidence, finding, seriesOf, type SeverityBands } from '../bottleneck-window.js';
+import { validateOptions, type OptionRules } from '../../../core/options.js';
+import { integerAtLeast, numberWithin, severityBandsRule } from '../rule-options.js';
 
 /**
  * Options of {@link ioWaitRule}.
@@ -46,6 +48,8 @@ const WRITE = 'process.disk.io.write.rate';
 const CPU = 'process.cpu.utilization';
 const DISK = 'system.disk.utilization';
 
+const RULES: OptionRules = { minRate: numberWithin(0), maxBusy: numberWithin(0, 1), score: severityBandsRule, minSamples: integerAtLeast(1) };
+
 /**
  * I/O-wait bound: the main thread is mostly idle (low `nodejs.eventloop.utilization`) while the
  * process keeps disk I/O in flight (`process.disk.io.read.rate` + `.write.rate` at least `minRate`
@@ -59,10 +63,7 @@ export function ioWaitRule(options: IoWaitRuleOptions = {}): BottleneckRule {
   const maxBusy = options.maxBusy ?? 0.5;
   const bands = options.score ?? { low: 0.3, medium: 0.45, high: 0.6, critical: Number.POSITIVE_INFINITY };
   const minSamples = options.minSamples ?? 3;
-  checkNumber(minRate, 'minRate', 0);
-  checkNumber(maxBusy, 'maxBusy', 0, 1);
-  checkBands(bands, 'score');
-  checkInteger(minSamples, 'minSamples', 1);
+  validateOptions(options, RULES, 'ioWaitRule');
 
   return {
     id: IO_WAIT,

@@ -3,7 +3,9 @@ import { Severity, compareSeverity } from '../../../core/findings.js';
 import type { MetricSnapshot } from '../../../core/snapshot.js';
 import { insufficientData, type BottleneckRule, type BottleneckRuleResult } from '../bottleneck-rule.js';
 import { linearFit } from '../../../stats/linear-fit.js';
-import { checkData, checkInteger, checkNumber, evidence, finding, seriesOf } from '../bottleneck-window.js';
+import { checkData, evidence, finding, seriesOf } from '../bottleneck-window.js';
+import { validateOptions, type OptionRules } from '../../../core/options.js';
+import { integerAtLeast, numberWithin, timeToLimitRule } from '../rule-options.js';
 
 /**
  * Options of {@link memoryLeakRule}.
@@ -98,6 +100,8 @@ function postGc(window: readonly MetricSnapshot[]): { times: number[]; values: n
   return out;
 }
 
+const RULES: OptionRules = { minRSquared: numberWithin(0, 1), minSlope: numberWithin(0), minGrowth: numberWithin(0), timeToLimit: timeToLimitRule, minSamples: integerAtLeast(4) };
+
 /**
  * Memory leak: a least-squares line through the heap after garbage collection (`v8js.heap.used` at each
  * sample whose interval had a GC, per `v8js.gc.count`; from the first major GC on when there is one)
@@ -121,13 +125,7 @@ export function memoryLeakRule(options: MemoryLeakRuleOptions = {}): BottleneckR
   const minGrowth = options.minGrowth ?? 0.05;
   const ttl = options.timeToLimit ?? { critical: 600, high: 3600, medium: 21600 };
   const minSamples = options.minSamples ?? 8;
-  checkNumber(minRSquared, 'minRSquared', 0, 1);
-  checkNumber(minSlope, 'minSlope', 0);
-  checkNumber(minGrowth, 'minGrowth', 0);
-  checkNumber(ttl.critical, 'timeToLimit.critical', 0);
-  checkNumber(ttl.high, 'timeToLimit.high', ttl.critical);
-  checkNumber(ttl.medium, 'timeToLimit.medium', ttl.high);
-  checkInteger(minSamples, 'minSamples', 4);
+  validateOptions(options, RULES, 'memoryLeakRule');
 
   return {
     id: MEMORY_LEAK,

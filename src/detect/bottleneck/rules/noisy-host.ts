@@ -5,7 +5,9 @@ import type { BottleneckRule, BottleneckRuleResult } from '../bottleneck-rule.js
 import { insufficientData } from '../bottleneck-rule.js';
 import { median } from '../../../stats/quantile.js';
 import { mean } from '../../../stats/summary.js';
-import { bandOf, checkBands, confidenceOf, evidence, seriesOf, worst, finding, type SeverityBands } from '../bottleneck-window.js';
+import { bandOf, confidenceOf, evidence, seriesOf, worst, finding, type SeverityBands } from '../bottleneck-window.js';
+import { validateOptions, type OptionRules } from '../../../core/options.js';
+import { integerAtLeast, severityBandsRule } from '../rule-options.js';
 
 /**
  * Options of {@link noisyHostRule}.
@@ -49,6 +51,8 @@ const SYS = 'system.cpu.utilization';
 const PROC = 'process.cpu.utilization.all_cores';
 const CHILDREN = 'process.children.cpu.utilization';
 
+const RULES: OptionRules = { load: severityBandsRule, steal: severityBandsRule, others: severityBandsRule, cores: integerAtLeast(1) };
+
 /**
  * Noisy host (scope `host`): other processes or the hypervisor take CPU time. Signals: load average
  * per CPU, steal time, and the CPU share used by other processes. Impact: the share of the machine's
@@ -62,11 +66,8 @@ export function noisyHostRule(options: NoisyHostRuleOptions = {}): BottleneckRul
   const loadBands = options.load ?? { low: 1, medium: 1.5, high: 3, critical: Number.POSITIVE_INFINITY };
   const stealBands = options.steal ?? { low: 0.02, medium: 0.05, high: 0.15, critical: Number.POSITIVE_INFINITY };
   const otherBands = options.others ?? { low: 0.25, medium: 0.5, high: 0.8, critical: Number.POSITIVE_INFINITY };
-  checkBands(loadBands, 'load');
-  checkBands(stealBands, 'steal');
-  checkBands(otherBands, 'others');
+  validateOptions(options, RULES, 'noisyHostRule');
   const cores = options.cores;
-  if (cores !== undefined && (!Number.isInteger(cores) || cores < 1)) throw new RangeError('cores must be an integer >= 1');
 
   return {
     id: NOISY_HOST,
