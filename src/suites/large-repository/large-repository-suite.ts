@@ -177,7 +177,7 @@ async function runLargeRepository(options: SuiteRunOptions = {}): Promise<SuiteR
     figures.push(...await ratioFigures(root, fixture, plan.ratioUnits, seed, signal));
     peak.sample();
     // Repeatable tasks: many short samples within the budget; whole-tree one-shots: `repeats` samples.
-    const sampled = { minSamples: 10, warmup: true, warmupMs: 50, timeMs: plan.taskTime, timeoutMs: plan.timeout } as const;
+    const sampled = { minSamples: 10, warmup: true, timeMs: plan.taskTime, timeoutMs: plan.timeout } as const;
     const repeated = { minSamples: repeats, maxSamples: repeats, warmup: false, timeMs: 1, timeoutMs: plan.timeout } as const;
     const bench = new BenchmarkSuite(ID, { seed, gc: true, ...(signal !== undefined ? { signal } : {}) });
     const items = fixture.files.length;
