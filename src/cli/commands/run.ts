@@ -66,6 +66,9 @@ export async function runRun(ctx: CommandContext, flags: Flags): Promise<number>
     baselineName = `baseline ${baselineStoredName}`;
   }
 
+  // Reading a large baseline is synchronous: let a Ctrl-C or SIGTERM that arrived meanwhile be seen now.
+  if (await interrupted(ctx.signal)) return ExitCode.Interrupted;
+
   const progress = new ProgressView(ctx.stderr);
   if (ctx.stderr.isTTY !== true) note(ctx, `running ${suite.id} (${scale})`);
   const started = performance.now();
@@ -103,7 +106,9 @@ export async function runRun(ctx: CommandContext, flags: Flags): Promise<number>
   }
 
   // The gate's verdicts are the ones the report shows, so the table and the exit code never disagree.
-  const gate = baseline === undefined ? undefined : await gateAgainstBaseline(result, baseline, { threshold, seed });
+  const gate = baseline === undefined || aborted ? undefined : await gateAgainstBaseline(result, baseline, { threshold, seed, signal: ctx.signal });
+  // A signal during the comparison: nothing is printed or written, the exit code says interrupted.
+  if (!aborted && (await interrupted(ctx.signal))) return ExitCode.Interrupted;
   const input: FormatInput =
     baseline === undefined || gate === undefined
       ? { kind: 'suite', result, history }
@@ -167,4 +172,10 @@ function collectNotices(result: SuiteResult): string[] {
   return [...walkSuites(result)].flatMap(({ suite, depth, path }) =>
     (suite.notices ?? []).map((n) => (depth === 0 ? n : `${path.slice(1).join('/')}: ${n}`)),
   );
+}
+
+/** Lets pending signal handlers run, then says whether the command was interrupted. */
+async function interrupted(signal: AbortSignal): Promise<boolean> {
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  return signal.aborted;
 }
