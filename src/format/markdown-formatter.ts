@@ -1,4 +1,5 @@
 // The Markdown formatter: GitHub-flavoured Markdown for pull-request comments and CI job summaries.
+import { neutralizeControls } from '../core/safe-text.js';
 import type { BottleneckFinding, Severity } from '../core/findings.js';
 import { VERDICTS } from '../detect/regression/verdict.js';
 import type { MetricSnapshot } from '../core/snapshot.js';
@@ -13,8 +14,7 @@ import { formatByteRate, formatBytes, formatChange, formatCount, formatDuration,
  * backslash-escaped, `<`, `>` and `&` become entities (GitHub renders inline HTML), newlines become spaces.
  */
 function md(text: string): string {
-  return text
-    .replace(/[\r\n\t]+/g, ' ')
+  return neutralizeControls(text.replace(/[\r\n\t]+/g, ' '))
     .replace(/[\\`*_{}[\]()|~]/g, (c) => `\\${c}`)
     .replaceAll('&', '&amp;')
     .replaceAll('<', '&lt;')
