@@ -4,6 +4,7 @@ import { RuneBenchError } from '../core/errors.js';
 import { readJsonFile, writeJsonAtomic } from '../core/files.js';
 import type { BottleneckFinding, Severity } from '../core/findings.js';
 import { isMetricUnit } from '../core/metric.js';
+import { readHostConditions, readRunSettings } from './run-context-json.js';
 import {
   RESULT_SCHEMA_VERSION,
   type EnvironmentFingerprint,
@@ -277,6 +278,8 @@ function suite(raw: unknown, at: string, file?: string): SuiteResult {
     status: oneOf(o.status, SUITE_STATUSES, `${at}.status`, file) as SuiteStatus,
     startedAt,
     env: env(o.env, `${at}.env`, file),
+    ...(o.host === undefined ? {} : { host: readHostConditions(o.host, `${at}.host`, file) }),
+    ...(o.settings === undefined ? {} : { settings: readRunSettings(o.settings, `${at}.settings`, file) }),
     tasks,
     summary: summary(o.summary, `${at}.summary`, file),
     ...(o.figures === undefined ? {} : { figures: figures(o.figures, `${at}.figures`, file) }),

@@ -1,6 +1,7 @@
 // The benchmark flow's data model: what BenchmarkSuite.run() returns and every consumer reads.
 import type { MetricUnit } from './metric.js';
 import type { BottleneckFinding } from './findings.js';
+import type { HostConditions } from '../bench/host-conditions.js';
 
 /**
  * Schema version of {@link SuiteResult} JSON written by this release. Version 2: a suite that runs others
@@ -218,6 +219,19 @@ export interface SuiteSummary {
 }
 
 /**
+ * What a suite was asked to measure: its scale and parameters. Two runs whose settings differ do not measure the
+ * same thing, and the regression detector calls their comparison `incomparable`.
+ *
+ * @public
+ */
+export interface RunSettings {
+  /** Scale the suite ran at (`quick`, `standard`, `linux` for the built-in suites), when it has one. */
+  readonly scale?: string;
+  /** Parameter values given to the suite (`--param name=value`); defaults are not listed. */
+  readonly params?: Readonly<Record<string, string | number | boolean>>;
+}
+
+/**
  * Status of a whole suite run.
  *
  * @public
@@ -240,6 +254,13 @@ export interface SuiteResult {
   readonly startedAt: string;
   /** Environment fingerprint. */
   readonly env: EnvironmentFingerprint;
+  /**
+   * The host's conditions during the run (load per core at the start and during it, the run queue, other
+   * processes' CPU time, steal, frequency), when recorded; results written before this field existed lack it.
+   */
+  readonly host?: HostConditions;
+  /** Scale and parameters the suite ran with, when recorded (the CLI records them). */
+  readonly settings?: RunSettings;
   /** The suite's own task results, in the order the tasks were added (a nested suite's tasks are in its `children` entry). */
   readonly tasks: readonly TaskResult[];
   /** Suite summary. */
