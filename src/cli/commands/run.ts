@@ -12,7 +12,8 @@ import { formatDuration } from '../../format/units.js';
 import { PerformanceMonitor } from '../../monitor/performance-monitor.js';
 import { ProgressView } from '../progress.js';
 import { UsageError } from '../usage-error.js';
-import { gateAgainstBaseline } from './baseline-gate.js';
+import { gateAgainstBaseline, gateExitCode } from './baseline-gate.js';
+import { recordHostConditions } from '../../bench/host-recorder.js';
 import { openStore, previousRun, recordRun, storeDir } from './store.js';
 
 const SCALES = ['quick', 'standard', 'linux'] as const;
@@ -32,6 +33,7 @@ export async function runRun(ctx: CommandContext, flags: Flags): Promise<number>
   const saveBaseline = optionalPath(ctx, flags, 'save-baseline');
   const baselinePath = optionalPath(ctx, flags, 'baseline');
   const failOnRegression = flags.boolean('fail-on-regression');
+  const strict = flags.boolean('strict');
   const record = !flags.boolean('no-store');
   if (!record && flags.has('store')) throw new UsageError('--store and --no-store contradict each other: pick one', 'run');
   const store = record || (failOnRegression && baselinePath === undefined) ? openStore(storeDir(ctx.cwd, flags.string('store'))) : undefined;
@@ -50,7 +52,11 @@ export async function runRun(ctx: CommandContext, flags: Flags): Promise<number>
   try {
     await monitor.start();
     await monitor.sample(); // first and last points, so even a short run has a series to chart
-    result = await suite.run({ scale, signal: ctx.signal, seed, params, onProgress: (p) => { progress.update(p); } });
+    // The host's conditions and the settings go into the result, so a later gate can tell a busier host or
+    // other parameters from a change in the code.
+    const stopHost = recordHostConditions();
+    const measured = await suite.run({ scale, signal: ctx.signal, seed, params, onProgress: (p) => { progress.update(p); } });
+    result = { ...measured, host: stopHost(), settings: { scale, params } };
   } finally {
     if (monitor.running) await monitor.sample();
     await monitor.stop();
@@ -96,9 +102,7 @@ export async function runRun(ctx: CommandContext, flags: Flags): Promise<number>
     writeSuiteResult(saveBaseline, result);
     note(ctx, `saved baseline ${saveBaseline}`);
   }
-  let regressed = 0;
   if (gate !== undefined) {
-    regressed = gate.report.regressed.length;
     note(ctx, `compared with ${baselineName ?? 'baseline'}: ${gate.summary}`);
     for (const line of gate.lines) ctx.stderr.write(`  ${line}\n`);
   }
@@ -106,11 +110,10 @@ export async function runRun(ctx: CommandContext, flags: Flags): Promise<number>
     ctx.stderr.write(`${ctx.program}: error: suite ${suite.id} failed: no task completed (see the report for each task's error)\n`);
     return ExitCode.Failure;
   }
-  if (failOnRegression && regressed > 0) {
-    ctx.stderr.write(`${ctx.program}: ${regressed} regression${regressed === 1 ? '' : 's'} found (--fail-on-regression)\n`);
-    return ExitCode.Regression;
-  }
-  return ExitCode.Ok;
+  if (gate === undefined) return ExitCode.Ok;
+  const exit = gateExitCode(gate.report, { failOnRegression, strict });
+  if (exit.line !== undefined) ctx.stderr.write(`${ctx.program}: ${exit.line}\n`);
+  return exit.code;
 }
 
 function optionalPath(ctx: CommandContext, flags: Flags, name: string): string | undefined {

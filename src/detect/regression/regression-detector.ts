@@ -7,6 +7,7 @@ import { detectChangePoints } from '../../stats/change-points.js';
 import { analyzeHistory, poolSeries } from './history-analysis.js';
 import { judge, measurePair, type GateSettings } from './regression-gate.js';
 import { comparisonReport, measureTrees } from './compare-results.js';
+import { qualifyComparisons } from './comparability.js';
 import { LiveWatcher } from './regression-live.js';
 import type { HistorySeries, ResultsStore } from '../../store/results-store.js';
 import type {
@@ -129,7 +130,9 @@ export class RegressionDetector extends TypedEventEmitter<RegressionDetectorEven
    * Compares two result trees benchmark by benchmark: every task of every nested suite, matched by its key
    * below the root (`child/task`; the roots may be named differently), in one Benjamini-Hochberg family.
    * Tasks must have kept their samples (`keepSamples`); a task with only statistics is listed in
-   * `notCompared` with the reason.
+   * `notCompared` with the reason. Runs whose settings (scale, parameters) or task sets differ get `incomparable`
+   * verdicts and `report.incomparable`; runs whose recorded host conditions differ enough to explain a change get
+   * `inconclusive` verdicts and a notice naming what changed (see `explainByConditions`).
    *
    * @param baseline - the reference run
    * @param current - the run under test
@@ -141,7 +144,8 @@ export class RegressionDetector extends TypedEventEmitter<RegressionDetectorEven
     const measured = measureTrees(baseline, current, this.#gate, () => {
       if (signal?.aborted === true) throw abortError(signal, 'regression comparison');
     });
-    let comparisons = judge(measured.raw, this.#gate);
+    const qualified = qualifyComparisons(baseline, current, judge(measured.raw, this.#gate));
+    let comparisons = qualified.comparisons;
     if (confirm !== undefined) {
       const confirmed: BenchmarkComparison[] = [];
       for (const c of comparisons) {
@@ -165,7 +169,7 @@ export class RegressionDetector extends TypedEventEmitter<RegressionDetectorEven
       comparisons = confirmed;
     }
     for (const c of comparisons) if (c.verdict === 'regressed') this.emit('regression', { kind: 'pairwise', comparison: c });
-    return comparisonReport(baseline, comparisons, measured);
+    return comparisonReport(baseline, comparisons, measured, qualified);
   }
 
   /**

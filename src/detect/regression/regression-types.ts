@@ -3,6 +3,7 @@ import type { ConfidenceInterval } from '../../core/results.js';
 import type { MetricSnapshot } from '../../core/snapshot.js';
 import type { ChangePoint, ChangePointOptions } from '../../stats/change-points.js';
 import type { Verdict } from './verdict.js';
+import type { ConditionsExplanation } from '../../bench/host-conditions.js';
 
 /**
  * The one comparison of a benchmark between a baseline and a current measurement, made by the
@@ -73,6 +74,16 @@ export interface ComparisonReport {
   readonly notices: readonly string[];
   /** When the baseline run started (ISO 8601), so renderers can say what was compared with. */
   readonly baselineStartedAt: string;
+  /**
+   * What makes the two runs measure different things (scale, parameters, task set), in words, when they do:
+   * every verdict is then `incomparable`.
+   */
+  readonly incomparable?: string;
+  /**
+   * How the host's conditions of the two runs compare, when both recorded them. When `explains` is true every
+   * verdict is `inconclusive` and `notices` names what changed.
+   */
+  readonly conditions?: ConditionsExplanation;
 }
 
 /**
