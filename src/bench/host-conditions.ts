@@ -114,6 +114,13 @@ export interface ConditionsExplanation {
   readonly explains: boolean;
   /** The differences past their thresholds. */
   readonly differences: readonly ConditionDifference[];
+  /**
+   * The largest change, as a ratio of at least 1, that these differences could plausibly cause in a CPU-bound
+   * measurement: the ratio of the CPU available to it on each side (run queue and load per core above one per
+   * core, CPU left by other processes and steal, frequency), at least 1.1 when `explains`, 1 when it does not.
+   * A measured change whose interval reaches into `[1 / factor, factor]` is explained; one wholly beyond is not.
+   */
+  readonly factor: number;
   /** In words: the differences joined, or that the conditions were alike. */
   readonly reason: string;
 }
@@ -303,9 +310,23 @@ export function explainByConditions(baseline: HostConditions, current: HostCondi
       add('CPU frequency', baseline.frequencyHz, current.frequencyHz, (x) => `${(x / 1e9).toFixed(2)} GHz`);
     }
   }
+  const spread = (b: number, c: number): number => (b > 0 && c > 0 ? Math.max(b / c, c / b) : 1);
+  const factors = differences.map((d) => {
+    switch (d.what) {
+      case 'load per core':
+      case 'runnable processes per core':
+        return spread(Math.max(1, d.baseline), Math.max(1, d.current));
+      case 'CPU taken by other processes':
+      case 'CPU steal':
+        return spread(Math.max(0.05, 1 - d.baseline), Math.max(0.05, 1 - d.current));
+      case 'CPU frequency':
+        return spread(d.baseline, d.current);
+    }
+  });
   return {
     explains: differences.length > 0,
     differences,
+    factor: differences.length > 0 ? Math.max(1.1, ...factors) : 1,
     reason: differences.length > 0 ? differences.map((d) => d.text).join('; ') : 'the host conditions of both measurements were alike',
   };
 }

@@ -16,7 +16,7 @@ function writeNestedSuite(dir: string): string {
     `import { BenchmarkSuite, SuiteResultBuilder } from ${JSON.stringify(index)};
 async function child(name, work, seed) {
   const data = Float64Array.from({ length: work }, (_, i) => (i * 7919) % 1000);
-  const suite = new BenchmarkSuite(name, { time: 60, minSamples: 12, maxSamples: 40, warmup: 10, keepSamples: true, seed });
+  const suite = new BenchmarkSuite(name, { timeMs: 60, minSamples: 12, maxSamples: 40, warmupMs: 10, keepSamples: true, seed });
   suite.add('sum', () => { let s = 0; for (let i = 0; i < data.length; i++) s += data[i]; return s; });
   return suite.run();
 }
@@ -26,7 +26,7 @@ export default {
   parameters: [{ name: 'work', type: 'number', description: 'numbers summed per operation in the hashing child', default: 2000 }],
   async run(options = {}) {
     const builder = new SuiteResultBuilder('nested');
-    builder.child(await child('hashing', Number(options.params?.work ?? 2000), options.seed ?? 1));
+    builder.child(await child('hashing', Number(options.params?.work ?? process.env.RUNE_TINY_WORK ?? 2000), options.seed ?? 1));
     builder.child(await child('steady', 2000, options.seed ?? 1));
     return builder.build();
   },
@@ -50,8 +50,10 @@ void describe('verdict agreement on a nested result', () => {
   });
 
   const slower = (format: string) =>
-    runCli(['run', '--suite', 'nested', '--require', suiteModule, '--no-store', '--param', 'work=100000', '--baseline', baseline, '--fail-on-regression', '--format', format], {
+    runCli(['run', '--suite', 'nested', '--require', suiteModule, '--no-store', '--baseline', baseline, '--fail-on-regression', '--format', format], {
+      // more work in the same code, the parameters unchanged: a slower revision, not another measurement
       cwd: dir,
+      env: { RUNE_TINY_WORK: '100000' },
     });
 
   void test('table, Markdown and JSON show the regressed child task; the exit code fails on it', async () => {

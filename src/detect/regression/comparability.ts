@@ -4,6 +4,11 @@ import { walkBenchmarks } from '../../core/walk.js';
 import { explainByConditions, type ConditionsExplanation } from '../../bench/host-conditions.js';
 import type { BenchmarkComparison } from './regression-types.js';
 
+function percent(ratio: number): string {
+  const v = (ratio - 1) * 100;
+  return `${v >= 0 ? '+' : ''}${v.toFixed(0)}%`;
+}
+
 function show(value: string | number | boolean | undefined): string {
   return value === undefined ? 'unset' : JSON.stringify(value);
 }
@@ -27,22 +32,32 @@ function listed(keys: readonly string[]): string {
   return keys.length <= 3 ? keys.join(', ') : `${keys.slice(0, 3).join(', ')} and ${keys.length - 3} more`;
 }
 
-/**
- * What makes two runs measure different things, in words (settings first, then the task set), or `undefined`
- * when they are comparable. Settings are compared only when both runs recorded them.
- *
- * @internal
- */
-export function whatDiffersBetweenRuns(baseline: SuiteResult, current: SuiteResult): string | undefined {
-  const problems = baseline.settings !== undefined && current.settings !== undefined ? settingsDiffer(baseline.settings, current.settings) : [];
+/** How the task sets of two runs differ, in words, and whether they share any task. */
+function taskSetsDiffer(baseline: SuiteResult, current: SuiteResult): { readonly text?: string; readonly shared: number } {
   const base = relativeKeys(baseline);
   const cur = relativeKeys(current);
   const baseSet = new Set(base);
   const curSet = new Set(cur);
   const onlyBase = base.filter((k) => !curSet.has(k));
   const onlyCur = cur.filter((k) => !baseSet.has(k));
-  if (onlyBase.length > 0) problems.push(`task${onlyBase.length === 1 ? '' : 's'} only in the baseline: ${listed(onlyBase)}`);
-  if (onlyCur.length > 0) problems.push(`task${onlyCur.length === 1 ? '' : 's'} only in the current run: ${listed(onlyCur)}`);
+  const parts: string[] = [];
+  if (onlyBase.length > 0) parts.push(`task${onlyBase.length === 1 ? '' : 's'} only in the baseline: ${listed(onlyBase)}`);
+  if (onlyCur.length > 0) parts.push(`task${onlyCur.length === 1 ? '' : 's'} only in the current run: ${listed(onlyCur)}`);
+  return { ...(parts.length === 0 ? {} : { text: parts.join('; ') }), shared: cur.filter((k) => baseSet.has(k)).length };
+}
+
+/**
+ * What makes two runs measure different things, in words, or `undefined` when they are comparable: other
+ * settings (scale, parameters; compared only when both runs recorded them), or task sets with no task in
+ * common. Task sets that merely differ (a benchmark added or removed) leave the shared tasks comparable; the
+ * others are listed as not compared.
+ *
+ * @internal
+ */
+export function whatDiffersBetweenRuns(baseline: SuiteResult, current: SuiteResult): string | undefined {
+  const problems = baseline.settings !== undefined && current.settings !== undefined ? settingsDiffer(baseline.settings, current.settings) : [];
+  const tasks = taskSetsDiffer(baseline, current);
+  if (tasks.shared === 0 && tasks.text !== undefined) problems.push(`no task in common (${tasks.text})`);
   return problems.length === 0 ? undefined : problems.join('; ');
 }
 
@@ -58,8 +73,10 @@ export interface QualifiedComparisons {
 
 /**
  * Applies the run-level checks to the per-benchmark verdicts: runs that measure different things make every
- * verdict `incomparable`; host conditions that differ enough to explain a change make every verdict
- * `inconclusive` (a changed load hides a change as easily as it fakes one), each with the reason in words.
+ * verdict `incomparable`; host conditions that differ enough to explain a change make every verdict whose interval
+ * reaches into the band the conditions could cause (`ConditionsExplanation.factor`) `inconclusive` (a changed
+ * load hides a change as easily as it fakes one), each with the reason in words. A change beyond the band keeps
+ * its verdict.
  *
  * @internal
  */
@@ -75,11 +92,20 @@ export function qualifyComparisons(baseline: SuiteResult, current: SuiteResult, 
   if (baseline.host === undefined || current.host === undefined) return { comparisons, notices: [] };
   const conditions = explainByConditions(baseline.host, current.host);
   if (!conditions.explains) return { comparisons, conditions, notices: [] };
+  const band = `${percent(1 / conditions.factor)} to ${percent(conditions.factor)}`;
+  let explained = 0;
+  const out = comparisons.map((c): BenchmarkComparison => {
+    // a change (or its absence) within what the conditions could cause says nothing about the code
+    const withinReach = c.interval.lower <= conditions.factor && c.interval.upper >= 1 / conditions.factor;
+    if (!withinReach) return { ...c, reason: `${c.reason}; beyond the ${band} the host's changed conditions could cause` };
+    explained += 1;
+    if (c.verdict === 'inconclusive') return { ...c, reason: `${c.reason}; the host's conditions differed too (${conditions.reason})` };
+    return { ...c, verdict: 'inconclusive', reason: `${c.reason}, but the host's conditions differ enough to explain a change of ${band}: ${conditions.reason}` };
+  });
+  const what = explained === 0 ? 'every change found is beyond what they could cause' : `${explained} verdict${explained === 1 ? ' is' : 's are'} inconclusive`;
   return {
-    comparisons: comparisons.map((c) =>
-      c.verdict === 'inconclusive' ? c : { ...c, verdict: 'inconclusive', reason: `${c.reason}, but the host's conditions differ enough to explain it: ${conditions.reason}` },
-    ),
+    comparisons: out,
     conditions,
-    notices: [`the host's conditions differed between the runs (${conditions.reason}): verdicts are inconclusive, re-run both on a like host or use \`compare --base\``],
+    notices: [`the host's conditions differed between the runs (${conditions.reason}): ${what}; re-run both on a like host or use \`compare --base\``],
   };
 }
