@@ -227,7 +227,7 @@ export interface SuiteSummary {
 export interface RunSettings {
   /** Scale the suite ran at (`quick`, `standard`, `linux` for the built-in suites), when it has one. */
   readonly scale?: string;
-  /** Parameter values given to the suite (`--param name=value`); defaults are not listed. */
+  /** Parameter values the suite ran with (`--param name=value`, and the declared defaults of the others). */
   readonly params?: Readonly<Record<string, string | number | boolean>>;
 }
 

@@ -27,7 +27,7 @@ void describe('run --baseline: comparable runs only, host conditions named', () 
     const saved = await run('--param', 'work=64', '--save-baseline', base);
     assert.equal(saved.code, 0, saved.stderr);
     // the result records what it was asked to measure
-    assert.deepEqual(readSuiteResult(base).settings, { scale: 'quick', params: { work: 64 } });
+    assert.deepEqual(readSuiteResult(base).settings, { scale: 'quick', params: { work: 64, time: 60, samples: 40 } });
     const r = await run('--param', 'work=96', '--baseline', base);
     assert.equal(r.code, 2, r.stderr);
     const errors = lines(r.stderr).filter((l) => l.startsWith('rune-bench: error'));

@@ -56,7 +56,9 @@ export async function runRun(ctx: CommandContext, flags: Flags): Promise<number>
     // other parameters from a change in the code.
     const stopHost = recordHostConditions();
     const measured = await suite.run({ scale, signal: ctx.signal, seed, params, onProgress: (p) => { progress.update(p); } });
-    result = { ...measured, host: stopHost(), settings: { scale, params } };
+    // defaults are recorded too, so a run that names a default and one that leaves it out stay comparable
+    const defaults = Object.fromEntries(suite.parameters.flatMap((p) => (p.default === undefined ? [] : [[p.name, p.default] as const])));
+    result = { ...measured, host: stopHost(), settings: { scale, params: { ...defaults, ...params } } };
   } finally {
     if (monitor.running) await monitor.sample();
     await monitor.stop();

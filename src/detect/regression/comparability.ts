@@ -13,13 +13,23 @@ function show(value: string | number | boolean | undefined): string {
   return value === undefined ? 'unset' : JSON.stringify(value);
 }
 
-function settingsDiffer(base: RunSettings, cur: RunSettings): string[] {
+/**
+ * How two runs' settings differ, one phrase per difference: "parameter kib 64 in the baseline, 96 now".
+ *
+ * @param words - how the two sides are named @defaultValue `{ baseline: 'in the baseline', current: 'now' }`
+ * @internal
+ */
+export function settingsDiffer(
+  base: RunSettings,
+  cur: RunSettings,
+  words: { readonly baseline: string; readonly current: string } = { baseline: 'in the baseline', current: 'now' },
+): string[] {
   const out: string[] = [];
-  if (base.scale !== cur.scale) out.push(`scale ${show(base.scale)} in the baseline, ${show(cur.scale)} now`);
+  if (base.scale !== cur.scale) out.push(`scale ${show(base.scale)} ${words.baseline}, ${show(cur.scale)} ${words.current}`);
   const bp = base.params ?? {};
   const cp = cur.params ?? {};
   for (const name of [...new Set([...Object.keys(bp), ...Object.keys(cp)])].sort()) {
-    if (bp[name] !== cp[name]) out.push(`parameter ${name} ${show(bp[name])} in the baseline, ${show(cp[name])} now`);
+    if (bp[name] !== cp[name]) out.push(`parameter ${name} ${show(bp[name])} ${words.baseline}, ${show(cp[name])} ${words.current}`);
   }
   return out;
 }
