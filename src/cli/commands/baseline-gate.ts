@@ -1,7 +1,7 @@
 // `run --baseline`: the regression detector compares the two result trees; this only words its report.
 import type { SuiteResult } from '../../core/results.js';
 import { RegressionDetector } from '../../detect/regression/regression-detector.js';
-import type { ComparisonReport } from '../../detect/regression/regression-types.js';
+import type { BetweenRunNoise, ComparisonReport, ConfirmCallback } from '../../detect/regression/regression-types.js';
 import { VERDICTS } from '../../detect/regression/verdict.js';
 import { ExitCode } from '../command.js';
 
@@ -28,16 +28,29 @@ export interface GateOutcome {
 export async function gateAgainstBaseline(
   result: SuiteResult,
   baseline: SuiteResult,
-  options: { readonly threshold: number; readonly seed: number; readonly signal?: AbortSignal },
+  options: {
+    readonly threshold: number;
+    readonly seed: number;
+    readonly signal?: AbortSignal;
+    readonly betweenRunNoise?: ReadonlyMap<string, BetweenRunNoise>;
+    readonly confirm?: ConfirmCallback;
+  },
 ): Promise<GateOutcome> {
   const detector = new RegressionDetector({ threshold: options.threshold, seed: options.seed });
-  const report = await detector.compare(baseline, result, options.signal === undefined ? {} : { signal: options.signal });
+  const { signal, betweenRunNoise, confirm } = options;
+  const report = await detector.compare(baseline, result, {
+    ...(signal === undefined ? {} : { signal }),
+    ...(betweenRunNoise === undefined ? {} : { betweenRunNoise }),
+    ...(confirm === undefined ? {} : { confirm }),
+  });
   const parts = VERDICTS.map((v) => `${report.comparisons.filter((c) => c.verdict === v).length} ${v}`);
   if (report.notCompared.length > 0) parts.push(`${report.notCompared.length} not compared`);
   const lines: string[] = [];
   if (report.incomparable === undefined) {
     for (const c of report.comparisons) if (c.verdict === 'regressed' || c.verdict === 'improved') lines.push(`${c.verdict}: ${c.key}: ${c.reason}`);
   }
+  // which noise the intervals cover, once per distinct wording
+  for (const covers of new Set(report.comparisons.map((c) => c.intervalCovers))) lines.push(`interval: ${covers}`);
   for (const n of report.notCompared) lines.push(`not compared: ${n.key}: ${n.reason}`);
   for (const n of report.notices) lines.push(`note: ${n}`);
   return { report, summary: parts.join(', '), lines };

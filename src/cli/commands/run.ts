@@ -1,6 +1,9 @@
 // `run`: runs a suite, prints its report, records it in the results store and gates on a baseline.
 import type { SuiteResult } from '../../core/results.js';
-import { walkSuites } from '../../core/walk.js';
+import { walkBenchmarks, walkSuites } from '../../core/walk.js';
+import { betweenRunNoiseFromStore } from '../../detect/regression/between-run-noise.js';
+import type { BetweenRunNoise } from '../../detect/regression/regression-types.js';
+import type { ResultsStore } from '../../store/results-store.js';
 import { writeFileAtomic } from '../../core/files.js';
 import { writeSuiteResult } from '../../bench/suite-result-json.js';
 import type { Flags } from '../args.js';
@@ -79,7 +82,24 @@ export async function runRun(ctx: CommandContext, flags: Flags): Promise<number>
   }
 
   // The gate's verdicts are the ones the report shows, so the table and the exit code never disagree.
-  const gate = baseline === undefined ? undefined : await gateAgainstBaseline(result, baseline, { threshold, seed });
+  const noise = baseline === undefined || store === undefined ? undefined : storedNoise(ctx, store, result);
+  // --fail-on-regression confirms a regression by running the suite once more before failing
+  let rerun: Promise<SuiteResult> | undefined;
+  const confirm = async (key: string): Promise<readonly number[]> => {
+    note(ctx, `confirming ${key}: running ${suite.id} again`);
+    rerun ??= suite.run({ scale, signal: ctx.signal, seed: seed + 1, params });
+    const again = await rerun;
+    return [...walkBenchmarks(again)].find((e) => e.key === key)?.task.samples ?? [];
+  };
+  const gate =
+    baseline === undefined
+      ? undefined
+      : await gateAgainstBaseline(result, baseline, {
+          threshold,
+          seed,
+          ...(noise === undefined ? {} : { betweenRunNoise: noise }),
+          ...(failOnRegression ? { confirm } : {}),
+        });
   const text = formatter.format(
     baseline === undefined || gate === undefined
       ? { kind: 'suite', result, history }
@@ -116,6 +136,16 @@ export async function runRun(ctx: CommandContext, flags: Flags): Promise<number>
   const exit = gateExitCode(gate.report, { failOnRegression, strict });
   if (exit.line !== undefined) ctx.stderr.write(`${ctx.program}: ${exit.line}\n`);
   return exit.code;
+}
+
+/** Between-run noise of each benchmark from the store's earlier runs on this machine (none when unreadable). */
+function storedNoise(ctx: CommandContext, store: ResultsStore, result: SuiteResult): Map<string, BetweenRunNoise> | undefined {
+  try {
+    return betweenRunNoiseFromStore(store, [...walkBenchmarks(result)].map((e) => e.key), result.env.id);
+  } catch (error) {
+    note(ctx, `warning: could not read between-run noise from ${store.dir}: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
 }
 
 function optionalPath(ctx: CommandContext, flags: Flags, name: string): string | undefined {

@@ -12,6 +12,7 @@ import { LiveWatcher } from './regression-live.js';
 import type { HistorySeries, ResultsStore } from '../../store/results-store.js';
 import type {
   BenchmarkComparison,
+  BetweenRunNoise,
   ComparisonReport,
   ConfirmCallback,
   HistoryAnalysis,
@@ -42,6 +43,12 @@ export interface RegressionCompareOptions {
   readonly confirm?: ConfirmCallback;
   /** Aborts the comparison (between benchmarks and during confirmation). */
   readonly signal?: AbortSignal;
+  /**
+   * Between-run noise per benchmark key (for example from `betweenRunNoiseFromStore`): each such benchmark's
+   * interval is widened by it and `intervalCovers` names the source. Without it the interval covers the spread
+   * inside each run only, and says so.
+   */
+  readonly betweenRunNoise?: ReadonlyMap<string, BetweenRunNoise>;
 }
 
 /**
@@ -140,11 +147,11 @@ export class RegressionDetector extends TypedEventEmitter<RegressionDetectorEven
    * @throws RuneBenchError `ERR_ABORTED` when the signal fires
    */
   async compare(baseline: SuiteResult, current: SuiteResult, options: RegressionCompareOptions = {}): Promise<ComparisonReport> {
-    const { confirm, signal } = options;
+    const { confirm, signal, betweenRunNoise } = options;
     const measured = measureTrees(baseline, current, this.#gate, () => {
       if (signal?.aborted === true) throw abortError(signal, 'regression comparison');
     });
-    const qualified = qualifyComparisons(baseline, current, judge(measured.raw, this.#gate));
+    const qualified = qualifyComparisons(baseline, current, judge(measured.raw, this.#gate, betweenRunNoise));
     let comparisons = qualified.comparisons;
     if (confirm !== undefined) {
       const confirmed: BenchmarkComparison[] = [];
@@ -158,7 +165,7 @@ export class RegressionDetector extends TypedEventEmitter<RegressionDetectorEven
         const base = measured.samples.get(c.key)?.baseline ?? [];
         const again = measurePair(c.key, base, fresh, this.#gate);
         // the re-run is one test at the original false discovery rate: it must regress on its own
-        const [rejudged] = judge([again], this.#gate);
+        const [rejudged] = judge([again], this.#gate, betweenRunNoise);
         const reproduced = rejudged?.verdict === 'regressed';
         confirmed.push(
           reproduced

@@ -45,6 +45,21 @@ export interface BenchmarkComparison {
 }
 
 /**
+ * Noise between runs of one benchmark: how much one run's level (log of its per-operation time) varies from run
+ * to run beyond the spread inside a run (process, JIT, host). The pairwise gate widens its interval by it.
+ *
+ * @beta
+ */
+export interface BetweenRunNoise {
+  /** Standard deviation of one run's log level (0.02 = about 2%). */
+  readonly sigma: number;
+  /** Runs it was estimated from. */
+  readonly runs: number;
+  /** Where it came from, in words (for the report): "12 stored runs of this benchmark on this machine". */
+  readonly source: string;
+}
+
+/**
  * A benchmark of either run that was not compared, with the reason.
  *
  * @public
