@@ -11,6 +11,7 @@ import { ResultsStore } from '../../../src/store/results-store.js';
 import { createRng } from '../../../src/stats/rng.js';
 import type { HostConditions } from '../../../src/bench/host-conditions.js';
 import type { SuiteResult } from '../../../src/core/results.js';
+import type { BenchmarkComparison, ComparisonReport } from '../../../src/detect/regression/regression-types.js';
 import { logNormal, suiteResult, task } from './helpers.js';
 
 const host = (runnablePerCore: number): HostConditions => ({ seconds: 2, cores: 2, loadPerCoreStart: 1, loadPerCoreDuring: 1, runnablePerCore });
@@ -18,6 +19,13 @@ const run = (seed: number, median: number, extra: Partial<SuiteResult> = {}): Su
   ...suiteResult('git', [task('status', logNormal(seed, 40, median, 0.01))]),
   ...extra,
 });
+
+function only(report: ComparisonReport): BenchmarkComparison {
+  assert.equal(report.comparisons.length, 1);
+  const [c] = report.comparisons;
+  assert.ok(c !== undefined);
+  return c;
+}
 
 void describe('pairwise gate across runs', () => {
   void test('between-run noise from 12 stored runs turns a 4% "regression" inside it into inconclusive, and names its source', async () => {
@@ -36,15 +44,15 @@ void describe('pairwise gate across runs', () => {
       const sigma = noise.get('git/status')?.sigma ?? 0;
       assert.ok(sigma > 0.02 && sigma < 0.12, `sigma ${sigma}`);
       const detector = new RegressionDetector({ seed: 1, resamples: 500 });
-      const within = (await detector.compare(baseline, current)).comparisons[0];
-      const widened = (await detector.compare(baseline, current, { betweenRunNoise: noise })).comparisons[0];
-      assert.equal(within?.verdict, 'regressed');
-      assert.match(within?.intervalCovers ?? '', /Not between-run noise: no history of this benchmark on this machine/);
-      assert.equal(widened?.verdict, 'inconclusive');
-      assert.ok((widened?.interval.lower ?? 2) < (within?.interval.lower ?? 0) && (widened?.interval.upper ?? 0) > (within?.interval.upper ?? 2));
-      assert.match(widened?.intervalCovers ?? '', /widened by between-run noise of [\d.]+% per run \(from 12 stored runs of this benchmark on this machine\)/);
+      const within = only(await detector.compare(baseline, current));
+      const widened = only(await detector.compare(baseline, current, { betweenRunNoise: noise }));
+      assert.equal(within.verdict, 'regressed');
+      assert.match(within.intervalCovers, /Not between-run noise: no history of this benchmark on this machine/);
+      assert.equal(widened.verdict, 'inconclusive');
+      assert.ok(widened.interval.lower < within.interval.lower && widened.interval.upper > within.interval.upper);
+      assert.match(widened.intervalCovers, /widened by between-run noise of [\d.]+% per run \(from 12 stored runs of this benchmark on this machine\)/);
       // a 30% slowdown stands out of the same noise
-      assert.equal((await detector.compare(baseline, run(3, 1.3e-3), { betweenRunNoise: noise })).comparisons[0]?.verdict, 'regressed');
+      assert.equal(only(await detector.compare(baseline, run(3, 1.3e-3), { betweenRunNoise: noise })).verdict, 'regressed');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -60,21 +68,21 @@ void describe('pairwise gate across runs', () => {
     assert.deepEqual(report.comparisons.map((c) => c.verdict), ['incomparable']);
     assert.deepEqual(report.regressed, []);
     // results without settings (older files) are compared as before
-    assert.equal((await detector.compare(run(1, 1e-3), run(2, 1.43e-3))).comparisons[0]?.verdict, 'regressed');
+    assert.equal(only(await detector.compare(run(1, 1e-3), run(2, 1.43e-3))).verdict, 'regressed');
   });
 
   void test('a busier host: a 10% slowdown is inconclusive with a notice naming the run queue; a 3x one stays regressed', async () => {
     const detector = new RegressionDetector({ seed: 1, resamples: 500 });
     const baseline = run(1, 1e-3, { host: host(0.5) });
     const slower = await detector.compare(baseline, run(2, 1.1e-3, { host: host(2.5) }));
-    assert.equal(slower.comparisons[0]?.verdict, 'inconclusive');
-    assert.match(slower.comparisons[0]?.reason ?? '', /host's conditions differ enough to explain a change of -\d+% to \+150%: runnable processes per core 0\.5 during the baseline, 2\.5 now/);
+    assert.equal(only(slower).verdict, 'inconclusive');
+    assert.match(only(slower).reason, /host's conditions differ enough to explain a change of -\d+% to \+150%: runnable processes per core 0\.5 during the baseline, 2\.5 now/);
     assert.ok(slower.notices.some((n) => n.includes('runnable processes per core 0.5 during the baseline, 2.5 now')), slower.notices.join('\n'));
     assert.equal(slower.conditions?.explains, true);
     const muchSlower = await detector.compare(baseline, run(3, 3e-3, { host: host(1.5) }));
-    assert.equal(muchSlower.comparisons[0]?.verdict, 'regressed');
-    assert.match(muchSlower.comparisons[0]?.reason ?? '', /beyond the .* the host's changed conditions could cause/);
+    assert.equal(only(muchSlower).verdict, 'regressed');
+    assert.match(only(muchSlower).reason, /beyond the .* the host's changed conditions could cause/);
     // alike conditions change nothing
-    assert.equal((await detector.compare(baseline, run(4, 1.1e-3, { host: host(0.7) }))).comparisons[0]?.verdict, 'regressed');
+    assert.equal(only(await detector.compare(baseline, run(4, 1.1e-3, { host: host(0.7) }))).verdict, 'regressed');
   });
 });
