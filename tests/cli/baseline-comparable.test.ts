@@ -43,7 +43,7 @@ void describe('run --baseline: comparable runs only, host conditions named', () 
     assert.notEqual(r.code, 2, r.stderr);
   });
 
-  void test('busy processes started after the baseline: inconclusive with a notice naming what changed; --strict exits 4', async () => {
+  void test('busy processes started after the baseline: inconclusive with a notice naming what changed, exit 4 with --strict', async () => {
     const base = join(dir, 'quiet.json');
     const saved = await run('--save-baseline', base, '--param', 'time=400');
     assert.equal(saved.code, 0, saved.stderr);
@@ -52,15 +52,15 @@ void describe('run --baseline: comparable runs only, host conditions named', () 
     for (let i = 0; i < 8; i++) spinners.push(spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
     await new Promise((r) => setTimeout(r, 500));
     const current = join(dir, 'busy.json');
-    const r = await run('--baseline', base, '--param', 'time=400', '--fail-on-regression', '--save-baseline', current);
-    const strict = await run('--baseline', base, '--param', 'time=400', '--strict');
+    // one gated run under the load (a second one would meet whatever load the machine has by then)
+    const r = await run('--baseline', base, '--param', 'time=400', '--fail-on-regression', '--strict', '--save-baseline', current);
     for (const child of spinners) child.kill('SIGKILL');
-    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.code, 4, r.stderr);
     assert.match(r.stderr, /compared with .*: 0 regressed, 0 improved, 2 inconclusive, 0 incomparable, 0 unchanged/, r.stderr);
     assert.match(r.stderr, /note: the host's conditions differed between the runs \(.*runnable processes per core [\d.]+ during the baseline, [\d.]+ now/, r.stderr);
     const host = readSuiteResult(current).host;
     assert.ok(host?.runnablePerCore !== undefined && host.runnablePerCore > (readSuiteResult(base).host?.runnablePerCore ?? Infinity));
-    assert.equal(strict.code, 4, strict.stderr);
-    assert.match(strict.stderr, /rune-bench: 2 inconclusive verdicts \(--strict\)/);
+    assert.match(r.stderr, /rune-bench: 2 inconclusive verdicts \(--strict\)/);
+    assert.doesNotMatch(r.stderr, /regression(s)? found/);
   });
 });

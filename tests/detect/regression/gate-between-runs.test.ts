@@ -13,6 +13,7 @@ import type { HostConditions } from '../../../src/bench/host-conditions.js';
 import type { SuiteResult } from '../../../src/core/results.js';
 import type { BenchmarkComparison, ComparisonReport } from '../../../src/detect/regression/regression-types.js';
 import { logNormal, suiteResult, task } from './helpers.js';
+import { gateExitCode } from '../../../src/cli/commands/baseline-gate.js';
 
 const host = (runnablePerCore: number): HostConditions => ({ seconds: 2, cores: 2, loadPerCoreStart: 1, loadPerCoreDuring: 1, runnablePerCore });
 const run = (seed: number, median: number, extra: Partial<SuiteResult> = {}): SuiteResult => ({
@@ -67,6 +68,7 @@ void describe('pairwise gate across runs', () => {
     assert.equal(report.incomparable, 'scale "quick" in the baseline, "standard" now; parameter kib 64 in the baseline, 96 now');
     assert.deepEqual(report.comparisons.map((c) => c.verdict), ['incomparable']);
     assert.deepEqual(report.regressed, []);
+    assert.equal(gateExitCode(report, { failOnRegression: false, strict: false }).code, 2);
     // results without settings (older files) are compared as before
     assert.equal(only(await detector.compare(run(1, 1e-3), run(2, 1.43e-3))).verdict, 'regressed');
   });
@@ -79,6 +81,9 @@ void describe('pairwise gate across runs', () => {
     assert.match(only(slower).reason, /host's conditions differ enough to explain a change of -\d+% to \+150%: runnable processes per core 0\.5 during the baseline, 2\.5 now/);
     assert.ok(slower.notices.some((n) => n.includes('runnable processes per core 0.5 during the baseline, 2.5 now')), slower.notices.join('\n'));
     assert.equal(slower.conditions?.explains, true);
+    // --fail-on-regression: inconclusive exits 0; --strict makes it 4
+    assert.deepEqual(gateExitCode(slower, { failOnRegression: true, strict: false }), { code: 0 });
+    assert.deepEqual(gateExitCode(slower, { failOnRegression: true, strict: true }), { code: 4, line: '1 inconclusive verdict (--strict)' });
     const muchSlower = await detector.compare(baseline, run(3, 3e-3, { host: host(1.5) }));
     assert.equal(only(muchSlower).verdict, 'regressed');
     assert.match(only(muchSlower).reason, /beyond the .* the host's changed conditions could cause/);
