@@ -44,7 +44,7 @@ const BUSY = 2;
 const SUITE = `import { BenchmarkSuite } from 'rune-bench';
 import { WORK } from './work.js';
 function busy(n) { let x = 1; for (let i = 0; i < n; i++) x = (Math.imul(x, 1103515245) + 12345) | 0; return x; }
-export const suite = {
+const suite = {
   id: 'gate', description: 'a deterministic loop', parameters: [],
   run() {
     const s = new BenchmarkSuite('gate', { timeMs: 150, warmupMs: 20, minSamples: 20, keepSamples: true });
@@ -52,7 +52,7 @@ export const suite = {
     return s.run();
   },
 };
-export const calibration = {
+const calibration = {
   id: 'calibration', description: 'three tasks of known cost', parameters: [],
   run() {
     const s = new BenchmarkSuite('calibration', { timeMs: 200, warmupMs: 20, minSamples: 20, keepSamples: true });
@@ -62,6 +62,7 @@ export const calibration = {
     return s.run();
   },
 };
+export const suites = [suite, calibration];
 `;
 
 function repository(work: number): string {
