@@ -105,6 +105,8 @@ function stats(o: JsonObject, at: string, file?: string): TaskStatistics {
   const bytes = optionalRate(o.bytesPerSecond, `${at}.bytesPerSecond`, file);
   const items = optionalRate(o.itemsPerSecond, `${at}.itemsPerSecond`, file);
   const heap = optionalNumber(o.heapBytesPerOp, `${at}.heapBytesPerOp`, file);
+  const trimmed = optionalNumber(o.trimmedMean, `${at}.trimmedMean`, file);
+  const covers = optionalString(o.intervalCovers, `${at}.intervalCovers`, file);
   const result: TaskStatistics = {
     samples: count(o.samples, `${at}.samples`, file),
     operations: count(o.operations, `${at}.operations`, file),
@@ -138,6 +140,8 @@ function stats(o: JsonObject, at: string, file?: string): TaskStatistics {
     resolution: n('resolution'),
     belowResolution: boolean(o.belowResolution, `${at}.belowResolution`, file),
     ...(heap === undefined ? {} : { heapBytesPerOp: heap }),
+    ...(trimmed === undefined ? {} : { trimmedMean: trimmed }),
+    ...(covers === undefined ? {} : { intervalCovers: covers }),
   };
   if (result.min > result.median || result.median > result.max) throw invalid(at, 'expected min <= median <= max', file);
   return result;

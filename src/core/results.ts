@@ -99,6 +99,19 @@ export interface TaskStatistics {
   readonly belowResolution: boolean;
   /** Heap bytes allocated per operation, when measured. */
   readonly heapBytesPerOp?: number;
+  /**
+   * Mean of the samples with the fastest and slowest 10% left out, s/op: an estimate of the mean cost per
+   * operation. Interrupts give per-operation times a right tail, so the median reads below the mean cost; the
+   * trimmed mean keeps most of that tail's weight while a few wild samples cannot move it. Absent in results
+   * written before it existed.
+   */
+  readonly trimmedMean?: number;
+  /**
+   * What noise `medianCI` (and `rme`) covers, in words: "one process: the interval covers within-process noise
+   * only", or, for isolated runs in several processes, that it covers the spread between them. Absent in results
+   * written before it existed.
+   */
+  readonly intervalCovers?: string;
 }
 
 /**
