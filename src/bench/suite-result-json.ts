@@ -9,6 +9,7 @@ import {
   RESULT_SCHEMA_VERSION,
   type EnvironmentFingerprint,
   type ErrorInfo,
+  type PerOperationUnit,
   type KeyFigure,
   type SuiteResult,
   type SuiteStatus,
@@ -98,6 +99,8 @@ function count(value: unknown, at: string, file?: string): number {
   return n;
 }
 
+const PER_OP_UNITS: readonly PerOperationUnit[] = ['seconds', 'instructions', 'cycles (estimated)'];
+
 function stats(o: JsonObject, at: string, file?: string): TaskStatistics {
   const n = (key: string): number => requireFiniteNumber(o[key], `${at}.${key}`, file);
   const ci = requireObject(o.medianCI, `${at}.medianCI`, file);
@@ -107,7 +110,12 @@ function stats(o: JsonObject, at: string, file?: string): TaskStatistics {
   const heap = optionalNumber(o.heapBytesPerOp, `${at}.heapBytesPerOp`, file);
   const trimmed = optionalNumber(o.trimmedMean, `${at}.trimmedMean`, file);
   const covers = optionalString(o.intervalCovers, `${at}.intervalCovers`, file);
+  const unit = o.unit;
+  if (unit !== undefined && !PER_OP_UNITS.includes(unit as PerOperationUnit)) {
+    throw invalid(`${at}.unit`, `expected one of ${PER_OP_UNITS.join(', ')}`, file);
+  }
   const result: TaskStatistics = {
+    ...(unit === undefined ? {} : { unit: unit as PerOperationUnit }),
     samples: count(o.samples, `${at}.samples`, file),
     operations: count(o.operations, `${at}.operations`, file),
     batchSize: count(o.batchSize, `${at}.batchSize`, file),

@@ -17,9 +17,14 @@ import { ProgressView } from '../progress.js';
 import { UsageError } from '../usage-error.js';
 import { gateAgainstBaseline, gateExitCode } from './baseline-gate.js';
 import { recordHostConditions } from '../../bench/host-recorder.js';
-import { openStore, previousRun, recordRun, storeDir } from './store.js';
+import { openStore, previousRun, recordRun } from './store.js';
+import { appendStepSummary } from './step-summary.js';
+import type { FormatInput } from '../../format/formatter.js';
+import { isBaselineName } from '../../store/results-store.js';
+import { findValgrind } from '../../bench/instruments/valgrind.js';
 
 const SCALES = ['quick', 'standard', 'linux'] as const;
+const INSTRUMENTS = ['time', 'instructions'] as const;
 
 /** Runs `run`. @internal */
 export async function runRun(ctx: CommandContext, flags: Flags): Promise<number> {
@@ -32,19 +37,39 @@ export async function runRun(ctx: CommandContext, flags: Flags): Promise<number>
   const params = parseParams(flags.strings('param'), suite);
   const seed = flags.number('seed', { integer: true, min: 0, max: 2 ** 32 - 1 }) ?? 1;
   const threshold = flags.number('threshold', { min: 0, max: 0.99, what: 'a ratio (0.02 = 2%)' }) ?? 0.02;
+  const instrument = flags.choice('instrument', INSTRUMENTS, 'time');
+  const cacheSim = flags.boolean('cache-sim');
+  if (cacheSim && instrument !== 'instructions') throw new UsageError('--cache-sim needs --instrument instructions', 'run');
+  if (instrument !== 'time') {
+    if (!(suite.instruments ?? ['time']).includes(instrument)) {
+      throw new UsageError(`suite ${suite.id} measures ${(suite.instruments ?? ['time']).join(', ')} only, not ${instrument} (see docs/benchmarks.md)`, 'run');
+    }
+    findValgrind(); // a missing valgrind fails now, naming the Debian package, not after the run
+  }
   const output = optionalPath(ctx, flags, 'output');
-  const saveBaseline = optionalPath(ctx, flags, 'save-baseline');
-  const baselinePath = optionalPath(ctx, flags, 'baseline');
+  // A bare name (`--baseline main`) is a named baseline in the store; anything else is a file path.
+  const saveBaselineName = storedBaselineName(flags, 'save-baseline');
+  const baselineStoredName = storedBaselineName(flags, 'baseline');
+  const saveBaseline = saveBaselineName === undefined ? optionalPath(ctx, flags, 'save-baseline') : undefined;
+  const baselinePath = baselineStoredName === undefined ? optionalPath(ctx, flags, 'baseline') : undefined;
   const failOnRegression = flags.boolean('fail-on-regression');
   const strict = flags.boolean('strict');
   const record = !flags.boolean('no-store');
   if (!record && flags.has('store')) throw new UsageError('--store and --no-store contradict each other: pick one', 'run');
-  const store = record || (failOnRegression && baselinePath === undefined) ? openStore(storeDir(ctx.cwd, flags.string('store'))) : undefined;
+  const needStore = record || (failOnRegression && baselinePath === undefined) || saveBaselineName !== undefined || baselineStoredName !== undefined;
+  const store = needStore ? openStore(ctx.cwd, flags.string('store')) : undefined;
   if (output !== undefined) checkWritableFile(output, '--output', 'run');
   if (saveBaseline !== undefined) checkWritableFile(saveBaseline, '--save-baseline', 'run');
   // Read the baseline before the run: a bad one fails in a second, not after the whole suite.
   let baseline: SuiteResult | undefined = baselinePath === undefined ? undefined : readBaseline(baselinePath);
   let baselineName = baselinePath;
+  if (baselineStoredName !== undefined && store !== undefined) {
+    baseline = store.readBaseline(baselineStoredName);
+    if (baseline === undefined) {
+      throw new UsageError(`no baseline named ${baselineStoredName} in ${store.location}: save one with --save-baseline ${baselineStoredName}`, 'run');
+    }
+    baselineName = `baseline ${baselineStoredName}`;
+  }
 
   const progress = new ProgressView(ctx.stderr);
   if (ctx.stderr.isTTY !== true) note(ctx, `running ${suite.id} (${scale})`);
@@ -58,7 +83,14 @@ export async function runRun(ctx: CommandContext, flags: Flags): Promise<number>
     // The host's conditions and the settings go into the result, so a later gate can tell a busier host or
     // other parameters from a change in the code.
     const stopHost = recordHostConditions();
-    const measured = await suite.run({ scale, signal: ctx.signal, seed, params, onProgress: (p) => { progress.update(p); } });
+    const measured = await suite.run({
+      scale,
+      signal: ctx.signal,
+      seed,
+      params,
+      ...(instrument === 'time' ? {} : { instrument, instructions: { cacheSim } }),
+      onProgress: (p) => { progress.update(p); },
+    });
     // defaults are recorded too, so a run that names a default and one that leaves it out stay comparable
     const defaults = Object.fromEntries(suite.parameters.flatMap((p) => (p.default === undefined ? [] : [[p.name, p.default] as const])));
     result = { ...measured, host: stopHost(), settings: { scale, params: { ...defaults, ...params } } };
@@ -87,7 +119,7 @@ export async function runRun(ctx: CommandContext, flags: Flags): Promise<number>
   let rerun: Promise<SuiteResult> | undefined;
   const confirm = async (key: string): Promise<readonly number[]> => {
     note(ctx, `confirming ${key}: running ${suite.id} again`);
-    rerun ??= suite.run({ scale, signal: ctx.signal, seed: seed + 1, params });
+    rerun ??= suite.run({ scale, signal: ctx.signal, seed: seed + 1, params, ...(instrument === 'time' ? {} : { instrument, instructions: { cacheSim } }) });
     const again = await rerun;
     return [...walkBenchmarks(again)].find((e) => e.key === key)?.task.samples ?? [];
   };
@@ -100,12 +132,12 @@ export async function runRun(ctx: CommandContext, flags: Flags): Promise<number>
           ...(noise === undefined ? {} : { betweenRunNoise: noise }),
           ...(failOnRegression ? { confirm } : {}),
         });
-  const text = formatter.format(
+  const input: FormatInput =
     baseline === undefined || gate === undefined
       ? { kind: 'suite', result, history }
-      : { kind: 'suite', result, baseline, history, comparison: gate.report },
-    { color: output === undefined && wantsColor(ctx.stdout, ctx.env), threshold },
-  );
+      : { kind: 'suite', result, baseline, history, comparison: gate.report };
+  const text = formatter.format(input, { color: output === undefined && wantsColor(ctx.stdout, ctx.env), threshold });
+  appendStepSummary(ctx, input, 'run');
   if (output === undefined) ctx.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
   else {
     writeFileAtomic(output, text);
@@ -117,12 +149,16 @@ export async function runRun(ctx: CommandContext, flags: Flags): Promise<number>
     try {
       await recordRun(store, result);
     } catch (error) {
-      note(ctx, `warning: could not record the run in ${store.dir}: ${error instanceof Error ? error.message : String(error)}`);
+      note(ctx, `warning: could not record the run in ${store.location}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
   if (saveBaseline !== undefined) {
     writeSuiteResult(saveBaseline, result);
     note(ctx, `saved baseline ${saveBaseline}`);
+  }
+  if (saveBaselineName !== undefined && store !== undefined) {
+    store.saveBaseline(saveBaselineName, result);
+    note(ctx, `saved baseline ${saveBaselineName} in ${store.location}`);
   }
   if (gate !== undefined) {
     note(ctx, `compared with ${baselineName ?? 'baseline'}: ${gate.summary}`);
@@ -143,9 +179,15 @@ function storedNoise(ctx: CommandContext, store: ResultsStore, result: SuiteResu
   try {
     return betweenRunNoiseFromStore(store, [...walkBenchmarks(result)].map((e) => e.key), result.env.id);
   } catch (error) {
-    note(ctx, `warning: could not read between-run noise from ${store.dir}: ${error instanceof Error ? error.message : String(error)}`);
+    note(ctx, `warning: could not read between-run noise from ${store.location}: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;
   }
+}
+
+/** The value of a baseline flag when it is a bare name (stored baseline), else `undefined` (a file path). */
+function storedBaselineName(flags: Flags, name: string): string | undefined {
+  const value = flags.string(name);
+  return value !== undefined && isBaselineName(value) ? value : undefined;
 }
 
 function optionalPath(ctx: CommandContext, flags: Flags, name: string): string | undefined {

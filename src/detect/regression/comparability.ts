@@ -86,22 +86,27 @@ export interface QualifiedComparisons {
  * verdict `incomparable`; host conditions that differ enough to explain a change make every verdict whose interval
  * reaches into the band the conditions could cause (`ConditionsExplanation.factor`) `inconclusive` (a changed
  * load hides a change as easily as it fakes one), each with the reason in words. A change beyond the band keeps
- * its verdict.
+ * its verdict. `unaffected` comparisons (instruction counts) meet only the first check.
  *
  * @internal
  */
-export function qualifyComparisons(baseline: SuiteResult, current: SuiteResult, comparisons: readonly BenchmarkComparison[]): QualifiedComparisons {
+export function qualifyComparisons(
+  baseline: SuiteResult,
+  current: SuiteResult,
+  comparisons: readonly BenchmarkComparison[],
+  unaffected: readonly BenchmarkComparison[] = [],
+): QualifiedComparisons {
   const incomparable = whatDiffersBetweenRuns(baseline, current);
   if (incomparable !== undefined) {
     return {
-      comparisons: comparisons.map((c) => ({ ...c, verdict: 'incomparable', reason: `the runs measure different things: ${incomparable}` })),
+      comparisons: [...comparisons, ...unaffected].map((c) => ({ ...c, verdict: 'incomparable', reason: `the runs measure different things: ${incomparable}` })),
       incomparable,
       notices: [`not comparable: ${incomparable}`],
     };
   }
-  if (baseline.host === undefined || current.host === undefined) return { comparisons, notices: [] };
+  if (baseline.host === undefined || current.host === undefined) return { comparisons: [...comparisons, ...unaffected], notices: [] };
   const conditions = explainByConditions(baseline.host, current.host);
-  if (!conditions.explains) return { comparisons, conditions, notices: [] };
+  if (!conditions.explains) return { comparisons: [...comparisons, ...unaffected], conditions, notices: [] };
   const band = `${percent(1 / conditions.factor)} to ${percent(conditions.factor)}`;
   let explained = 0;
   const out = comparisons.map((c): BenchmarkComparison => {
@@ -114,7 +119,7 @@ export function qualifyComparisons(baseline: SuiteResult, current: SuiteResult, 
   });
   const what = explained === 0 ? 'every change found is beyond what they could cause' : `${explained} verdict${explained === 1 ? ' is' : 's are'} inconclusive`;
   return {
-    comparisons: out,
+    comparisons: [...out, ...unaffected],
     conditions,
     notices: [`the host's conditions differed between the runs (${conditions.reason}): ${what}; re-run both on a like host or use \`compare --base\``],
   };

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RegressionDetector } from '../../../src/detect/regression/regression-detector.js';
 import { betweenRunNoiseFromStore } from '../../../src/detect/regression/between-run-noise.js';
-import { ResultsStore } from '../../../src/store/results-store.js';
+import { FolderResultsStore } from '../../../src/store/folder-store.js';
 import { createRng } from '../../../src/stats/rng.js';
 import type { HostConditions } from '../../../src/bench/host-conditions.js';
 import type { SuiteResult } from '../../../src/core/results.js';
@@ -32,7 +32,7 @@ void describe('pairwise gate across runs', () => {
   void test('between-run noise from 12 stored runs turns a 4% "regression" inside it into inconclusive, and names its source', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rune-noise-'));
     try {
-      const store = new ResultsStore(dir);
+      const store = new FolderResultsStore(dir);
       const rng = createRng(7);
       // each run's level moves by about 5% (process, host), its samples by 1%: the spread inside one run hides it
       for (let i = 0; i < 12; i++) {
