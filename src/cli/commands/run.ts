@@ -71,6 +71,9 @@ export async function runRun(ctx: CommandContext, flags: Flags): Promise<number>
     baselineName = `baseline ${baselineStoredName}`;
   }
 
+  // Reading a large baseline is synchronous: let a Ctrl-C or SIGTERM that arrived meanwhile be seen now.
+  if (await interrupted(ctx.signal)) return ExitCode.Interrupted;
+
   const progress = new ProgressView(ctx.stderr);
   if (ctx.stderr.isTTY !== true) note(ctx, `running ${suite.id} (${scale})`);
   const started = performance.now();
@@ -114,7 +117,7 @@ export async function runRun(ctx: CommandContext, flags: Flags): Promise<number>
   }
 
   // The gate's verdicts are the ones the report shows, so the table and the exit code never disagree.
-  const noise = baseline === undefined || store === undefined ? undefined : storedNoise(ctx, store, result);
+  const noise = baseline === undefined || store === undefined || aborted ? undefined : storedNoise(ctx, store, result);
   // --fail-on-regression confirms a regression by running the suite once more before failing
   let rerun: Promise<SuiteResult> | undefined;
   const confirm = async (key: string): Promise<readonly number[]> => {
@@ -124,14 +127,17 @@ export async function runRun(ctx: CommandContext, flags: Flags): Promise<number>
     return [...walkBenchmarks(again)].find((e) => e.key === key)?.task.samples ?? [];
   };
   const gate =
-    baseline === undefined
+    baseline === undefined || aborted
       ? undefined
       : await gateAgainstBaseline(result, baseline, {
           threshold,
           seed,
+          signal: ctx.signal,
           ...(noise === undefined ? {} : { betweenRunNoise: noise }),
           ...(failOnRegression ? { confirm } : {}),
         });
+  // A signal during the comparison: nothing is printed or written, the exit code says interrupted.
+  if (!aborted && (await interrupted(ctx.signal))) return ExitCode.Interrupted;
   const input: FormatInput =
     baseline === undefined || gate === undefined
       ? { kind: 'suite', result, history }
@@ -202,4 +208,10 @@ function collectNotices(result: SuiteResult): string[] {
   return [...walkSuites(result)].flatMap(({ suite, depth, path }) =>
     (suite.notices ?? []).map((n) => (depth === 0 ? n : `${path.slice(1).join('/')}: ${n}`)),
   );
+}
+
+/** Lets pending signal handlers run, then says whether the command was interrupted. */
+async function interrupted(signal: AbortSignal): Promise<boolean> {
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  return signal.aborted;
 }
