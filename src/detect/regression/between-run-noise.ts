@@ -6,7 +6,7 @@ import { normalQuantile } from '../../stats/pelt.js';
 import type { ResultsStore, StoredRun } from '../../store/results-store.js';
 import type { BetweenRunNoise } from './regression-types.js';
 
-/** Fewest stored runs of a benchmark before its between-run noise is estimated from them. */
+/** Fewest stored runs of a benchmark before its between-run noise is estimated from them. @internal */
 export const MIN_NOISE_RUNS = 4;
 
 /**
@@ -18,7 +18,7 @@ export const MIN_NOISE_RUNS = 4;
  * @param keys - benchmark keys (`suite/task`)
  * @param machine - machine fingerprint id whose runs count
  * @param records - the store's records, when already read
- * @internal
+ * @beta
  */
 export function betweenRunNoiseFromStore(
   store: ResultsStore,
