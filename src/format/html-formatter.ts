@@ -240,17 +240,18 @@ function historySection(snapshots: readonly MetricSnapshot[]): string {
 function trendsSection(series: readonly TrendSeries[]): string {
   if (series.length === 0) return '<h2>Trends</h2><p class="empty">No stored runs.</p>';
   const charts = series.map((s) => {
-    const xs = s.points.map((p) => p.timestamp);
     const markers = (s.changePoints ?? []).flatMap((cp) => {
       const p = s.points[cp.index];
       if (p === undefined) return [];
       const tone = cp.direction === 'regression' ? 'bad' : cp.direction === 'improvement' ? 'good' : 'neutral';
       return [{ x: p.timestamp, label: cp.label ?? `change at ${p.commit?.slice(0, 8) ?? `#${cp.index}`}`, tone } as const];
     });
+    for (const p of s.points) if (p.otherSettings !== undefined) markers.push({ x: p.timestamp, label: `other settings: ${p.otherSettings}`, tone: 'neutral' });
+    const usual = s.points.filter((p) => p.otherSettings === undefined);
     return lineChart({
       title: `${s.key} (${s.points.length} runs)`,
       unit: s.unit ?? 's',
-      series: [{ name: s.key, xs, ys: s.points.map((p) => p.value), tone: 0 }],
+      series: [{ name: s.key, xs: usual.map((p) => p.timestamp), ys: usual.map((p) => p.value), tone: 0 }],
       trend: true,
       dots: true,
       markers,

@@ -156,6 +156,9 @@ function formatTrends(series: readonly TrendSeries[], title: string): string {
       const icon = cp.direction === 'regression' ? '🔺' : cp.direction === 'improvement' ? '🔻' : '◆';
       return `${icon} ${p?.commit === undefined ? `#${cp.index}` : code(p.commit.slice(0, 10))}${cp.label === undefined ? '' : ` ${md(cp.label)}`}`;
     });
+    s.points.forEach((p, i) => {
+      if (p.otherSettings !== undefined) cps.push(`⚠ ${p.commit === undefined ? `#${i}` : code(p.commit.slice(0, 10))} ${md(`other settings (${p.otherSettings})`)}`);
+    });
     return [
       md(s.key),
       String(s.points.length),
