@@ -5,6 +5,7 @@
  */
 
 // Each export is named (no `export *`); types in their own statements.
+export type { HostConditions } from '../bench/host-conditions.js';
 export type { Clock, ClockTimer } from '../core/clock.js';
 export { Severity } from '../core/findings.js';
 export type { BottleneckFinding, FindingEvidence } from '../core/findings.js';

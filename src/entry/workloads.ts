@@ -5,6 +5,7 @@
  */
 
 // Each export is named (no `export *`); types in their own statements.
+export type { HostConditions } from '../bench/host-conditions.js';
 export type { InstructionsOptions, Instrument } from '../bench/instruments/instrument-options.js';
 export { RuneBenchError } from '../core/errors.js';
 export type { RuneBenchErrorCode, RuneBenchErrorOptions } from '../core/errors.js';

@@ -18,6 +18,7 @@ import { formatSeconds, parseDuration, type Duration } from './duration.js';
 export { ManualClock } from './manual-clock.js';
 export type { Clock, ClockTimer } from '../core/clock.js';
 export type { Duration } from './duration.js';
+export type { ConditionDifference, ConditionsExplanation, HostConditions } from '../bench/host-conditions.js';
 export type { BenchmarkComparison } from '../detect/regression/regression-types.js';
 export type { Verdict } from '../detect/regression/verdict.js';
 export type { BenchmarkFn } from '../bench/types.js';
@@ -30,6 +31,7 @@ export type {
   KeyFigure,
   OutlierCounts,
   PerOperationUnit,
+  RunSettings,
   SuiteResult,
   SuiteStatus,
   SuiteSummary,
