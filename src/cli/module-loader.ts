@@ -2,7 +2,8 @@
 // stripping when this Node has it, else through tsx when the project can resolve it, else an error that says
 // what to install.
 import { createRequire } from 'node:module';
-import { extname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UsageError } from './usage-error.js';
 
@@ -31,10 +32,13 @@ export interface ModuleLoaderOptions {
   readonly resolveTsx?: (projectDir: string) => string | undefined;
 }
 
-/** Resolves `tsx/esm/api` the way a file in `projectDir` would. @internal */
+/** Resolves tsx's ESM API (`tsx/esm/api`, its `import` entry) the way a module in `projectDir` would. @internal */
 export function resolveTsxFrom(projectDir: string): string | undefined {
   try {
-    return createRequire(join(projectDir, 'package.json')).resolve('tsx/esm/api');
+    const manifest = createRequire(join(projectDir, 'package.json')).resolve('tsx/package.json');
+    const json = JSON.parse(readFileSync(manifest, 'utf8')) as { exports?: Record<string, { import?: { default?: unknown } | undefined } | undefined> };
+    const entry = json.exports?.['./esm/api']?.import?.default;
+    return typeof entry === 'string' ? join(dirname(manifest), entry) : undefined;
   } catch {
     return undefined;
   }
@@ -73,7 +77,11 @@ export async function importUserModule(file: string, what: string, options: Modu
   }
   try {
     const api = (await import(pathToFileURL(tsx).href)) as TsxApi;
-    return (await api.tsImport(url, import.meta.url)) as Record<string, unknown>;
+    const module = (await api.tsImport(url, import.meta.url)) as Record<string, unknown>;
+    // Outside a "type": "module" package tsx compiles to CommonJS: the ES exports are then under `default`.
+    const inner = module.default;
+    const commonJs = typeof inner === 'object' && inner !== null && (inner as { __esModule?: unknown }).__esModule === true;
+    return commonJs ? (inner as Record<string, unknown>) : module;
   } catch (error) {
     throw new UsageError(`could not load ${what} ${file} through tsx (${tsx}): ${firstLine(error)}`);
   }
