@@ -248,6 +248,27 @@ export type { FdLeakRuleOptions } from './detect/bottleneck/rules/fd-leak.js';
 export type { DiskstatsSourceOptions } from './monitor/sources/diskstats-source.js';
 // --- end detect ---
 
+// --- forecast (time to a limit) ---
+export { forecastTimeToLimit } from './detect/forecast/forecast.js';
+export { forecastLimit } from './detect/forecast/limit-forecast.js';
+export {
+  FORECAST_LIMIT_METRICS,
+  builtinForecastLimits,
+  diskFreeForecastLimit,
+  heapForecastLimit,
+  openFdsForecastLimit,
+  rssForecastLimit,
+} from './detect/forecast/builtin-limits.js';
+export { TIME_TO_LIMIT, TIME_TO_LIMIT_EVIDENCE, timeToLimitRule, timeToLimitRules } from './detect/forecast/time-to-limit-rule.js';
+export { ForecastWatcher } from './detect/forecast/forecast-watcher.js';
+export type { ForecastOptions, TimeToLimit } from './detect/forecast/forecast.js';
+export type { SeriesPoints } from './detect/forecast/post-gc-floor.js';
+export type { ForecastLimit } from './detect/forecast/forecast-limit.js';
+export type { LimitForecast } from './detect/forecast/limit-forecast.js';
+export type { TimeToLimitHorizons, TimeToLimitRuleOptions } from './detect/forecast/time-to-limit-rule.js';
+export type { ForecastLimitError, ForecastWatcherEvents, ForecastWatcherOptions } from './detect/forecast/forecast-watcher.js';
+// --- end forecast ---
+
 // --- suites ---
 export { comprehensiveSuite, getSuite, isBuiltInSuite, listSuites, registerSuite, unregisterSuite } from './suites/registry.js';
 export { ProgressReporter } from './suites/common/progress.js';

@@ -1,6 +1,7 @@
 // The Prometheus formatter: text exposition (format 0.0.4, or OpenMetrics 1.0) with `rune_bench_` names
 // in base units. Exporters rename, never change meaning: values are written as stored.
 import { Severity as SEVERITIES, type BottleneckFinding } from '../core/findings.js';
+import { TIME_TO_LIMIT_EVIDENCE } from '../detect/forecast/time-to-limit-rule.js';
 import type { MetricDescriptor, MetricUnit } from '../core/metric.js';
 import type { KeyFigure, SuiteResult } from '../core/results.js';
 import type { MetricSnapshot } from '../core/snapshot.js';
@@ -171,6 +172,13 @@ function addFindings(x: Exposition, findings: readonly BottleneckFinding[]): voi
   }
   for (const f of findings) {
     x.add(`${p}finding_impact_ratio`, 'gauge', 'Share of time or resource lost according to the rule.', { rule: f.ruleId, severity: f.severity }, f.impact / 100);
+  }
+  // Time-to-limit forecasts (detect/forecast): seconds to the limit, with the interval's ends.
+  for (const f of findings) {
+    for (const [bound, metric] of [['point', TIME_TO_LIMIT_EVIDENCE.seconds], ['earliest', TIME_TO_LIMIT_EVIDENCE.low], ['latest', TIME_TO_LIMIT_EVIDENCE.high]] as const) {
+      const value = f.evidence.find((e) => e.metric === metric)?.value;
+      if (value !== undefined) x.add(`${p}seconds_to_limit`, 'gauge', 'Forecast seconds until a metric reaches its limit.', { rule: f.ruleId, bound }, value);
+    }
   }
 }
 

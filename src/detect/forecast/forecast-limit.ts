@@ -1,0 +1,41 @@
+// The ForecastLimit plug point: a metric that must not reach a limit, and where the limit comes from.
+import type { MetricSnapshot } from '../../core/snapshot.js';
+
+/**
+ * A metric with a limit, for time-to-limit forecasts. The built-ins (see `builtinForecastLimits`) implement
+ * this same interface; a host adds its own for any gauge it reports.
+ *
+ * @example
+ * ```ts
+ * const packCache: ForecastLimit = {
+ *   id: 'pack-cache',
+ *   label: 'pack cache',
+ *   metric: 'vcs.pack.cache.bytes',
+ *   unit: 'bytes',
+ *   limit: () => 512 * 1024 * 1024,
+ * };
+ * ```
+ *
+ * @beta
+ */
+export interface ForecastLimit {
+  /** Unique, stable id (kebab-case). */
+  readonly id: string;
+  /** What the metric is, for people ("heap", "open fds"): the subject of "heap reaches its limit in 3m". */
+  readonly label: string;
+  /** The metric whose trend is forecast. */
+  readonly metric: string;
+  /** How to show values: bytes, or plain counts. @defaultValue `'count'` */
+  readonly unit?: 'bytes' | 'count';
+  /**
+   * Whether the metric is a GC sawtooth whose post-GC floor should be trended (see `ForecastOptions.sawtooth`).
+   *
+   * @defaultValue `'auto'`
+   */
+  readonly sawtooth?: boolean | 'auto';
+  /**
+   * The limit as of a snapshot (the newest of the window), or `undefined` when unknown (no forecast then).
+   * A limit below the metric's level is reached by falling (free disk space against zero).
+   */
+  limit(snapshot: MetricSnapshot): number | undefined;
+}
