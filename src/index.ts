@@ -373,4 +373,5 @@ export type { TextTableColumn, TextTableOptions } from './format/text-table.js';
 export { createCli } from './cli/cli.js';
 export type { Cli, CliCommandInfo, CliOptions } from './cli/cli.js';
 export type { CliStream } from './cli/context.js';
+export type { RuneBenchConfig } from './cli/config.js';
 // --- end cli ---
