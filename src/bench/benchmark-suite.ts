@@ -13,6 +13,9 @@ import { nowSeconds as realSeconds, timerProfile } from './timer.js';
 import { getGc } from './gc.js';
 import type { BenchmarkFn, BenchmarkSuiteEvents, BenchmarkSuiteOptions, TaskErrorEvent, TaskOptions } from './types.js';
 
+/** The tag that marks a suite's baseline task in its result (see `TaskOptions.baseline`). */
+const BASELINE_TAG = 'baseline';
+
 /**
  * Options of {@link BenchmarkSuite.run}.
  *
@@ -124,7 +127,13 @@ export class BenchmarkSuite extends TypedEventEmitter<BenchmarkSuiteEvents> {
     }
     validateTaskOptions(options);
     resolveSettings(this.#options, options);
-    this.#tasks.push({ name, fn, options: { ...options } });
+    const baseline = options.baseline === true || this.#options.baseline === name;
+    if (baseline) {
+      const other = this.#tasks.find((t) => t.options.tags?.includes(BASELINE_TAG) === true);
+      if (other !== undefined) throw new RangeError(`task "${name}": baseline option: task "${other.name}" is already the baseline of suite "${this.#name}"`);
+    }
+    const tags = baseline && options.tags?.includes(BASELINE_TAG) !== true ? [...(options.tags ?? []), BASELINE_TAG] : options.tags;
+    this.#tasks.push({ name, fn, options: { ...options, ...(tags === undefined ? {} : { tags }) } });
     return this;
   }
 
@@ -139,6 +148,10 @@ export class BenchmarkSuite extends TypedEventEmitter<BenchmarkSuiteEvents> {
    */
   async run(selection: SuiteRunSelection = {}): Promise<SuiteResult> {
     validateRunSelection(selection);
+    const baseline = this.#options.baseline;
+    if (baseline !== undefined && !this.#tasks.some((t) => t.name === baseline)) {
+      throw new RangeError(`baseline option names no task of suite "${this.#name}": ${JSON.stringify(baseline)}`);
+    }
     if (this.#running) throw new RuneBenchError('ERR_BUSY', `suite "${this.#name}" is already running`);
     const chosen = this.#select(selection);
     this.#running = true;

@@ -49,6 +49,7 @@ const SUITE_RULES: OptionRules = {
   },
   keepSamples: { kind: 'custom', check: (v) => (typeof v === 'boolean' ? undefined : (checkOption('keepSamples', v, { kind: 'number', integer: true, min: 0 }), undefined)) },
   seed: { kind: 'number' },
+  baseline: { kind: 'string', nonEmpty: true },
   gc: { kind: 'boolean' },
   isolation: { kind: 'options', rules: ISOLATION_RULES, required: ['module'] },
   clock: {
@@ -72,6 +73,7 @@ const TASK_RULES: OptionRules = {
   bytes: nonNegative,
   items: nonNegative,
   tags: { kind: 'custom', check: stringArray },
+  baseline: { kind: 'boolean' },
 };
 
 const SELECTION_RULES: OptionRules = {

@@ -165,6 +165,9 @@ function suiteSection(sections: readonly ReportSuite[], compared: boolean): stri
       if (charts.length > 0) inner.push(`<div class="charts">${charts.join('\n')}</div>`);
       if (without.length > 0) inner.push(`<p class="empty">No distribution for ${e(without.join('; '))}.</p>`);
     }
+    if (node.relative !== undefined) {
+      inner.push('<h4>Relative <span class="meta">ratio of medians, 95% bootstrap interval</span></h4>', `<ul class="relative">${node.relative.rows.map((r) => `<li>${e(r.sentence)}</li>`).join('')}</ul>`);
+    }
     for (const n of node.notices) inner.push(`<p class="notice">Note: ${e(n)}</p>`);
     if (node.depth > 0 || node.tasks.length > 0 || figs.length > 0) parts.push(`<section class="suite">${inner.join('\n')}</section>`);
   }

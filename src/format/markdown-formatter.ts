@@ -115,6 +115,9 @@ function formatSuite(input: SuiteFormatInput, options: FormatOptions): string {
       const headers = ['Task', 'Median', 'p99', '±RME', 'ops/s', 'Throughput', 'Status', ...(compared ? ['vs baseline'] : [])];
       sections.push(mdTable(headers, ['l', 'r', 'r', 'r', 'r', 'r', 'l', 'l'], rows), '');
     }
+    if (node.relative !== undefined) {
+      sections.push('**Relative** (ratio of medians, 95% bootstrap interval):', '', ...node.relative.rows.map((r) => `- ${md(r.sentence)}`), '');
+    }
     for (const n of node.notices) sections.push(`> [!NOTE]\n> ${md(n)}`, '');
   }
   if (report.comparison !== undefined) {

@@ -174,6 +174,10 @@ function formatSuite(input: SuiteFormatInput, options: FormatOptions): string {
       if (figs.length > 0) out.push('');
       out.push(taskTable(section, compared, color, `${indent}  `));
     }
+    if (section.relative !== undefined) {
+      out.push('', `${indent}  ${paint('Relative', 'bold', color)} (ratio of medians, 95% bootstrap interval)`);
+      for (const row of section.relative.rows) out.push(`${indent}    ${safeText(row.sentence)}`);
+    }
     for (const notice of section.notices) out.push(`${indent}  ${paint('note:', 'yellow', color)} ${safeText(notice)}`);
   }
   out.push('', heading('Findings', color));
