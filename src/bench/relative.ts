@@ -75,7 +75,8 @@ export function compareWithBaseline(tasks: readonly RelativeInput[], options: { 
     .map((t) => ({ ...t, median: describeSamples(t.samples, { batchSize: 1, resolution: 0, seed: options.seed, resamples: 1 }).median }));
   if (done.length < 2) return undefined;
   const named = done.find((t) => t.name === options.baseline);
-  let base = named ?? (done[0]);
+  let base = named ?? done[0];
+  if (base === undefined) return undefined;
   if (named === undefined) for (const t of done) if (t.median < base.median) base = t;
   if (!(base.median > 0)) return undefined;
   const rows: RelativeRow[] = [];

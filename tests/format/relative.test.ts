@@ -40,8 +40,8 @@ void describe('compareWithBaseline', () => {
     assert.equal(c.baseline, 'fast');
     assert.equal(c.named, false);
     assert.equal(c.rows.length, 1);
-    assert.equal(c.rows[0]?.ratio, 2);
-    assert.match(c.rows[0]?.sentence ?? '', /^fast is 2\.00x faster than slow \[\d\.\d\d, \d\.\d\d\]$/);
+    assert.equal(c.rows.at(0)?.ratio, 2);
+    assert.match(c.rows.at(0)?.sentence ?? '', /^fast is 2\.00x faster than slow \[\d\.\d\d, \d\.\d\d\]$/);
   });
 
   void test('a named baseline: faster tasks say faster with the inverted interval, slower ones say slower', () => {
@@ -115,8 +115,8 @@ void describe('relative summaries in every formatter', async () => {
     assert.deepEqual(validateSchema(schema, doc), []);
     assert.equal(doc.relative.length, 1);
     assert.equal(doc.relative[0]?.suite, 'hashes');
-    assert.equal(doc.relative[0]?.baseline, 'sha1 readFileSync');
-    assert.equal(doc.relative[0]?.rows[0]?.sentence, relative?.rows[0]?.sentence);
+    assert.equal(doc.relative.at(0)?.baseline, 'sha1 readFileSync');
+    assert.equal(doc.relative.at(0)?.rows.at(0)?.sentence, relative?.rows[0]?.sentence);
     assert.equal(suiteResultFromJSON(doc).name, 'hashes');
   });
 });
