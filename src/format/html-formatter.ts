@@ -8,7 +8,7 @@ import { VERDICTS } from '../detect/regression/verdict.js';
 import type { FormatInput, FormatOptions, Formatter, SuiteFormatInput, TrendSeries } from './formatter.js';
 import { HTML_STYLE } from './html-style.js';
 import { boxPlot, changeBars, histogram, lineChart, type ChangeBar } from './svg.js';
-import { formatBytes, formatByteRate, formatCount, formatDuration, formatOps, formatPercent, formatRme, formatValue } from './units.js';
+import { formatBytes, formatByteRate, formatCount, formatDuration, formatPercent, formatRme, formatValue } from './units.js';
 
 const e = escapeHtml;
 
@@ -69,7 +69,6 @@ function summaryCards(report: SuiteReport): string {
   const s = report.result.summary;
   const items: [string, string][] = [
     ['Duration', formatDuration(s.duration)],
-    ['Operations', formatOps(s.operationsPerSecond)],
     ['Peak memory', formatBytes(s.peakMemory)],
     ['Peak CPU (one core)', formatPercent(s.peakCpu)],
   ];

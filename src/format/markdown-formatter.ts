@@ -6,7 +6,7 @@ import { describeVerdict, evidenceText, thresholdOption } from './common.js';
 import type { FormatOptions, Formatter, FormatInput, SuiteFormatInput, TrendSeries } from './formatter.js';
 import { reportFindings, reportOf, type ReportFinding, type ReportTask } from './report.js';
 import { historyRows } from './history-report.js';
-import { formatByteRate, formatBytes, formatChange, formatCount, formatDuration, formatOps, formatPercent, formatRme, formatValue } from './units.js';
+import { formatByteRate, formatBytes, formatChange, formatCount, formatDuration, formatPercent, formatRme, formatValue } from './units.js';
 
 /**
  * Escapes text for GitHub-flavoured Markdown, including inside table cells: Markdown punctuation is
@@ -90,8 +90,8 @@ function formatSuite(input: SuiteFormatInput, options: FormatOptions): string {
   const out: string[] = [`## ${md(options.title ?? `rune-bench: ${r.name}`)} ${status(r.status)}`, ''];
   const commit = r.env.gitCommit === undefined ? '' : ` · commit ${code(r.env.gitCommit.slice(0, 12))}${r.env.gitDirty === true ? ' (dirty)' : ''}`;
   out.push(`<sub>${md(r.startedAt)} · Node ${md(r.env.node)} · ${md(`${r.env.platform} ${r.env.arch}`)} · ${md(r.env.cpuModel)} × ${r.env.cores}${commit}</sub>`, '');
-  const heads = ['Duration', 'Operations', 'Peak memory', 'Peak CPU', ...(s.cacheHitRatio === undefined ? [] : ['Cache hit ratio']), 'Success rate'];
-  const vals = [formatDuration(s.duration), formatOps(s.operationsPerSecond), formatBytes(s.peakMemory), formatPercent(s.peakCpu), ...(s.cacheHitRatio === undefined ? [] : [formatPercent(s.cacheHitRatio)]), formatPercent(s.successRate)];
+  const heads = ['Duration', 'Peak memory', 'Peak CPU', ...(s.cacheHitRatio === undefined ? [] : ['Cache hit ratio']), 'Success rate'];
+  const vals = [formatDuration(s.duration), formatBytes(s.peakMemory), formatPercent(s.peakCpu), ...(s.cacheHitRatio === undefined ? [] : [formatPercent(s.cacheHitRatio)]), formatPercent(s.successRate)];
   out.push(mdTable(heads, heads.map(() => 'r'), [vals]), '');
   const sections: string[] = [];
   for (const node of report.suites) {

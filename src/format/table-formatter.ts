@@ -15,7 +15,6 @@ import {
   formatChange,
   formatCount,
   formatDuration,
-  formatOps,
   formatPercent,
   formatRme,
   formatValue,
@@ -52,7 +51,6 @@ function summaryLines(report: SuiteReport, color: boolean): string[] {
   const s = report.result.summary;
   const rows: [string, string][] = [
     ['Duration', formatDuration(s.duration)],
-    ['Operations', formatOps(s.operationsPerSecond)],
     ['Peak memory', formatBytes(s.peakMemory)],
     ['Peak CPU', `${formatPercent(s.peakCpu)} of one core`],
   ];

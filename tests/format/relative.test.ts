@@ -120,3 +120,11 @@ void describe('relative summaries in every formatter', async () => {
     assert.equal(suiteResultFromJSON(doc).name, 'hashes');
   });
 });
+
+void describe('summary without a sum of unrelated operation rates', async () => {
+  const result = await namedRun();
+  void test('markdown and HTML summaries show no "Operations"', () => {
+    assert.doesNotMatch(markdownFormatter.format({ kind: 'suite', result }), /Operations/);
+    assert.doesNotMatch(htmlFormatter.format({ kind: 'suite', result }), />Operations</);
+  });
+});
