@@ -15,7 +15,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describeSamples, prepareCommandTree } from '../dist/index.js';
+import { describeSamples } from '../dist/entry/stats.js';
+import { prepareCommandTree } from '../dist/entry/exec.js';
 
 const COMMANDS = ['git status', 'git log -n 100', 'git rev-parse HEAD'] as const;
 type Tool = 'rune-bench' | 'hyperfine';

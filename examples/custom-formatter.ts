@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BenchmarkSuite, RuneBenchError, getFormatter, registerFormatter, shouldUseColor } from 'rune-bench';
+import { BenchmarkSuite, RuneBenchError, getFormatter, registerFormatter } from 'rune-bench';
+import { shouldUseColor } from 'rune-bench/format';
 import type { FormatInput, FormatOptions, Formatter, SuiteResult } from 'rune-bench';
 
 const quick = process.env.RUNE_BENCH_EXAMPLE_QUICK === '1';

@@ -8,7 +8,8 @@ import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LRUCache } from 'lru-cache';
-import { CacheSource, CustomMetricsSource, PerformanceMonitor } from 'rune-bench';
+import { CacheSource, CustomMetricsSource } from 'rune-bench/sources';
+import { PerformanceMonitor } from 'rune-bench';
 import type { MetricDescriptor, MetricSource, MetricValues, SourceAvailability } from 'rune-bench';
 
 const quick = process.env.RUNE_BENCH_EXAMPLE_QUICK === '1';

@@ -7,15 +7,9 @@ import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  ChildProcessSource,
-  DiskIoSource,
-  PerformanceMonitor,
-  ReapedChildrenSource,
-  SystemSource,
-  createRng,
-  defaultSources,
-} from 'rune-bench';
+import { ChildProcessSource, DiskIoSource, ReapedChildrenSource, SystemSource } from 'rune-bench/sources';
+import { PerformanceMonitor, defaultSources } from 'rune-bench';
+import { createRng } from 'rune-bench/stats';
 
 const quick = process.env.RUNE_BENCH_EXAMPLE_QUICK === '1';
 const fileCount = quick ? 300 : 3000;

@@ -16,8 +16,8 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compareRevisions } from 'rune-bench';
-import type { RevisionComparison } from 'rune-bench';
+import { compareRevisions } from 'rune-bench/compare';
+import type { RevisionComparison } from 'rune-bench/compare';
 
 const quick = process.env.RUNE_BENCH_EXAMPLE_QUICK === '1';
 

@@ -3,14 +3,7 @@
 //
 //   npm run build && npx tsx examples/readme-tour.ts
 import { createHash } from 'node:crypto';
-import {
-  BenchmarkSuite,
-  BottleneckDetector,
-  PerformanceMonitor,
-  RegressionDetector,
-  getFormatter,
-  getSuite,
-} from 'rune-bench';
+import { BenchmarkSuite, BottleneckDetector, PerformanceMonitor, RegressionDetector, getFormatter, getSuite } from 'rune-bench';
 
 const quick = process.env.RUNE_BENCH_EXAMPLE_QUICK === '1';
 const buf = Buffer.alloc(1024, 0x61);

@@ -3,27 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { expectTypeOf } from 'expect-type';
-import {
-  BenchmarkSuite,
-  BottleneckDetector,
-  PerformanceMonitor,
-  RegressionDetector,
-  RuneBenchError,
-  Severity,
-  getFormatter,
-  getSuite,
-  type BottleneckEvent,
-  type BottleneckFinding,
-  type Formatter,
-  type MetricSnapshot,
-  type MetricSource,
-  type MetricValues,
-  type RegressionEvent,
-  type RuneBenchErrorCode,
-  type SuiteDefinition,
-  type SuiteResult,
-  type TaskResult,
-} from '../src/index.js';
+import { BenchmarkSuite, BottleneckDetector, PerformanceMonitor, RegressionDetector, RuneBenchError, Severity, getFormatter, getSuite, type BottleneckEvent, type BottleneckFinding, type Formatter, type MetricSnapshot, type MetricSource, type MetricValues, type RegressionEvent, type RuneBenchErrorCode, type SuiteDefinition, type SuiteResult, type TaskResult } from '../src/index.js';
 
 function typeChecks(): void {
   const monitor = new PerformanceMonitor();

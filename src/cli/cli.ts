@@ -7,7 +7,7 @@ import { ExitCode, type Command } from './command.js';
 import type { CliStream, CommandContext } from './context.js';
 import { commandHelp, programHelp } from './help.js';
 import { UsageError } from './usage-error.js';
-import { COMPARE_SPEC, LIST_SPEC, MONITOR_SPEC, REPORT_SPEC, RUN_SPEC } from './commands/specs.js';
+import { COMPARE_SPEC, LIST_SPEC, MONITOR_SPEC, REPORT_SPEC, RUN_SPEC, STORE_SPEC, BISECT_SPEC } from './commands/specs.js';
 import { EXEC_SPEC } from './commands/exec-spec.js';
 
 /**
@@ -75,6 +75,8 @@ const COMMANDS: readonly Command[] = [
   { spec: LIST_SPEC, load: async () => (await import('./commands/list.js')).runList },
   { spec: MONITOR_SPEC, load: async () => (await import('./commands/monitor.js')).runMonitor },
   { spec: REPORT_SPEC, load: async () => (await import('./commands/report.js')).runReport },
+  { spec: STORE_SPEC, load: async () => (await import('./commands/store.js')).runStore },
+  { spec: BISECT_SPEC, load: async () => (await import('./commands/bisect.js')).runBisect },
 ];
 
 const INPUT_ERRORS: ReadonlySet<RuneBenchErrorCode> = new Set<RuneBenchErrorCode>([

@@ -22,7 +22,7 @@ export interface RuneBenchConfig {
    * and `{a,b}`), relative to the config file's folder. @defaultValue `['**\/*.bench.{ts,mts,js,mjs}']`
    */
   readonly bench?: string | readonly string[];
-  /** Results store folder, as with `--store`. @defaultValue `'.rune-bench'` */
+  /** Results store, as with `--store`: a folder, or `git` / `git:REF` for git notes. @defaultValue `'.rune-bench'` */
   readonly store?: string;
   /** Smallest slowdown counted as a regression, a ratio (`0.05`) or a percentage (`'5%'`). @defaultValue `0.02` */
   readonly threshold?: number | string;
@@ -129,7 +129,8 @@ export async function loadConfig(cwd: string, loader: Omit<ModuleLoaderOptions, 
     root,
     require: (config.require ?? []).map(absolute),
     bench,
-    store: config.store === undefined ? undefined : absolute(config.store),
+    // `git` and `git:REF` name the git-notes store; anything else is a folder
+    store: config.store === undefined ? undefined : config.store === 'git' || config.store.startsWith('git:') ? config.store : absolute(config.store),
     threshold: config.threshold === undefined ? undefined : typeof config.threshold === 'number' ? config.threshold : parseRatio(config.threshold),
     format: config.format,
   };

@@ -6,6 +6,9 @@ import { jsonFormatter } from './json-formatter.js';
 import { markdownFormatter } from './markdown-formatter.js';
 import { openMetricsFormatter, prometheusFormatter } from './prometheus-formatter.js';
 import { tableFormatter } from './table-formatter.js';
+import { bencherFormatter } from './bencher-formatter.js';
+import { githubBenchmarkFormatter } from './github-benchmark-formatter.js';
+import { csvFormatter } from './csv-formatter.js';
 
 /**
  * Options for {@link registerFormatter}.
@@ -20,7 +23,17 @@ export interface RegisterFormatterOptions {
 const ID = /^[a-z][a-z0-9-]*$/;
 
 /** The built-in formatters, in the order `listFormatters()` shows them. */
-const BUILT_INS: readonly Formatter[] = [tableFormatter, jsonFormatter, htmlFormatter, markdownFormatter, prometheusFormatter, openMetricsFormatter];
+const BUILT_INS: readonly Formatter[] = [
+  tableFormatter,
+  jsonFormatter,
+  htmlFormatter,
+  markdownFormatter,
+  prometheusFormatter,
+  openMetricsFormatter,
+  bencherFormatter,
+  githubBenchmarkFormatter,
+  csvFormatter,
+];
 
 const registry = new Map<string, Formatter>(BUILT_INS.map((f) => [f.id, f]));
 

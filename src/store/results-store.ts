@@ -1,19 +1,14 @@
-// A folder of benchmark runs, one fflate-compressed record per run, read back as per-benchmark histories.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { RuneBenchError, isRuneBenchError } from '../core/errors.js';
-import { decodeJson, writeJsonAtomic } from '../core/files.js';
+// The results-store contract: stored runs, histories, and the record format both stores share.
+import { RuneBenchError } from '../core/errors.js';
 import type { SuiteResult } from '../core/results.js';
 import { walkBenchmarks } from '../core/walk.js';
 import { fromVersion1 } from '../bench/suite-result-json.js';
 import { invalid, requireArray, requireNumber, requireObject, requireString } from '../core/validate.js';
 
-/** Format tag written in every record. */
-const RECORD_FORMAT = 'rune-bench.results-record';
-/** Record schema version written by this release. */
-const RECORD_VERSION = 1;
-const EXTENSION = '.run.json.gz';
+/** Format tag written in every record. @internal */
+export const RECORD_FORMAT = 'rune-bench.results-record';
+/** Record schema version written by this release. @internal */
+export const RECORD_VERSION = 1;
 
 /**
  * One benchmark's measurements in one stored run.
@@ -104,17 +99,8 @@ export interface ResultsStoreAppendOptions {
   readonly machine?: string;
 }
 
-function isoStamp(startedAt: string): string {
-  const t = Date.parse(startedAt);
-  return (Number.isFinite(t) ? new Date(t) : new Date()).toISOString().replace(/[-:.]/g, '');
-}
-
-function safe(part: string): string {
-  return part.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 16) || 'x';
-}
-
-/** Every benchmark of the result tree with status `ok` and a median, under the walker's key. */
-function benchmarksOf(result: SuiteResult): StoredBenchmark[] {
+/** Every benchmark of the result tree with status `ok` and a median, under the walker's key. @internal */
+export function benchmarksOf(result: SuiteResult): StoredBenchmark[] {
   const out: StoredBenchmark[] = [];
   for (const { key, task } of walkBenchmarks(result)) {
     if (task.status !== 'ok' || task.stats === undefined) continue;
@@ -124,7 +110,8 @@ function benchmarksOf(result: SuiteResult): StoredBenchmark[] {
   return out;
 }
 
-function parseRecord(json: unknown, file: string): StoredRun {
+/** Validates one decoded record. @internal */
+export function parseRecord(json: unknown, file: string): StoredRun {
   const obj = requireObject(json, 'record', file);
   if (obj.format !== RECORD_FORMAT) throw invalid('record.format', `expected "${RECORD_FORMAT}"`, file);
   const version = requireNumber(obj.version, 'record.version', file);
@@ -155,120 +142,105 @@ function parseRecord(json: unknown, file: string): StoredRun {
   return { file, suite, commit, machine, startedAt, benchmarks: benchmarksOf(typed), result: typed };
 }
 
+
 /**
- * A results store: a folder holding one gzip-compressed (fflate) JSON record per suite run, keyed by suite,
- * commit and machine fingerprint. Appends are atomic (temporary file, fsync, rename), so concurrent readers
- * and crashes never see half a record; a damaged record is reported by {@link ResultsStore.read} and
- * skipped, the others are still read.
+ * Options of {@link ResultsStore.series}.
  *
- * @example
- * ```ts
- * const store = new ResultsStore('.rune-bench/results');
- * store.append(await suite.run());
- * const { records, errors } = store.read();
- * const history = store.series('my-suite/parse', { machine: records.at(-1)?.machine });
- * ```
  * @beta
  */
-export class ResultsStore {
-  readonly #dir: string;
-  #sequence = 0;
+export interface ResultsStoreSeriesOptions {
+  /** Machine fingerprint id. @defaultValue the machine of the newest run that has the key */
+  readonly machine?: string;
+  /** Already-read records, to avoid reading the store again. */
+  readonly records?: readonly StoredRun[];
+}
 
+/**
+ * Where benchmark runs are kept and read back as per-benchmark histories: the plug point behind `--store`.
+ * Two built-ins implement it: {@link FolderResultsStore} (a folder of compressed records, the default) and
+ * {@link GitNotesResultsStore} (git notes on the commits measured, carried by `git push`/`git fetch`).
+ *
+ * @beta
+ */
+export interface ResultsStore {
+  /** Store kind: `'folder'` or `'git'` for the built-ins. */
+  readonly id: string;
+  /** Where the store lives, for messages: a folder path, or `git:<ref>`. */
+  readonly location: string;
   /**
-   * @param dir - the folder (created on the first append)
-   * @throws TypeError when `dir` is not a non-empty string
-   */
-  constructor(dir: string) {
-    if (typeof dir !== 'string' || dir.length === 0) throw new TypeError('dir option must be a non-empty string');
-    this.#dir = dir;
-  }
-
-  /** The store folder. */
-  get dir(): string {
-    return this.#dir;
-  }
-
-  /**
-   * Appends one run atomically.
+   * Appends one run; concurrent appends (other processes included) lose nothing.
    *
-   * @param result - the suite result (tasks should keep their samples: `keepSamples`)
-   * @param options - commit and machine overrides
-   * @returns the record as it will be read back
-   * @throws RuneBenchError `ERR_FILE_IO` when the record cannot be written
+   * @throws RuneBenchError `ERR_FILE_IO` when the run cannot be written
    */
-  append(result: SuiteResult, options: ResultsStoreAppendOptions = {}): StoredRun {
-    const commit = options.commit ?? result.env.gitCommit ?? 'unknown';
-    const machine = options.machine ?? result.env.id;
-    const seq = String(this.#sequence++).padStart(4, '0');
-    const file = `${isoStamp(result.startedAt)}-${seq}-${randomBytes(3).toString('hex')}-${safe(commit.slice(0, 12))}-${safe(machine)}${EXTENSION}`;
-    writeJsonAtomic(join(this.#dir, file), { format: RECORD_FORMAT, version: RECORD_VERSION, commit, machine, result }, true);
-    return { file, suite: result.name, commit, machine, startedAt: result.startedAt, benchmarks: benchmarksOf(result), result };
-  }
-
-  /**
-   * Reads every record. A record that cannot be read (damaged gzip, bad JSON, wrong shape) is skipped and
-   * reported in `errors`; an absent folder reads as empty.
-   *
-   * @throws RuneBenchError `ERR_FILE_IO` when the folder exists but cannot be listed
-   */
-  read(): ResultsStoreContents {
-    let names: string[];
-    try {
-      names = readdirSync(this.#dir);
-    } catch (cause) {
-      if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return { records: [], errors: [] };
-      throw new RuneBenchError('ERR_FILE_IO', `could not list ${this.#dir}: ${(cause as Error).message}`, { cause, path: this.#dir });
-    }
-    const records: StoredRun[] = [];
-    const errors: RuneBenchError[] = [];
-    for (const name of names.sort()) {
-      if (name.startsWith('.') || !name.endsWith(EXTENSION)) continue;
-      const path = join(this.#dir, name);
-      try {
-        const record = parseRecord(decodeJson(readFileSync(path), path), path);
-        records.push({ ...record, file: name });
-      } catch (cause) {
-        errors.push(
-          isRuneBenchError(cause)
-            ? cause
-            : new RuneBenchError('ERR_FILE_IO', `could not read ${path}: ${(cause as Error).message}`, { cause, path }),
-        );
-      }
-    }
-    records.sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt) || (a.file < b.file ? -1 : 1));
-    return { records, errors };
-  }
-
+  append(result: SuiteResult, options?: ResultsStoreAppendOptions): StoredRun;
+  /** Every run, oldest first, and one error per unreadable record (skipped, never fatal to the rest). */
+  read(): ResultsStoreContents;
   /** Benchmark keys present in readable records, sorted. */
-  keys(): string[] {
-    const keys = new Set<string>();
-    for (const record of this.read().records) for (const b of record.benchmarks) keys.add(b.key);
-    return [...keys].sort();
-  }
-
+  keys(): string[];
+  /** One benchmark's history on one machine, oldest first. */
+  series(key: string, options?: ResultsStoreSeriesOptions): HistorySeries;
   /**
-   * One benchmark's history on one machine, oldest first. Runs from other machines are left out, so a
-   * faster CI runner is never mistaken for an improvement.
+   * Saves `result` as the named baseline (criterion's `--save-baseline NAME`), replacing one of that name.
    *
-   * @param key - the benchmark key, `suite/task` or `suite/child/task`
-   * @param options - `machine`: the fingerprint id (default: the machine of the newest run that has `key`);
-   *   `records`: already-read records, to avoid reading the folder again
+   * @throws TypeError when the name is not a baseline name (see {@link isBaselineName})
    */
-  series(key: string, options: { readonly machine?: string; readonly records?: readonly StoredRun[] } = {}): HistorySeries {
-    const records = options.records ?? this.read().records;
-    let machine = options.machine;
-    if (machine === undefined) {
-      for (let i = records.length - 1; i >= 0 && machine === undefined; i--) {
-        const r = records[i];
-        if (r?.benchmarks.some((b) => b.key === key) === true) machine = r.machine;
-      }
-    }
-    const points: HistoryPoint[] = [];
-    for (const r of records) {
-      if (r.machine !== machine) continue;
-      const b = r.benchmarks.find((x) => x.key === key);
-      if (b !== undefined) points.push({ commit: r.commit, startedAt: r.startedAt, samples: b.samples });
-    }
-    return { key, machine: machine ?? 'unknown', points };
+  saveBaseline(name: string, result: SuiteResult): void;
+  /**
+   * The named baseline, or `undefined` when none was saved under that name.
+   *
+   * @throws TypeError when the name is not a baseline name; RuneBenchError when the stored one is unreadable
+   */
+  readBaseline(name: string): SuiteResult | undefined;
+}
+
+/**
+ * Whether `value` names a stored baseline rather than a file: letters, digits, `.`, `_` and `-`, starting with a
+ * letter or digit, no path separator and no `.json`/`.gz` suffix (`main`, `v2.1`, `before-refactor`).
+ *
+ * @beta
+ */
+export function isBaselineName(value: string): boolean {
+  return /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(value) && !/\.(json|gz)$/i.test(value) && !value.includes('..') && !value.endsWith('.');
+}
+
+/** Throws the option error for a bad baseline name. @internal */
+export function checkBaselineName(name: string): void {
+  if (typeof name !== 'string' || !isBaselineName(name)) {
+    throw new TypeError('baseline name must be letters, digits, ".", "_" or "-" (no path separator, no .json suffix)');
   }
+}
+
+/** Sorted benchmark keys of some records. @internal */
+export function keysOf(records: readonly StoredRun[]): string[] {
+  const keys = new Set<string>();
+  for (const record of records) for (const b of record.benchmarks) keys.add(b.key);
+  return [...keys].sort();
+}
+
+/**
+ * One benchmark's history on one machine, oldest first. Runs from other machines are left out, so a
+ * faster CI runner is never mistaken for an improvement.
+ *
+ * @internal
+ */
+export function seriesOf(records: readonly StoredRun[], key: string, machineOption: string | undefined): HistorySeries {
+  let machine = machineOption;
+  if (machine === undefined) {
+    for (let i = records.length - 1; i >= 0 && machine === undefined; i--) {
+      const r = records[i];
+      if (r?.benchmarks.some((b) => b.key === key) === true) machine = r.machine;
+    }
+  }
+  const points: HistoryPoint[] = [];
+  for (const r of records) {
+    if (r.machine !== machine) continue;
+    const b = r.benchmarks.find((x) => x.key === key);
+    if (b !== undefined) points.push({ commit: r.commit, startedAt: r.startedAt, samples: b.samples });
+  }
+  return { key, machine: machine ?? 'unknown', points };
+}
+
+/** Time order of stored runs (then by file/record name, for ties). @internal */
+export function byStartTime(a: StoredRun, b: StoredRun): number {
+  return Date.parse(a.startedAt) - Date.parse(b.startedAt) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
 }

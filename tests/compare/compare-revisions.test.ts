@@ -2,8 +2,9 @@
 // temporary worktree removed after success, after an error and after an abort.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compareRevisions, isRuneBenchError } from '../../src/index.js';
-import type { CompareRevisionsOptions, RevisionComparison } from '../../src/index.js';
+import { compareRevisions } from '../../src/entry/compare.js';
+import { isRuneBenchError } from '../../src/index.js';
+import type { CompareRevisionsOptions, RevisionComparison } from '../../src/entry/compare.js';
 import { createRepo, suiteModule, workModule, type TestRepo } from './helpers.js';
 
 async function withTmp<T>(repo: TestRepo, fn: () => Promise<T>): Promise<T> {

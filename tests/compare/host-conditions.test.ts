@@ -2,8 +2,8 @@
 // conditions explain a change.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { combineHostConditions, explainByConditions, hostConditionsBetween, readHostReading } from '../../src/index.js';
-import type { HostConditions, HostReading } from '../../src/index.js';
+import { combineHostConditions, explainByConditions, hostConditionsBetween, readHostReading } from '../../src/entry/compare.js';
+import type { HostConditions, HostReading } from '../../src/entry/compare.js';
 import { parseCpuinfoMhz, parseProcStat } from '../../src/bench/host-conditions.js';
 import { ManualClock } from '../../src/testing/manual-clock.js';
 

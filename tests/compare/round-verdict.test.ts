@@ -1,8 +1,9 @@
 // The one decision of a same-window comparison, from synthetic round ratios.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decideRoundVerdict, explainByConditions, pairedRatioInterval } from '../../src/index.js';
-import type { HostConditions } from '../../src/index.js';
+import { decideRoundVerdict, explainByConditions } from '../../src/entry/compare.js';
+import { pairedRatioInterval } from '../../src/entry/stats.js';
+import type { HostConditions } from '../../src/entry/compare.js';
 import { overallVerdict } from '../../src/compare/round-verdict.js';
 
 function decide(ratios: number[], threshold = 0.02, conditions?: ReturnType<typeof explainByConditions>): ReturnType<typeof decideRoundVerdict> {

@@ -25,7 +25,7 @@ void test('an unknown id is ERR_NOT_FOUND naming the known ones', () => {
 
 void test('a user formatter registers, formats real results, and is looked up like a built-in', async () => {
   const csv: Formatter = {
-    id: 'csv',
+    id: 'my-csv',
     extension: 'csv',
     mediaType: 'text/csv',
     kinds: ['suite'],
@@ -36,14 +36,14 @@ void test('a user formatter registers, formats real results, and is looked up li
   };
   registerFormatter(csv);
   try {
-    assert.equal(getFormatter('csv'), csv);
+    assert.equal(getFormatter('my-csv'), csv);
     assert.equal(formatterSupports(csv, 'suite'), true);
     assert.equal(formatterSupports(csv, 'history'), false);
     assert.equal(formatterSupports(getFormatter('table'), 'history'), true);
     const { result } = await fixture();
     const child = result.children?.[1];
     assert.ok(child);
-    const lines = getFormatter('csv').format({ kind: 'suite', result: child }).split('\n');
+    const lines = getFormatter('my-csv').format({ kind: 'suite', result: child }).split('\n');
     assert.equal(lines.length, child.tasks.length + 1);
     assert.match(lines[1] ?? '', /^"sha256 4KiB",\d/);
     assert.throws(() => {
@@ -51,11 +51,11 @@ void test('a user formatter registers, formats real results, and is looked up li
     }, (err: unknown) => isRuneBenchError(err, 'ERR_DUPLICATE'));
     const replacement = { ...csv, description: 'v2' };
     registerFormatter(replacement, { replace: true });
-    assert.equal(getFormatter('csv').description, 'v2');
+    assert.equal(getFormatter('my-csv').description, 'v2');
   } finally {
-    assert.equal(unregisterFormatter('csv'), true);
+    assert.equal(unregisterFormatter('my-csv'), true);
   }
-  assert.equal(hasFormatter('csv'), false);
+  assert.equal(hasFormatter('my-csv'), false);
 });
 
 void test('malformed formatters are TypeErrors naming the field', () => {

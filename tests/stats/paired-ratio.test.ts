@@ -1,7 +1,7 @@
 // pairedRatioInterval: geometric mean and t interval of per-round ratios.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { pairedRatioInterval } from '../../src/index.js';
+import { pairedRatioInterval } from '../../src/entry/stats.js';
 
 void test('the centre is the geometric mean and the interval is symmetric on the log scale', () => {
   const e = pairedRatioInterval([2, 0.5, 1, 1]);

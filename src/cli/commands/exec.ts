@@ -17,7 +17,7 @@ import { checkWritableFile, findFormatter, readBaseline, resolvePath } from '../
 import { ProgressView } from '../progress.js';
 import { UsageError } from '../usage-error.js';
 import { gateAgainstBaseline } from './baseline-gate.js';
-import { openStore, previousRun, recordRun, storeDir } from './store.js';
+import { openStore, previousRun, recordRun } from './store.js';
 
 const EXPORTS = [
   ['export-json', hyperfineJson],
@@ -115,7 +115,7 @@ export async function runExec(ctx: CommandContext, flags: Flags): Promise<number
   const failOnRegression = flags.boolean('fail-on-regression');
   const record = !flags.boolean('no-store');
   if (!record && flags.has('store')) throw new UsageError('--store and --no-store contradict each other: pick one', 'exec');
-  const store = record || (failOnRegression && baselinePath === undefined) ? openStore(storeDir(ctx.cwd, flags.string('store'))) : undefined;
+  const store = record || (failOnRegression && baselinePath === undefined) ? openStore(ctx.cwd, flags.string('store')) : undefined;
   let baseline: SuiteResult | undefined = baselinePath === undefined ? undefined : readBaseline(baselinePath);
   let baselineName = baselinePath;
   const cwdFlag = flags.string('cwd');
@@ -186,7 +186,7 @@ export async function runExec(ctx: CommandContext, flags: Flags): Promise<number
     try {
       await recordRun(store, result);
     } catch (error) {
-      note(ctx, `warning: could not record the run in ${store.dir}: ${error instanceof Error ? error.message : String(error)}`);
+      note(ctx, `warning: could not record the run in ${store.location}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
   if (saveBaseline !== undefined) {

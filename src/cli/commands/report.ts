@@ -9,8 +9,9 @@ import { ExitCode } from '../command.js';
 import { note, wantsColor, type CommandContext } from '../context.js';
 import { checkWritableFile, findFormatter, resolvePath } from '../inputs.js';
 import { UsageError } from '../usage-error.js';
-import { openStore, readRuns, storeDir } from './store.js';
+import { openStore, readRuns } from './store.js';
 import { trendSeries } from './trends.js';
+import { orderByBranch } from '../../store/branch-order.js';
 
 /** Runs `report`. @internal */
 export function runReport(ctx: CommandContext, flags: Flags): Promise<number> {
@@ -23,19 +24,29 @@ export function runReport(ctx: CommandContext, flags: Flags): Promise<number> {
   if (last !== undefined && !trends) throw new UsageError('--last only applies with --trends', 'report');
   const seed = flags.number('seed', { integer: true, min: 0, max: 2 ** 32 - 1 }) ?? 1;
   const suite = flags.string('suite');
-  const dir = storeDir(ctx.cwd, flags.string('store'));
-  const runs = readRuns(openStore(dir), (message) => {
+  const store = openStore(ctx.cwd, flags.string('store'));
+  const dir = store.location;
+  const runs = readRuns(store, (message) => {
     note(ctx, `warning: ${message}`);
   }).filter((r) => suite === undefined || r.suite === suite);
   if (runs.length === 0) {
     const what = suite === undefined ? 'no runs are recorded' : `no runs of suite ${suite} are recorded`;
-    const where = existsSync(dir) ? dir : `${dir} (it does not exist)`;
+    const where = store.id !== 'folder' || existsSync(dir) ? dir : `${dir} (it does not exist)`;
     throw new UsageError(`${what} in ${where}: record one with \`${ctx.program} run --suite NAME\` or point --store at the right folder`, 'report');
   }
 
   let input: FormatInput;
+  const branch = flags.string('branch');
+  if (branch !== undefined && !trends) throw new UsageError('--branch only applies with --trends', 'report');
   if (trends) {
-    const window = last === undefined ? runs : runs.slice(-last);
+    let ordered: readonly StoredRun[] = runs;
+    if (branch !== undefined || store.id === 'git') {
+      const { records, offBranch } = orderByBranch(runs, { cwd: ctx.cwd, branch: branch ?? 'HEAD' });
+      if (offBranch > 0) note(ctx, `left out ${offBranch} run(s) of commits not on the first-parent history of ${branch ?? 'HEAD'}`);
+      if (records.length === 0) throw new UsageError(`no recorded run measured a commit on the first-parent history of ${branch ?? 'HEAD'}`, 'report');
+      ordered = records;
+    }
+    const window = last === undefined ? ordered : ordered.slice(-last);
     const { series, skippedMachines } = trendSeries(window, { seed });
     if (skippedMachines > 0) note(ctx, `left out ${skippedMachines} run(s) from other machines (trends compare one machine only)`);
     if (series.length === 0) throw new UsageError(`the recorded runs in ${dir} have no completed tasks to chart`, 'report');

@@ -17,7 +17,10 @@ import { PerformanceMonitor } from '../../monitor/performance-monitor.js';
 import { ProgressView } from '../progress.js';
 import { UsageError } from '../usage-error.js';
 import { gateAgainstBaseline } from './baseline-gate.js';
-import { openStore, previousRun, recordRun, storeDir } from './store.js';
+import { openStore, previousRun, recordRun } from './store.js';
+import { appendStepSummary } from './step-summary.js';
+import type { FormatInput } from '../../format/formatter.js';
+import { isBaselineName } from '../../store/results-store.js';
 
 const SCALES = ['quick', 'standard', 'linux'] as const;
 
@@ -33,17 +36,28 @@ export async function runRun(ctx: CommandContext, flags: Flags): Promise<number>
   const seed = flags.number('seed', { integer: true, min: 0, max: 2 ** 32 - 1 }) ?? 1;
   const threshold = flags.ratio('threshold', { max: 0.99 }) ?? config.threshold ?? 0.02;
   const output = optionalPath(ctx, flags, 'output');
-  const saveBaseline = optionalPath(ctx, flags, 'save-baseline');
-  const baselinePath = optionalPath(ctx, flags, 'baseline');
+  // A bare name (`--baseline main`) is a named baseline in the store; anything else is a file path.
+  const saveBaselineName = storedBaselineName(flags, 'save-baseline');
+  const baselineStoredName = storedBaselineName(flags, 'baseline');
+  const saveBaseline = saveBaselineName === undefined ? optionalPath(ctx, flags, 'save-baseline') : undefined;
+  const baselinePath = baselineStoredName === undefined ? optionalPath(ctx, flags, 'baseline') : undefined;
   const failOnRegression = flags.boolean('fail-on-regression');
   const record = !flags.boolean('no-store');
   if (!record && flags.has('store')) throw new UsageError('--store and --no-store contradict each other: pick one', 'run');
-  const store = record || (failOnRegression && baselinePath === undefined) ? openStore(storeDir(ctx.cwd, flags.string('store') ?? config.store)) : undefined;
+  const needStore = record || (failOnRegression && baselinePath === undefined) || saveBaselineName !== undefined || baselineStoredName !== undefined;
+  const store = needStore ? openStore(ctx.cwd, flags.string('store') ?? config.store) : undefined;
   if (output !== undefined) checkWritableFile(output, '--output', 'run');
   if (saveBaseline !== undefined) checkWritableFile(saveBaseline, '--save-baseline', 'run');
   // Read the baseline before the run: a bad one fails in a second, not after the whole suite.
   let baseline: SuiteResult | undefined = baselinePath === undefined ? undefined : readBaseline(baselinePath);
   let baselineName = baselinePath;
+  if (baselineStoredName !== undefined && store !== undefined) {
+    baseline = store.readBaseline(baselineStoredName);
+    if (baseline === undefined) {
+      throw new UsageError(`no baseline named ${baselineStoredName} in ${store.location}: save one with --save-baseline ${baselineStoredName}`, 'run');
+    }
+    baselineName = `baseline ${baselineStoredName}`;
+  }
 
   const progress = new ProgressView(ctx.stderr);
   if (ctx.stderr.isTTY !== true) note(ctx, `running ${suite.id} (${scale})`);
@@ -76,12 +90,12 @@ export async function runRun(ctx: CommandContext, flags: Flags): Promise<number>
 
   // The gate's verdicts are the ones the report shows, so the table and the exit code never disagree.
   const gate = baseline === undefined ? undefined : await gateAgainstBaseline(result, baseline, { threshold, seed });
-  const text = formatter.format(
+  const input: FormatInput =
     baseline === undefined || gate === undefined
       ? { kind: 'suite', result, history }
-      : { kind: 'suite', result, baseline, history, comparison: gate.report },
-    { color: output === undefined && wantsColor(ctx.stdout, ctx.env), threshold },
-  );
+      : { kind: 'suite', result, baseline, history, comparison: gate.report };
+  const text = formatter.format(input, { color: output === undefined && wantsColor(ctx.stdout, ctx.env), threshold });
+  appendStepSummary(ctx, input, 'run');
   if (output === undefined) ctx.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
   else {
     writeFileAtomic(output, text);
@@ -93,12 +107,16 @@ export async function runRun(ctx: CommandContext, flags: Flags): Promise<number>
     try {
       await recordRun(store, result);
     } catch (error) {
-      note(ctx, `warning: could not record the run in ${store.dir}: ${error instanceof Error ? error.message : String(error)}`);
+      note(ctx, `warning: could not record the run in ${store.location}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
   if (saveBaseline !== undefined) {
     writeSuiteResult(saveBaseline, result);
     note(ctx, `saved baseline ${saveBaseline}`);
+  }
+  if (saveBaselineName !== undefined && store !== undefined) {
+    store.saveBaseline(saveBaselineName, result);
+    note(ctx, `saved baseline ${saveBaselineName} in ${store.location}`);
   }
   let regressed = 0;
   if (gate !== undefined) {
@@ -137,6 +155,12 @@ async function chooseSuite(ctx: CommandContext, flags: Flags, config: LoadedConf
   }
   if (filter !== undefined) suites = applyFilter(suites, filter);
   return combinedSuite('bench', suites);
+}
+
+/** The value of a baseline flag when it is a bare name (stored baseline), else `undefined` (a file path). */
+function storedBaselineName(flags: Flags, name: string): string | undefined {
+  const value = flags.string(name);
+  return value !== undefined && isBaselineName(value) ? value : undefined;
 }
 
 function optionalPath(ctx: CommandContext, flags: Flags, name: string): string | undefined {

@@ -23,11 +23,15 @@ export const RUN_SPEC: CommandSpec = {
     scale: { type: 'string', value: 'quick|standard|linux', description: 'size of the run (default: quick)' },
     format: { type: 'string', short: 'f', value: 'FORMAT', description: 'table, json, html or markdown (default: table)' },
     output: { type: 'string', short: 'o', value: 'FILE', description: 'write the report to FILE (atomically) instead of stdout' },
-    baseline: { type: 'string', short: 'b', value: 'FILE', description: 'compare with a result saved by --save-baseline' },
-    'save-baseline': { type: 'string', value: 'FILE', description: 'save this run as a baseline (JSON; gzip when FILE ends in .gz)' },
+    baseline: { type: 'string', short: 'b', value: 'FILE|NAME', description: 'compare with a result saved by --save-baseline (a file, or a name in the store)' },
+    'save-baseline': {
+      type: 'string',
+      value: 'FILE|NAME',
+      description: 'save this run as a baseline: FILE (JSON; gzip when it ends in .gz) or a NAME kept in the store',
+    },
     'fail-on-regression': { type: 'boolean', description: 'exit 1 when a task regressed against the baseline' },
     threshold: { type: 'string', value: 'RATIO', description: 'smallest slowdown counted as a regression: 0.05 or 5% (default: 2%)' },
-    store: { type: 'string', value: 'DIR', description: 'results store folder (default: .rune-bench)' },
+    store: { type: 'string', value: 'DIR|git|git:REF', description: 'results store: a folder, or git notes (default: .rune-bench)' },
     'no-store': { type: 'boolean', description: 'do not record this run in the results store' },
     param: { type: 'string', short: 'P', multiple: true, value: 'KEY=VALUE', description: 'suite parameter (repeatable; see `list`)' },
     seed: { type: 'string', value: 'N', description: 'seed for generators and bootstrap (default: 1)' },
@@ -132,7 +136,7 @@ export const MONITOR_SPEC: CommandSpec = {
 export const REPORT_SPEC: CommandSpec = {
   name: 'report',
   summary: 'Report on recorded runs: the latest run, or trends across runs with change points.',
-  usage: '[--trends [--last N] [--seed N]] [--suite NAME] [--format FORMAT] [--output FILE] [--store DIR]',
+  usage: '[--trends [--last N] [--branch REF] [--seed N]] [--suite NAME] [--format FORMAT] [--output FILE] [--store DIR|git]',
   details: [
     'Reads the results store that `run` records into (.rune-bench/ in the working directory, or --store DIR).',
     'Without --trends: the latest run (of --suite NAME when given), compared with the run of the same suite',
@@ -144,9 +148,57 @@ export const REPORT_SPEC: CommandSpec = {
     suite: { type: 'string', short: 's', value: 'NAME', description: 'only this suite' },
     format: { type: 'string', short: 'f', value: 'FORMAT', description: 'table, json, html or markdown (default: table)' },
     output: { type: 'string', short: 'o', value: 'FILE', description: 'write the report to FILE (atomically) instead of stdout' },
-    store: { type: 'string', value: 'DIR', description: 'results store folder (default: .rune-bench)' },
+    store: { type: 'string', value: 'DIR|git|git:REF', description: 'results store: a folder, or git notes (default: .rune-bench)' },
     last: { type: 'string', value: 'N', description: 'with --trends: only the newest N runs (default: all)' },
+    branch: {
+      type: 'string',
+      value: 'REF',
+      description: 'with --trends: runs in the first-parent history of REF, in commit order (default with --store git: HEAD)',
+    },
     seed: { type: 'string', value: 'N', description: 'seed for the change-point bootstrap (default: 1)' },
   },
   examples: ['report', 'report --suite disk_io --format markdown', 'report --trends', 'report --trends --format html --output trends.html'],
+};
+
+/** Flags and help of `store`. @internal */
+export const STORE_SPEC: CommandSpec = {
+  name: 'store',
+  summary: 'Move the git-notes results store with a remote: push it, or fetch and merge it.',
+  usage: 'push|fetch [REMOTE] [--store git|git:REFNAME]',
+  details: [
+    'With --store git (or git:REFNAME) runs are kept as git notes on the commits they measured',
+    '(refs/notes/rune-bench by default). `store fetch` fetches the remote\'s notes ref and merges it into',
+    'the local one (the union of the runs, never an overwrite); `store push` pushes it, fetching and',
+    'merging first when the remote moved on. REMOTE defaults to origin.',
+  ],
+  positionals: 'push|fetch [REMOTE]',
+  flags: {
+    store: { type: 'string', value: 'git|git:REFNAME', description: 'the git store to move (default: git)' },
+  },
+  examples: ['store fetch', 'store push origin', 'store fetch upstream --store git:perf'],
+};
+
+/** Flags and help of `bisect`. @internal */
+export const BISECT_SPEC: CommandSpec = {
+  name: 'bisect',
+  summary: 'Find the first commit where a task got slower: a binary search of same-window comparisons.',
+  usage: '--good REF --bad REF --require SUITE_MODULE --suite ID --task NAME [options]',
+  details: [
+    'Walks the first-parent path from --good to --bad. Each step compares a commit with the good side in the',
+    'same time window (as `compare` does, in temporary worktrees removed afterwards); a commit is bad when the',
+    'task\'s verdict is regressed. --bad is measured first, so a range without a regression says so. Prints the',
+    'first bad commit and its verdict. Exit codes: 0 found, 1 no regression between the ends, 2 bad usage, 130',
+    'interrupted.',
+  ],
+  flags: {
+    good: { type: 'string', value: 'REF', description: 'a revision where the task is fast' },
+    bad: { type: 'string', value: 'REF', description: 'a later revision where it is slower (default: HEAD)' },
+    require: { type: 'string', short: 'r', multiple: true, value: 'FILE', description: 'the suite module, a file in the repository' },
+    suite: { type: 'string', short: 's', value: 'ID', description: 'suite to run' },
+    task: { type: 'string', short: 't', value: 'NAME', description: 'the task to follow' },
+    rounds: { type: 'string', value: 'N', description: 'rounds per step (default: 6, at least 2)' },
+    threshold: { type: 'string', value: 'RATIO', description: 'smallest slowdown counted (default: 0.02 = 2%)' },
+    build: { type: 'string', value: 'CMD', description: 'shell command run in each tree before measuring' },
+  },
+  examples: ['bisect --good v1.0 --bad main --require bench/suite.js --suite core --task parse'],
 };

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ResultsStore } from '../../../src/store/results-store.js';
+import { FolderResultsStore } from '../../../src/store/folder-store.js';
 import { RegressionDetector } from '../../../src/detect/regression/regression-detector.js';
 import { createRng } from '../../../src/stats/rng.js';
 import { logNormal, suiteResult, task } from './helpers.js';
@@ -15,7 +15,7 @@ after(() => {
 });
 
 void test('a 12% step stored at commit c25 is found at c25, despite a damaged record and another machine', () => {
-  const store = new ResultsStore(root);
+  const store = new FolderResultsStore(root);
   for (let i = 0; i < 40; i++) {
     const startedAt = new Date(Date.UTC(2026, 0, 1, i)).toISOString();
     const status = logNormal(1000 + i, 15, (i >= 25 ? 1.12 : 1) * 1e-3, 0.03);
@@ -41,7 +41,7 @@ void test('a 12% step stored at commit c25 is found at c25, despite a damaged re
 
 void test('a pool of two machines analysed together: alternation is no change, a 10% step is found at its commit', () => {
   const dir = mkdtempSync(join(root, 'pool-'));
-  const store = new ResultsStore(dir);
+  const store = new FolderResultsStore(dir);
   const rng = createRng(77);
   for (let i = 0; i < 90; i++) {
     const startedAt = new Date(Date.UTC(2026, 1, 1, i)).toISOString();

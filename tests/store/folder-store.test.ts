@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'fflate';
-import { ResultsStore } from '../../src/store/results-store.js';
+import { FolderResultsStore } from '../../src/store/folder-store.js';
 import { logNormal, suiteResult, task } from '../detect/regression/helpers.js';
 
 const root = mkdtempSync(join(tmpdir(), 'rune-bench-store-'));
@@ -15,7 +15,7 @@ after(() => {
 
 void describe('ResultsStore', () => {
   void test('appends compressed records and reads them back in time order, keyed by benchmark, commit and machine', () => {
-    const store = new ResultsStore(join(root, 'round-trip'));
+    const store = new FolderResultsStore(join(root, 'round-trip'));
     assert.deepEqual(store.read(), { records: [], errors: [] });
     for (let i = 0; i < 3; i++) {
       const startedAt = new Date(Date.UTC(2026, 0, 1 + i)).toISOString();
@@ -43,7 +43,7 @@ void describe('ResultsStore', () => {
   });
 
   void test('a corrupt record is reported with its file and skipped; the others are read', () => {
-    const store = new ResultsStore(join(root, 'corrupt'));
+    const store = new FolderResultsStore(join(root, 'corrupt'));
     store.append(suiteResult('s', [task('t', logNormal(1, 10, 1e-3, 0.02))], { commit: 'good1', startedAt: '2026-01-01T00:00:00.000Z' }));
     const damaged = store.append(suiteResult('s', [task('t', logNormal(2, 10, 1e-3, 0.02))], { commit: 'bad', startedAt: '2026-01-02T00:00:00.000Z' }));
     store.append(suiteResult('s', [task('t', logNormal(3, 10, 1e-3, 0.02))], { commit: 'good2', startedAt: '2026-01-03T00:00:00.000Z' }));
@@ -63,11 +63,11 @@ void describe('ResultsStore', () => {
   });
 
   void test('rejects an empty folder name', () => {
-    assert.throws(() => new ResultsStore(''), /dir option/);
+    assert.throws(() => new FolderResultsStore(''), /dir option/);
   });
 
   void test('a nested result is stored under the walker keys; a version-1 record is read in the tree shape', () => {
-    const store = new ResultsStore(join(root, 'nested'));
+    const store = new FolderResultsStore(join(root, 'nested'));
     const child = suiteResult('disk_io', [task('seq-read', logNormal(31, 12, 1e-3, 0.02))]);
     const parent = { ...suiteResult('comprehensive', []), children: [child] };
     const stored = store.append(parent);

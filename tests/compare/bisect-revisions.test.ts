@@ -1,0 +1,32 @@
+// bisectRevisions: a 32-commit history with one planted 20% slowdown (20% more loop iterations) is bisected to
+// exactly that commit, and no worktree is left behind.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { bisectRevisions } from '../../src/compare/bisect-revisions.js';
+import { createRepo, suiteModule, workModule } from './helpers.js';
+
+void test('the first commit with 20% more work is found, each step compared with the good side', async () => {
+  const repo = createRepo({ 'suite.js': suiteModule(), 'work.js': workModule(1) });
+  const saved = process.env.TMPDIR;
+  process.env.TMPDIR = repo.tmp;
+  try {
+    const planted = 19;
+    for (let i = 1; i < 32; i++) {
+      repo.commit(i === planted ? { 'work.js': workModule(1.2) } : { [`note-${String(i)}.txt`]: `${String(i)}\n` }, `commit ${String(i)}`);
+    }
+    const log = execFileSync('git', ['rev-list', '--reverse', 'HEAD'], { cwd: repo.dir, encoding: 'utf8' }).trim().split('\n');
+    assert.equal(log.length, 32);
+    const result = await bisectRevisions({ good: 'HEAD~31', bad: 'HEAD', repository: repo.dir, suiteModule: 'suite.js', suite: 'tiny', task: 'loop', rounds: 4 });
+    const trail = result.steps.map((s) => `${String(log.indexOf(s.commit))}:${s.comparison.verdict}`).join(' ');
+    assert.equal(result.firstBad, log[planted], trail);
+    assert.equal(result.comparison.verdict, 'regressed');
+    assert.ok(result.steps.length <= 7, trail);
+    assert.equal(repo.worktrees(), 1);
+    assert.deepEqual(repo.leftovers(), []);
+  } finally {
+    if (saved === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = saved;
+    repo.cleanup();
+  }
+});
