@@ -11,6 +11,7 @@ import { buildSummary, suiteStatus } from './summary.js';
 import { runTask, type TaskDefinition, type TaskOutcome } from './task-runner.js';
 import { nowSeconds as realSeconds, timerProfile } from './timer.js';
 import { getGc } from './gc.js';
+import { BottleneckDetector } from '../detect/bottleneck/bottleneck-detector.js';
 import type { BenchmarkFn, BenchmarkSuiteEvents, BenchmarkSuiteOptions, TaskErrorEvent, TaskOptions } from './types.js';
 
 /** The tag that marks a suite's baseline task in its result (see `TaskOptions.baseline`). */
@@ -243,7 +244,7 @@ export class BenchmarkSuite extends TypedEventEmitter<BenchmarkSuiteEvents> {
       snapshots = monitor.history.toArray().filter((s) => s.timestamp >= from);
       if (startedMonitor) await monitor.stop();
     }
-    const result: SuiteResult = {
+    const measured: SuiteResult = {
       schemaVersion: RESULT_SCHEMA_VERSION,
       name: this.#name,
       status: suiteStatus(results, aborted),
@@ -252,6 +253,13 @@ export class BenchmarkSuite extends TypedEventEmitter<BenchmarkSuiteEvents> {
       tasks: results,
       summary: buildSummary(results, duration, { rss: peakRss, cpu: peakCpu }, snapshots),
     };
+    // With a monitor, the bottleneck detector reads the run's window, so every report shows its findings
+    // (an empty list reads "no rule fired", not "no detector ran") without the caller copying them in.
+    let result = measured;
+    if (monitor !== undefined) {
+      const found = new BottleneckDetector().analyzeSuite(measured, snapshots);
+      result = { ...measured, findings: [...found.findings, ...found.host] };
+    }
     if (aborted) this.emit('abort', { reason: signal?.reason });
     this.emit('complete', result);
     return result;

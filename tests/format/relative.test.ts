@@ -128,3 +128,23 @@ void describe('summary without a sum of unrelated operation rates', async () => 
     assert.doesNotMatch(htmlFormatter.format({ kind: 'suite', result }), />Operations</);
   });
 });
+
+void describe('a monitor attached to BenchmarkSuite: its findings reach the reports', () => {
+  void test('with a monitor the detector ran ("no rule fired" or findings); without one the reports say none ran', async () => {
+    const { PerformanceMonitor } = await import('../../src/monitor/performance-monitor.js');
+    const monitor = new PerformanceMonitor({ intervalMs: 20, historySize: 1000 });
+    const watched = new BenchmarkSuite('watched', { monitor, timeMs: 60, minSamples: 5, maxSamples: 50, warmup: false });
+    watched.add('spin', () => spin(5_000));
+    const withMonitor = await watched.run();
+    assert.ok(Array.isArray(withMonitor.findings), 'the result carries the detector\'s findings');
+    assert.equal(monitor.running, false, 'the suite stopped the monitor it started');
+    for (const out of [tableFormatter.format({ kind: 'suite', result: withMonitor }), htmlFormatter.format({ kind: 'suite', result: withMonitor })]) {
+      assert.doesNotMatch(out, /no bottleneck detector ran/);
+    }
+    const plain = new BenchmarkSuite('plain', { timeMs: 10, minSamples: 3, maxSamples: 5, warmup: false });
+    plain.add('spin', () => spin(100));
+    const without = await plain.run();
+    assert.equal(without.findings, undefined);
+    assert.match(tableFormatter.format({ kind: 'suite', result: without }), /None: no bottleneck detector ran on this result\./);
+  });
+});
