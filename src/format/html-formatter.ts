@@ -249,14 +249,21 @@ function trendsSection(series: readonly TrendSeries[]): string {
       const tone = cp.direction === 'regression' ? 'bad' : cp.direction === 'improvement' ? 'good' : 'neutral';
       return [{ x: p.timestamp, label: cp.label ?? `change at ${p.commit?.slice(0, 8) ?? `#${cp.index}`}`, tone } as const];
     });
+    // Runs that share a date are told apart by their time (UTC), as the point tooltips are.
+    const dates = new Set(xs.map((x) => new Date(x).toISOString().slice(0, 10)));
+    const withTime = dates.size < xs.length;
+    const unit = s.unit ?? 's';
+    const pointTitles = s.points.map((p) =>
+      [new Date(p.timestamp).toISOString().replace('T', ' ').slice(0, 19), ...(p.commit === undefined ? [] : [`commit ${p.commit.slice(0, 12)}`]), formatValue(p.value, unit)].join(' · '),
+    );
     return lineChart({
       title: `${s.key} (${s.points.length} runs)`,
-      unit: s.unit ?? 's',
-      series: [{ name: s.key, xs, ys: s.points.map((p) => p.value), tone: 0 }],
+      unit,
+      series: [{ name: s.key, xs, ys: s.points.map((p) => p.value), tone: 0, pointTitles }],
       trend: true,
       dots: true,
       markers,
-      xLabel: (x) => new Date(x).toISOString().slice(0, 10),
+      xLabel: (x) => (withTime ? `${new Date(x).toISOString().slice(5, 16).replace('T', ' ')} UTC` : new Date(x).toISOString().slice(0, 10)),
     });
   });
   const rows = series.flatMap((s) =>
