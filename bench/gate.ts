@@ -36,7 +36,7 @@ function busy(n) { let x = 1; for (let i = 0; i < n; i++) x = (Math.imul(x, 1103
 export const suite = {
   id: 'gate', description: 'a deterministic loop', parameters: [],
   run() {
-    const s = new BenchmarkSuite('gate', { time: 150, warmup: 20, minSamples: 20 });
+    const s = new BenchmarkSuite('gate', { timeMs: 150, warmupMs: 20, minSamples: 20 });
     s.add('loop', () => busy(Math.round(40000 * WORK)));
     return s.run();
   },

@@ -80,7 +80,7 @@ const blob = Buffer.alloc(16 * 1024, 'rune-bench ');
 export const suite = {
   id: 'core', description: 'object hashing', parameters: [],
   run() {
-    const s = new BenchmarkSuite('core', { time: 100, warmup: 10, minSamples: 8 });
+    const s = new BenchmarkSuite('core', { timeMs: 100, warmupMs: 10, minSamples: 8 });
     s.add('hash blob (sha1, 16 KiB)', () => { for (let i = 0; i < WORK; i++) createHash('sha1').update(blob).digest(); });
     return s.run();
   },

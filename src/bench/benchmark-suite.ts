@@ -7,6 +7,7 @@ import type { MetricSnapshot } from '../core/snapshot.js';
 import { environmentFingerprint } from './environment.js';
 import { isIsolatedChild, runIsolated } from './isolation.js';
 import { resolveSettings, validateRunSelection, validateSuiteOptions, validateTaskOptions } from './options.js';
+import { runInstructions } from './instruments/instructions.js';
 import { buildSummary, suiteStatus } from './summary.js';
 import { runTask, type TaskDefinition, type TaskOutcome } from './task-runner.js';
 import { nowSeconds as realSeconds, timerProfile } from './timer.js';
@@ -64,6 +65,17 @@ function errorFor(name: string, outcome: TaskOutcome): TaskErrorEvent | undefine
   };
 }
 
+let definitionOf: ((suite: BenchmarkSuite, task: string) => TaskDefinition | undefined) | undefined;
+
+/**
+ * A task's definition inside a suite, for the counting child of the instructions instrument.
+ *
+ * @internal
+ */
+export function taskDefinitionOf(suite: unknown, task: string): TaskDefinition | undefined {
+  return suite instanceof BenchmarkSuite ? definitionOf?.(suite, task) : undefined;
+}
+
 /**
  * A set of benchmark tasks run one after another with calibrated batching, warm-up, garbage collection
  * between tasks, per-task timeouts and optional child-process isolation.
@@ -81,6 +93,10 @@ export class BenchmarkSuite extends TypedEventEmitter<BenchmarkSuiteEvents> {
   readonly #options: BenchmarkSuiteOptions;
   readonly #tasks: TaskDefinition[] = [];
   #running = false;
+
+  static {
+    definitionOf = (suite, task) => suite.#tasks.find((t) => t.name === task);
+  }
 
   /**
    * @param name - suite name (carried into the result)
@@ -222,9 +238,11 @@ export class BenchmarkSuite extends TypedEventEmitter<BenchmarkSuiteEvents> {
         this.emit('task:cycle', { task: def.name, fraction, taskFraction, eta, samples });
       };
       const outcome =
-        isolation === undefined
-          ? await runTask(def, settings, { signal, clock, progress })
-          : await runIsolated(this.#name, def, settings, isolation, { signal, clock, progress });
+        this.#options.instrument === 'instructions'
+          ? await runInstructions(this.#name, def, settings, this.#options, { signal, clock, progress })
+          : isolation === undefined
+            ? await runTask(def, settings, { signal, clock, progress })
+            : await runIsolated(this.#name, def, settings, isolation, { signal, clock, progress });
       // a measurement (CPU share), not a budget: real elapsed time
       const wall = realSeconds() - taskStart;
       if (wall > 0.05) peakCpu = Math.max(peakCpu, outcome.cpuSeconds / wall);

@@ -6,6 +6,8 @@ import type { SuiteResult } from '../core/results.js';
 import type { ChildMessage, ChildReply, ChildRequest } from './isolation-process.js';
 import { errorInfo } from './thrown.js';
 import { timerProfile } from './timer.js';
+import { taskDefinitionOf } from './benchmark-suite.js';
+import { runCounted } from './instruments/counted-run.js';
 
 interface RunnableSuite {
   run(selection: { tasks: readonly string[] }): Promise<SuiteResult>;
@@ -54,6 +56,18 @@ async function handle(request: ChildRequest): Promise<void> {
     // heartbeat; from then on the event loop is blocked only by the task's own operations (and for at most
     // about 20 ms between samples).
     const mod = (await import(request.module)) as Record<string, unknown>;
+    if (request.iterations !== undefined) {
+      // the instructions instrument's counting child: the task N times, nothing timed, no heartbeat timer
+      // (its wake-ups would add instructions in proportion to the run's length)
+      const counted = mod[request.exportName];
+      if (!isRunnable(counted)) throw new TypeError(`${request.module} does not export a BenchmarkSuite as "${request.exportName}"`);
+      const def = taskDefinitionOf(counted, request.task);
+      if (def === undefined) throw new Error(`${request.module} has no task "${request.task}" in a BenchmarkSuite exported as "${request.exportName}"`);
+      await runCounted(def, request.iterations);
+      await send({ type: 'reply', reply: { ok: true, result: { name: def.name, status: 'ok', duration: 0, tags: [] }, cpuSeconds: 0 } });
+      if (process.connected) process.disconnect();
+      return;
+    }
     timerProfile();
     heartbeat = setInterval(() => {
       void send({ type: 'alive' });

@@ -16,6 +16,8 @@ export interface ChildRequest {
   readonly task: string;
   /** How often the child reports that its event loop is alive, ms. */
   readonly heartbeatMs: number;
+  /** Run the task exactly this many times and nothing else (the instructions instrument's counting child). */
+  readonly iterations?: number;
 }
 
 /** What an isolated child reports about its task. @internal */
@@ -55,6 +57,8 @@ export interface RunChildOptions {
   readonly clock: Clock;
   /** A child silent for this long (its event loop blocked) is killed and the reply says `timedOut`, ms. */
   readonly timeoutMs: number;
+  /** Run the child through another program (valgrind, which then runs node: `execArgv` starts with its own arguments). */
+  readonly execPath?: string;
 }
 
 /**
@@ -71,6 +75,7 @@ export function runChild(request: Omit<ChildRequest, 'heartbeatMs'>, options: Ru
   const heartbeatMs = Math.max(5, Math.min(1000, timeoutMs / 4));
   return new Promise((resolve) => {
     const child = fork(childScript(), [], {
+      ...(options.execPath === undefined ? {} : { execPath: options.execPath }),
       execArgv: [...options.execArgv],
       env: { ...process.env, [CHILD_ENV]: '1' },
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],

@@ -18,7 +18,8 @@ export function isIsolatedChild(): boolean {
   return process.env[CHILD_ENV] === '1';
 }
 
-function moduleUrl(module: string | URL): string {
+/** @internal */
+export function moduleUrl(module: string | URL): string {
   if (module instanceof URL) return module.href;
   return module.startsWith('file:') ? module : pathToFileURL(module).href;
 }

@@ -3,6 +3,7 @@
 import { checkOption, describeValue, validateOptions, type OptionRule, type OptionRules } from '../core/options.js';
 import type { BenchmarkSuiteOptions, TaskOptions, TaskTimingOptions } from './types.js';
 import type { ResolvedSettings } from './task-runner.js';
+import { validateInstrumentOptions } from './instruments/instrument-options.js';
 
 /** Default warm-up duration, ms. @internal */
 export const DEFAULT_WARMUP_MS = 100;
@@ -52,6 +53,8 @@ const SUITE_RULES: OptionRules = {
   baseline: { kind: 'string', nonEmpty: true },
   gc: { kind: 'boolean' },
   isolation: { kind: 'options', rules: ISOLATION_RULES, required: ['module'] },
+  instrument: { kind: 'any' },
+  instructions: { kind: 'any' },
   clock: {
     kind: 'custom',
     check: (v) => {
@@ -89,6 +92,7 @@ const SELECTION_RULES: OptionRules = {
 export function validateSuiteOptions(options: BenchmarkSuiteOptions): void {
   validateOptions(options, SUITE_RULES, 'BenchmarkSuite');
   checkWarmup(options);
+  validateInstrumentOptions(options);
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   RESULT_SCHEMA_VERSION,
   type EnvironmentFingerprint,
   type ErrorInfo,
+  type PerOperationUnit,
   type KeyFigure,
   type SuiteResult,
   type SuiteStatus,
@@ -97,6 +98,8 @@ function count(value: unknown, at: string, file?: string): number {
   return n;
 }
 
+const PER_OP_UNITS: readonly PerOperationUnit[] = ['seconds', 'instructions', 'cycles (estimated)'];
+
 function stats(o: JsonObject, at: string, file?: string): TaskStatistics {
   const n = (key: string): number => requireFiniteNumber(o[key], `${at}.${key}`, file);
   const ci = requireObject(o.medianCI, `${at}.medianCI`, file);
@@ -104,7 +107,12 @@ function stats(o: JsonObject, at: string, file?: string): TaskStatistics {
   const bytes = optionalRate(o.bytesPerSecond, `${at}.bytesPerSecond`, file);
   const items = optionalRate(o.itemsPerSecond, `${at}.itemsPerSecond`, file);
   const heap = optionalNumber(o.heapBytesPerOp, `${at}.heapBytesPerOp`, file);
+  const unit = o.unit;
+  if (unit !== undefined && !PER_OP_UNITS.includes(unit as PerOperationUnit)) {
+    throw invalid(`${at}.unit`, `expected one of ${PER_OP_UNITS.join(', ')}`, file);
+  }
   const result: TaskStatistics = {
+    ...(unit === undefined ? {} : { unit: unit as PerOperationUnit }),
     samples: count(o.samples, `${at}.samples`, file),
     operations: count(o.operations, `${at}.operations`, file),
     batchSize: count(o.batchSize, `${at}.batchSize`, file),

@@ -3,6 +3,7 @@ import type { Clock } from '../core/clock.js';
 import type { RuneBenchError } from '../core/errors.js';
 import type { KeyFigure, SuiteResult, TaskResult, TaskStatus } from '../core/results.js';
 import type { PerformanceMonitor } from '../monitor/performance-monitor.js';
+import type { Instrument, InstructionsOptions } from './instruments/instrument-options.js';
 
 /**
  * A benchmarked operation. It may be synchronous or return a promise (any thenable): the runner awaits what
@@ -148,6 +149,14 @@ export interface BenchmarkSuiteOptions {
    * @defaultValue `systemClock`
    */
   readonly clock?: Clock;
+  /**
+   * What measures each task: wall-clock `time`, or `instructions` counted under valgrind's cachegrind in
+   * child processes (needs `isolation` to name the suite's module; see {@link InstructionsOptions}).
+   * @defaultValue `'time'`
+   */
+  readonly instrument?: Instrument;
+  /** Settings of the `instructions` instrument. @defaultValue see {@link InstructionsOptions} */
+  readonly instructions?: InstructionsOptions;
 }
 
 /**

@@ -43,7 +43,10 @@ export type RuneBenchErrorCode =
   /** A bottleneck rule threw while evaluating a window. */
   | 'ERR_RULE_FAILED'
   /** An input file (or its decompressed content) is larger than the configured cap. */
-  | 'ERR_INPUT_TOO_LARGE';
+  | 'ERR_INPUT_TOO_LARGE'
+
+  /** An external program the operation needs is not installed (the message names the Debian package). */
+  | 'ERR_TOOL_MISSING';
 
 /**
  * Options for {@link RuneBenchError}.

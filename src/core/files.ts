@@ -134,6 +134,12 @@ export function gunzipCapped(bytes: Uint8Array, path: string, cap: number): stri
     throw new RuneBenchError('ERR_CORRUPT_FILE', `${path} is a damaged gzip file (${(cause as Error).message})`, { cause, path });
   }
   if (state.over) throw tooLarge(path, cap, 'inflates to');
+  // The streaming inflater accepts a truncated file silently: the trailer's size (mod 2^32) must match.
+  const at = bytes.length - 4;
+  const declared = bytes.length < 18 ? -1 : ((bytes[at] as number) | ((bytes[at + 1] as number) << 8) | ((bytes[at + 2] as number) << 16)) + (bytes[at + 3] as number) * 2 ** 24;
+  if (declared !== state.total % 2 ** 32) {
+    throw new RuneBenchError('ERR_CORRUPT_FILE', `${path} is a damaged gzip file (truncated: ${state.total} bytes inflated, the trailer says ${declared})`, { path });
+  }
   parts.push(decoder.decode());
   return parts.join('');
 }

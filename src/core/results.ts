@@ -42,11 +42,23 @@ export interface OutlierCounts {
 }
 
 /**
- * Statistics of one task's per-operation times. Times are in seconds per operation.
+ * The unit of a task's per-operation figure: `seconds` (the time instrument), `instructions` (counted under
+ * cachegrind) or `cycles (estimated)` (cachegrind with cache simulation, through a cost model).
+ *
+ * @public
+ */
+export type PerOperationUnit = 'seconds' | 'instructions' | 'cycles (estimated)';
+
+/**
+ * Statistics of one task's per-operation figure: times in seconds per operation, or, when {@link
+ * TaskStatistics.unit} says so, instructions or estimated cycles per operation (then every per-operation field
+ * is in that unit, and the rates, `opsPerSecond` and the like, are per that unit instead of per second).
  *
  * @public
  */
 export interface TaskStatistics {
+  /** Unit of the per-operation fields (median, mean, min, max, percentiles, spreads, interval). @defaultValue `'seconds'` when absent */
+  readonly unit?: PerOperationUnit;
   /** Number of samples (each sample may time a batch of operations). */
   readonly samples: number;
   /** Operations timed in all. */

@@ -1,5 +1,6 @@
 // The plug point for benchmark suites: built-in VCS suites and user suites implement the same interface.
 import type { SuiteResult } from './results.js';
+import type { Instrument, InstructionsOptions } from '../bench/instruments/instrument-options.js';
 
 /**
  * How big a suite run is. `quick` is the default (the whole comprehensive suite in about two minutes on
@@ -59,6 +60,10 @@ export interface SuiteRunOptions {
   readonly params?: Readonly<Record<string, string | number | boolean>>;
   /** Seed for anything random (generators, key streams). @defaultValue `1` */
   readonly seed?: number;
+  /** What measures each task (only an instrument the suite lists in {@link Suite.instruments}). @defaultValue `'time'` */
+  readonly instrument?: Instrument;
+  /** Settings of the `instructions` instrument. */
+  readonly instructions?: InstructionsOptions;
 }
 
 /**
@@ -76,6 +81,8 @@ export interface SuiteDefinition {
   readonly description: string;
   /** Parameters it accepts. */
   readonly parameters: readonly SuiteParameter[];
+  /** Instruments its tasks can be measured with (see {@link SuiteRunOptions.instrument}). @defaultValue `['time']` */
+  readonly instruments?: readonly Instrument[];
   /** Runs the suite. */
   run(options?: SuiteRunOptions): Promise<SuiteResult>;
 }

@@ -8,7 +8,7 @@
 export { Severity } from '../core/findings.js';
 export type { BottleneckFinding, FindingEvidence } from '../core/findings.js';
 export type { MetricDescriptor, MetricKind, MetricUnit, MetricValues } from '../core/metric.js';
-export type { ConfidenceInterval, EnvironmentFingerprint, ErrorInfo, KeyFigure, OutlierCounts, SuiteResult, SuiteStatus, SuiteSummary, TaskResult, TaskStatistics, TaskStatus } from '../core/results.js';
+export type { ConfidenceInterval, EnvironmentFingerprint, ErrorInfo, KeyFigure, OutlierCounts, PerOperationUnit, SuiteResult, SuiteStatus, SuiteSummary, TaskResult, TaskStatistics, TaskStatus } from '../core/results.js';
 export { MetricSnapshot } from '../core/snapshot.js';
 export type { MetricSnapshotInit, MetricSnapshotJSON } from '../core/snapshot.js';
 export type { BenchmarkComparison, ComparisonReport, NotCompared } from '../detect/regression/regression-types.js';
@@ -34,4 +34,4 @@ export type { RelativeComparison, RelativeRow } from '../bench/relative.js';
 export { tableFormatter } from '../format/table-formatter.js';
 export { renderTextTable } from '../format/text-table.js';
 export type { TextTableColumn, TextTableOptions } from '../format/text-table.js';
-export { formatByteRate, formatBytes, formatChange, formatCount, formatDuration, formatOps, formatPercent, formatRme, formatValue } from '../format/units.js';
+export { formatByteRate, formatBytes, formatChange, formatCount, formatDuration, formatOps, formatPerOp, formatPercent, formatRme, formatValue } from '../format/units.js';

@@ -5,7 +5,7 @@
  */
 
 // Each export is named (no `export *`); types in their own statements.
-export type { ConfidenceInterval, OutlierCounts, TaskStatistics } from '../core/results.js';
+export type { ConfidenceInterval, OutlierCounts, PerOperationUnit, TaskStatistics } from '../core/results.js';
 export { summarizeValues, trendOfSeries } from '../monitor/series-stats.js';
 export type { MetricSeries, MetricSummary, MetricTrend, TrendDirection, TrendOptions } from '../monitor/series-stats.js';
 export { benjaminiHochberg } from '../stats/benjamini-hochberg.js';

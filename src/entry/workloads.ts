@@ -5,12 +5,13 @@
  */
 
 // Each export is named (no `export *`); types in their own statements.
+export type { InstructionsOptions, Instrument } from '../bench/instruments/instrument-options.js';
 export { RuneBenchError } from '../core/errors.js';
 export type { RuneBenchErrorCode, RuneBenchErrorOptions } from '../core/errors.js';
 export { Severity } from '../core/findings.js';
 export type { BottleneckFinding, FindingEvidence } from '../core/findings.js';
 export type { MetricUnit } from '../core/metric.js';
-export type { ConfidenceInterval, EnvironmentFingerprint, ErrorInfo, KeyFigure, OutlierCounts, SuiteResult, SuiteStatus, SuiteSummary, TaskResult, TaskStatistics, TaskStatus } from '../core/results.js';
+export type { ConfidenceInterval, EnvironmentFingerprint, ErrorInfo, KeyFigure, OutlierCounts, PerOperationUnit, SuiteResult, SuiteStatus, SuiteSummary, TaskResult, TaskStatistics, TaskStatus } from '../core/results.js';
 export type { SuiteDefinition, SuiteParameter, SuiteProgress, SuiteRunOptions, SuiteScale } from '../core/suite.js';
 export { TypedEventEmitter } from '../core/typed-events.js';
 export type { ListenerErrorEvents } from '../core/typed-events.js';

@@ -8,7 +8,7 @@ import { VERDICTS } from '../detect/regression/verdict.js';
 import type { FormatInput, FormatOptions, Formatter, SuiteFormatInput, TrendSeries } from './formatter.js';
 import { HTML_STYLE } from './html-style.js';
 import { boxPlot, changeBars, histogram, lineChart, type ChangeBar } from './svg.js';
-import { formatBytes, formatByteRate, formatCount, formatDuration, formatPercent, formatRme, formatValue } from './units.js';
+import { formatBytes, formatByteRate, formatCount, formatDuration, formatPercent, formatRme, formatValue, formatPerOp } from './units.js';
 
 const e = escapeHtml;
 
@@ -103,14 +103,14 @@ function taskRow({ task, comparison }: ReportTask, compared: boolean): string[] 
     s?.bytesPerSecond === undefined ? '' : formatByteRate(s.bytesPerSecond),
     s?.itemsPerSecond === undefined ? '' : `${formatCount(s.itemsPerSecond)} items/s`,
   ].filter((x) => x !== '');
-  const median = s === undefined ? '—' : below ? `<span class="below">below timer resolution (${e(formatDuration(s.resolution))})</span>` : e(formatDuration(s.median));
+  const median = s === undefined ? '—' : below ? `<span class="below">below timer resolution (${e(formatDuration(s.resolution))})</span>` : e(formatPerOp(s.median, s.unit));
   const status = task.status === 'ok' ? badge('ok') : `${badge(task.status)} ${e(task.error?.message ?? '')}`;
   const row = [
     e(task.name),
     median,
-    s === undefined || below ? '—' : e(formatDuration(s.p99)),
+    s === undefined || below ? '—' : e(formatPerOp(s.p99, s.unit)),
     s === undefined || below || s.samples < 2 ? '—' : e(formatRme(s.rme)),
-    s === undefined || below ? '—' : e(formatCount(s.opsPerSecond)),
+    s === undefined || below || (s.unit ?? 'seconds') !== 'seconds' ? '—' : e(formatCount(s.opsPerSecond)),
     e(through.join(', ')),
     s === undefined ? '0' : e(formatCount(s.samples)),
     status,

@@ -6,7 +6,7 @@ import { describeVerdict, evidenceText, thresholdOption } from './common.js';
 import type { FormatOptions, Formatter, FormatInput, SuiteFormatInput, TrendSeries } from './formatter.js';
 import { reportFindings, reportOf, type ReportFinding, type ReportTask } from './report.js';
 import { historyRows } from './history-report.js';
-import { formatByteRate, formatBytes, formatChange, formatCount, formatDuration, formatPercent, formatRme, formatValue } from './units.js';
+import { formatByteRate, formatBytes, formatChange, formatCount, formatDuration, formatPercent, formatRme, formatValue, formatPerOp } from './units.js';
 
 /**
  * Escapes text for GitHub-flavoured Markdown, including inside table cells: Markdown punctuation is
@@ -68,10 +68,10 @@ function taskRow({ task, comparison }: ReportTask, withBaseline: boolean): strin
     .join(', ');
   const row = [
     md(task.name),
-    s === undefined ? '—' : below ? `_below timer resolution (${formatDuration(s.resolution)})_` : formatDuration(s.median),
-    s === undefined || below ? '—' : formatDuration(s.p99),
+    s === undefined ? '—' : below ? `_below timer resolution (${formatDuration(s.resolution)})_` : formatPerOp(s.median, s.unit),
+    s === undefined || below ? '—' : formatPerOp(s.p99, s.unit),
     s === undefined || below || s.samples < 2 ? '—' : formatRme(s.rme),
-    s === undefined || below ? '—' : formatCount(s.opsPerSecond),
+    s === undefined || below || (s.unit ?? 'seconds') !== 'seconds' ? '—' : formatCount(s.opsPerSecond),
     through,
     task.status === 'ok' ? status('ok') : `${status(task.status)} ${md(task.error?.message ?? '')}`,
   ];

@@ -146,6 +146,13 @@ function addSuite(x: Exposition, result: SuiteResult): void {
       for (const f of t.figures ?? []) figureFamily(x, f, labels);
       const st = t.stats;
       if (st === undefined) continue;
+      if (st.unit !== undefined && st.unit !== 'seconds') {
+        // a counted figure (instructions instrument): its own family, never mixed into the seconds ones
+        const u = st.unit === 'instructions' ? 'instructions' : 'estimated_cycles';
+        x.add(`${p}task_median_${u}`, 'gauge', `Median ${st.unit} per operation.`, labels, st.median);
+        x.add(`${p}task_operations_total`, 'counter', 'Operations counted.', labels, st.operations);
+        continue;
+      }
       x.add(`${p}task_below_resolution`, 'gauge', 'Whether the median is below the timer resolution (1) and so not a reliable number.', labels, st.belowResolution ? 1 : 0);
       x.add(`${p}task_median_seconds`, 'gauge', 'Median time per operation.', labels, st.median);
       x.add(`${p}task_mean_seconds`, 'gauge', 'Mean time per operation.', labels, st.mean);

@@ -18,6 +18,7 @@ import {
   formatPercent,
   formatRme,
   formatValue,
+  formatPerOp,
 } from './units.js';
 
 const STATUS_STYLE: Readonly<Record<TaskStatus | SuiteResult['status'], AnsiStyle>> = {
@@ -91,10 +92,10 @@ function taskTable(section: ReportSuite, compared: boolean, color: boolean, inde
     const below = s?.belowResolution === true;
     const row = [
       safeText(task.name),
-      s === undefined ? '—' : below ? 'below res.' : formatDuration(s.median),
-      s === undefined || below ? '—' : formatDuration(s.p99),
+      s === undefined ? '—' : below ? 'below res.' : formatPerOp(s.median, s.unit),
+      s === undefined || below ? '—' : formatPerOp(s.p99, s.unit),
       s === undefined || below || s.samples < 2 ? '—' : formatRme(s.rme),
-      s === undefined || below ? '—' : formatCount(s.opsPerSecond),
+      s === undefined || below || (s.unit ?? 'seconds') !== 'seconds' ? '—' : formatCount(s.opsPerSecond),
       throughput(task),
       s === undefined ? '0' : formatCount(s.samples),
       below ? `${statusCell(task, color)} ${paint(`(median below timer resolution ${formatDuration(s.resolution)})`, 'yellow', color)}` : statusCell(task, color),

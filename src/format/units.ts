@@ -1,5 +1,6 @@
 // Human units: data stays in base units (seconds, bytes, ratios); only formatters and the CLI humanise.
 import type { MetricUnit } from '../core/metric.js';
+import type { PerOperationUnit } from '../core/results.js';
 
 /** Three significant digits, no exponent, trailing zeros kept for alignment ("1.20", "12.0", "120"). */
 function sig3(value: number): string {
@@ -170,4 +171,19 @@ export function formatValue(value: number, unit: MetricUnit): string {
     case '{count}/s':
       return `${formatCount(value)}/s`;
   }
+}
+
+/**
+ * A task's per-operation figure in its unit: a duration for `seconds` (or no unit), a whole count with
+ * `instr` for `instructions`, `cycles (est.)` for estimated cycles.
+ *
+ * @example `formatPerOp(34750.2, 'instructions')` is `"34,750 instr"`.
+ * @public
+ */
+export function formatPerOp(value: number, unit: PerOperationUnit | undefined): string {
+  if (unit === undefined || unit === 'seconds') return formatDuration(value);
+  const bad = notFinite(value);
+  if (bad !== undefined) return bad;
+  const n = Math.round(value).toLocaleString('en-US');
+  return unit === 'instructions' ? `${n} instr` : `${n} cycles (est.)`;
 }

@@ -59,7 +59,7 @@ export class PerformanceMonitor extends TypedEventEmitter<PerformanceMonitorEven
     const seen = new Set<string>();
     sources.forEach((s, i) => {
       const what = `sources option [${i}]`;
-      if (seen.has((s as Partial<MetricSource> | null)?.id as string)) throw new TypeError(`sources option has a duplicate source id ${JSON.stringify(s.id)}`);
+      if (seen.has((s as Partial<MetricSource> | null)?.id as string)) throw new RuneBenchError('ERR_DUPLICATE', `sources option has a duplicate source id ${JSON.stringify(s.id)}`);
       this.#sources.add(s, what);
       seen.add(s.id);
     });

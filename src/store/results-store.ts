@@ -1,6 +1,6 @@
 // The results-store contract: stored runs, histories, and the record format both stores share.
 import { RuneBenchError } from '../core/errors.js';
-import type { SuiteResult } from '../core/results.js';
+import type { PerOperationUnit, SuiteResult } from '../core/results.js';
 import { walkBenchmarks } from '../core/walk.js';
 import { fromVersion1 } from '../bench/suite-result-json.js';
 import { invalid, requireArray, requireNumber, requireObject, requireString } from '../core/validate.js';
@@ -16,12 +16,17 @@ export const RECORD_VERSION = 1;
  * @beta
  */
 export interface StoredBenchmark {
-  /** The benchmark key (`suite/task`, `suite/child/task`: see `benchmarkKey`), the key a history is read by. */
+  /**
+   * The benchmark key (`suite/task`, `suite/child/task`: see `benchmarkKey`), the key a history is read by; for a
+   * counted figure `<key> (<unit>)`, so a task's times and its instruction counts make two histories, never one.
+   */
   readonly key: string;
-  /** Per-operation sample times, seconds; the task's kept samples, or its median alone when none were kept. */
+  /** Per-operation samples in `unit`; the task's kept samples, or its median alone when none were kept. */
   readonly samples: readonly number[];
-  /** Median, seconds per operation. */
+  /** Median per operation, in `unit`. */
   readonly median: number;
+  /** Unit of `samples` and `median`. @defaultValue `'seconds'` when absent */
+  readonly unit?: PerOperationUnit;
 }
 
 /**
@@ -105,7 +110,8 @@ export function benchmarksOf(result: SuiteResult): StoredBenchmark[] {
   for (const { key, task } of walkBenchmarks(result)) {
     if (task.status !== 'ok' || task.stats === undefined) continue;
     const samples = task.samples !== undefined && task.samples.length > 0 ? task.samples : [task.stats.median];
-    out.push({ key, samples, median: task.stats.median });
+    const unit = task.stats.unit ?? 'seconds';
+    out.push({ key: unit === 'seconds' ? key : `${key} (${unit})`, samples, median: task.stats.median, ...(unit === 'seconds' ? {} : { unit }) });
   }
   return out;
 }

@@ -29,6 +29,7 @@ export type {
   ErrorInfo,
   KeyFigure,
   OutlierCounts,
+  PerOperationUnit,
   SuiteResult,
   SuiteStatus,
   SuiteSummary,

@@ -16,7 +16,7 @@ function writeNestedSuite(dir: string): string {
     `import { BenchmarkSuite, SuiteResultBuilder } from ${JSON.stringify(index)};
 async function child(name, work, seed) {
   const data = Float64Array.from({ length: work }, (_, i) => (i * 7919) % 1000);
-  const suite = new BenchmarkSuite(name, { time: 60, minSamples: 12, maxSamples: 40, warmup: 10, keepSamples: true, seed });
+  const suite = new BenchmarkSuite(name, { timeMs: 60, minSamples: 12, maxSamples: 40, warmupMs: 10, keepSamples: true, seed });
   suite.add('sum', () => { let s = 0; for (let i = 0; i < data.length; i++) s += data[i]; return s; });
   return suite.run();
 }

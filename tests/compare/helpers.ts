@@ -28,7 +28,7 @@ export const suite = {
   parameters: [{ name: 'n', type: 'number', description: 'iterations per operation', default: ${options.parameterDefault ?? 20000} }],
   run(options = {}) {
     const n = Number(options.params?.n ?? ${options.parameterDefault ?? 20000});
-    const s = new BenchmarkSuite('tiny', { time: 100, warmup: 10, minSamples: 8 });
+    const s = new BenchmarkSuite('tiny', { timeMs: 100, warmupMs: 10, minSamples: 8 });
     for (const name of ${JSON.stringify(tasks)}) s.add(name, () => busy(n * WORK));
     return s.run();
   },

@@ -21,8 +21,10 @@ import { openStore, previousRun, recordRun } from './store.js';
 import { appendStepSummary } from './step-summary.js';
 import type { FormatInput } from '../../format/formatter.js';
 import { isBaselineName } from '../../store/results-store.js';
+import { findValgrind } from '../../bench/instruments/valgrind.js';
 
 const SCALES = ['quick', 'standard', 'linux'] as const;
+const INSTRUMENTS = ['time', 'instructions'] as const;
 
 /** Runs `run`. @internal */
 export async function runRun(ctx: CommandContext, flags: Flags): Promise<number> {
@@ -35,6 +37,15 @@ export async function runRun(ctx: CommandContext, flags: Flags): Promise<number>
   const params = parseParams(flags.strings('param'), suite);
   const seed = flags.number('seed', { integer: true, min: 0, max: 2 ** 32 - 1 }) ?? 1;
   const threshold = flags.ratio('threshold', { max: 0.99 }) ?? config.threshold ?? 0.02;
+  const instrument = flags.choice('instrument', INSTRUMENTS, 'time');
+  const cacheSim = flags.boolean('cache-sim');
+  if (cacheSim && instrument !== 'instructions') throw new UsageError('--cache-sim needs --instrument instructions', 'run');
+  if (instrument !== 'time') {
+    if (!(suite.instruments ?? ['time']).includes(instrument)) {
+      throw new UsageError(`suite ${suite.id} measures ${(suite.instruments ?? ['time']).join(', ')} only, not ${instrument} (see docs/benchmarks.md)`, 'run');
+    }
+    findValgrind(); // a missing valgrind fails now, naming the Debian package, not after the run
+  }
   const output = optionalPath(ctx, flags, 'output');
   // A bare name (`--baseline main`) is a named baseline in the store; anything else is a file path.
   const saveBaselineName = storedBaselineName(flags, 'save-baseline');
@@ -68,7 +79,14 @@ export async function runRun(ctx: CommandContext, flags: Flags): Promise<number>
   try {
     await monitor.start();
     await monitor.sample(); // first and last points, so even a short run has a series to chart
-    result = await suite.run({ scale, signal: ctx.signal, seed, params, onProgress: (p) => { progress.update(p); } });
+    result = await suite.run({
+      scale,
+      signal: ctx.signal,
+      seed,
+      params,
+      ...(instrument === 'time' ? {} : { instrument, instructions: { cacheSim } }),
+      onProgress: (p) => { progress.update(p); },
+    });
   } finally {
     if (monitor.running) await monitor.sample();
     await monitor.stop();

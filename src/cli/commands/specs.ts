@@ -35,6 +35,12 @@ export const RUN_SPEC: CommandSpec = {
     'no-store': { type: 'boolean', description: 'do not record this run in the results store' },
     param: { type: 'string', short: 'P', multiple: true, value: 'KEY=VALUE', description: 'suite parameter (repeatable; see `list`)' },
     seed: { type: 'string', value: 'N', description: 'seed for generators and bootstrap (default: 1)' },
+    instrument: {
+      type: 'string',
+      value: 'time|instructions',
+      description: 'what measures each task: time (default), or instructions counted under valgrind (Debian package valgrind; suites that support it)',
+    },
+    'cache-sim': { type: 'boolean', description: 'with --instrument instructions: simulate the caches and report estimated cycles (a model)' },
     require: {
       type: 'string',
       short: 'r',
@@ -51,6 +57,7 @@ export const RUN_SPEC: CommandSpec = {
     'run --suite large_repository --param dir=/src/linux --scale linux',
     'run --suite network --save-baseline base.json',
     'run --suite network --baseline base.json --fail-on-regression',
+    'run --require ./my-suites.js --suite hashing --instrument instructions',
   ],
 };
 

@@ -1,6 +1,7 @@
 // The one comparison of two result trees: every benchmark by its walker key, one Benjamini-Hochberg family.
 import type { SuiteResult, TaskResult } from '../../core/results.js';
 import { walkBenchmarks, type BenchmarkEntry } from '../../core/walk.js';
+import { isCounted, measureCounts } from './count-gate.js';
 import { judge, measurePair, type GateSettings, type RawComparison } from './regression-gate.js';
 import type { BenchmarkComparison, ComparisonReport, NotCompared } from './regression-types.js';
 
@@ -31,6 +32,8 @@ function pairOf(base: TaskResult, task: TaskResult): { readonly a: readonly numb
 /** The tree comparison before verdicts: measured pairs and the benchmarks left out. @internal */
 export interface MeasuredTrees {
   readonly raw: readonly RawComparison[];
+  /** Counted figures (instructions, estimated cycles), judged with the count threshold. */
+  readonly counted: readonly RawComparison[];
   readonly samples: ReadonlyMap<string, { readonly baseline: readonly number[] }>;
   readonly notCompared: readonly NotCompared[];
   readonly notices: readonly string[];
@@ -52,6 +55,7 @@ export function measureTrees(baseline: SuiteResult, current: SuiteResult, s: Gat
   for (const entry of walkBenchmarks(baseline)) byKey.set(relativeKey(entry), entry);
   const seen = new Set<string>();
   const raw: RawComparison[] = [];
+  const counted: RawComparison[] = [];
   const samples = new Map<string, { baseline: readonly number[] }>();
   for (const entry of walkBenchmarks(current)) {
     signal?.();
@@ -64,13 +68,17 @@ export function measureTrees(baseline: SuiteResult, current: SuiteResult, s: Gat
     }
     const pair = pairOf(base.task, entry.task);
     if (typeof pair === 'string') notCompared.push({ key: entry.key, reason: pair });
-    else {
+    else if (isCounted(entry.task) || isCounted(base.task)) {
+      const units = [base.task.stats?.unit ?? 'seconds', entry.task.stats?.unit ?? 'seconds'];
+      if (units[0] !== units[1]) notCompared.push({ key: entry.key, reason: `units differ: ${String(units[0])} -> ${String(units[1])}` });
+      else counted.push(measureCounts(entry.key, pair.a, pair.b));
+    } else {
       raw.push(measurePair(entry.key, pair.a, pair.b, s));
       samples.set(entry.key, { baseline: pair.a });
     }
   }
   for (const [rel, entry] of byKey) if (!seen.has(rel)) notCompared.push({ key: entry.key, reason: 'not in the current run' });
-  return { raw, samples, notCompared, notices };
+  return { raw, counted, samples, notCompared, notices };
 }
 
 /**

@@ -8,6 +8,7 @@ import { analyzeHistory, poolSeries } from './history-analysis.js';
 import { judge, measurePair, type GateSettings } from './regression-gate.js';
 import { comparisonReport, measureTrees } from './compare-results.js';
 import { LiveWatcher } from './regression-live.js';
+import { DEFAULT_COUNT_THRESHOLD } from './count-gate.js';
 import type { HistorySeries, ResultsStore } from '../../store/results-store.js';
 import type {
   BenchmarkComparison,
@@ -87,6 +88,7 @@ function checkRatio(value: number, name: string): void {
  */
 export class RegressionDetector extends TypedEventEmitter<RegressionDetectorEvents> {
   readonly #gate: GateSettings;
+  readonly #countGate: GateSettings;
   readonly #changePoints: NonNullable<RegressionDetectorOptions['changePoints']>;
 
   /**
@@ -95,8 +97,9 @@ export class RegressionDetector extends TypedEventEmitter<RegressionDetectorEven
    */
   constructor(options: RegressionDetectorOptions = {}) {
     super();
-    const { threshold = 0.02, alpha = 0.05, level = 0.95, resamples = 2000, seed = 1, changePoints = {} } = options;
+    const { threshold = 0.02, countThreshold = DEFAULT_COUNT_THRESHOLD, alpha = 0.05, level = 0.95, resamples = 2000, seed = 1, changePoints = {} } = options;
     checkRatio(threshold, 'threshold');
+    checkRatio(countThreshold, 'countThreshold');
     if (!(alpha > 0 && alpha < 1)) throw new RangeError('alpha option must be between 0 and 1 (exclusive)');
     if (!(level > 0 && level < 1)) throw new RangeError('level option must be between 0 and 1 (exclusive)');
     if (!Number.isInteger(resamples) || resamples < 100) throw new RangeError('resamples option must be an integer >= 100');
@@ -104,6 +107,7 @@ export class RegressionDetector extends TypedEventEmitter<RegressionDetectorEven
     // validate change-point options now rather than at the first analysis
     detectChangePoints([], changePoints);
     this.#gate = { threshold, alpha, level, resamples, seed };
+    this.#countGate = { ...this.#gate, threshold: countThreshold };
     this.#changePoints = changePoints;
   }
 
@@ -141,11 +145,12 @@ export class RegressionDetector extends TypedEventEmitter<RegressionDetectorEven
     const measured = measureTrees(baseline, current, this.#gate, () => {
       if (signal?.aborted === true) throw abortError(signal, 'regression comparison');
     });
-    let comparisons = judge(measured.raw, this.#gate);
+    const countVerdicts = judge(measured.counted, this.#countGate);
+    let comparisons = [...judge(measured.raw, this.#gate), ...countVerdicts];
     if (confirm !== undefined) {
       const confirmed: BenchmarkComparison[] = [];
       for (const c of comparisons) {
-        if (c.verdict !== 'regressed') {
+        if (c.verdict !== 'regressed' || countVerdicts.includes(c)) {
           confirmed.push(c);
           continue;
         }

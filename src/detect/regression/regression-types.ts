@@ -194,6 +194,12 @@ export interface RegressionDetectorEvents {
 export interface RegressionDetectorOptions {
   /** Smallest ratio distance from 1 that counts as a regression or improvement (0.02 = 2%). @defaultValue `0.02` */
   readonly threshold?: number;
+  /**
+   * The same for counted figures (tasks measured with the `instructions` instrument, whose statistics carry
+   * a unit other than seconds): their noise is near zero, so the default is much tighter.
+   * @defaultValue `0.005` ({@link DEFAULT_COUNT_THRESHOLD})
+   */
+  readonly countThreshold?: number;
   /** False discovery rate across benchmarks compared together (Benjamini-Hochberg). @defaultValue `0.05` */
   readonly alpha?: number;
   /** Level of the bootstrap intervals. @defaultValue `0.95` */

@@ -8,6 +8,7 @@ import type { SuiteDefinition, SuiteRunOptions } from '../../core/suite.js';
 import { PerformanceMonitor } from '../../monitor/performance-monitor.js';
 import { ProgressReporter } from '../common/progress.js';
 import { param, resolveScale } from '../common/scale.js';
+import { ProcessTreeMemory } from '../common/process-tree-memory.js';
 
 const ID = 'comprehensive';
 
@@ -41,6 +42,8 @@ export function createComprehensiveSuite(source: () => readonly SuiteDefinition[
     const progress = new ProgressReporter(ID, options.onProgress);
     const monitor = new PerformanceMonitor({ intervalMs: interval, historySize: 100_000 });
     await monitor.start();
+    const treeMemory = new ProcessTreeMemory();
+    treeMemory.start();
     const children: SuiteResult[] = [];
     const notices: string[] = [];
     let aborted = false;
@@ -80,6 +83,7 @@ export function createComprehensiveSuite(source: () => readonly SuiteDefinition[
         if (aborted) break;
       }
     } finally {
+      treeMemory.stop();
       await monitor.stop();
     }
     const snapshots: MetricSnapshot[] = monitor.history.toArray();
@@ -87,9 +91,14 @@ export function createComprehensiveSuite(source: () => readonly SuiteDefinition[
     if (failed.length > 0) notices.push(`not fully ok: ${failed.join(', ')}`);
     for (const child of children) builder.child(child);
     builder
-      .figure({ name: 'suites.run', value: children.length, unit: '{count}' }, { name: 'suites.ok', value: children.filter((c) => c.status === 'ok').length, unit: '{count}' })
+      .figure(
+        { name: 'suites.run', value: children.length, unit: '{count}' },
+        { name: 'suites.ok', value: children.filter((c) => c.status === 'ok').length, unit: '{count}' },
+        { name: 'memory.peak_rss', value: treeMemory.peak, unit: 'By', description: 'peak RSS of this process plus every live process it spawned, or of the largest one alone (polled every 200 ms)' },
+        ...(treeMemory.childrenSeen ? [{ name: 'memory.child_peak_rss', value: treeMemory.childPeak, unit: 'By', description: 'largest peak (VmHWM) of any one spawned process' } as const] : []),
+      )
       .notice(...notices)
-      .peaks({ memory: monitor.summary('process.memory.usage')?.max, cpu: monitor.summary('process.cpu.utilization')?.max });
+      .peaks({ memory: Math.max(monitor.summary('process.memory.usage')?.max ?? 0, treeMemory.peak), cpu: monitor.summary('process.cpu.utilization')?.max });
     if (aborted) builder.status('aborted');
     const combined = builder.build();
     const report = new BottleneckDetector().analyzeSuite(combined, snapshots);

@@ -97,6 +97,7 @@ async function runDiskIo(options: SuiteRunOptions = {}): Promise<SuiteResult> {
     const sizes = looseObjectSizes(plan.looseObjects, seed);
     return sizes.reduce((s, x) => s + x, 0) / Math.max(1, sizes.length);
   })();
+  notices.push('each job runs once (it writes or reads its whole file set, and a repeat would find the page cache in a different state): bandwidth, IOPS and latency percentiles come from the job\'s own operations; the task\'s wall time is a single sample and has no interval');
   if (withFio) notices.push('a "(fio)" task times the whole fio process (start-up, file lay-out): compare its bandwidth, iops and latency figures, not its wall time');
   if (withFio) notices.push(`fio loose-objects peer writes ${plan.looseObjects} files of uniform sizes with the same mean (${Math.round(meanLoose)} B): fio has no log-normal file sizes`);
   const temp = await createTempDir(id, { ...(dirParam !== undefined ? { parent: dirParam } : {}), ...(signal !== undefined ? { signal } : {}) });

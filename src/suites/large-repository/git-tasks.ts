@@ -2,6 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BenchmarkSuite } from '../../bench/benchmark-suite.js';
+import type { TaskTimingOptions } from '../../bench/types.js';
 import type { KeyFigure } from '../../core/results.js';
 import { seededRandom } from '../common/rng.js';
 import { contentSourceFor } from '../../workloads/repository/generator.js';
@@ -20,6 +21,38 @@ function gitDirBytes(fixture: RepositoryFixture): Promise<number> {
   });
 }
 
+/** Counts NUL-separated entries of git's output. */
+function countEntries(out: string): number {
+  return out.split('\0').filter((p) => p !== '').length;
+}
+
+/**
+ * What git sees of a user's repository: tracked files and files its ignore rules hide (a tree shipped with
+ * a `.gitignore` ending in `/*` hides everything). Figures `git.tracked_files` and `git.ignored_files`, and a
+ * notice when ignore rules hide any file the suite measures.
+ *
+ * @internal
+ */
+export async function reportIgnored(
+  git: (args: readonly string[]) => Promise<string>,
+  measured: number,
+  figures: KeyFigure[],
+  notices: string[],
+): Promise<void> {
+  const tracked = countEntries(await git(['ls-files', '-z', '--cached']));
+  const ignored = countEntries(await git(['ls-files', '-z', '--others', '--ignored', '--exclude-standard']));
+  figures.push(
+    { name: 'git.tracked_files', value: tracked, unit: '{count}', description: 'files in the index of the user\'s repository' },
+    { name: 'git.ignored_files', value: ignored, unit: '{count}', description: 'untracked files hidden by ignore rules (.gitignore, info/exclude)' },
+  );
+  if (ignored > 0) {
+    notices.push(
+      `git's ignore rules hide ${String(ignored)} of the ${String(measured)} files measured (${String(tracked)} tracked): ` +
+        'git status covers only the files git sees; git hash-object is given every path. Commit or force-add (git add -f) them to compare like with like',
+    );
+  }
+}
+
 /**
  * Adds the git peer tasks. On a generated tree: `git add -A && git commit`, warm `git status`, status after
  * dirtying 1% and 10% of the files, `git hash-object --stdin-paths`. On a user's directory only the
@@ -30,14 +63,19 @@ function gitDirBytes(fixture: RepositoryFixture): Promise<number> {
 export async function addGitTasks(
   bench: BenchmarkSuite,
   fixture: RepositoryFixture,
-  options: { readonly seed: number; readonly repeats: number; readonly timeout: number; readonly signal?: AbortSignal | undefined },
+  options: {
+    readonly seed: number;
+    /** Timing of the repeatable tasks (status, hash-object): many samples within a budget. */
+    readonly sampled: TaskTimingOptions;
+    readonly timeout: number;
+    readonly signal?: AbortSignal | undefined;
+  },
   figures: KeyFigure[],
   notices: string[],
 ): Promise<void> {
-  const { seed, repeats, timeout, signal } = options;
+  const { seed, sampled, timeout, signal } = options;
   const cwd = fixture.root;
   const once = { minSamples: 1, maxSamples: 1, warmup: false, timeMs: 1, timeoutMs: timeout } as const;
-  const repeated = { minSamples: repeats, maxSamples: repeats, warmup: false, timeMs: 1, timeoutMs: timeout } as const;
   const git = (args: readonly string[], input?: string): Promise<string> =>
     runGit(args, { cwd, ...(input !== undefined ? { input } : {}), ...(signal !== undefined ? { signal } : {}) });
   const tags = ['git', 'peer'];
@@ -62,21 +100,24 @@ export async function addGitTasks(
     } catch {
       notices.push(`${cwd} is not a git repository: git status skipped`);
     }
+    if (isRepository) await reportIgnored(git, fixture.files.length, figures, notices);
     notices.push('user directory: git add/commit and the dirty-status runs are skipped (they would modify it)');
   }
   if (isRepository) {
     bench.add('git status (warm)', () => git(['status', '--porcelain']), {
-      ...repeated, items: fixture.files.length, tags, setup: () => git(['status', '--porcelain']),
+      ...sampled, items: fixture.files.length, tags, setup: () => git(['status', '--porcelain']),
     });
   }
   const input = fixture.files.map((f) => f.path).join('\n') + '\n';
   bench.add('git hash-object --stdin-paths', () => git(['hash-object', '--stdin-paths'], input), {
-    ...repeated, bytes: fixture.bytes, items: fixture.files.length, tags,
+    ...sampled, minSamples: 5, bytes: fixture.bytes, items: fixture.files.length, tags,
   });
   if (fixture.generated) {
     const content = contentSourceFor(seed);
+    // Each sample dirties a fresh seeded set of files first (not timed), so every status finds changes.
+    let round = 0;
     const dirty = (share: number, salt: number) => (): void => {
-      const rng = seededRandom(seed ^ salt);
+      const rng = seededRandom(seed ^ salt ^ (round++ * 0x9e3779b1));
       const count = Math.max(1, Math.round(fixture.files.length * share));
       for (let i = 0; i < count; i++) {
         const file = fixture.files[rng.int(fixture.files.length)];
@@ -86,10 +127,11 @@ export async function addGitTasks(
       }
     };
     bench.add('git status (1% dirty)', () => git(['status', '--porcelain']), {
-      ...once, items: fixture.files.length, tags, setup: dirty(0.01, 0x101),
+      ...sampled, minSamples: 5, maxSamples: 20, warmup: false, items: fixture.files.length, tags, beforeEach: dirty(0.01, 0x101),
     });
     bench.add('git status (10% dirty)', () => git(['status', '--porcelain']), {
-      ...once, items: fixture.files.length, tags, setup: dirty(0.1, 0x202),
+      ...sampled, minSamples: 5, maxSamples: 10, warmup: false, items: fixture.files.length, tags, beforeEach: dirty(0.1, 0x202),
     });
+    notices.push('git add -A && git commit runs once: it commits the whole tree, and a second commit of the same tree would time a different (no-op) operation');
   }
 }

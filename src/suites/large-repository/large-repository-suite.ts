@@ -5,11 +5,13 @@ import { join } from 'node:path';
 import { deflateSync as zlibDeflateSync } from 'node:zlib';
 import { deflateSync } from 'fflate';
 import { BenchmarkSuite } from '../../bench/benchmark-suite.js';
+import type { TaskTimingOptions } from '../../bench/types.js';
+import { yieldToEventLoop } from '../../bench/timer.js';
 import { RuneBenchError } from '../../core/errors.js';
 import type { KeyFigure, SuiteResult, TaskResult } from '../../core/results.js';
 import type { SuiteDefinition, SuiteRunOptions, SuiteScale } from '../../core/suite.js';
 import { ProgressReporter, followBenchmark } from '../common/progress.js';
-import { PeakMemory } from '../common/result.js';
+import { ProcessTreeMemory } from '../common/process-tree-memory.js';
 import { SuiteResultBuilder } from '../../bench/result-builder.js';
 import { byScale, param, resolveScale, throwIfAborted } from '../common/scale.js';
 import { decodeDelta, encodeDelta } from '../../workloads/repository/delta.js';
@@ -22,15 +24,22 @@ import { writePack } from '../../workloads/repository/pack-writer.js';
 import { prepareRepositoryForRun, type RepositoryFixture } from './repository-fixture.js';
 import { describeTreeShape, walkTree } from '../../workloads/repository/tree-walk.js';
 import { loadWorkingSet, type WorkingSet } from '../../workloads/repository/working-set.js';
+import { drawRatioSample, estimateRatios, type RatioEstimate } from '../../workloads/repository/ratio-sample.js';
 
 const ID = 'large_repository';
 const MIB = 1024 * 1024;
+/** Files larger than this add one chunk of this size to the ratio sample. */
+const RATIO_CHUNK = 32 * 1024;
 
 interface Plan {
-  /** Samples of each whole-tree operation. */
+  /** Samples of each whole-tree operation that cannot be batched (pack write, git add + commit). */
   readonly repeats: number;
-  /** In-memory working set for compression and delta, bytes. */
+  /** In-memory working set the timed hashing, compression and delta tasks run on, bytes. */
   readonly sampleBytes: number;
+  /** Units of the stratified sample the compression and delta ratios come from. */
+  readonly ratioUnits: number;
+  /** Sampling budget of each repeatable task, ms. */
+  readonly taskTime: number;
   /** Cache reads per sample. */
   readonly cacheReads: number;
   /** Per-operation timeout, ms. */
@@ -38,9 +47,9 @@ interface Plan {
 }
 
 const PLANS: Readonly<Record<SuiteScale, Plan>> = {
-  quick: { repeats: 2, sampleBytes: 8 * MIB, cacheReads: 20_000, timeout: 120_000 },
-  standard: { repeats: 2, sampleBytes: 64 * MIB, cacheReads: 100_000, timeout: 300_000 },
-  linux: { repeats: 1, sampleBytes: 128 * MIB, cacheReads: 400_000, timeout: 900_000 },
+  quick: { repeats: 3, sampleBytes: 1 * MIB, ratioUnits: 600, taskTime: 1000, cacheReads: 2_000, timeout: 120_000 },
+  standard: { repeats: 3, sampleBytes: 4 * MIB, ratioUnits: 1500, taskTime: 3000, cacheReads: 20_000, timeout: 300_000 },
+  linux: { repeats: 1, sampleBytes: 4 * MIB, ratioUnits: 3000, taskTime: 5000, cacheReads: 50_000, timeout: 900_000 },
 };
 
 function median(task: TaskResult | undefined): number | undefined {
@@ -67,46 +76,29 @@ function shapeFigures(fixture: RepositoryFixture): KeyFigure[] {
   ];
 }
 
-function addCompressionTasks(bench: BenchmarkSuite, set: WorkingSet, repeated: object, figures: KeyFigure[]): void {
+function addCompressionTasks(bench: BenchmarkSuite, set: WorkingSet, repeated: TaskTimingOptions): void {
   for (const level of [1, 6] as const) {
-    let fflateOut = 0;
     bench.add(`deflate fflate level ${String(level)}`, () => {
       let out = 0;
       for (const content of set.contents) out += deflateSync(content, { level }).length;
-      fflateOut = out;
       return out;
-    }, {
-      ...repeated, bytes: set.bytes, items: set.contents.length, tags: ['compression', 'fflate'],
-      figures: () => {
-        const ratio = fflateOut > 0 ? set.bytes / fflateOut : 0;
-        figures.push({ name: `compress.fflate.l${String(level)}.ratio`, value: ratio, unit: '1', description: `deflate level ${String(level)} ratio (input/output)` });
-        return [{ name: 'ratio', value: ratio, unit: '1' }];
-      },
-    });
-    let zlibOut = 0;
+    }, { ...repeated, bytes: set.bytes, items: set.contents.length, tags: ['compression', 'fflate'] });
     bench.add(`deflate node:zlib level ${String(level)}`, () => {
       let out = 0;
       for (const content of set.contents) out += zlibDeflateSync(content, { level }).length;
-      zlibOut = out;
       return out;
-    }, {
-      ...repeated, bytes: set.bytes, items: set.contents.length, tags: ['compression', 'zlib', 'reference'],
-      figures: () => [{ name: 'ratio', value: zlibOut > 0 ? set.bytes / zlibOut : 0, unit: '1' }],
-    });
+    }, { ...repeated, bytes: set.bytes, items: set.contents.length, tags: ['compression', 'zlib', 'reference'] });
   }
 }
 
-function addDeltaTask(bench: BenchmarkSuite, set: WorkingSet, seed: number, repeated: object, figures: KeyFigure[]): void {
+function addDeltaTask(bench: BenchmarkSuite, set: WorkingSet, seed: number, repeated: TaskTimingOptions): void {
   const content = contentSourceFor(seed);
-  const count = Math.max(1, Math.ceil(set.contents.length / 4));
-  const previous = set.contents.slice(0, count);
+  const previous = set.contents;
   const next = previous.map((c, i) => content.revise(c, seed + i));
   const bytes = next.reduce((s, c) => s + c.length, 0);
-  let deltaBytes = 0;
   bench.add('delta fflate (previous revision as dictionary)', () => {
     let out = 0;
     for (let i = 0; i < next.length; i++) out += encodeDelta(previous[i] ?? new Uint8Array(0), next[i] ?? new Uint8Array(0)).length;
-    deltaBytes = out;
     return out;
   }, {
     ...repeated, bytes, items: next.length, tags: ['compression', 'delta'],
@@ -120,16 +112,27 @@ function addDeltaTask(bench: BenchmarkSuite, set: WorkingSet, seed: number, repe
         }
       }
     },
-    figures: () => {
-      const plain = next.reduce((s, c) => s + deflateSync(c, { level: 6 }).length, 0);
-      const ratio = deltaBytes > 0 ? bytes / deltaBytes : 0;
-      figures.push(
-        { name: 'delta.ratio', value: ratio, unit: '1', description: 'new revision bytes / delta bytes' },
-        { name: 'delta.plain_ratio', value: plain > 0 ? bytes / plain : 0, unit: '1', description: 'same files deflated without the previous revision' },
-      );
-      return [{ name: 'ratio', value: ratio, unit: '1' }];
-    },
   });
+}
+
+/** Compression and delta ratios of the stratified sample, each with its 95% interval. */
+async function ratioFigures(root: string, fixture: RepositoryFixture, units: number, seed: number, signal: AbortSignal | undefined): Promise<KeyFigure[]> {
+  const sample = await drawRatioSample(root, fixture.files, { units, chunkBytes: RATIO_CHUNK, seed }, signal);
+  const ratios = await estimateRatios(sample, contentSourceFor(seed), seed, signal);
+  const what = `${String(sample.count)} units (${(sample.bytes / MIB).toFixed(1)} MiB) drawn by bytes from ${String(sample.classes.length)} file-size classes, files over ${String(RATIO_CHUNK / 1024)} KiB as one chunk, classes weighted by their share of the tree's bytes`;
+  const out: KeyFigure[] = [];
+  const add = (name: string, estimate: RatioEstimate, meaning: string): void => {
+    const interval = `95% interval ${estimate.low.toFixed(2)}-${estimate.high.toFixed(2)}`;
+    out.push(
+      { name, value: estimate.ratio, unit: '1', description: `${meaning}; ${interval}; ${what}` },
+      { name: `${name}.rme`, value: estimate.relativeHalfWidth, unit: '1', description: `half-width of the 95% interval of ${name} over the ratio` },
+    );
+  };
+  add('compress.l1.ratio', ratios.level1, 'input/output bytes, node:zlib deflate level 1 per unit');
+  add('compress.l6.ratio', ratios.level6, 'input/output bytes, node:zlib deflate level 6 per unit');
+  add('delta.ratio', ratios.delta, 'new revision bytes / delta bytes (fflate, previous revision as dictionary)');
+  out.push({ name: 'ratio_sample.bytes', value: sample.bytes, unit: 'By', description: what });
+  return out;
 }
 
 async function runLargeRepository(options: SuiteRunOptions = {}): Promise<SuiteResult> {
@@ -148,13 +151,14 @@ async function runLargeRepository(options: SuiteRunOptions = {}): Promise<SuiteR
   if (!(Number.isInteger(repeats) && repeats >= 1 && repeats <= 100)) throw new RangeError('repeats parameter must be an integer in [1, 100]');
   throwIfAborted(signal, `${ID} suite`);
   const progress = new ProgressReporter(ID, options.onProgress);
-  const peak = new PeakMemory();
+  const peak = new ProcessTreeMemory();
   const notices: string[] = [];
   const figures: KeyFigure[] = [];
 
   const prepared = await prepareRepositoryForRun({ suite: ID, scale, seed, files, dir, signal, progress: progress.span(0, 0.2) }, builder);
   if ('schemaVersion' in prepared) return prepared; // aborted while generating
   const fixture: RepositoryFixture = prepared;
+  peak.start();
   try {
     peak.sample();
     const { root } = fixture;
@@ -168,26 +172,39 @@ async function runLargeRepository(options: SuiteRunOptions = {}): Promise<SuiteR
     }
     const set = loadWorkingSet(root, fixture.files, (sampleMb ?? plan.sampleBytes / MIB) * MIB, seed);
     peak.sample();
-    figures.push({ name: 'working_set.bytes', value: set.bytes, unit: 'By', description: 'bytes sampled into memory for compression and delta' });
+    figures.push({ name: 'working_set.bytes', value: set.bytes, unit: 'By', description: 'bytes of files held in memory for the timed hashing, compression and delta tasks' });
+    progress.update('ratios', 0.2, 'compression and delta ratios of a stratified sample');
+    figures.push(...await ratioFigures(root, fixture, plan.ratioUnits, seed, signal));
+    peak.sample();
+    // Repeatable tasks: many short samples within the budget; whole-tree one-shots: `repeats` samples.
+    const sampled = { minSamples: 10, warmup: true, timeMs: plan.taskTime, timeoutMs: plan.timeout } as const;
     const repeated = { minSamples: repeats, maxSamples: repeats, warmup: false, timeMs: 1, timeoutMs: plan.timeout } as const;
     const bench = new BenchmarkSuite(ID, { seed, gc: true, ...(signal !== undefined ? { signal } : {}) });
     const items = fixture.files.length;
 
     bench.add('walk + lstat', () => walkTree(root, signal === undefined ? {} : { signal }), {
-      ...repeated, items, tags: ['walk'],
+      ...sampled, items, tags: ['walk'],
     });
-    bench.add('sha1 git blob ids (read + hash every file)', () => {
+    // A whole-tree pass: it yields to the event loop every ~20 ms so progress, abort and the monitor keep working.
+    bench.add('sha1 git blob ids (read + hash every file)', async () => {
       let last = '';
-      for (const file of fixture.files) last = gitBlobId(readFileSync(join(root, file.path)));
+      let slice = performance.now();
+      for (const file of fixture.files) {
+        last = gitBlobId(readFileSync(join(root, file.path)));
+        if (performance.now() - slice > 20) {
+          await yieldToEventLoop();
+          slice = performance.now();
+        }
+      }
       return last;
-    }, { ...repeated, bytes: fixture.bytes, items, tags: ['hash'] });
+    }, { ...sampled, minSamples: 5, bytes: fixture.bytes, items, tags: ['hash'] });
     bench.add('sha1 git blob ids (in memory)', () => {
       let last = '';
       for (const content of set.contents) last = gitBlobId(content);
       return last;
-    }, { ...repeated, bytes: set.bytes, items: set.contents.length, tags: ['hash'] });
-    addCompressionTasks(bench, set, repeated, figures);
-    addDeltaTask(bench, set, seed, repeated, figures);
+    }, { ...sampled, bytes: set.bytes, items: set.contents.length, tags: ['hash'] });
+    addCompressionTasks(bench, set, sampled);
+    addDeltaTask(bench, set, seed, sampled);
 
     const cache = new ObjectCacheWorkload({
       objects: fixture.files.length,
@@ -196,13 +213,14 @@ async function runLargeRepository(options: SuiteRunOptions = {}): Promise<SuiteR
       seed,
     });
     bench.add('object cache (lru-cache, Zipf keys)', () => cache.read(plan.cacheReads), {
-      ...repeated, items: plan.cacheReads, tags: ['cache'],
+      ...sampled, items: plan.cacheReads, tags: ['cache'],
       figures: () => {
         figures.push({ name: 'cache.hit_ratio', value: cache.hitRatio, unit: '1', description: 'object cache hit ratio (capacity 10% of the tree)' });
         return [{ name: 'hit_ratio', value: cache.hitRatio, unit: '1' }];
       },
     });
 
+    notices.push(`pack write streams the whole tree per sample: ${String(repeats)} samples, so its interval is wide on a loaded host`);
     let packNumber = 0;
     let packBytes = 0;
     bench.add('pack write (streaming, fflate level 1)', async () => {
@@ -230,7 +248,7 @@ async function runLargeRepository(options: SuiteRunOptions = {}): Promise<SuiteR
     } else if ((await findGit()) === undefined) {
       notices.push('git not found on the PATH: git peer skipped');
     } else {
-      await addGitTasks(bench, fixture, { seed, repeats, timeout: plan.timeout, signal }, figures, notices);
+      await addGitTasks(bench, fixture, { seed, sampled, timeout: plan.timeout, signal }, figures, notices);
     }
 
     followBenchmark(bench, progress.span(0.2, 1), () => {
@@ -242,11 +260,12 @@ async function runLargeRepository(options: SuiteRunOptions = {}): Promise<SuiteR
     const written = fixture.bytesWritten + packBytes * packNumber + (figures.find((f) => f.name === 'git.objects.bytes_written')?.value ?? 0);
     figures.push(
       { name: 'bytes_written', value: written, unit: 'By', description: 'tree, packs and git objects written' },
-      { name: 'memory.peak_rss', value: Math.max(peak.peak, result.summary.peakMemory), unit: 'By', description: 'peak resident set size, generation included' },
+      { name: 'memory.peak_rss', value: Math.max(peak.peak, result.summary.peakMemory), unit: 'By', description: 'peak resident set size of the process and the git processes it ran, generation included' },
     );
     progress.update('done', 1);
     return builder.adopt(result).figure(...figures).notice(...notices).peaks({ memory: peak.peak }).build();
   } finally {
+    peak.stop();
     await fixture.dispose();
   }
 }
@@ -298,8 +317,8 @@ export const largeRepositorySuite: SuiteDefinition = Object.freeze({
     { name: 'dir', type: 'string', description: 'measure this existing directory instead of a generated tree (read-only)' },
     { name: 'files', type: 'number', description: 'file count of the generated tree (overrides the scale)' },
     { name: 'git', type: 'boolean', description: 'run the git peer when git is on the PATH', default: true },
-    { name: 'sampleMb', type: 'number', description: 'MiB of files held in memory for compression and delta (quick 8, standard 64, linux 128)' },
-    { name: 'repeats', type: 'number', description: 'samples per whole-tree operation (quick 2, standard 2, linux 1)' },
+    { name: 'sampleMb', type: 'number', description: 'MiB of files held in memory for the timed hashing, compression and delta tasks (quick 1, standard 4, linux 4)' },
+    { name: 'repeats', type: 'number', description: 'samples of the whole-tree pack write, which cannot be batched (quick 3, standard 3, linux 1)' },
   ] as const),
   run: runLargeRepository,
 });

@@ -124,7 +124,7 @@ async function runMemoryPressure(options: SuiteRunOptions = {}): Promise<SuiteRe
   return builder
     .adopt(result)
     .figure(...figures)
-    .notice(`heap limit ${heapMb} MiB per child, off-heap Buffers ${Math.round(offHeapShare * 100)}% of it`, ...notices)
+    .notice(`heap limit ${heapMb} MiB per child, off-heap Buffers ${Math.round(offHeapShare * 100)}% of it`, `each task is one child process run for ${String(duration)} s: its figures (ops/s, latency and GC-pause percentiles) come from the many operations inside that child; the task's wall time is a single sample and has no interval`, ...notices)
     .build();
 }
 

@@ -37,7 +37,7 @@ const ALL = Object.keys(NETWORK_PROFILES);
 const KIB = 1024;
 const MIB = 1024 * KIB;
 const PLANS: Readonly<Record<SuiteScale, ScalePlan>> = {
-  quick: { profiles: ['lan', 'wan', 'lossy-wifi', 'mobile-4g', 'satellite-leo'], transferTime: 0.25, minPayload: 64 * KIB, maxPayload: 4 * MIB, samples: 3, rounds: 4 },
+  quick: { profiles: ['lan', 'wan', 'lossy-wifi', 'mobile-4g', 'satellite-leo'], transferTime: 0.15, minPayload: 64 * KIB, maxPayload: 4 * MIB, samples: 6, rounds: 4 },
   standard: { profiles: ALL, transferTime: 1, minPayload: 64 * KIB, maxPayload: 32 * MIB, samples: 5, rounds: 8 },
   linux: { profiles: ALL, transferTime: 3, minPayload: 256 * KIB, maxPayload: 256 * MIB, samples: 5, rounds: 16 },
 };

@@ -18,15 +18,19 @@ const MIB = 1024 * 1024;
 const BATCH_BYTES = 512 * 1024;
 
 interface Plan {
+  /** Bytes hashed and deflated per pass (one sample). */
   readonly passBytes: number;
+  /** Fewest passes per worker count. */
   readonly repeats: number;
+  /** Sampling budget per worker count, ms: more passes when they are short. */
+  readonly time: number;
   readonly timeout: number;
 }
 
 const PLANS: Readonly<Record<SuiteScale, Plan>> = {
-  quick: { passBytes: 12 * MIB, repeats: 2, timeout: 120_000 },
-  standard: { passBytes: 64 * MIB, repeats: 3, timeout: 300_000 },
-  linux: { passBytes: 256 * MIB, repeats: 3, timeout: 900_000 },
+  quick: { passBytes: 4 * MIB, repeats: 8, time: 2500, timeout: 120_000 },
+  standard: { passBytes: 16 * MIB, repeats: 8, time: 8000, timeout: 300_000 },
+  linux: { passBytes: 64 * MIB, repeats: 8, time: 20_000, timeout: 900_000 },
 };
 
 /**
@@ -118,8 +122,8 @@ async function runParallelOperations(options: SuiteRunOptions = {}): Promise<Sui
         },
         {
           minSamples: plan.repeats,
-          maxSamples: plan.repeats,
-          timeMs: 1,
+          maxSamples: 100,
+          timeMs: plan.time,
           warmup: false,
           timeoutMs: plan.timeout,
           bytes: passBytes,
@@ -204,7 +208,7 @@ export const parallelOperationsSuite: SuiteDefinition = Object.freeze({
     { name: 'files', type: 'number', description: 'file count of the generated tree (overrides the scale)' },
     { name: 'maxWorkers', type: 'number', description: 'largest worker count (default os.availableParallelism())' },
     { name: 'level', type: 'number', description: 'deflate level', default: 1 },
-    { name: 'passMb', type: 'number', description: 'MiB of objects per pass (quick 12, standard 64, linux 256)' },
+    { name: 'passMb', type: 'number', description: 'MiB of objects per pass (quick 4, standard 16, linux 64)' },
   ] as const),
   run: runParallelOperations,
 });

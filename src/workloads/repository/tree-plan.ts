@@ -51,8 +51,9 @@ export interface RepositoryPlanOptions {
   readonly seed?: number;
 }
 
-// Directories per depth in a Linux 6.1 checkout (depth 1 = top-level directories), normalised below.
-const DIRS_PER_DEPTH = [22, 300, 1150, 1600, 1000, 560, 280, 130, 40, 13];
+// Directories per depth in Debian's linux-source-6.1 (depth 1 = top-level directories; `find -type d`),
+// normalised below.
+const DIRS_PER_DEPTH = [24, 608, 1505, 1383, 835, 287, 233, 164, 56];
 const EXTENSIONS: readonly (readonly [string, number])[] = [
   ['.c', 0.42], ['.h', 0.3], ['.dts', 0.03], ['.dtsi', 0.04], ['.yaml', 0.05], ['.rst', 0.04], ['.S', 0.02],
   ['.sh', 0.02], ['.py', 0.01], ['.txt', 0.02], ['.json', 0.01], ['', 0.04],
@@ -168,7 +169,7 @@ export function planRepository(options: RepositoryPlanOptions = {}): RepositoryP
   const rng = seededRandom(seed);
   const f = fileCount / LINUX_6_1_SHAPE.files;
 
-  // Directories: counts per depth, at least one per depth so the deepest path reaches depth 10.
+  // Directories: counts per depth, at least one per depth so the deepest path reaches depth 9.
   const dirCount = Math.max(DIRS_PER_DEPTH.length, Math.round(LINUX_6_1_SHAPE.directories * f)) + 1;
   const template = DIRS_PER_DEPTH.reduce((s, x) => s + x, 0);
   const perDepth = DIRS_PER_DEPTH.map((x) => Math.max(1, Math.round((x * (dirCount - 1)) / template)));

@@ -65,7 +65,8 @@ void describe('comprehensive suite', () => {
     const alpha = result.children[0];
     assert.ok(alpha?.figures?.some((f) => f.name === 'cache.hit_ratio' && f.value === 0.9));
     const figures = result.figures ?? [];
-    assert.deepEqual(figures.map((f) => f.name), ['suites.run', 'suites.ok']);
+    assert.deepEqual(figures.map((f) => f.name).filter((n) => !n.startsWith('memory.')), ['suites.run', 'suites.ok']);
+    assert.ok((figures.find((f) => f.name === 'memory.peak_rss')?.value ?? 0) > 0, 'the process tree peak');
     assert.ok(!(result.notices ?? []).some((n) => n.startsWith('alpha:')), 'child notices are not copied into the parent');
     assert.equal(figures.find((f) => f.name === 'suites.ok')?.value, 1);
     assert.ok(Array.isArray(result.findings ?? []));

@@ -1,0 +1,84 @@
+// The instrument choice of a BenchmarkSuite and the settings of the instructions instrument.
+import { checkOption, validateOptions, type OptionRules } from '../../core/options.js';
+
+/**
+ * What measures a task: `time` (wall-clock time per operation, the default) or `instructions` (instructions
+ * per operation counted under valgrind's cachegrind, which machine load cannot move).
+ *
+ * @public
+ */
+export type Instrument = 'time' | 'instructions';
+
+/**
+ * V8 flags the counting child runs with, so the JIT and the garbage collector do the same work every run:
+ * `--predictable` (no concurrent compilation or background tasks, a fixed schedule), `--predictable-gc-schedule`
+ * (fixed heap growing and no idle or memory-reducing GCs), `--single-threaded` (no background threads at
+ * all), `--hash-seed=1` (property-key hashing the same every run) and `--random-seed=1` (`Math.random` the
+ * same every run).
+ *
+ * @public
+ */
+export const DETERMINISTIC_V8_FLAGS: readonly string[] = Object.freeze([
+  '--predictable',
+  '--predictable-gc-schedule',
+  '--single-threaded',
+  '--hash-seed=1',
+  '--random-seed=1',
+]);
+
+/**
+ * Settings of the `instructions` instrument. The task runs in child processes started through the suite's
+ * `isolation` option (which names the module that exports the suite).
+ *
+ * @public
+ */
+export interface InstructionsOptions {
+  /**
+   * Operations counted: the task runs `warmupIterations` and `warmupIterations + iterations` times, and the
+   * difference of the two counts divided by `iterations` is the per-operation figure. Set it for runs that are
+   * compared with each other, so they count the same operations.
+   * @defaultValue a power of two lasting about 50 ms of CPU time natively, measured once in this process
+   */
+  readonly iterations?: number;
+  /** Operations before the counted ones (JIT warm-up). @defaultValue `iterations` */
+  readonly warmupIterations?: number;
+  /**
+   * Simulate the caches (`--cache-sim=yes`) and report estimated cycles per operation instead of
+   * instructions (see {@link estimatedCycles}: a model, not a measurement).
+   * @defaultValue `false`
+   */
+  readonly cacheSim?: boolean;
+  /** The valgrind executable. @defaultValue `'valgrind'` on the PATH */
+  readonly valgrind?: string;
+  /** V8 flags of the counting child. @defaultValue {@link DETERMINISTIC_V8_FLAGS} */
+  readonly v8Flags?: readonly string[];
+}
+
+// keys carry the parent's name, so messages read "instructions.iterations option must be ..."
+const RULES: OptionRules = {
+  'instructions.iterations': { kind: 'number', integer: true, min: 1 },
+  'instructions.warmupIterations': { kind: 'number', integer: true, min: 0 },
+  'instructions.cacheSim': { kind: 'boolean' },
+  'instructions.valgrind': { kind: 'string', nonEmpty: true },
+  'instructions.v8Flags': {
+    kind: 'custom',
+    check: (v) => (Array.isArray(v) && v.every((f) => typeof f === 'string') ? undefined : 'must be an array of strings'),
+  },
+};
+
+/**
+ * Validates the `instrument` and `instructions` suite options; throws TypeError or RangeError naming the option.
+ *
+ * @internal
+ */
+export function validateInstrumentOptions(options: { readonly instrument?: unknown; readonly instructions?: unknown; readonly isolation?: unknown }): void {
+  if (options.instrument !== undefined) checkOption('instrument', options.instrument, { kind: 'oneOf', values: ['time', 'instructions'] });
+  const given = options.instructions;
+  if (given !== undefined) {
+    if (typeof given !== 'object' || given === null || Array.isArray(given)) throw new TypeError('instructions option must be an object');
+    validateOptions(Object.fromEntries(Object.entries(given).map(([k, v]) => [`instructions.${k}`, v])), RULES, 'BenchmarkSuite');
+  }
+  if (options.instrument === 'instructions' && options.isolation === undefined) {
+    throw new TypeError('instrument option "instructions" needs the isolation option: the module that exports the suite, which the counting child loads');
+  }
+}

@@ -1,0 +1,93 @@
+// The instructions instrument under valgrind: two counts of a task agree, and the counted result flows through
+// JSON, the schema, the store, the table and the gate. Assertions are on counts, never on times. Skipped
+// without valgrind. (The slope tests are in instructions-slope.test.ts: each file has its own time limit.)
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findValgrind } from '../../src/bench/instruments/valgrind.js';
+import type { SuiteResult, TaskResult } from '../../src/core/results.js';
+import { RegressionDetector } from '../../src/detect/regression/regression-detector.js';
+import { suiteResultFromJSON, suiteResultToJSON } from '../../src/bench/suite-result-json.js';
+import { FolderResultsStore } from '../../src/store/folder-store.js';
+import { tableFormatter } from '../../src/format/table-formatter.js';
+import { validateSchema } from '../format/json-schema.js';
+
+const MODULE = fileURLToPath(new URL('./fixtures/counted-suite.mjs', import.meta.url));
+
+function valgrindMissing(): string | false {
+  try {
+    findValgrind();
+    return false;
+  } catch (error) {
+    return `skipped: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+const skip = valgrindMissing();
+
+interface Fixture {
+  readonly default: { run(selection: { tasks: readonly string[] }): Promise<SuiteResult> };
+}
+
+let counted: SuiteResult | undefined;
+
+void test('a task counted twice gives the same instructions per operation, with the unit in its statistics', { skip }, async (t) => {
+  const { default: suite } = (await import(MODULE)) as Fixture;
+  const result = await suite.run({ tasks: ['work x1'] });
+  counted = result;
+  const task = result.tasks[0];
+  assert.equal(task?.status, 'ok', task?.error?.message);
+  const stats = task.stats!;
+  assert.equal(stats.unit, 'instructions');
+  const [a, b] = task.samples ?? [];
+  assert.ok(a !== undefined && b !== undefined, 'both repetitions kept');
+  t.diagnostic(`instructions per operation: ${String(a)} and ${String(b)}`);
+  // ten thousand loop steps per operation: some tens of thousands of instructions
+  assert.ok(stats.median > 10_000, `median ${stats.median}`);
+  assert.ok(Math.abs(a - b) / stats.median < 0.01, `repetitions ${a} and ${b} differ by more than 1%`);
+  const spread = task.figures?.find((f) => f.name === 'instructions.spread');
+  assert.equal(spread?.value, Math.abs(a - b));
+  const fixed = task.figures?.find((f) => f.name === 'instructions.fixed')?.value ?? 0;
+  assert.ok(fixed > 100 * stats.median, 'node start-up alone is far more than one operation');
+});
+
+/** The same run with every counted figure scaled: `factor` more work per operation. */
+function scaled(result: SuiteResult, factor: number): SuiteResult {
+  const scale = (t: TaskResult): TaskResult => ({
+    ...t,
+    ...(t.samples === undefined ? {} : { samples: t.samples.map((v) => v * factor) }),
+    ...(t.stats === undefined ? {} : { stats: { ...t.stats, median: t.stats.median * factor, min: t.stats.min * factor, max: t.stats.max * factor } }),
+  });
+  return { ...result, tasks: result.tasks.map(scale) };
+}
+
+void test('a counted result flows through JSON, the schema, the store, the table and the 0.5% count gate', { skip }, async () => {
+  const result = counted;
+  assert.ok(result !== undefined, 'the first test ran');
+  const json = suiteResultToJSON(result);
+  const schema = JSON.parse(readFileSync(new URL('../../schema/suite-result.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+  assert.deepEqual(validateSchema(schema, JSON.parse(JSON.stringify(json))), []);
+  assert.equal(suiteResultFromJSON(json).tasks[0]?.stats?.unit, 'instructions');
+
+  const dir = mkdtempSync(join(tmpdir(), 'rune-counted-'));
+  try {
+    const store = new FolderResultsStore(dir);
+    store.append(result);
+    const keys = store.read().records.flatMap((r) => r.benchmarks.map((b) => `${b.key}|${b.unit ?? 'seconds'}`));
+    assert.deepEqual(keys, ['counted/work x1 (instructions)|instructions']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  const table = tableFormatter.format({ kind: 'suite', result }, { color: false });
+  assert.match(table, /\d[\d,]* instr/);
+
+  const detector = new RegressionDetector();
+  const verdict = async (factor: number): Promise<string | undefined> => (await detector.compare(result, scaled(result, factor))).comparisons[0]?.verdict;
+  assert.equal(await verdict(1), 'unchanged');
+  assert.equal(await verdict(1.01), 'regressed', 'one per cent more instructions is caught');
+  assert.equal(await verdict(1 / 1.01), 'improved');
+  assert.equal(await verdict(1.002), 'unchanged', 'below the 0.5% count threshold');
+});
