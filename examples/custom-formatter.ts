@@ -1,5 +1,6 @@
-// Writing your own formatter: a CSV formatter for spreadsheets, registered beside the built-ins so
-// `getFormatter('csv')` (and the CLI's `--format csv`, once registered in a suite module) finds it.
+// Writing your own formatter: a per-task CSV formatter for spreadsheets, registered beside the built-ins
+// (which include a hyperfine-style `csv`) so `getFormatter('tasks-csv')` (and the CLI's
+// `--format tasks-csv`, once registered in a suite module) finds it.
 // It formats a real benchmark run, then the same run with the built-in table and HTML formatters.
 //
 //   npm run build && npx tsx examples/custom-formatter.ts
@@ -28,7 +29,7 @@ function rows(result: SuiteResult, path: readonly string[] = []): string[] {
 }
 
 const csvFormatter: Formatter = {
-  id: 'csv',
+  id: 'tasks-csv',
   extension: 'csv',
   mediaType: 'text/csv; charset=utf-8',
   description: 'one row per task, base units',
@@ -52,7 +53,7 @@ suite.add('sha256 16KiB', () => createHash('sha256').update(data).digest(), { by
 const result = await suite.run();
 
 const input: FormatInput = { kind: 'suite', result };
-console.log(getFormatter('csv').format(input));
+console.log(getFormatter('tasks-csv').format(input));
 console.log(getFormatter('table').format(input, { color: shouldUseColor({ stream: process.stdout }) }));
 
 const dir = mkdtempSync(join(tmpdir(), 'rune-bench-report-'));
