@@ -22,7 +22,7 @@ void describe('createCli mounted by a host', () => {
     const stderr = stream(false);
     const controller = new AbortController();
     const cli = createCli({ name: 'rune benchmark', stdout, stderr, env: { NO_COLOR: '1' }, signal: controller.signal });
-    assert.deepEqual(cli.commands.map((c) => c.name), ['run', 'list', 'monitor', 'report']);
+    assert.deepEqual(cli.commands.map((c) => c.name), ['run', 'compare', 'exec', 'list', 'monitor', 'report', 'store', 'bisect']);
     const done = cli.run(['monitor', '--interval', '0.05']);
     // Burn some CPU (in slices, so sampling goes on) until a few frames are drawn.
     const frameCount = (): number => stdout.text.split(/\x1b\[\d+F/).length - 1;
