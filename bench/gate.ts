@@ -11,12 +11,21 @@
 //   round 2 begins. Counted: exit 1 with --fail-on-regression (goal 0).
 // - 10% slower / compare --base: the working tree does 10% more work in the same function; the same load change.
 //   Counted: exit 1 (goal: caught in at least 19 of 20).
+// - the pre-change gate as the peer, on the same two results: the detector's verdicts with the host's conditions
+//   and between-run noise left out (what `run --baseline` decided before they were recorded).
+// - interval calibration: consecutive fresh-process runs of a three-task suite; counted: how often a run's median
+//   falls inside the previous run's 95% interval (goal at least 90%).
+//
+//   npm run bench:gate -- --trials 3 --compare 0 --calibration 5    (a quick look: no compare --base trials)
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { medianOf } from '../src/stats/pelt.js';
+import { readSuiteResult } from '../src/bench/suite-result-json.js';
+import { RegressionDetector } from '../src/detect/regression/regression-detector.js';
+import type { SuiteResult } from '../src/core/results.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(ROOT, 'dist/cli/bin.js');
@@ -28,19 +37,32 @@ function arg(name: string, fallback: number): number {
 
 const trials = arg('trials', 8);
 const rounds = arg('rounds', 6);
+const compareTrials = arg('compare', 1) > 0;
+const calibrationRuns = arg('calibration', 6);
 const BUSY = 2;
 
 const SUITE = `import { BenchmarkSuite } from 'rune-bench';
 import { WORK } from './work.js';
 function busy(n) { let x = 1; for (let i = 0; i < n; i++) x = (Math.imul(x, 1103515245) + 12345) | 0; return x; }
-export const suite = {
+const suite = {
   id: 'gate', description: 'a deterministic loop', parameters: [],
   run() {
-    const s = new BenchmarkSuite('gate', { timeMs: 150, warmupMs: 20, minSamples: 20 });
+    const s = new BenchmarkSuite('gate', { timeMs: 150, warmupMs: 20, minSamples: 20, keepSamples: true });
     s.add('loop', () => busy(Math.round(40000 * WORK)));
     return s.run();
   },
 };
+const calibration = {
+  id: 'calibration', description: 'three tasks of known cost', parameters: [],
+  run() {
+    const s = new BenchmarkSuite('calibration', { timeMs: 200, warmupMs: 20, minSamples: 20, keepSamples: true });
+    s.add('loop 4k', () => busy(4000));
+    s.add('loop 40k', () => busy(40000));
+    s.add('array sort', () => Float64Array.from({ length: 500 }, (_, i) => (i * 7919) % 1000).sort()[0]);
+    return s.run();
+  },
+};
+export const suites = [suite, calibration];
 `;
 
 function repository(work: number): string {
@@ -94,17 +116,31 @@ function cli(args: readonly string[], cwd: string, onStderr?: (text: string) => 
 
 const perCore = (): number => (loadavg()[0] ?? 0) / cpus().length;
 
-async function baselineGateTrial(dir: string): Promise<{ failed: boolean; change: number | undefined }> {
+/** The pre-change gate's verdict on the same two results: no host conditions, no settings, no between-run noise. */
+async function preChangeRegressed(base: SuiteResult, current: SuiteResult): Promise<boolean> {
+  const strip = (r: SuiteResult): SuiteResult => {
+    const copy: { -readonly [K in keyof SuiteResult]: SuiteResult[K] } = { ...r };
+    delete copy.host;
+    delete copy.settings;
+    return copy;
+  };
+  const report = await new RegressionDetector({ threshold: 0.02, seed: 1 }).compare(strip(base), strip(current));
+  return report.regressed.length > 0;
+}
+
+async function baselineGateTrial(dir: string): Promise<{ failed: boolean; preChangeFailed: boolean; verdicts: string; change: number | undefined }> {
   const common = ['run', '--require', 'suite.js', '--suite', 'gate', '--no-store', '--format', 'json'];
   const base = await cli([...common, '--save-baseline', 'base.json'], dir);
   if (base.code !== 0) throw new Error(`baseline run failed: ${base.stderr}`);
   const busy = startBusy();
   try {
-    const current = await cli([...common, '--baseline', 'base.json', '--fail-on-regression'], dir);
+    const current = await cli([...common, '--baseline', 'base.json', '--fail-on-regression', '--save-baseline', 'current.json'], dir);
     if (current.code !== 0 && current.code !== 1) throw new Error(`gated run failed (${String(current.code)}): ${current.stderr}`);
+    const preChangeFailed = await preChangeRegressed(readSuiteResult(join(dir, 'base.json')), readSuiteResult(join(dir, 'current.json')));
+    const verdicts = /compared with [^:]*: (.*)/.exec(current.stderr)?.[1] ?? '?';
     const baseMedian = (JSON.parse(readFileSync(join(dir, 'base.json'), 'utf8')) as { tasks: { stats?: { median: number } }[] }).tasks[0]?.stats?.median;
     const nowMedian = (JSON.parse(current.stdout) as { tasks: { stats?: { median: number } }[] }).tasks[0]?.stats?.median;
-    return { failed: current.code === 1, change: baseMedian === undefined || nowMedian === undefined ? undefined : nowMedian / baseMedian - 1 };
+    return { failed: current.code === 1, preChangeFailed, verdicts, change: baseMedian === undefined || nowMedian === undefined ? undefined : nowMedian / baseMedian - 1 };
   } finally {
     stopBusy(busy);
   }
@@ -135,38 +171,68 @@ const slow = repository(1.1);
 const startLoad = loadavg().map((l) => l.toFixed(2)).join(' ');
 console.log(`bench:gate: ${trials} trials, compare --rounds ${rounds}, ${BUSY} busy processes as the load change; CPU ${cpus()[0]?.model ?? '?'} x ${cpus().length}; load ${startLoad}`);
 const started = performance.now();
-const gate = { failed: 0, changes: [] as number[] };
+const gate = { failed: 0, preChange: 0, changes: [] as number[] };
 const cmpSame = { failed: 0, ratios: [] as number[], verdicts: new Map<string, number>() };
 const cmpSlow = { caught: 0, ratios: [] as number[], verdicts: new Map<string, number>() };
 const loads: number[] = [];
+const calibrationLines: string[] = [];
 try {
   for (let i = 0; i < trials; i++) {
     loads.push(perCore());
     const g = await baselineGateTrial(same);
     if (g.failed) gate.failed += 1;
+    if (g.preChangeFailed) gate.preChange += 1;
     if (g.change !== undefined) gate.changes.push(g.change);
-    const a = await compareTrial(same);
-    if (a.failed) cmpSame.failed += 1;
-    if (a.ratio !== undefined) cmpSame.ratios.push(a.ratio - 1);
-    cmpSame.verdicts.set(a.verdict, (cmpSame.verdicts.get(a.verdict) ?? 0) + 1);
-    const b = await compareTrial(slow);
-    if (b.failed) cmpSlow.caught += 1;
-    if (b.ratio !== undefined) cmpSlow.ratios.push(b.ratio - 1);
-    cmpSlow.verdicts.set(b.verdict, (cmpSlow.verdicts.get(b.verdict) ?? 0) + 1);
+    const a = compareTrials ? await compareTrial(same) : undefined;
+    if (a !== undefined) {
+      if (a.failed) cmpSame.failed += 1;
+      if (a.ratio !== undefined) cmpSame.ratios.push(a.ratio - 1);
+      cmpSame.verdicts.set(a.verdict, (cmpSame.verdicts.get(a.verdict) ?? 0) + 1);
+    }
+    const b = compareTrials ? await compareTrial(slow) : undefined;
+    if (b !== undefined) {
+      if (b.failed) cmpSlow.caught += 1;
+      if (b.ratio !== undefined) cmpSlow.ratios.push(b.ratio - 1);
+      cmpSlow.verdicts.set(b.verdict, (cmpSlow.verdicts.get(b.verdict) ?? 0) + 1);
+    }
     console.log(
-      `  trial ${i + 1}/${trials}: run --baseline ${g.failed ? 'exit 1' : 'exit 0'} (${g.change === undefined ? '?' : `${(g.change * 100).toFixed(1)}%`}); ` +
-        `compare unchanged ${a.verdict}; compare 10% slower ${b.verdict}; load/core ${perCore().toFixed(2)}`,
+      `  trial ${i + 1}/${trials}: run --baseline ${g.failed ? 'exit 1' : 'exit 0'} [${g.verdicts}], pre-change gate ${g.preChangeFailed ? 'exit 1' : 'exit 0'} ` +
+        `(${g.change === undefined ? '?' : `${(g.change * 100).toFixed(1)}%`}); ` +
+        `compare unchanged ${a?.verdict ?? 'skipped'}; compare 10% slower ${b?.verdict ?? 'skipped'}; load/core ${perCore().toFixed(2)}`,
     );
   }
+  // interval calibration: does a fresh process's median fall inside the previous run's 95% interval?
+  const calibration = new Map<string, { inside: number; pairs: number }>();
+  let previous: SuiteResult | undefined;
+  for (let k = 0; k < calibrationRuns; k++) {
+    const r = await cli(['run', '--require', 'suite.js', '--suite', 'calibration', '--no-store', '--save-baseline', `cal${k}.json`], same);
+    if (r.code !== 0) throw new Error(`calibration run failed: ${r.stderr}`);
+    const now = readSuiteResult(join(same, `cal${k}.json`));
+    for (const t of now.tasks) {
+      const before = previous?.tasks.find((p) => p.name === t.name)?.stats;
+      if (before === undefined || t.stats === undefined) continue;
+      const c = calibration.get(t.name) ?? { inside: 0, pairs: 0 };
+      c.pairs += 1;
+      if (t.stats.median >= before.medianCI.lower && t.stats.median <= before.medianCI.upper) c.inside += 1;
+      calibration.set(t.name, c);
+    }
+    previous = now;
+  }
+  calibrationLines.push(...[...calibration].map(([name, c]) => `  ${name.padEnd(12)} ${c.inside}/${c.pairs} fresh-process medians inside the previous run's 95% interval`));
 } finally {
   rmSync(dirname(same), { recursive: true, force: true });
   rmSync(dirname(slow), { recursive: true, force: true });
 }
 const verdicts = (m: Map<string, number>): string => [...m].map(([v, c]) => `${c} ${v}`).join(', ');
 console.log('');
-console.log(`                                              run --baseline (peer)   compare --base`);
-console.log(`unchanged, load changed: exit 1 (goal 0)      ${`${gate.failed}/${trials}`.padEnd(24)}${cmpSame.failed}/${trials}`);
-console.log(`10% slower, load changed: caught (goal 19/20) ${'-'.padEnd(24)}${cmpSlow.caught}/${trials}`);
+console.log(`                                              run --baseline   pre-change gate (peer)   compare --base`);
+console.log(
+  `unchanged, load changed: exit 1 (goal 0)      ${`${gate.failed}/${trials}`.padEnd(17)}${`${gate.preChange}/${trials}`.padEnd(25)}${compareTrials ? `${cmpSame.failed}/${trials}` : 'skipped'}`,
+);
+console.log(`10% slower, load changed: caught (goal 19/20) ${'-'.padEnd(17)}${'-'.padEnd(25)}${compareTrials ? `${cmpSlow.caught}/${trials}` : 'skipped'}`);
+console.log('');
+console.log(`interval calibration (goal at least 90%), ${calibrationRuns} consecutive runs, each in a fresh process:`);
+for (const line of calibrationLines) console.log(line);
 console.log('');
 console.log(`run --baseline, unchanged: measured change ${spread(gate.changes)}`);
 console.log(`compare, unchanged: ratio ${spread(cmpSame.ratios)}; verdicts ${verdicts(cmpSame.verdicts)}`);

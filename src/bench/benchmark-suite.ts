@@ -13,6 +13,7 @@ import { runTask, type TaskDefinition, type TaskOutcome } from './task-runner.js
 import { nowSeconds as realSeconds, timerProfile } from './timer.js';
 import { getGc } from './gc.js';
 import { BottleneckDetector } from '../detect/bottleneck/bottleneck-detector.js';
+import { recordHostConditions } from './host-recorder.js';
 import type { BenchmarkFn, BenchmarkSuiteEvents, BenchmarkSuiteOptions, TaskErrorEvent, TaskOptions } from './types.js';
 
 /** The tag that marks a suite's baseline task in its result (see `TaskOptions.baseline`). */
@@ -201,6 +202,7 @@ export class BenchmarkSuite extends TypedEventEmitter<BenchmarkSuiteEvents> {
     const startedAt = new Date(clock.wallNow());
     const started = nowSeconds();
     const env = environmentFingerprint();
+    const stopHost = recordHostConditions(clock);
     const monitor = options.monitor;
     const startedMonitor = monitor !== undefined && !monitor.running;
     if (startedMonitor) await monitor.start();
@@ -256,6 +258,7 @@ export class BenchmarkSuite extends TypedEventEmitter<BenchmarkSuiteEvents> {
     signal?.removeEventListener('abort', onAbort);
 
     const duration = nowSeconds() - started;
+    const host = stopHost();
     let snapshots: MetricSnapshot[] = [];
     if (monitor !== undefined) {
       const from = startedAt.getTime();
@@ -268,6 +271,7 @@ export class BenchmarkSuite extends TypedEventEmitter<BenchmarkSuiteEvents> {
       status: suiteStatus(results, aborted),
       startedAt: startedAt.toISOString(),
       env,
+      host,
       tasks: results,
       summary: buildSummary(results, duration, { rss: peakRss, cpu: peakCpu }, snapshots),
     };

@@ -39,6 +39,8 @@ export interface HostReading {
   readonly cpuTimes?: HostCpuTimes;
   /** Mean current frequency over cores in hertz, where readable. */
   readonly frequencyHz?: number;
+  /** Processes runnable at that instant (the run queue, from `/proc/loadavg`), where readable. */
+  readonly runnable?: number;
 }
 
 /**
@@ -61,6 +63,11 @@ export interface HostConditions {
   readonly stealShare?: number;
   /** Mean CPU frequency in hertz during the window, where readable. */
   readonly frequencyHz?: number;
+  /**
+   * Runnable processes per core during the window (the mean of the run-queue readings after the start), where
+   * `/proc/loadavg` is readable: unlike the one-minute load average it follows a change of load within seconds.
+   */
+  readonly runnablePerCore?: number;
 }
 
 /**
@@ -77,6 +84,8 @@ export interface ConditionThresholds {
   readonly stealShare?: number;
   /** Relative difference in CPU frequency. @defaultValue `0.1` */
   readonly frequency?: number;
+  /** Difference in runnable processes per core. @defaultValue `1` */
+  readonly runnablePerCore?: number;
 }
 
 /**
@@ -86,7 +95,7 @@ export interface ConditionThresholds {
  */
 export interface ConditionDifference {
   /** What differs. */
-  readonly what: 'load per core' | 'CPU taken by other processes' | 'CPU steal' | 'CPU frequency';
+  readonly what: 'load per core' | 'runnable processes per core' | 'CPU taken by other processes' | 'CPU steal' | 'CPU frequency';
   /** Value during the baseline (a ratio, or hertz for the frequency). */
   readonly baseline: number;
   /** Value now. */
@@ -105,6 +114,13 @@ export interface ConditionsExplanation {
   readonly explains: boolean;
   /** The differences past their thresholds. */
   readonly differences: readonly ConditionDifference[];
+  /**
+   * The largest change, as a ratio of at least 1, that these differences could plausibly cause in a CPU-bound
+   * measurement: the ratio of the CPU available to it on each side (run queue and load per core above one per
+   * core, CPU left by other processes and steal, frequency), at least 1.1 when `explains`, 1 when it does not.
+   * A measured change whose interval reaches into `[1 / factor, factor]` is explained; one wholly beyond is not.
+   */
+  readonly factor: number;
   /** In words: the differences joined, or that the conditions were alike. */
   readonly reason: string;
 }
@@ -127,6 +143,12 @@ export function parseProcStat(text: string): HostCpuTimes | undefined {
 export function parseCpuinfoMhz(text: string): number | undefined {
   const mhz = [...text.matchAll(/^cpu MHz\s*:\s*([\d.]+)/gm)].map((m) => Number(m[1])).filter((v) => v > 0);
   return mhz.length === 0 ? undefined : mean(mhz) * 1e6;
+}
+
+/** Runnable processes from `/proc/loadavg` (the numerator of its fourth field). @internal */
+export function parseLoadavgRunnable(text: string): number | undefined {
+  const m = /^\S+\s+\S+\s+\S+\s+(\d+)\//.exec(text);
+  return m === null ? undefined : Number(m[1]);
 }
 
 function readText(path: string): string | undefined {
@@ -161,12 +183,15 @@ export function readHostReading(clock: Clock = systemClock): HostReading {
   const stat = readText('/proc/stat');
   const cpuTimes = stat === undefined ? undefined : parseProcStat(stat);
   const frequencyHz = readFrequencyHz();
+  const loadavgText = readText('/proc/loadavg');
+  const runnable = loadavgText === undefined ? undefined : parseLoadavgRunnable(loadavgText);
   return {
     atMs: clock.now(),
     cores: availableParallelism(),
     loadAverage: loadavg()[0] ?? 0,
     ...(cpuTimes === undefined ? {} : { cpuTimes }),
     ...(frequencyHz === undefined ? {} : { frequencyHz }),
+    ...(runnable === undefined ? {} : { runnable }),
   };
 }
 
@@ -204,6 +229,8 @@ export function hostConditionsBetween(start: HostReading, later: readonly HostRe
   }
   const freqs = [start, ...later].map((r) => r.frequencyHz).filter((f): f is number => f !== undefined);
   if (freqs.length > 0) out.frequencyHz = mean(freqs);
+  const queue = later.map((r) => r.runnable).filter((n): n is number => n !== undefined);
+  if (queue.length > 0) out.runnablePerCore = mean(queue) / cores;
   return out;
 }
 
@@ -224,6 +251,7 @@ export function combineHostConditions(windows: readonly HostConditions[]): HostC
   const other = meanOf((c) => c.otherCpuShare);
   const steal = meanOf((c) => c.stealShare);
   const freq = meanOf((c) => c.frequencyHz);
+  const queue = meanOf((c) => c.runnablePerCore);
   return {
     seconds: windows.reduce((a, c) => a + c.seconds, 0),
     cores: first.cores,
@@ -232,6 +260,7 @@ export function combineHostConditions(windows: readonly HostConditions[]): HostC
     ...(other === undefined ? {} : { otherCpuShare: other }),
     ...(steal === undefined ? {} : { stealShare: steal }),
     ...(freq === undefined ? {} : { frequencyHz: freq }),
+    ...(queue === undefined ? {} : { runnablePerCore: queue }),
   };
 }
 
@@ -240,6 +269,7 @@ const THRESHOLD_RULES = {
   otherCpuShare: { kind: 'number', min: 0, max: 1 },
   stealShare: { kind: 'number', min: 0, max: 1 },
   frequency: { kind: 'number', min: 0 },
+  runnablePerCore: { kind: 'number', min: 0 },
 } as const;
 
 const pct = (share: number): string => `${(share * 100).toFixed(0)}%`;
@@ -258,7 +288,7 @@ const pct = (share: number): string => `${(share * 100).toFixed(0)}%`;
  */
 export function explainByConditions(baseline: HostConditions, current: HostConditions, thresholds: ConditionThresholds = {}): ConditionsExplanation {
   validateOptions(thresholds, THRESHOLD_RULES, 'explainByConditions');
-  const { loadPerCore = 0.5, otherCpuShare = 0.2, stealShare = 0.05, frequency = 0.1 } = thresholds;
+  const { loadPerCore = 0.5, otherCpuShare = 0.2, stealShare = 0.05, frequency = 0.1, runnablePerCore = 1 } = thresholds;
   const differences: ConditionDifference[] = [];
   const add = (what: ConditionDifference['what'], b: number, c: number, show: (x: number) => string): void => {
     differences.push({ what, baseline: b, current: c, text: `${what} ${show(b)} during the baseline, ${show(c)} now` });
@@ -266,6 +296,9 @@ export function explainByConditions(baseline: HostConditions, current: HostCondi
   const loadB = Math.max(baseline.loadPerCoreStart, baseline.loadPerCoreDuring);
   const loadC = Math.max(current.loadPerCoreStart, current.loadPerCoreDuring);
   if (Math.abs(loadC - loadB) >= loadPerCore) add('load per core', loadB, loadC, (x) => x.toFixed(2));
+  if (baseline.runnablePerCore !== undefined && current.runnablePerCore !== undefined && Math.abs(current.runnablePerCore - baseline.runnablePerCore) >= runnablePerCore) {
+    add('runnable processes per core', baseline.runnablePerCore, current.runnablePerCore, (x) => x.toFixed(1));
+  }
   if (baseline.otherCpuShare !== undefined && current.otherCpuShare !== undefined && Math.abs(current.otherCpuShare - baseline.otherCpuShare) >= otherCpuShare) {
     add('CPU taken by other processes', baseline.otherCpuShare, current.otherCpuShare, pct);
   }
@@ -277,9 +310,23 @@ export function explainByConditions(baseline: HostConditions, current: HostCondi
       add('CPU frequency', baseline.frequencyHz, current.frequencyHz, (x) => `${(x / 1e9).toFixed(2)} GHz`);
     }
   }
+  const spread = (b: number, c: number): number => (b > 0 && c > 0 ? Math.max(b / c, c / b) : 1);
+  const factors = differences.map((d) => {
+    switch (d.what) {
+      case 'load per core':
+      case 'runnable processes per core':
+        return spread(Math.max(1, d.baseline), Math.max(1, d.current));
+      case 'CPU taken by other processes':
+      case 'CPU steal':
+        return spread(Math.max(0.05, 1 - d.baseline), Math.max(0.05, 1 - d.current));
+      case 'CPU frequency':
+        return spread(d.baseline, d.current);
+    }
+  });
   return {
     explains: differences.length > 0,
     differences,
+    factor: differences.length > 0 ? Math.max(1.1, ...factors) : 1,
     reason: differences.length > 0 ? differences.map((d) => d.text).join('; ') : 'the host conditions of both measurements were alike',
   };
 }

@@ -39,6 +39,9 @@ setInterval(() => {
 `;
 
 function watchParent(): void {
+  // A counting child (instructions under cachegrind, single-threaded V8) must not run a timer thread whose
+  // wake-ups would be counted in proportion to the run's length; its parent kills it on exit instead.
+  if (process.execArgv.includes('--single-threaded')) return;
   try {
     const worker = new Worker(PARENT_WATCH, { eval: true, workerData: { ppid: process.ppid }, stdout: true, stderr: true });
     worker.unref();

@@ -55,6 +55,10 @@ function merge(parts: readonly TaskResult[], settings: ResolvedSettings, def: Ta
     median,
     medianCI,
     rme: relativeHalfWidth(medianCI, median),
+    intervalCovers:
+      medians.length > 1
+        ? `${medians.length} processes: the interval covers the spread between processes and within them`
+        : 'one process: the interval covers within-process noise only',
     opsPerSecond,
     ...(def.options.bytes === undefined ? {} : { bytesPerSecond: def.options.bytes * opsPerSecond }),
     ...(def.options.items === undefined ? {} : { itemsPerSecond: def.options.items * opsPerSecond }),

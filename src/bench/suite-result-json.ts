@@ -4,6 +4,7 @@ import { RuneBenchError } from '../core/errors.js';
 import { readJsonFile, writeJsonAtomic } from '../core/files.js';
 import type { BottleneckFinding, Severity } from '../core/findings.js';
 import { isMetricUnit } from '../core/metric.js';
+import { readHostConditions, readRunSettings } from './run-context-json.js';
 import {
   RESULT_SCHEMA_VERSION,
   type EnvironmentFingerprint,
@@ -107,6 +108,8 @@ function stats(o: JsonObject, at: string, file?: string): TaskStatistics {
   const bytes = optionalRate(o.bytesPerSecond, `${at}.bytesPerSecond`, file);
   const items = optionalRate(o.itemsPerSecond, `${at}.itemsPerSecond`, file);
   const heap = optionalNumber(o.heapBytesPerOp, `${at}.heapBytesPerOp`, file);
+  const trimmed = optionalNumber(o.trimmedMean, `${at}.trimmedMean`, file);
+  const covers = optionalString(o.intervalCovers, `${at}.intervalCovers`, file);
   const unit = o.unit;
   if (unit !== undefined && !PER_OP_UNITS.includes(unit as PerOperationUnit)) {
     throw invalid(`${at}.unit`, `expected one of ${PER_OP_UNITS.join(', ')}`, file);
@@ -145,6 +148,8 @@ function stats(o: JsonObject, at: string, file?: string): TaskStatistics {
     resolution: n('resolution'),
     belowResolution: boolean(o.belowResolution, `${at}.belowResolution`, file),
     ...(heap === undefined ? {} : { heapBytesPerOp: heap }),
+    ...(trimmed === undefined ? {} : { trimmedMean: trimmed }),
+    ...(covers === undefined ? {} : { intervalCovers: covers }),
   };
   if (result.min > result.median || result.median > result.max) throw invalid(at, 'expected min <= median <= max', file);
   return result;
@@ -285,6 +290,8 @@ function suite(raw: unknown, at: string, file?: string): SuiteResult {
     status: oneOf(o.status, SUITE_STATUSES, `${at}.status`, file) as SuiteStatus,
     startedAt,
     env: env(o.env, `${at}.env`, file),
+    ...(o.host === undefined ? {} : { host: readHostConditions(o.host, `${at}.host`, file) }),
+    ...(o.settings === undefined ? {} : { settings: readRunSettings(o.settings, `${at}.settings`, file) }),
     tasks,
     summary: summary(o.summary, `${at}.summary`, file),
     ...(o.figures === undefined ? {} : { figures: figures(o.figures, `${at}.figures`, file) }),

@@ -1,6 +1,7 @@
 // The benchmark flow's data model: what BenchmarkSuite.run() returns and every consumer reads.
 import type { MetricUnit } from './metric.js';
 import type { BottleneckFinding } from './findings.js';
+import type { HostConditions } from '../bench/host-conditions.js';
 
 /**
  * Schema version of {@link SuiteResult} JSON written by this release. Version 2: a suite that runs others
@@ -110,6 +111,19 @@ export interface TaskStatistics {
   readonly belowResolution: boolean;
   /** Heap bytes allocated per operation, when measured. */
   readonly heapBytesPerOp?: number;
+  /**
+   * Mean of the samples with the fastest and slowest 10% left out, s/op: an estimate of the mean cost per
+   * operation. Interrupts give per-operation times a right tail, so the median reads below the mean cost; the
+   * trimmed mean keeps most of that tail's weight while a few wild samples cannot move it. Absent in results
+   * written before it existed.
+   */
+  readonly trimmedMean?: number;
+  /**
+   * What noise `medianCI` (and `rme`) covers, in words: "one process: the interval covers within-process noise
+   * only", or, for isolated runs in several processes, that it covers the spread between them. Absent in results
+   * written before it existed.
+   */
+  readonly intervalCovers?: string;
 }
 
 /**
@@ -230,6 +244,19 @@ export interface SuiteSummary {
 }
 
 /**
+ * What a suite was asked to measure: its scale and parameters. Two runs whose settings differ do not measure the
+ * same thing, and the regression detector calls their comparison `incomparable`.
+ *
+ * @public
+ */
+export interface RunSettings {
+  /** Scale the suite ran at (`quick`, `standard`, `linux` for the built-in suites), when it has one. */
+  readonly scale?: string;
+  /** Parameter values the suite ran with (`--param name=value`, and the declared defaults of the others). */
+  readonly params?: Readonly<Record<string, string | number | boolean>>;
+}
+
+/**
  * Status of a whole suite run.
  *
  * @public
@@ -252,6 +279,13 @@ export interface SuiteResult {
   readonly startedAt: string;
   /** Environment fingerprint. */
   readonly env: EnvironmentFingerprint;
+  /**
+   * The host's conditions during the run (load per core at the start and during it, the run queue, other
+   * processes' CPU time, steal, frequency), when recorded; results written before this field existed lack it.
+   */
+  readonly host?: HostConditions;
+  /** Scale and parameters the suite ran with, when recorded (the CLI records them). */
+  readonly settings?: RunSettings;
   /** The suite's own task results, in the order the tasks were added (a nested suite's tasks are in its `children` entry). */
   readonly tasks: readonly TaskResult[];
   /** Suite summary. */

@@ -67,6 +67,11 @@ export interface TrendPoint {
   readonly timestamp: number;
   /** Measured value in base units (for task timings: median seconds per operation). */
   readonly value: number;
+  /**
+   * Set when the run measured something else than its neighbours (other scale or parameters), in words: such a
+   * point is marked, not drawn as a spike, and left out of the change-point analysis.
+   */
+  readonly otherSettings?: string;
 }
 
 /**

@@ -242,24 +242,25 @@ function historySection(snapshots: readonly MetricSnapshot[]): string {
 function trendsSection(series: readonly TrendSeries[]): string {
   if (series.length === 0) return '<h2>Trends</h2><p class="empty">No stored runs.</p>';
   const charts = series.map((s) => {
-    const xs = s.points.map((p) => p.timestamp);
     const markers = (s.changePoints ?? []).flatMap((cp) => {
       const p = s.points[cp.index];
       if (p === undefined) return [];
       const tone = cp.direction === 'regression' ? 'bad' : cp.direction === 'improvement' ? 'good' : 'neutral';
       return [{ x: p.timestamp, label: cp.label ?? `change at ${p.commit?.slice(0, 8) ?? `#${cp.index}`}`, tone } as const];
     });
+    for (const p of s.points) if (p.otherSettings !== undefined) markers.push({ x: p.timestamp, label: `other settings: ${p.otherSettings}`, tone: 'neutral' });
+    const usual = s.points.filter((p) => p.otherSettings === undefined);
     // Runs that share a date are told apart by their time (UTC), as the point tooltips are.
-    const dates = new Set(xs.map((x) => new Date(x).toISOString().slice(0, 10)));
-    const withTime = dates.size < xs.length;
+    const dates = new Set(usual.map((p) => new Date(p.timestamp).toISOString().slice(0, 10)));
+    const withTime = dates.size < usual.length;
     const unit = s.unit ?? 's';
-    const pointTitles = s.points.map((p) =>
+    const pointTitles = usual.map((p) =>
       [new Date(p.timestamp).toISOString().replace('T', ' ').slice(0, 19), ...(p.commit === undefined ? [] : [`commit ${p.commit.slice(0, 12)}`]), formatValue(p.value, unit)].join(' · '),
     );
     return lineChart({
       title: `${s.key} (${s.points.length} runs)`,
       unit,
-      series: [{ name: s.key, xs, ys: s.points.map((p) => p.value), tone: 0, pointTitles }],
+      series: [{ name: s.key, xs: usual.map((p) => p.timestamp), ys: usual.map((p) => p.value), tone: 0, pointTitles }],
       trend: true,
       dots: true,
       markers,

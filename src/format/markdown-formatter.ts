@@ -1,4 +1,5 @@
 // The Markdown formatter: GitHub-flavoured Markdown for pull-request comments and CI job summaries.
+import { neutralizeControls } from '../core/safe-text.js';
 import type { BottleneckFinding, Severity } from '../core/findings.js';
 import { VERDICTS } from '../detect/regression/verdict.js';
 import type { MetricSnapshot } from '../core/snapshot.js';
@@ -13,8 +14,7 @@ import { formatByteRate, formatBytes, formatChange, formatCount, formatDuration,
  * backslash-escaped, `<`, `>` and `&` become entities (GitHub renders inline HTML), newlines become spaces.
  */
 function md(text: string): string {
-  return text
-    .replace(/[\r\n\t]+/g, ' ')
+  return neutralizeControls(text.replace(/[\r\n\t]+/g, ' '))
     .replace(/[\\`*_{}[\]()|~]/g, (c) => `\\${c}`)
     .replaceAll('&', '&amp;')
     .replaceAll('<', '&lt;')
@@ -158,6 +158,9 @@ function formatTrends(series: readonly TrendSeries[], title: string): string {
       const p = s.points[cp.index];
       const icon = cp.direction === 'regression' ? '🔺' : cp.direction === 'improvement' ? '🔻' : '◆';
       return `${icon} ${p?.commit === undefined ? `#${cp.index}` : code(p.commit.slice(0, 10))}${cp.label === undefined ? '' : ` ${md(cp.label)}`}`;
+    });
+    s.points.forEach((p, i) => {
+      if (p.otherSettings !== undefined) cps.push(`⚠ ${p.commit === undefined ? `#${i}` : code(p.commit.slice(0, 10))} ${md(`other settings (${p.otherSettings})`)}`);
     });
     return [
       md(s.key),

@@ -229,13 +229,18 @@ function formatTrends(series: readonly TrendSeries[], color: boolean): string {
       const text = safeText(`${where}${cp.label === undefined ? '' : ` ${cp.label}`}`);
       return paint(text, cp.direction === 'regression' ? 'red' : cp.direction === 'improvement' ? 'green' : 'yellow', color);
     });
+    // runs that measured something else are named, not drawn (no spike in the sparkline)
+    s.points.forEach((p, i) => {
+      if (p.otherSettings !== undefined) cps.push(paint(safeText(`${p.commit?.slice(0, 10) ?? `#${i}`} other settings (${p.otherSettings})`), 'yellow', color));
+    });
+    const usual = s.points.filter((p) => p.otherSettings === undefined);
     return [
       safeText(s.key),
       String(s.points.length),
       first === undefined ? '—' : formatValue(first.value, unit),
       last === undefined ? '—' : formatValue(last.value, unit),
       change === undefined ? '—' : formatChange(change),
-      sparkline(s.points.map((p) => p.value)),
+      sparkline(usual.map((p) => p.value)),
       cps.length === 0 ? paint('none', 'gray', color) : cps.join(', '),
     ];
   });

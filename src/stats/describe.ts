@@ -90,6 +90,12 @@ export function relativeHalfWidth(ci: ConfidenceInterval, centre: number): numbe
   return width > 0 ? width / 2 / centre : 0;
 }
 
+/** Share of samples left out at each end for the trimmed mean. */
+const TRIM = 0.1;
+
+/** What the bootstrap interval of one process's samples covers. */
+const ONE_PROCESS = 'one process: the interval covers within-process noise only';
+
 /**
  * Describes per-operation sample times: centre, spread, percentiles, a bootstrap interval of the median,
  * Tukey outliers (counted, never dropped) and throughput. `rme` is the relative half-width of that interval
@@ -114,6 +120,8 @@ export function describeSamples(perOpSeconds: readonly number[], options: Descri
   const sem = sd / Math.sqrt(n);
   const medianCI = bootstrapMedianCI(sorted, { seed: options.seed ?? 1, resamples: options.resamples ?? 1000 });
   const rme = relativeHalfWidth(medianCI, median);
+  const cut = Math.floor(TRIM * n);
+  const kept = sorted.slice(cut, n - cut);
   const opsPerSecond = options.opsPerSecond ?? (median > 0 ? 1 / median : Infinity);
   return {
     samples: n,
@@ -139,5 +147,7 @@ export function describeSamples(perOpSeconds: readonly number[], options: Descri
     resolution,
     belowResolution: median < 2 * resolution,
     ...(options.heapBytesPerOp === undefined ? {} : { heapBytesPerOp: options.heapBytesPerOp }),
+    trimmedMean: mean(kept),
+    intervalCovers: ONE_PROCESS,
   };
 }

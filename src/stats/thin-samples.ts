@@ -7,7 +7,7 @@
  *
  * @public
  */
-export const MAX_COMPARED_SAMPLES = 10_000;
+export const MAX_COMPARED_SAMPLES = 2_000;
 
 /**
  * `samples` reduced to at most `max` values by keeping evenly spaced positions (first and last included);

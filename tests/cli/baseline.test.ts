@@ -48,24 +48,25 @@ void describe('run --baseline', () => {
 
   void test('save a baseline, compare with it, and fail on a real regression', async () => {
     const baseline = join(dir, 'base.json');
-    const saved = await run('--param', 'work=2000', '--save-baseline', baseline);
+    const saved = await run('--save-baseline', baseline);
     assert.equal(saved.code, 0, saved.stderr);
     assert.match(saved.stderr, /saved baseline .*base\.json/);
     const json = JSON.parse(readFileSync(baseline, 'utf8')) as { name: string };
     assert.equal(json.name, 'tiny');
 
-    const same = await run('--param', 'work=2000', '--baseline', baseline);
+    const same = await run('--baseline', baseline);
     assert.equal(same.code, 0, same.stderr);
     assert.match(same.stderr, /compared with .*base\.json/);
 
-    // 50x more work per operation: a regression far beyond any noise.
-    const slower = await run('--param', 'work=100000', '--baseline', baseline, '--fail-on-regression');
+    // 50x more work per operation in the same code (parameters unchanged): a regression far beyond any noise.
+    const slowerCode = { cwd: dir, env: { RUNE_TINY_WORK: '100000' } };
+    const slower = await runCli(['run', '--suite', 'tiny', '--require', suiteModule, '--no-store', '--baseline', baseline, '--fail-on-regression'], slowerCode);
     assert.equal(slower.code, 1, slower.stderr);
     assert.match(slower.stderr, /regressed.*tiny\/sum|tiny\/sum.*regressed/i);
     assert.match(slower.stderr, /regression(s)? found \(--fail-on-regression\)/);
 
     // Without --fail-on-regression the same comparison exits 0.
-    const reported = await run('--param', 'work=100000', '--baseline', baseline);
+    const reported = await runCli(['run', '--suite', 'tiny', '--require', suiteModule, '--no-store', '--baseline', baseline], slowerCode);
     assert.equal(reported.code, 0, reported.stderr);
     // The table shows the gate's own verdict for the task, so report and exit code agree.
     assert.match(reported.stdout, /^\s*sum\s.*\+[\d.]+% regressed\s*$/m, reported.stdout);
@@ -74,11 +75,12 @@ void describe('run --baseline', () => {
 
   void test('--fail-on-regression without --baseline compares with the previous stored run', async () => {
     const store = join(dir, 'store');
-    const withStore = (...args: string[]) => runCli(['run', '--suite', 'tiny', '--require', suiteModule, '--store', store, '--fail-on-regression', ...args], { cwd: dir });
-    const first = await withStore('--param', 'work=2000');
+    const withStore = (work: string) =>
+      runCli(['run', '--suite', 'tiny', '--require', suiteModule, '--store', store, '--fail-on-regression'], { cwd: dir, env: { RUNE_TINY_WORK: work } });
+    const first = await withStore('2000');
     assert.equal(first.code, 0, first.stderr);
     assert.match(first.stderr, /no earlier run of tiny on this machine in the store: nothing to compare with/);
-    const second = await withStore('--param', 'work=100000');
+    const second = await withStore('100000');
     assert.equal(second.code, 1, second.stderr);
     assert.match(second.stderr, /compared with the stored run of \d{4}-/);
   });

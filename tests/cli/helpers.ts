@@ -90,7 +90,8 @@ export function tempDir(prefix = 'rune-bench-cli-'): string {
 
 /**
  * Writes a module defining a tiny suite `tiny` (one real task summing `work` numbers) that imports the BUILT
- * package, and returns its path. Pass it to `--require` or RUNE_BENCH_SUITES.
+ * package, and returns its path. `RUNE_TINY_WORK` in the environment changes the default work without changing
+ * the parameters (a slower revision of the code, as the gate sees it). Pass it to `--require` or RUNE_BENCH_SUITES.
  */
 export function writeTinySuite(dir: string, id = 'tiny'): string {
   const index = pathToFileURL(join(ROOT, 'dist/index.js')).href;
@@ -107,7 +108,7 @@ export default {
     { name: 'samples', type: 'number', description: 'most samples per task', default: 40 },
   ],
   async run(options = {}) {
-    const work = Number(options.params?.work ?? 2000);
+    const work = Number(options.params?.work ?? process.env.RUNE_TINY_WORK ?? 2000);
     const data = Float64Array.from({ length: work }, (_, i) => (i * 7919) % 1000);
     const suite = new BenchmarkSuite(${JSON.stringify(id)}, { timeMs: Number(options.params?.time ?? 60), minSamples: 12, maxSamples: Number(options.params?.samples ?? 40), warmupMs: 10, keepSamples: true, seed: options.seed ?? 1, ...(options.signal ? { signal: options.signal } : {}) });
     let tasks = 0;

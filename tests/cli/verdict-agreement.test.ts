@@ -26,7 +26,7 @@ export default {
   parameters: [{ name: 'work', type: 'number', description: 'numbers summed per operation in the hashing child', default: 2000 }],
   async run(options = {}) {
     const builder = new SuiteResultBuilder('nested');
-    builder.child(await child('hashing', Number(options.params?.work ?? 2000), options.seed ?? 1));
+    builder.child(await child('hashing', Number(options.params?.work ?? process.env.RUNE_TINY_WORK ?? 2000), options.seed ?? 1));
     builder.child(await child('steady', 2000, options.seed ?? 1));
     return builder.build();
   },
@@ -50,8 +50,10 @@ void describe('verdict agreement on a nested result', () => {
   });
 
   const slower = (format: string) =>
-    runCli(['run', '--suite', 'nested', '--require', suiteModule, '--no-store', '--param', 'work=100000', '--baseline', baseline, '--fail-on-regression', '--format', format], {
+    runCli(['run', '--suite', 'nested', '--require', suiteModule, '--no-store', '--baseline', baseline, '--fail-on-regression', '--format', format], {
+      // more work in the same code, the parameters unchanged: a slower revision, not another measurement
       cwd: dir,
+      env: { RUNE_TINY_WORK: '100000' },
     });
 
   void test('table, Markdown and JSON show the regressed child task; the exit code fails on it', async () => {

@@ -40,3 +40,16 @@ void test('--output under a regular file is a usage error before the run starts'
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+void test('table and Markdown reports neutralise ESC, BEL, C1 CSI and U+202E in names and notices', async () => {
+  const { tableFormatter } = await import('../../src/format/table-formatter.js');
+  const { markdownFormatter } = await import('../../src/format/markdown-formatter.js');
+  const { suiteResult, task, logNormal } = await import('../detect/regression/helpers.js');
+  const hostile = 'x\u001b]0;pwned\u0007\u009b31m\u202Eevil';
+  const base = suiteResult(hostile, [task(hostile, logNormal(1, 20, 1e-3, 0.05))]);
+  const result = { ...base, notices: [hostile] };
+  for (const f of [tableFormatter, markdownFormatter]) {
+    const text = f.format({ kind: 'suite', result }, { color: false });
+    assert.equal(hasControls(text.replace(/\n/g, '')), false, `${f.id}: ${JSON.stringify(text.slice(0, 300))}`);
+  }
+});

@@ -16,7 +16,7 @@ void test('large sets keep evenly spaced samples in order, first and last includ
   for (let i = 1; i < thin.length; i++) assert.ok((thin[i] as number) > (thin[i - 1] as number));
   // The distribution is kept: the thinned median is the full median to within one step.
   const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1] as number;
-  assert.ok(Math.abs(median(thin) - median(big)) <= 10);
+  assert.ok(Math.abs(median(thin) - median(big)) <= 100_000 / MAX_COMPARED_SAMPLES);
 });
 
 void test('a bad max is a RangeError', () => {

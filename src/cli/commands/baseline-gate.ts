@@ -1,8 +1,9 @@
 // `run --baseline`: the regression detector compares the two result trees; this only words its report.
 import type { SuiteResult } from '../../core/results.js';
 import { RegressionDetector } from '../../detect/regression/regression-detector.js';
-import type { ComparisonReport } from '../../detect/regression/regression-types.js';
+import type { BetweenRunNoise, ComparisonReport, ConfirmCallback } from '../../detect/regression/regression-types.js';
 import { VERDICTS } from '../../detect/regression/verdict.js';
+import { ExitCode } from '../command.js';
 
 /**
  * The detector's report and its wording for stderr.
@@ -27,15 +28,53 @@ export interface GateOutcome {
 export async function gateAgainstBaseline(
   result: SuiteResult,
   baseline: SuiteResult,
-  options: { readonly threshold: number; readonly seed: number; readonly signal?: AbortSignal },
+  options: {
+    readonly threshold: number;
+    readonly seed: number;
+    readonly signal?: AbortSignal;
+    readonly betweenRunNoise?: ReadonlyMap<string, BetweenRunNoise>;
+    readonly confirm?: ConfirmCallback;
+  },
 ): Promise<GateOutcome> {
   const detector = new RegressionDetector({ threshold: options.threshold, seed: options.seed });
-  const report = await detector.compare(baseline, result, options.signal === undefined ? {} : { signal: options.signal });
+  const { signal, betweenRunNoise, confirm } = options;
+  const report = await detector.compare(baseline, result, {
+    ...(signal === undefined ? {} : { signal }),
+    ...(betweenRunNoise === undefined ? {} : { betweenRunNoise }),
+    ...(confirm === undefined ? {} : { confirm }),
+  });
   const parts = VERDICTS.map((v) => `${report.comparisons.filter((c) => c.verdict === v).length} ${v}`);
   if (report.notCompared.length > 0) parts.push(`${report.notCompared.length} not compared`);
   const lines: string[] = [];
-  for (const c of report.comparisons) if (c.verdict === 'regressed' || c.verdict === 'improved') lines.push(`${c.verdict}: ${c.key}: ${c.reason}`);
+  if (report.incomparable === undefined) {
+    for (const c of report.comparisons) if (c.verdict === 'regressed' || c.verdict === 'improved') lines.push(`${c.verdict}: ${c.key}: ${c.reason}`);
+  }
+  // which noise the intervals cover, once per distinct wording
+  for (const covers of new Set(report.comparisons.map((c) => c.intervalCovers))) lines.push(`interval: ${covers}`);
   for (const n of report.notCompared) lines.push(`not compared: ${n.key}: ${n.reason}`);
   for (const n of report.notices) lines.push(`note: ${n}`);
   return { report, summary: parts.join(', '), lines };
+}
+
+/**
+ * The exit code of a gated run and the one line that explains it: 2 when the runs are not comparable (whatever
+ * the flags: a verdict on different things would be wrong), 1 for a regression with `--fail-on-regression`, 4
+ * for an inconclusive verdict with `--strict`, else 0.
+ *
+ * @internal
+ */
+export function gateExitCode(
+  report: ComparisonReport,
+  options: { readonly failOnRegression: boolean; readonly strict: boolean },
+): { readonly code: number; readonly line?: string } {
+  if (report.incomparable !== undefined) return { code: ExitCode.Usage, line: `error: not comparable with the baseline: ${report.incomparable}` };
+  const regressed = report.regressed.length;
+  if (options.failOnRegression && regressed > 0) {
+    return { code: ExitCode.Regression, line: `${regressed} regression${regressed === 1 ? '' : 's'} found (--fail-on-regression)` };
+  }
+  const inconclusive = report.comparisons.filter((c) => c.verdict === 'inconclusive').length;
+  if (options.strict && inconclusive > 0) {
+    return { code: ExitCode.Inconclusive, line: `${inconclusive} inconclusive verdict${inconclusive === 1 ? '' : 's'} (--strict)` };
+  }
+  return { code: ExitCode.Ok };
 }

@@ -1,6 +1,9 @@
 // `run`: runs a suite, prints its report, records it in the results store and gates on a baseline.
 import type { SuiteResult } from '../../core/results.js';
-import { walkSuites } from '../../core/walk.js';
+import { walkBenchmarks, walkSuites } from '../../core/walk.js';
+import { betweenRunNoiseFromStore } from '../../detect/regression/between-run-noise.js';
+import type { BetweenRunNoise } from '../../detect/regression/regression-types.js';
+import type { ResultsStore } from '../../store/results-store.js';
 import { writeFileAtomic } from '../../core/files.js';
 import { writeSuiteResult } from '../../bench/suite-result-json.js';
 import type { Flags } from '../args.js';
@@ -16,7 +19,8 @@ import { formatDuration } from '../../format/units.js';
 import { PerformanceMonitor } from '../../monitor/performance-monitor.js';
 import { ProgressView } from '../progress.js';
 import { UsageError } from '../usage-error.js';
-import { gateAgainstBaseline } from './baseline-gate.js';
+import { gateAgainstBaseline, gateExitCode } from './baseline-gate.js';
+import { recordHostConditions } from '../../bench/host-recorder.js';
 import { openStore, previousRun, recordRun } from './store.js';
 import { appendStepSummary } from './step-summary.js';
 import type { FormatInput } from '../../format/formatter.js';
@@ -53,6 +57,7 @@ export async function runRun(ctx: CommandContext, flags: Flags): Promise<number>
   const saveBaseline = saveBaselineName === undefined ? optionalPath(ctx, flags, 'save-baseline') : undefined;
   const baselinePath = baselineStoredName === undefined ? optionalPath(ctx, flags, 'baseline') : undefined;
   const failOnRegression = flags.boolean('fail-on-regression');
+  const strict = flags.boolean('strict');
   const record = !flags.boolean('no-store');
   if (!record && flags.has('store')) throw new UsageError('--store and --no-store contradict each other: pick one', 'run');
   const needStore = record || (failOnRegression && baselinePath === undefined) || saveBaselineName !== undefined || baselineStoredName !== undefined;
@@ -70,6 +75,9 @@ export async function runRun(ctx: CommandContext, flags: Flags): Promise<number>
     baselineName = `baseline ${baselineStoredName}`;
   }
 
+  // Reading a large baseline is synchronous: let a Ctrl-C or SIGTERM that arrived meanwhile be seen now.
+  if (await interrupted(ctx.signal)) return ExitCode.Interrupted;
+
   const progress = new ProgressView(ctx.stderr);
   if (ctx.stderr.isTTY !== true) note(ctx, `running ${suite.id} (${scale})`);
   const started = performance.now();
@@ -79,7 +87,10 @@ export async function runRun(ctx: CommandContext, flags: Flags): Promise<number>
   try {
     await monitor.start();
     await monitor.sample(); // first and last points, so even a short run has a series to chart
-    result = await suite.run({
+    // The host's conditions and the settings go into the result, so a later gate can tell a busier host or
+    // other parameters from a change in the code.
+    const stopHost = recordHostConditions();
+    const measured = await suite.run({
       scale,
       signal: ctx.signal,
       seed,
@@ -87,6 +98,9 @@ export async function runRun(ctx: CommandContext, flags: Flags): Promise<number>
       ...(instrument === 'time' ? {} : { instrument, instructions: { cacheSim } }),
       onProgress: (p) => { progress.update(p); },
     });
+    // defaults are recorded too, so a run that names a default and one that leaves it out stay comparable
+    const defaults = Object.fromEntries(suite.parameters.flatMap((p) => (p.default === undefined ? [] : [[p.name, p.default] as const])));
+    result = { ...measured, host: stopHost(), settings: { scale, params: { ...defaults, ...params } } };
   } finally {
     if (monitor.running) await monitor.sample();
     await monitor.stop();
@@ -107,7 +121,27 @@ export async function runRun(ctx: CommandContext, flags: Flags): Promise<number>
   }
 
   // The gate's verdicts are the ones the report shows, so the table and the exit code never disagree.
-  const gate = baseline === undefined ? undefined : await gateAgainstBaseline(result, baseline, { threshold, seed });
+  const noise = baseline === undefined || store === undefined || aborted ? undefined : storedNoise(ctx, store, result);
+  // --fail-on-regression confirms a regression by running the suite once more before failing
+  let rerun: Promise<SuiteResult> | undefined;
+  const confirm = async (key: string): Promise<readonly number[]> => {
+    note(ctx, `confirming ${key}: running ${suite.id} again`);
+    rerun ??= suite.run({ scale, signal: ctx.signal, seed: seed + 1, params, ...(instrument === 'time' ? {} : { instrument, instructions: { cacheSim } }) });
+    const again = await rerun;
+    return [...walkBenchmarks(again)].find((e) => e.key === key)?.task.samples ?? [];
+  };
+  const gate =
+    baseline === undefined || aborted
+      ? undefined
+      : await gateAgainstBaseline(result, baseline, {
+          threshold,
+          seed,
+          signal: ctx.signal,
+          ...(noise === undefined ? {} : { betweenRunNoise: noise }),
+          ...(failOnRegression ? { confirm } : {}),
+        });
+  // A signal during the comparison: nothing is printed or written, the exit code says interrupted.
+  if (!aborted && (await interrupted(ctx.signal))) return ExitCode.Interrupted;
   const input: FormatInput =
     baseline === undefined || gate === undefined
       ? { kind: 'suite', result, history }
@@ -136,9 +170,7 @@ export async function runRun(ctx: CommandContext, flags: Flags): Promise<number>
     store.saveBaseline(saveBaselineName, result);
     note(ctx, `saved baseline ${saveBaselineName} in ${store.location}`);
   }
-  let regressed = 0;
   if (gate !== undefined) {
-    regressed = gate.report.regressed.length;
     note(ctx, `compared with ${baselineName ?? 'baseline'}: ${gate.summary}`);
     for (const line of gate.lines) ctx.stderr.write(`  ${line}\n`);
   }
@@ -146,11 +178,20 @@ export async function runRun(ctx: CommandContext, flags: Flags): Promise<number>
     ctx.stderr.write(`${ctx.program}: error: suite ${suite.id} failed: no task completed (see the report for each task's error)\n`);
     return ExitCode.Failure;
   }
-  if (failOnRegression && regressed > 0) {
-    ctx.stderr.write(`${ctx.program}: ${regressed} regression${regressed === 1 ? '' : 's'} found (--fail-on-regression)\n`);
-    return ExitCode.Regression;
+  if (gate === undefined) return ExitCode.Ok;
+  const exit = gateExitCode(gate.report, { failOnRegression, strict });
+  if (exit.line !== undefined) ctx.stderr.write(`${ctx.program}: ${exit.line}\n`);
+  return exit.code;
+}
+
+/** Between-run noise of each benchmark from the store's earlier runs on this machine (none when unreadable). */
+function storedNoise(ctx: CommandContext, store: ResultsStore, result: SuiteResult): Map<string, BetweenRunNoise> | undefined {
+  try {
+    return betweenRunNoiseFromStore(store, [...walkBenchmarks(result)].map((e) => e.key), result.env.id);
+  } catch (error) {
+    note(ctx, `warning: could not read between-run noise from ${store.location}: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
   }
-  return ExitCode.Ok;
 }
 
 /** --suite NAME, else the suites of the discovered bench files; --filter keeps the matching tasks. */
@@ -193,4 +234,10 @@ function collectNotices(result: SuiteResult): string[] {
   return [...walkSuites(result)].flatMap(({ suite, depth, path }) =>
     (suite.notices ?? []).map((n) => (depth === 0 ? n : `${path.slice(1).join('/')}: ${n}`)),
   );
+}
+
+/** Lets pending signal handlers run, then says whether the command was interrupted. */
+async function interrupted(signal: AbortSignal): Promise<boolean> {
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  return signal.aborted;
 }

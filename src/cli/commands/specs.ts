@@ -16,6 +16,10 @@ export const RUN_SPEC: CommandSpec = {
     'With --baseline FILE each task is compared with the baseline (bootstrap interval of the median ratio,',
     'Mann-Whitney U); --fail-on-regression then exits 1 when a task regressed. Without --baseline,',
     '--fail-on-regression compares with the previous stored run of the suite on this machine.',
+    'Each run records its scale, parameters and the host\'s conditions (load, run queue, other processes\' CPU).',
+    'Runs with other parameters, scale or tasks are not compared: exit 2 with what differs. When the host\'s',
+    'conditions differ enough to explain a change, verdicts are inconclusive with a notice naming what changed:',
+    'exit 0, or 4 with --strict.',
   ],
   flags: {
     suite: { type: 'string', short: 's', value: 'NAME', description: 'suite to run (see `list`; default: the bench files)' },
@@ -30,6 +34,7 @@ export const RUN_SPEC: CommandSpec = {
       description: 'save this run as a baseline: FILE (JSON; gzip when it ends in .gz) or a NAME kept in the store',
     },
     'fail-on-regression': { type: 'boolean', description: 'exit 1 when a task regressed against the baseline' },
+    strict: { type: 'boolean', description: 'exit 4 when a verdict against the baseline is inconclusive (for example a changed host load)' },
     threshold: { type: 'string', value: 'RATIO', description: 'smallest slowdown counted as a regression: 0.05 or 5% (default: 2%)' },
     store: { type: 'string', value: 'DIR|git|git:REF', description: 'results store: a folder, or git notes (default: .rune-bench)' },
     'no-store': { type: 'boolean', description: 'do not record this run in the results store' },

@@ -1,10 +1,11 @@
 // Builds the `trends` report input from stored runs: one series per benchmark, change points from the detector.
-import type { SuiteResult } from '../../core/results.js';
+import type { RunSettings, SuiteResult } from '../../core/results.js';
 import { walkBenchmarks } from '../../core/walk.js';
 import type { StoredRun } from '../../store/results-store.js';
 import { RegressionDetector } from '../../detect/regression/regression-detector.js';
 import type { TrendChangePoint, TrendPoint, TrendSeries } from '../../format/formatter.js';
 import { formatChange } from '../../format/units.js';
+import { settingsDiffer } from '../../detect/regression/comparability.js';
 
 /**
  * Options of {@link trendSeries}.
@@ -32,29 +33,51 @@ export function trendSeries(runs: readonly StoredRun[], options: TrendOptions): 
   const machine = runs.at(-1)?.machine;
   const byKey = new Map<string, Collected>();
   let skippedMachines = 0;
+  const usual = usualSettings(runs.filter((r) => r.machine === machine).map((r) => r.result));
   for (const run of runs) {
     if (run.machine !== machine) {
       skippedMachines += 1;
       continue;
     }
     const timestamp = Date.parse(run.startedAt);
+    const settings = run.result.settings;
+    const differs = usual === undefined || settings === undefined ? [] : settingsDiffer(usual, settings, { baseline: 'in most runs', current: 'in this one' });
+    const mark = differs.length === 0 ? {} : { otherSettings: differs.join('; ') };
     for (const { key, median, samples } of benchmarks(run.result)) {
       let collected = byKey.get(key);
       if (collected === undefined) {
         collected = { points: [], samples: [] };
         byKey.set(key, collected);
       }
-      collected.points.push(run.commit === 'unknown' ? { timestamp, value: median } : { timestamp, value: median, commit: run.commit });
-      collected.samples.push(samples);
+      collected.points.push({ timestamp, value: median, ...(run.commit === 'unknown' ? {} : { commit: run.commit }), ...mark });
+      // a run that measured something else is marked, not analysed: it is no change in the code
+      if (differs.length === 0) collected.samples.push(samples);
     }
   }
   const detector = new RegressionDetector({ seed: options.seed });
   const series: TrendSeries[] = [];
   for (const [key, collected] of [...byKey].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const changePoints = detectChanges(detector, collected.samples);
+    // change points are found among the runs with the usual settings; map their indices back to all points
+    const usualIndex = collected.points.flatMap((p, i) => (p.otherSettings === undefined ? [i] : []));
+    const changePoints = detectChanges(detector, collected.samples).map((cp) => ({ ...cp, index: usualIndex[cp.index] ?? cp.index }));
     series.push({ key, unit: 's', points: collected.points, ...(changePoints.length > 0 ? { changePoints } : {}) });
   }
   return { series, skippedMachines };
+}
+
+/** The settings most runs recorded (the first of the most frequent), or `undefined` when none recorded any. */
+function usualSettings(results: readonly SuiteResult[]): RunSettings | undefined {
+  const counts = new Map<string, { settings: RunSettings; n: number }>();
+  for (const r of results) {
+    if (r.settings === undefined) continue;
+    const key = JSON.stringify([r.settings.scale, Object.entries(r.settings.params ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))]);
+    const entry = counts.get(key) ?? { settings: r.settings, n: 0 };
+    entry.n += 1;
+    counts.set(key, entry);
+  }
+  let best: { settings: RunSettings; n: number } | undefined;
+  for (const entry of counts.values()) if (best === undefined || entry.n > best.n) best = entry;
+  return best?.settings;
 }
 
 /** The benchmarks of a run with a median, under the walker's key (the key the results store uses). */

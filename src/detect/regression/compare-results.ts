@@ -4,6 +4,7 @@ import { walkBenchmarks, type BenchmarkEntry } from '../../core/walk.js';
 import { isCounted, measureCounts } from './count-gate.js';
 import { judge, measurePair, type GateSettings, type RawComparison } from './regression-gate.js';
 import type { BenchmarkComparison, ComparisonReport, NotCompared } from './regression-types.js';
+import { qualifyComparisons, type QualifiedComparisons } from './comparability.js';
 
 /** Default settings of the pairwise gate (the RegressionDetector's defaults). @internal */
 export const DEFAULT_GATE: GateSettings = Object.freeze({ threshold: 0.02, alpha: 0.05, level: 0.95, resamples: 2000, seed: 1 });
@@ -90,14 +91,17 @@ export function comparisonReport(
   baseline: SuiteResult,
   comparisons: readonly BenchmarkComparison[],
   measured: Pick<MeasuredTrees, 'notCompared' | 'notices'>,
+  qualified?: Omit<QualifiedComparisons, 'comparisons'>,
 ): ComparisonReport {
   return {
     comparisons,
     regressed: comparisons.filter((c) => c.verdict === 'regressed').map((c) => c.key),
     improved: comparisons.filter((c) => c.verdict === 'improved').map((c) => c.key),
     notCompared: measured.notCompared,
-    notices: measured.notices,
+    notices: [...measured.notices, ...(qualified?.notices ?? [])],
     baselineStartedAt: baseline.startedAt,
+    ...(qualified?.incomparable === undefined ? {} : { incomparable: qualified.incomparable }),
+    ...(qualified?.conditions === undefined ? {} : { conditions: qualified.conditions }),
   };
 }
 
@@ -108,5 +112,6 @@ export function comparisonReport(
  */
 export function compareTrees(baseline: SuiteResult, current: SuiteResult, s: GateSettings = DEFAULT_GATE): ComparisonReport {
   const measured = measureTrees(baseline, current, s);
-  return comparisonReport(baseline, judge(measured.raw, s), measured);
+  const qualified = qualifyComparisons(baseline, current, judge(measured.raw, s));
+  return comparisonReport(baseline, qualified.comparisons, measured, qualified);
 }

@@ -7,11 +7,13 @@ import { detectChangePoints } from '../../stats/change-points.js';
 import { analyzeHistory, poolSeries } from './history-analysis.js';
 import { judge, measurePair, type GateSettings } from './regression-gate.js';
 import { comparisonReport, measureTrees } from './compare-results.js';
+import { qualifyComparisons } from './comparability.js';
 import { LiveWatcher } from './regression-live.js';
 import { DEFAULT_COUNT_THRESHOLD } from './count-gate.js';
 import type { HistorySeries, ResultsStore } from '../../store/results-store.js';
 import type {
   BenchmarkComparison,
+  BetweenRunNoise,
   ComparisonReport,
   ConfirmCallback,
   HistoryAnalysis,
@@ -42,6 +44,12 @@ export interface RegressionCompareOptions {
   readonly confirm?: ConfirmCallback;
   /** Aborts the comparison (between benchmarks and during confirmation). */
   readonly signal?: AbortSignal;
+  /**
+   * Between-run noise per benchmark key (for example from `betweenRunNoiseFromStore`): each such benchmark's
+   * interval is widened by it and `intervalCovers` names the source. Without it the interval covers the spread
+   * inside each run only, and says so.
+   */
+  readonly betweenRunNoise?: ReadonlyMap<string, BetweenRunNoise>;
 }
 
 /**
@@ -133,7 +141,9 @@ export class RegressionDetector extends TypedEventEmitter<RegressionDetectorEven
    * Compares two result trees benchmark by benchmark: every task of every nested suite, matched by its key
    * below the root (`child/task`; the roots may be named differently), in one Benjamini-Hochberg family.
    * Tasks must have kept their samples (`keepSamples`); a task with only statistics is listed in
-   * `notCompared` with the reason.
+   * `notCompared` with the reason. Runs whose settings (scale, parameters) or task sets differ get `incomparable`
+   * verdicts and `report.incomparable`; runs whose recorded host conditions differ enough to explain a change get
+   * `inconclusive` verdicts and a notice naming what changed (see `explainByConditions`).
    *
    * @param baseline - the reference run
    * @param current - the run under test
@@ -141,12 +151,14 @@ export class RegressionDetector extends TypedEventEmitter<RegressionDetectorEven
    * @throws RuneBenchError `ERR_ABORTED` when the signal fires
    */
   async compare(baseline: SuiteResult, current: SuiteResult, options: RegressionCompareOptions = {}): Promise<ComparisonReport> {
-    const { confirm, signal } = options;
+    const { confirm, signal, betweenRunNoise } = options;
     const measured = measureTrees(baseline, current, this.#gate, () => {
       if (signal?.aborted === true) throw abortError(signal, 'regression comparison');
     });
     const countVerdicts = judge(measured.counted, this.#countGate);
-    let comparisons = [...judge(measured.raw, this.#gate), ...countVerdicts];
+    // instruction counts do not move with the host's load: only timed verdicts meet the host conditions
+    const qualified = qualifyComparisons(baseline, current, judge(measured.raw, this.#gate, betweenRunNoise), countVerdicts);
+    let comparisons = qualified.comparisons;
     if (confirm !== undefined) {
       const confirmed: BenchmarkComparison[] = [];
       for (const c of comparisons) {
@@ -159,7 +171,7 @@ export class RegressionDetector extends TypedEventEmitter<RegressionDetectorEven
         const base = measured.samples.get(c.key)?.baseline ?? [];
         const again = measurePair(c.key, base, fresh, this.#gate);
         // the re-run is one test at the original false discovery rate: it must regress on its own
-        const [rejudged] = judge([again], this.#gate);
+        const [rejudged] = judge([again], this.#gate, betweenRunNoise);
         const reproduced = rejudged?.verdict === 'regressed';
         confirmed.push(
           reproduced
@@ -170,7 +182,7 @@ export class RegressionDetector extends TypedEventEmitter<RegressionDetectorEven
       comparisons = confirmed;
     }
     for (const c of comparisons) if (c.verdict === 'regressed') this.emit('regression', { kind: 'pairwise', comparison: c });
-    return comparisonReport(baseline, comparisons, measured);
+    return comparisonReport(baseline, comparisons, measured, qualified);
   }
 
   /**

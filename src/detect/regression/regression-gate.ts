@@ -5,7 +5,8 @@ import { hodgesLehmannShift } from '../../stats/hodges-lehmann.js';
 import { benjaminiHochberg } from '../../stats/benjamini-hochberg.js';
 import { median } from '../../stats/quantile.js';
 import type { ConfidenceInterval } from '../../core/results.js';
-import type { BenchmarkComparison } from './regression-types.js';
+import type { BenchmarkComparison, BetweenRunNoise } from './regression-types.js';
+import { widenByNoise } from './between-run-noise.js';
 import type { Verdict } from './verdict.js';
 
 /** @internal */
@@ -60,8 +61,9 @@ export function measurePair(key: string, baseline: readonly number[], current: r
 }
 
 /** What the bootstrap over the kept samples of one run on each side covers. */
-const INTERVAL_COVERS =
+const WITHIN =
   'the spread between the kept samples of each run (seeded bootstrap); between-process noise only when the task ran isolated in several processes';
+const WITHIN_ONLY = `${WITHIN}. Not between-run noise: no history of this benchmark on this machine (record runs in a results store)`;
 
 function percent(ratio: number): string {
   const v = (ratio - 1) * 100;
@@ -95,11 +97,17 @@ export function verdictOf(ci: ConfidenceInterval, qValue: number, s: GateSetting
  *
  * @internal
  */
-export function judge(raw: readonly RawComparison[], s: GateSettings): BenchmarkComparison[] {
+export function judge(raw: readonly RawComparison[], s: GateSettings, noise?: ReadonlyMap<string, BetweenRunNoise>): BenchmarkComparison[] {
   const q = benjaminiHochberg(raw.map((r) => r.pValue));
   return raw.map((r, i) => {
     const qValue = q[i] ?? 1;
-    const { ci, ...rest } = r;
-    return { ...rest, interval: ci, threshold: s.threshold, qValue, ...verdictOf(ci, qValue, s), intervalCovers: INTERVAL_COVERS };
+    const { ci: within, ...rest } = r;
+    const between = noise?.get(r.key);
+    const ci = between === undefined ? within : widenByNoise(r.ratio, within, between.sigma);
+    const covers =
+      between === undefined
+        ? WITHIN_ONLY
+        : `${WITHIN}, widened by between-run noise of ${(between.sigma * 100).toFixed(1)}% per run (from ${between.source})`;
+    return { ...rest, interval: ci, threshold: s.threshold, qValue, ...verdictOf(ci, qValue, s), intervalCovers: covers };
   });
 }

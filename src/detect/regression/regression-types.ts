@@ -3,6 +3,7 @@ import type { ConfidenceInterval } from '../../core/results.js';
 import type { MetricSnapshot } from '../../core/snapshot.js';
 import type { ChangePoint, ChangePointOptions } from '../../stats/change-points.js';
 import type { Verdict } from './verdict.js';
+import type { ConditionsExplanation } from '../../bench/host-conditions.js';
 
 /**
  * The one comparison of a benchmark between a baseline and a current measurement, made by the
@@ -44,6 +45,21 @@ export interface BenchmarkComparison {
 }
 
 /**
+ * Noise between runs of one benchmark: how much one run's level (log of its per-operation time) varies from run
+ * to run beyond the spread inside a run (process, JIT, host). The pairwise gate widens its interval by it.
+ *
+ * @beta
+ */
+export interface BetweenRunNoise {
+  /** Standard deviation of one run's log level (0.02 = about 2%). */
+  readonly sigma: number;
+  /** Runs it was estimated from. */
+  readonly runs: number;
+  /** Where it came from, in words (for the report): "12 stored runs of this benchmark on this machine". */
+  readonly source: string;
+}
+
+/**
  * A benchmark of either run that was not compared, with the reason.
  *
  * @public
@@ -73,6 +89,16 @@ export interface ComparisonReport {
   readonly notices: readonly string[];
   /** When the baseline run started (ISO 8601), so renderers can say what was compared with. */
   readonly baselineStartedAt: string;
+  /**
+   * What makes the two runs measure different things (scale, parameters, task set), in words, when they do:
+   * every verdict is then `incomparable`.
+   */
+  readonly incomparable?: string;
+  /**
+   * How the host's conditions of the two runs compare, when both recorded them. When `explains` is true every
+   * verdict is `inconclusive` and `notices` names what changed.
+   */
+  readonly conditions?: ConditionsExplanation;
 }
 
 /**

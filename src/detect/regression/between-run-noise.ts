@@ -1,0 +1,52 @@
+// Between-run noise of each benchmark, estimated from the results store's history on one machine, and the
+// widening of a pairwise interval by it.
+import type { ConfidenceInterval } from '../../core/results.js';
+import { detectChangePoints } from '../../stats/change-points.js';
+import { normalQuantile } from '../../stats/pelt.js';
+import type { ResultsStore, StoredRun } from '../../store/results-store.js';
+import type { BetweenRunNoise } from './regression-types.js';
+
+/** Fewest stored runs of a benchmark before its between-run noise is estimated from them. @internal */
+export const MIN_NOISE_RUNS = 4;
+
+/**
+ * Between-run noise of each benchmark key from its stored runs on `machine` (the robust spread of the per-run
+ * log levels, steps between levels removed by the change-point analysis). Keys with fewer than
+ * {@link MIN_NOISE_RUNS} runs are left out.
+ *
+ * @param store - the results store
+ * @param keys - benchmark keys (`suite/task`)
+ * @param machine - machine fingerprint id whose runs count
+ * @param records - the store's records, when already read
+ * @beta
+ */
+export function betweenRunNoiseFromStore(
+  store: ResultsStore,
+  keys: readonly string[],
+  machine: string,
+  records: readonly StoredRun[] = store.read().records,
+): Map<string, BetweenRunNoise> {
+  const out = new Map<string, BetweenRunNoise>();
+  for (const key of keys) {
+    const runs = store.series(key, { machine, records }).points.map((p) => p.samples.filter((s) => s > 0 && Number.isFinite(s))).filter((s) => s.length > 0);
+    if (runs.length < MIN_NOISE_RUNS) continue;
+    const sigma = detectChangePoints(runs, {}).noise;
+    out.set(key, { sigma, runs: runs.length, source: `${runs.length} stored runs of this benchmark on this machine` });
+  }
+  return out;
+}
+
+/**
+ * A ratio interval widened by between-run noise: the baseline and the current run each carry one run's level
+ * error, so on the log scale the half-widths add in quadrature with `z * sqrt(2) * sigma`.
+ *
+ * @internal
+ */
+export function widenByNoise(ratio: number, ci: ConfidenceInterval, sigma: number): ConfidenceInterval {
+  const z = normalQuantile(0.5 + ci.level / 2);
+  const between = z * Math.SQRT2 * sigma;
+  const c = Math.log(ratio);
+  const below = Math.hypot(c - Math.log(ci.lower), between);
+  const above = Math.hypot(Math.log(ci.upper) - c, between);
+  return { lower: Math.exp(c - below), upper: Math.exp(c + above), level: ci.level };
+}
