@@ -1,5 +1,6 @@
-// Writing your own formatter: a CSV formatter for spreadsheets, registered beside the built-ins so
-// `getFormatter('tasks-csv')` (and the CLI's `--format tasks-csv`, once registered in a suite module) finds it.
+// Writing your own formatter: a per-task CSV formatter for spreadsheets, registered beside the built-ins
+// (which include a hyperfine-style `csv`) so `getFormatter('tasks-csv')` (and the CLI's
+// `--format tasks-csv`, once registered in a suite module) finds it.
 // It formats a real benchmark run, then the same run with the built-in table and HTML formatters.
 //
 //   npm run build && npx tsx examples/custom-formatter.ts

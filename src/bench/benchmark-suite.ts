@@ -12,8 +12,12 @@ import { buildSummary, suiteStatus } from './summary.js';
 import { runTask, type TaskDefinition, type TaskOutcome } from './task-runner.js';
 import { nowSeconds as realSeconds, timerProfile } from './timer.js';
 import { getGc } from './gc.js';
+import { BottleneckDetector } from '../detect/bottleneck/bottleneck-detector.js';
 import { recordHostConditions } from './host-recorder.js';
 import type { BenchmarkFn, BenchmarkSuiteEvents, BenchmarkSuiteOptions, TaskErrorEvent, TaskOptions } from './types.js';
+
+/** The tag that marks a suite's baseline task in its result (see `TaskOptions.baseline`). */
+const BASELINE_TAG = 'baseline';
 
 /**
  * Options of {@link BenchmarkSuite.run}.
@@ -141,7 +145,13 @@ export class BenchmarkSuite extends TypedEventEmitter<BenchmarkSuiteEvents> {
     }
     validateTaskOptions(options);
     resolveSettings(this.#options, options);
-    this.#tasks.push({ name, fn, options: { ...options } });
+    const baseline = options.baseline === true || this.#options.baseline === name;
+    if (baseline) {
+      const other = this.#tasks.find((t) => t.options.tags?.includes(BASELINE_TAG) === true);
+      if (other !== undefined) throw new RangeError(`task "${name}": baseline option: task "${other.name}" is already the baseline of suite "${this.#name}"`);
+    }
+    const tags = baseline && options.tags?.includes(BASELINE_TAG) !== true ? [...(options.tags ?? []), BASELINE_TAG] : options.tags;
+    this.#tasks.push({ name, fn, options: { ...options, ...(tags === undefined ? {} : { tags }) } });
     return this;
   }
 
@@ -156,6 +166,10 @@ export class BenchmarkSuite extends TypedEventEmitter<BenchmarkSuiteEvents> {
    */
   async run(selection: SuiteRunSelection = {}): Promise<SuiteResult> {
     validateRunSelection(selection);
+    const baseline = this.#options.baseline;
+    if (baseline !== undefined && !this.#tasks.some((t) => t.name === baseline)) {
+      throw new RangeError(`baseline option names no task of suite "${this.#name}": ${JSON.stringify(baseline)}`);
+    }
     if (this.#running) throw new RuneBenchError('ERR_BUSY', `suite "${this.#name}" is already running`);
     const chosen = this.#select(selection);
     this.#running = true;
@@ -251,7 +265,7 @@ export class BenchmarkSuite extends TypedEventEmitter<BenchmarkSuiteEvents> {
       snapshots = monitor.history.toArray().filter((s) => s.timestamp >= from);
       if (startedMonitor) await monitor.stop();
     }
-    const result: SuiteResult = {
+    const measured: SuiteResult = {
       schemaVersion: RESULT_SCHEMA_VERSION,
       name: this.#name,
       status: suiteStatus(results, aborted),
@@ -261,6 +275,13 @@ export class BenchmarkSuite extends TypedEventEmitter<BenchmarkSuiteEvents> {
       tasks: results,
       summary: buildSummary(results, duration, { rss: peakRss, cpu: peakCpu }, snapshots),
     };
+    // With a monitor, the bottleneck detector reads the run's window, so every report shows its findings
+    // (an empty list reads "no rule fired", not "no detector ran") without the caller copying them in.
+    let result = measured;
+    if (monitor !== undefined) {
+      const found = new BottleneckDetector().analyzeSuite(measured, snapshots);
+      result = { ...measured, findings: [...found.findings, ...found.host] };
+    }
     if (aborted) this.emit('abort', { reason: signal?.reason });
     this.emit('complete', result);
     return result;

@@ -50,6 +50,7 @@ const SUITE_RULES: OptionRules = {
   },
   keepSamples: { kind: 'custom', check: (v) => (typeof v === 'boolean' ? undefined : (checkOption('keepSamples', v, { kind: 'number', integer: true, min: 0 }), undefined)) },
   seed: { kind: 'number' },
+  baseline: { kind: 'string', nonEmpty: true },
   gc: { kind: 'boolean' },
   isolation: { kind: 'options', rules: ISOLATION_RULES, required: ['module'] },
   instrument: { kind: 'any' },
@@ -75,6 +76,7 @@ const TASK_RULES: OptionRules = {
   bytes: nonNegative,
   items: nonNegative,
   tags: { kind: 'custom', check: stringArray },
+  baseline: { kind: 'boolean' },
 };
 
 const SELECTION_RULES: OptionRules = {

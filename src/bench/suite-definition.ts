@@ -14,7 +14,7 @@ export interface BenchmarkSuiteLike {
   readonly name: string;
   readonly tasks: readonly string[];
   add(...args: never[]): unknown;
-  run(selection?: { readonly signal?: AbortSignal }): Promise<SuiteResult>;
+  run(selection?: { readonly signal?: AbortSignal; readonly tasks?: readonly string[] }): Promise<SuiteResult>;
   on(event: 'task:cycle', listener: (progress: TaskCycleEvent) => void): unknown;
   off(event: 'task:cycle', listener: (progress: TaskCycleEvent) => void): unknown;
 }
@@ -33,13 +33,14 @@ export function isBenchmarkSuiteLike(value: unknown): value is BenchmarkSuiteLik
 /**
  * Wraps a `BenchmarkSuite` as a {@link SuiteDefinition}: its name is the id, it takes no parameters, and a
  * run passes the abort signal on and reports progress from its `task:cycle` events. `scale`, `params` and
- * `seed` do not apply: the suite's own options fixed them when it was built.
+ * `seed` do not apply: the suite's own options fixed them when it was built. `only` runs just those tasks
+ * (the CLI's `--filter`).
  *
  * @internal
  */
-export function benchmarkSuiteDefinition(suite: BenchmarkSuiteLike): SuiteDefinition {
+export function benchmarkSuiteDefinition(suite: BenchmarkSuiteLike, only?: readonly string[]): SuiteDefinition {
   const id = suite.name;
-  const tasks = suite.tasks;
+  const tasks = only ?? suite.tasks;
   const shown = tasks.slice(0, 5).join(', ') + (tasks.length > 5 ? `, … (${tasks.length} tasks)` : '');
   return Object.freeze({
     id,
@@ -56,7 +57,10 @@ export function benchmarkSuiteDefinition(suite: BenchmarkSuiteLike): SuiteDefini
       };
       if (onProgress !== undefined) suite.on('task:cycle', listener);
       try {
-        return await suite.run(options.signal === undefined ? {} : { signal: options.signal });
+        return await suite.run({
+          ...(options.signal === undefined ? {} : { signal: options.signal }),
+          ...(only === undefined ? {} : { tasks: only }),
+        });
       } finally {
         if (onProgress !== undefined) suite.off('task:cycle', listener);
       }

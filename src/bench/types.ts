@@ -69,6 +69,12 @@ export interface TaskOptions extends TaskTimingOptions {
   readonly items?: number;
   /** Free-form tags carried into the result. @defaultValue `[]` */
   readonly tags?: readonly string[];
+  /**
+   * Makes this task the suite's baseline: reports say how much faster or slower each other task is than it
+   * ("sha1 streaming is 1.84x faster than sha1 readFileSync [1.79, 1.90]"). Recorded as the tag `baseline`.
+   * At most one task per suite. @defaultValue `false` (reports compare with the fastest task)
+   */
+  readonly baseline?: boolean;
   /** Called after the task finished; the figures are added to {@link TaskResult.figures}. May be async. */
   readonly figures?: () => readonly KeyFigure[] | Promise<readonly KeyFigure[]>;
 }
@@ -96,6 +102,8 @@ export interface IsolationOptions {
  * @public
  */
 export interface BenchmarkSuiteOptions {
+  /** Name of the baseline task, as the task option {@link TaskOptions.baseline} sets it. @defaultValue none (the fastest task) */
+  readonly baseline?: string;
   /** Time budget for sampling each task, ms. @defaultValue `500` */
   readonly timeMs?: number;
   /** Minimum samples per task (sampling continues past `timeMs` until reached, unless `maxTimeMs` hits). @defaultValue `10` */

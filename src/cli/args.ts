@@ -126,8 +126,7 @@ export class Flags {
   ratio(name: string, options: { readonly max?: number } = {}): number | undefined {
     const text = this.string(name);
     if (text === undefined) return undefined;
-    const percent = /^\s*([0-9]*\.?[0-9]+)\s*%\s*$/.exec(text);
-    const value = percent !== null ? Number(percent[1]) / 100 : text.trim() === '' ? Number.NaN : Number(text);
+    const value = parseRatio(text);
     const max = options.max ?? 1;
     if (!Number.isFinite(value) || value < 0 || value > max) {
       throw new UsageError(
@@ -169,6 +168,16 @@ export class Flags {
     }
     return value;
   }
+}
+
+/**
+ * A ratio written as `0.05`, `5%` or `5 %` (0.05 each); `NaN` when the text is neither.
+ *
+ * @internal
+ */
+export function parseRatio(text: string): number {
+  const percent = /^\s*([0-9]*\.?[0-9]+)\s*%\s*$/.exec(text);
+  return percent !== null ? Number(percent[1]) / 100 : text.trim() === '' ? Number.NaN : Number(text);
 }
 
 /**

@@ -1,10 +1,10 @@
 // `--require FILE` and RUNE_BENCH_SUITES: load modules that define extra suites.
 import { existsSync } from 'node:fs';
 import { delimiter, isAbsolute, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { benchmarkSuiteDefinition, isBenchmarkSuiteLike } from '../bench/suite-definition.js';
+import { benchmarkSuiteDefinition, isBenchmarkSuiteLike, type BenchmarkSuiteLike } from '../bench/suite-definition.js';
 import type { SuiteDefinition } from '../core/suite.js';
 import { getSuite, registerSuite } from '../suites/registry.js';
+import { importUserModule, type ModuleLoaderOptions } from './module-loader.js';
 import { UsageError } from './usage-error.js';
 
 /**
@@ -31,20 +31,17 @@ function isSuite(value: unknown): value is SuiteDefinition {
  * Imports each module and registers the suites it exports: a default export that is a suite or an array
  * of suites, or a named export `suites` (array) or `suite`. A suite is a {@link SuiteDefinition} or a
  * `BenchmarkSuite` instance (registered under its name, see {@link benchmarkSuiteDefinition}). A module may
- * also call `registerSuite` itself. Failures become {@link UsageError}s naming the file.
+ * also call `registerSuite` itself. TypeScript files load as {@link importUserModule} says. Failures become
+ * {@link UsageError}s naming the file. Returns the suites the modules export (not those they register
+ * themselves), in order.
  *
  * @internal
  */
-export async function loadSuiteModules(files: readonly string[]): Promise<void> {
+export async function loadSuiteModules(files: readonly string[], loader: ModuleLoaderOptions = { projectDir: process.cwd() }): Promise<SuiteDefinition[]> {
+  const loaded: SuiteDefinition[] = [];
   for (const file of files) {
-    if (!existsSync(file)) throw new UsageError(`suite module ${file} does not exist: check --require or RUNE_BENCH_SUITES`);
-    let module: Record<string, unknown>;
-    try {
-      module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
-    } catch (error) {
-      const message = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
-      throw new UsageError(`could not load suite module ${file}: ${message}`);
-    }
+    if (!existsSync(file)) throw new UsageError(`suite module ${file} does not exist: check --require, RUNE_BENCH_SUITES or the config file`);
+    const module = await importUserModule(file, 'suite module', loader);
     const exported = [module.default, module.suites, module.suite].flatMap((value: unknown): unknown[] => (Array.isArray(value) ? (value as unknown[]) : [value]));
     for (const value of exported) {
       if (value === undefined) continue;
@@ -54,6 +51,7 @@ export async function loadSuiteModules(files: readonly string[]): Promise<void> 
           `suite module ${file} exports something that is not a suite (a BenchmarkSuite, or an object with id, description, parameters and run())`,
         );
       }
+      if (!loaded.includes(suite)) loaded.push(suite);
       if (registered(suite.id) === suite) continue;
       try {
         registerSuite(suite);
@@ -64,18 +62,37 @@ export async function loadSuiteModules(files: readonly string[]): Promise<void> 
       }
     }
   }
+  return loaded;
 }
 
 // one wrapper per BenchmarkSuite instance, so loading a module twice registers it once
 const wrappers = new WeakMap<object, SuiteDefinition>();
+const wrappedSuites = new WeakMap<SuiteDefinition, BenchmarkSuiteLike>();
 
-function wrapped(suite: Parameters<typeof benchmarkSuiteDefinition>[0]): SuiteDefinition {
+function wrapped(suite: BenchmarkSuiteLike): SuiteDefinition {
   let definition = wrappers.get(suite);
   if (definition === undefined) {
     definition = benchmarkSuiteDefinition(suite);
     wrappers.set(suite, definition);
+    wrappedSuites.set(definition, suite);
   }
   return definition;
+}
+
+/**
+ * `definition` restricted to the tasks whose name `matches` (`--filter`), or `undefined` when it is not a
+ * loaded `BenchmarkSuite` (built-in suites have no task selection); `tasks` (maybe empty) are the kept ones.
+ *
+ * @internal
+ */
+export function filteredSuite(
+  definition: SuiteDefinition,
+  matches: (task: string) => boolean,
+): { readonly suite: SuiteDefinition; readonly tasks: readonly string[] } | undefined {
+  const suite = wrappedSuites.get(definition);
+  if (suite === undefined) return undefined;
+  const tasks = suite.tasks.filter(matches);
+  return { suite: benchmarkSuiteDefinition(suite, tasks), tasks };
 }
 
 function registered(id: string): SuiteDefinition | undefined {

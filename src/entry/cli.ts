@@ -7,4 +7,5 @@
 // Each export is named (no `export *`); types in their own statements.
 export { createCli } from '../cli/cli.js';
 export type { Cli, CliCommandInfo, CliOptions } from '../cli/cli.js';
+export type { RuneBenchConfig } from '../cli/config.js';
 export type { CliStream } from '../cli/context.js';

@@ -8,7 +8,7 @@ import { RESULT_SCHEMA_VERSION, type ErrorInfo, type KeyFigure, type SuiteResult
 import { describeSamples } from '../stats/describe.js';
 import { checkName, parameterBindings, splitCommandLine, substitute, type ParameterBinding } from './command-line.js';
 import { ProcessRunner, type CommandRunMeasurement } from './process-runner.js';
-import { relativeSummary } from './relative.js';
+import { relativeSummary } from '../bench/relative.js';
 import type { CommandBenchmark, CommandMeasurements, ExecOptions } from './types.js';
 
 const RULES: OptionRules = {

@@ -8,7 +8,7 @@ import { VERDICTS } from '../detect/regression/verdict.js';
 import type { FormatInput, FormatOptions, Formatter, SuiteFormatInput, TrendSeries } from './formatter.js';
 import { HTML_STYLE } from './html-style.js';
 import { boxPlot, changeBars, histogram, lineChart, type ChangeBar } from './svg.js';
-import { formatBytes, formatByteRate, formatCount, formatDuration, formatOps, formatPercent, formatRme, formatValue, formatPerOp } from './units.js';
+import { formatBytes, formatByteRate, formatCount, formatDuration, formatPercent, formatRme, formatValue, formatPerOp } from './units.js';
 
 const e = escapeHtml;
 
@@ -69,7 +69,6 @@ function summaryCards(report: SuiteReport): string {
   const s = report.result.summary;
   const items: [string, string][] = [
     ['Duration', formatDuration(s.duration)],
-    ['Operations', formatOps(s.operationsPerSecond)],
     ['Peak memory', formatBytes(s.peakMemory)],
     ['Peak CPU (one core)', formatPercent(s.peakCpu)],
   ];
@@ -165,6 +164,9 @@ function suiteSection(sections: readonly ReportSuite[], compared: boolean): stri
       if (charts.length > 0) inner.push(`<div class="charts">${charts.join('\n')}</div>`);
       if (without.length > 0) inner.push(`<p class="empty">No distribution for ${e(without.join('; '))}.</p>`);
     }
+    if (node.relative !== undefined) {
+      inner.push('<h4>Relative <span class="meta">ratio of medians, 95% bootstrap interval</span></h4>', `<ul class="relative">${node.relative.rows.map((r) => `<li>${e(r.sentence)}</li>`).join('')}</ul>`);
+    }
     for (const n of node.notices) inner.push(`<p class="notice">Note: ${e(n)}</p>`);
     if (node.depth > 0 || node.tasks.length > 0 || figs.length > 0) parts.push(`<section class="suite">${inner.join('\n')}</section>`);
   }
@@ -248,14 +250,21 @@ function trendsSection(series: readonly TrendSeries[]): string {
     });
     for (const p of s.points) if (p.otherSettings !== undefined) markers.push({ x: p.timestamp, label: `other settings: ${p.otherSettings}`, tone: 'neutral' });
     const usual = s.points.filter((p) => p.otherSettings === undefined);
+    // Runs that share a date are told apart by their time (UTC), as the point tooltips are.
+    const dates = new Set(usual.map((p) => new Date(p.timestamp).toISOString().slice(0, 10)));
+    const withTime = dates.size < usual.length;
+    const unit = s.unit ?? 's';
+    const pointTitles = usual.map((p) =>
+      [new Date(p.timestamp).toISOString().replace('T', ' ').slice(0, 19), ...(p.commit === undefined ? [] : [`commit ${p.commit.slice(0, 12)}`]), formatValue(p.value, unit)].join(' · '),
+    );
     return lineChart({
       title: `${s.key} (${s.points.length} runs)`,
-      unit: s.unit ?? 's',
-      series: [{ name: s.key, xs: usual.map((p) => p.timestamp), ys: usual.map((p) => p.value), tone: 0 }],
+      unit,
+      series: [{ name: s.key, xs: usual.map((p) => p.timestamp), ys: usual.map((p) => p.value), tone: 0, pointTitles }],
       trend: true,
       dots: true,
       markers,
-      xLabel: (x) => new Date(x).toISOString().slice(0, 10),
+      xLabel: (x) => (withTime ? `${new Date(x).toISOString().slice(5, 16).replace('T', ' ')} UTC` : new Date(x).toISOString().slice(0, 10)),
     });
   });
   const rows = series.flatMap((s) =>

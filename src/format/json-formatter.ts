@@ -29,8 +29,14 @@ function toDocument(input: FormatInput, options: FormatOptions): unknown {
     case 'suite': {
       // The SuiteResult itself, so a report written with `--format json` reads back as a baseline; with the
       // regression detector's comparison at the root when the run was compared with one.
-      const { comparison } = reportOf(input, thresholdOption(options.threshold));
-      return comparison === undefined ? input.result : { ...input.result, comparison };
+      // Each suite's relative comparison of its tasks goes at the root too (`relative`), keyed by suite path.
+      const report = reportOf(input, thresholdOption(options.threshold));
+      const relative = report.suites.flatMap((s) => (s.relative === undefined ? [] : [{ suite: s.path.join('/'), ...s.relative }]));
+      return {
+        ...input.result,
+        ...(report.comparison === undefined ? {} : { comparison: report.comparison }),
+        ...(relative.length === 0 ? {} : { relative }),
+      };
     }
     case 'history':
       return {

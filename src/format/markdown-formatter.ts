@@ -7,7 +7,7 @@ import { describeVerdict, evidenceText, thresholdOption } from './common.js';
 import type { FormatOptions, Formatter, FormatInput, SuiteFormatInput, TrendSeries } from './formatter.js';
 import { reportFindings, reportOf, type ReportFinding, type ReportTask } from './report.js';
 import { historyRows } from './history-report.js';
-import { formatByteRate, formatBytes, formatChange, formatCount, formatDuration, formatOps, formatPercent, formatRme, formatValue, formatPerOp } from './units.js';
+import { formatByteRate, formatBytes, formatChange, formatCount, formatDuration, formatPercent, formatRme, formatValue, formatPerOp } from './units.js';
 
 /**
  * Escapes text for GitHub-flavoured Markdown, including inside table cells: Markdown punctuation is
@@ -90,8 +90,8 @@ function formatSuite(input: SuiteFormatInput, options: FormatOptions): string {
   const out: string[] = [`## ${md(options.title ?? `rune-bench: ${r.name}`)} ${status(r.status)}`, ''];
   const commit = r.env.gitCommit === undefined ? '' : ` · commit ${code(r.env.gitCommit.slice(0, 12))}${r.env.gitDirty === true ? ' (dirty)' : ''}`;
   out.push(`<sub>${md(r.startedAt)} · Node ${md(r.env.node)} · ${md(`${r.env.platform} ${r.env.arch}`)} · ${md(r.env.cpuModel)} × ${r.env.cores}${commit}</sub>`, '');
-  const heads = ['Duration', 'Operations', 'Peak memory', 'Peak CPU', ...(s.cacheHitRatio === undefined ? [] : ['Cache hit ratio']), 'Success rate'];
-  const vals = [formatDuration(s.duration), formatOps(s.operationsPerSecond), formatBytes(s.peakMemory), formatPercent(s.peakCpu), ...(s.cacheHitRatio === undefined ? [] : [formatPercent(s.cacheHitRatio)]), formatPercent(s.successRate)];
+  const heads = ['Duration', 'Peak memory', 'Peak CPU', ...(s.cacheHitRatio === undefined ? [] : ['Cache hit ratio']), 'Success rate'];
+  const vals = [formatDuration(s.duration), formatBytes(s.peakMemory), formatPercent(s.peakCpu), ...(s.cacheHitRatio === undefined ? [] : [formatPercent(s.cacheHitRatio)]), formatPercent(s.successRate)];
   out.push(mdTable(heads, heads.map(() => 'r'), [vals]), '');
   const sections: string[] = [];
   for (const node of report.suites) {
@@ -114,6 +114,9 @@ function formatSuite(input: SuiteFormatInput, options: FormatOptions): string {
       const rows = node.tasks.map((t) => taskRow(t, compared));
       const headers = ['Task', 'Median', 'p99', '±RME', 'ops/s', 'Throughput', 'Status', ...(compared ? ['vs baseline'] : [])];
       sections.push(mdTable(headers, ['l', 'r', 'r', 'r', 'r', 'r', 'l', 'l'], rows), '');
+    }
+    if (node.relative !== undefined) {
+      sections.push('**Relative** (ratio of medians, 95% bootstrap interval):', '', ...node.relative.rows.map((r) => `- ${md(r.sentence)}`), '');
     }
     for (const n of node.notices) sections.push(`> [!NOTE]\n> ${md(n)}`, '');
   }

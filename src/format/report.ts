@@ -10,6 +10,7 @@ import { compareTrees, DEFAULT_GATE } from '../detect/regression/compare-results
 import type { BenchmarkComparison, ComparisonReport } from '../detect/regression/regression-types.js';
 import { VERDICTS, type Verdict } from '../detect/regression/verdict.js';
 import { quantileSorted } from '../stats/quantile.js';
+import { compareWithBaseline, type RelativeComparison } from '../bench/relative.js';
 import type { SuiteFormatInput, TrendSeries } from './formatter.js';
 
 /**
@@ -66,6 +67,11 @@ export interface ReportSuite {
   readonly notices: readonly string[];
   /** Whether the suite has tasks, figures or notices of its own. */
   readonly hasContent: boolean;
+  /**
+   * The suite's completed tasks compared with its baseline task (tagged `baseline`, else the fastest), from
+   * their kept samples; undefined when fewer than two tasks kept samples.
+   */
+  readonly relative?: RelativeComparison;
 }
 
 /**
@@ -217,6 +223,10 @@ export function buildReport(result: SuiteResult, options: BuildReportOptions = {
     const figures = suite.figures ?? [];
     const notices = suite.notices ?? [];
     const taskFigures = figureMatrix(suite.tasks);
+    const relative = compareWithBaseline(
+      suite.tasks.filter((t) => t.status === 'ok').map((t) => ({ name: t.name, samples: t.samples ?? [] })),
+      { seed: 1, baseline: suite.tasks.find((t) => t.tags.includes('baseline'))?.name },
+    );
     suites.push({
       suite,
       path,
@@ -226,6 +236,7 @@ export function buildReport(result: SuiteResult, options: BuildReportOptions = {
       ...(taskFigures === undefined ? {} : { taskFigures }),
       notices,
       hasContent: tasks.length > 0 || figures.length > 0 || notices.length > 0,
+      ...(relative === undefined ? {} : { relative }),
     });
     if (suite.findings !== undefined) {
       detectorRan = true;

@@ -13,6 +13,8 @@ export interface LineSeries {
   readonly ys: readonly number[];
   /** CSS class suffix picking the colour: `c0`..`c5`. */
   readonly tone: number;
+  /** A tooltip per point (by index), shown on its dot. */
+  readonly pointTitles?: readonly string[];
 }
 
 /** A vertical marker (change point). @internal */
@@ -84,8 +86,9 @@ export function lineChart(options: LineChartOptions): string {
     parts.push(`<text class="tick" x="${PAD.left - 6}" y="${fmt(py(t) + 4)}" text-anchor="end">${escapeHtml(formatValue(t, options.unit))}</text>`);
   }
   const xl = options.xLabel ?? ((x: number) => String(x));
-  for (const x of [xMin, (xMin + xMax) / 2, xMax]) {
-    parts.push(`<text class="tick" x="${fmt(px(x))}" y="${H - 10}" text-anchor="middle">${escapeHtml(xl(x))}</text>`);
+  // the first label starts at the axis and the last ends at it, so neither is clipped at the edge
+  for (const [x, anchor] of [[xMin, 'start'], [(xMin + xMax) / 2, 'middle'], [xMax, 'end']] as const) {
+    parts.push(`<text class="tick" x="${fmt(px(x))}" y="${H - 10}" text-anchor="${anchor}">${escapeHtml(xl(x))}</text>`);
   }
   for (const m of options.markers ?? []) {
     const x = fmt(px(m.x));
@@ -94,6 +97,7 @@ export function lineChart(options: LineChartOptions): string {
   }
   options.series.forEach((s, i) => {
     const pts: string[] = [];
+    const titles: (string | undefined)[] = [];
     const fx: number[] = [];
     const fy: number[] = [];
     for (let k = 0; k < Math.min(s.xs.length, s.ys.length); k++) {
@@ -101,14 +105,17 @@ export function lineChart(options: LineChartOptions): string {
       const y = s.ys[k] ?? Number.NaN;
       if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
       pts.push(`${fmt(px(x))},${fmt(py(y))}`);
+      titles.push(s.pointTitles?.[k]);
       fx.push(x);
       fy.push(y);
     }
     parts.push(`<polyline class="series c${s.tone % 6}" points="${pts.join(' ')}"><title>${escapeHtml(s.name)}</title></polyline>`);
     if (options.dots === true) {
-      for (const p of pts) {
+      for (const [k, p] of pts.entries()) {
         const [cx, cy] = p.split(',');
-        parts.push(`<circle class="dot c${s.tone % 6}" cx="${cx ?? '0'}" cy="${cy ?? '0'}" r="2.5"/>`);
+        const title = titles[k];
+        const tip = title === undefined ? '/>' : `><title>${escapeHtml(title)}</title></circle>`;
+        parts.push(`<circle class="dot c${s.tone % 6}" cx="${cx ?? '0'}" cy="${cy ?? '0'}" r="2.5"${tip}`);
       }
     }
     const fit = options.trend === true ? linearFit(fx, fy) : undefined;

@@ -15,7 +15,6 @@ import {
   formatChange,
   formatCount,
   formatDuration,
-  formatOps,
   formatPercent,
   formatRme,
   formatValue,
@@ -53,7 +52,6 @@ function summaryLines(report: SuiteReport, color: boolean): string[] {
   const s = report.result.summary;
   const rows: [string, string][] = [
     ['Duration', formatDuration(s.duration)],
-    ['Operations', formatOps(s.operationsPerSecond)],
     ['Peak memory', formatBytes(s.peakMemory)],
     ['Peak CPU', `${formatPercent(s.peakCpu)} of one core`],
   ];
@@ -174,6 +172,10 @@ function formatSuite(input: SuiteFormatInput, options: FormatOptions): string {
     if (section.tasks.length > 0) {
       if (figs.length > 0) out.push('');
       out.push(taskTable(section, compared, color, `${indent}  `));
+    }
+    if (section.relative !== undefined) {
+      out.push('', `${indent}  ${paint('Relative', 'bold', color)} (ratio of medians, 95% bootstrap interval)`);
+      for (const row of section.relative.rows) out.push(`${indent}    ${safeText(row.sentence)}`);
     }
     for (const notice of section.notices) out.push(`${indent}  ${paint('note:', 'yellow', color)} ${safeText(notice)}`);
   }

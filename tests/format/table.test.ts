@@ -10,9 +10,11 @@ void test('a nested run reads as summary, per-suite figures, per-task stats and 
   const out = tableFormatter.format({ kind: 'suite', result });
   const lines = out.split('\n');
   assert.match(lines[0] ?? '', /^rune-bench · comprehensive · partial · \d{4}-/);
-  for (const label of ['Duration', 'Operations', 'Peak memory', 'Peak CPU', 'Cache hit ratio', 'Success rate']) {
+  for (const label of ['Duration', 'Peak memory', 'Peak CPU', 'Cache hit ratio', 'Success rate']) {
     assert.match(out, new RegExp(`^  ${label}\\s`, 'm'), label);
   }
+  // a sum of unrelated tasks' operation rates means nothing to a reader: not shown
+  assert.doesNotMatch(out, /^  Operations\s/m);
   assert.ok(out.includes(formatBytes(result.summary.peakMemory)));
   const childTasks = (result.children ?? []).flatMap((c) => c.tasks);
   const okCount = childTasks.filter((t) => t.status === 'ok').length;

@@ -20,7 +20,7 @@ export async function runBisect(ctx: CommandContext, flags: Flags): Promise<numb
   const task = flags.string('task');
   if (task === undefined) throw new UsageError('bisect needs --task NAME', 'bisect');
   const rounds = flags.number('rounds', { integer: true, min: 2, max: 1000 }) ?? 6;
-  const threshold = flags.number('threshold', { min: 0.001, max: 0.99, what: 'a ratio (0.02 = 2%)' }) ?? 0.02;
+  const threshold = flags.ratio('threshold', { max: 0.99 }) ?? 0.02;
   const build = flags.string('build');
   const result = await bisectRevisions({
     good,

@@ -26,7 +26,7 @@ export async function runCompare(ctx: CommandContext, flags: Flags): Promise<num
   const head = flags.string('head');
   const rounds = flags.number('rounds', { integer: true, min: 2, max: 1000 }) ?? 6;
   const timeMs = flags.number('time-ms', { min: 0, what: 'milliseconds' }) ?? 0;
-  const threshold = flags.number('threshold', { min: 0.001, max: 0.99, what: 'a ratio (0.02 = 2%)' }) ?? 0.02;
+  const threshold = flags.ratio('threshold', { max: 0.99 }) ?? 0.02;
   const seed = flags.number('seed', { integer: true, min: 0, max: 2 ** 32 - 1 }) ?? 1;
   const scale = flags.choice('scale', SCALES, 'quick');
   const build = flags.string('build');

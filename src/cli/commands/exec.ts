@@ -104,7 +104,7 @@ export async function runExec(ctx: CommandContext, flags: Flags): Promise<number
   if (commands.length === 0) throw new UsageError("exec needs at least one command, e.g. exec 'git status'", 'exec');
   if (flags.has('tree') && flags.has('cwd')) throw new UsageError('--tree and --cwd both set the working directory: pick one', 'exec');
   const formatter = findFormatter(flags.string('format') ?? 'table', 'suite', 'exec');
-  const threshold = flags.number('threshold', { min: 0, max: 0.99, what: 'a ratio (0.02 = 2%)' }) ?? 0.02;
+  const threshold = flags.ratio('threshold', { max: 0.99 }) ?? 0.02;
   const output = path(ctx, flags, 'output');
   const saveBaseline = path(ctx, flags, 'save-baseline');
   const baselinePath = path(ctx, flags, 'baseline');

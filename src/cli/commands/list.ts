@@ -5,12 +5,14 @@ import { ExitCode } from '../command.js';
 import { listSuites } from '../../suites/registry.js';
 import { paint } from '../../format/color.js';
 import { loadSuiteModules, suiteModules } from '../load-suites.js';
+import { loadConfig } from '../config.js';
 import { wantsColor } from '../context.js';
 
 /** Runs `list`. @internal */
 export async function runList(ctx: CommandContext, flags: Flags): Promise<number> {
   const format = flags.choice('format', ['table', 'json'] as const, 'table');
-  await loadSuiteModules(suiteModules(flags.strings('require'), ctx.env.RUNE_BENCH_SUITES, ctx.cwd));
+  const config = await loadConfig(ctx.cwd);
+  await loadSuiteModules([...config.require, ...suiteModules(flags.strings('require'), ctx.env.RUNE_BENCH_SUITES, ctx.cwd)], { projectDir: config.root });
   const suites = listSuites();
   if (format === 'json') {
     const json = suites.map((s) => ({ id: s.id, description: s.description, parameters: s.parameters }));

@@ -11,6 +11,10 @@ import { ExitCode } from '../command.js';
 import { note, wantsColor, type CommandContext } from '../context.js';
 import { checkWritableFile, findFormatter, findSuite, parseParams, readBaseline, resolvePath } from '../inputs.js';
 import { loadSuiteModules, suiteModules } from '../load-suites.js';
+import { loadConfig, type LoadedConfig } from '../config.js';
+import { discoverBenchFiles } from '../discover.js';
+import { applyFilter, combinedSuite } from '../suite-selection.js';
+import type { SuiteDefinition } from '../../core/suite.js';
 import { formatDuration } from '../../format/units.js';
 import { PerformanceMonitor } from '../../monitor/performance-monitor.js';
 import { ProgressView } from '../progress.js';
@@ -28,15 +32,15 @@ const INSTRUMENTS = ['time', 'instructions'] as const;
 
 /** Runs `run`. @internal */
 export async function runRun(ctx: CommandContext, flags: Flags): Promise<number> {
-  await loadSuiteModules(suiteModules(flags.strings('require'), ctx.env.RUNE_BENCH_SUITES, ctx.cwd));
-  const suiteId = flags.string('suite');
-  if (suiteId === undefined) throw new UsageError('run needs --suite NAME (see `list` for the names)', 'run');
-  const suite = findSuite(suiteId);
+  const config = await loadConfig(ctx.cwd);
+  const loader = { projectDir: config.root };
+  await loadSuiteModules([...config.require, ...suiteModules(flags.strings('require'), ctx.env.RUNE_BENCH_SUITES, ctx.cwd)], loader);
+  const suite = await chooseSuite(ctx, flags, config);
   const scale = flags.choice('scale', SCALES, 'quick');
-  const formatter = findFormatter(flags.string('format') ?? 'table', 'suite', 'run');
+  const formatter = findFormatter(flags.string('format') ?? config.format ?? 'table', 'suite', 'run');
   const params = parseParams(flags.strings('param'), suite);
   const seed = flags.number('seed', { integer: true, min: 0, max: 2 ** 32 - 1 }) ?? 1;
-  const threshold = flags.number('threshold', { min: 0, max: 0.99, what: 'a ratio (0.02 = 2%)' }) ?? 0.02;
+  const threshold = flags.ratio('threshold', { max: 0.99 }) ?? config.threshold ?? 0.02;
   const instrument = flags.choice('instrument', INSTRUMENTS, 'time');
   const cacheSim = flags.boolean('cache-sim');
   if (cacheSim && instrument !== 'instructions') throw new UsageError('--cache-sim needs --instrument instructions', 'run');
@@ -57,7 +61,7 @@ export async function runRun(ctx: CommandContext, flags: Flags): Promise<number>
   const record = !flags.boolean('no-store');
   if (!record && flags.has('store')) throw new UsageError('--store and --no-store contradict each other: pick one', 'run');
   const needStore = record || (failOnRegression && baselinePath === undefined) || saveBaselineName !== undefined || baselineStoredName !== undefined;
-  const store = needStore ? openStore(ctx.cwd, flags.string('store')) : undefined;
+  const store = needStore ? openStore(ctx.cwd, flags.string('store') ?? config.store) : undefined;
   if (output !== undefined) checkWritableFile(output, '--output', 'run');
   if (saveBaseline !== undefined) checkWritableFile(saveBaseline, '--save-baseline', 'run');
   // Read the baseline before the run: a bad one fails in a second, not after the whole suite.
@@ -188,6 +192,28 @@ function storedNoise(ctx: CommandContext, store: ResultsStore, result: SuiteResu
     note(ctx, `warning: could not read between-run noise from ${store.location}: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;
   }
+}
+
+/** --suite NAME, else the suites of the discovered bench files; --filter keeps the matching tasks. */
+async function chooseSuite(ctx: CommandContext, flags: Flags, config: LoadedConfig): Promise<SuiteDefinition> {
+  const suiteId = flags.string('suite');
+  const filter = flags.string('filter');
+  let suites: SuiteDefinition[];
+  if (suiteId !== undefined) suites = [findSuite(suiteId)];
+  else {
+    const files = discoverBenchFiles(config.root, config.bench);
+    if (files.length === 0) {
+      throw new UsageError(
+        `run needs --suite NAME (see \`list\`), or bench files matching ${config.bench.join(', ')} below ${config.root} (none found)`,
+        'run',
+      );
+    }
+    suites = await loadSuiteModules(files, { projectDir: config.root });
+    if (suites.length === 0) throw new UsageError(`the bench files (${files.join(', ')}) export no suite: export default a BenchmarkSuite`, 'run');
+    if (ctx.stderr.isTTY !== true) note(ctx, `found ${files.length === 1 ? '1 bench file' : `${String(files.length)} bench files`} below ${config.root}`);
+  }
+  if (filter !== undefined) suites = applyFilter(suites, filter);
+  return combinedSuite('bench', suites);
 }
 
 /** The value of a baseline flag when it is a bare name (stored baseline), else `undefined` (a file path). */

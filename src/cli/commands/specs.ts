@@ -5,8 +5,12 @@ import type { CommandSpec } from '../args.js';
 export const RUN_SPEC: CommandSpec = {
   name: 'run',
   summary: 'Run a benchmark suite, print its report and record it in the results store.',
-  usage: '--suite NAME [options]',
+  usage: '[--suite NAME] [--filter PATTERN] [options]',
   details: [
+    'Without --suite, runs the bench files found below the project root (*.bench.{ts,mts,js,mjs}; each exports',
+    'a BenchmarkSuite). A rune-bench.config.{ts,mts,js,mjs,json} found from the working directory upward sets',
+    'require, bench (patterns), store, threshold and format; flags override it. TypeScript files load through',
+    'Node\'s type stripping where present, else through tsx installed in the project.',
     'The report goes to stdout (or --output FILE), progress to stderr. Every completed run is appended to the',
     'results store (.rune-bench/ in the working directory, or --store DIR), which `report --trends` reads.',
     'With --baseline FILE each task is compared with the baseline (bootstrap interval of the median ratio,',
@@ -18,7 +22,8 @@ export const RUN_SPEC: CommandSpec = {
     'exit 0, or 4 with --strict.',
   ],
   flags: {
-    suite: { type: 'string', short: 's', value: 'NAME', description: 'suite to run (see `list`)' },
+    suite: { type: 'string', short: 's', value: 'NAME', description: 'suite to run (see `list`; default: the bench files)' },
+    filter: { type: 'string', value: 'PATTERN', description: 'only the tasks whose name contains PATTERN (or matches /REGEX/)' },
     scale: { type: 'string', value: 'quick|standard|linux', description: 'size of the run (default: quick)' },
     format: { type: 'string', short: 'f', value: 'FORMAT', description: 'table, json, html or markdown (default: table)' },
     output: { type: 'string', short: 'o', value: 'FILE', description: 'write the report to FILE (atomically) instead of stdout' },
@@ -30,7 +35,7 @@ export const RUN_SPEC: CommandSpec = {
     },
     'fail-on-regression': { type: 'boolean', description: 'exit 1 when a task regressed against the baseline' },
     strict: { type: 'boolean', description: 'exit 4 when a verdict against the baseline is inconclusive (for example a changed host load)' },
-    threshold: { type: 'string', value: 'RATIO', description: 'smallest slowdown counted as a regression (default: 0.02 = 2%)' },
+    threshold: { type: 'string', value: 'RATIO', description: 'smallest slowdown counted as a regression: 0.05 or 5% (default: 2%)' },
     store: { type: 'string', value: 'DIR|git|git:REF', description: 'results store: a folder, or git notes (default: .rune-bench)' },
     'no-store': { type: 'boolean', description: 'do not record this run in the results store' },
     param: { type: 'string', short: 'P', multiple: true, value: 'KEY=VALUE', description: 'suite parameter (repeatable; see `list`)' },
@@ -50,6 +55,8 @@ export const RUN_SPEC: CommandSpec = {
     },
   },
   examples: [
+    'run',
+    'run --filter sha1',
     'run --suite comprehensive',
     'run --suite disk_io --format markdown --output report.md',
     'run --suite large_repository --param dir=/src/linux --scale linux',

@@ -95,7 +95,18 @@ function detectChanges(detector: RegressionDetector, samples: readonly (readonly
   if (runs.length < 2 || runs.some((run) => run.length === 0)) return [];
   return detector.analyze(runs).changes.map((change) => ({
     index: change.position,
-    label: `${formatChange(change.ratio - 1)}${change.direction === 'regression' ? ' slower' : ' faster'}${change.status === 'suspected' ? ' (suspected)' : ''}`,
+    label: changeLabel(change.ratio, change.direction, change.status === 'suspected'),
     direction: change.direction,
   }));
+}
+
+/**
+ * A change point's label: the size of the step without a sign, and its direction in words
+ * (`8.26% faster`, never `-8.26% faster`).
+ *
+ * @internal
+ */
+export function changeLabel(ratio: number, direction: 'regression' | 'improvement' | undefined, suspected: boolean): string {
+  const size = formatChange(Math.abs(ratio - 1)).replace(/^[+±]/, '');
+  return `${size}${direction === 'regression' ? ' slower' : ' faster'}${suspected ? ' (suspected)' : ''}`;
 }

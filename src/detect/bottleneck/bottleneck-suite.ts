@@ -2,6 +2,7 @@
 // unstable measurements, and findings the result already carries.
 import { Severity, type BottleneckFinding } from '../../core/findings.js';
 import type { SuiteResult } from '../../core/results.js';
+import { walkBenchmarks } from '../../core/walk.js';
 import { bandOf, evidence } from './bottleneck-window.js';
 import { CACHE_EFFICIENCY } from './rules/cache-efficiency.js';
 import { NOISY_HOST } from './rules/noisy-host.js';
@@ -59,13 +60,21 @@ function collect(result: SuiteResult, process: BottleneckFinding[], host: Bottle
     }
   }
 
-  const measured = result.tasks.filter((t) => t.status === 'ok' && t.stats !== undefined && !t.stats.belowResolution);
+  for (const child of result.children ?? []) collect(child, process, host);
+}
+
+/** The run-wide "unstable measurements" finding, counting the tasks of the whole tree. */
+function unstableFinding(result: SuiteResult, out: BottleneckFinding[]): void {
+  // every task of the tree, under its key, so the count is the whole run's (not one child's)
+  const measured = [...walkBenchmarks(result)]
+    .filter(({ task: t }) => t.status === 'ok' && t.stats !== undefined && !t.stats.belowResolution)
+    .map(({ key, task }) => ({ name: key, stats: task.stats }));
   const unstable = measured.filter((t) => (t.stats?.rme ?? 0) > RME_LIMIT);
   if (unstable.length > 0) {
     const share = unstable.length / measured.length;
     const worstRme = Math.max(...unstable.map((t) => t.stats?.rme ?? 0));
     const severity = share >= 0.5 || worstRme >= 0.2 ? Severity.Medium : Severity.Low;
-    host.push(
+    out.push(
       make(result, {
         ruleId: UNSTABLE_RESULTS,
         title: `Unstable measurements (${unstable.length} of ${measured.length} tasks)`,
@@ -83,8 +92,6 @@ function collect(result: SuiteResult, process: BottleneckFinding[], host: Bottle
       }),
     );
   }
-
-  for (const child of result.children ?? []) collect(child, process, host);
 }
 
 /**
@@ -97,5 +104,6 @@ export function suiteFindings(result: SuiteResult): { process: BottleneckFinding
   const process: BottleneckFinding[] = [];
   const host: BottleneckFinding[] = [];
   collect(result, process, host);
+  unstableFinding(result, host);
   return { process, host };
 }

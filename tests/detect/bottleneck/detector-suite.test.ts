@@ -64,3 +64,13 @@ void test('findings the result carries, nested results and the run\'s snapshots 
   assert.equal(gc.length, 1);
   assert.equal(gc[0]?.severity, 'high', 'the snapshots show 30% GC, worse than the carried low finding');
 });
+
+void test('unstable measurements count every task of the tree, named by key', () => {
+  const a = result({ name: 'disk_io', tasks: [task('seq-read', 0.1), task('seq-write', 0.12), task('fsync', 0.01)] });
+  const b = result({ name: 'network', tasks: [task('fetch', 0.2), task('push', 0.01), task('clone', 0.01)] });
+  const report = new BottleneckDetector().analyzeSuite(result({ name: 'comprehensive', tasks: [task('root', 0.01)], children: [a, b] }));
+  const unstable = report.host.filter((f) => f.ruleId === 'unstable-results');
+  assert.equal(unstable.length, 1);
+  assert.equal(unstable.at(0)?.title, 'Unstable measurements (3 of 7 tasks)');
+  assert.match(unstable.at(0)?.recommendation ?? '', /comprehensive\/disk_io\/seq-read, comprehensive\/disk_io\/seq-write, comprehensive\/network\/fetch/);
+});
