@@ -6,7 +6,7 @@
 
 // Each export is named (no `export *`); types in their own statements.
 export type { ConditionDifference, ConditionsExplanation, HostConditions } from '../bench/host-conditions.js';
-export type { RelativeComparison, RelativeComparison, RelativeRow } from '../bench/relative.js';
+export type { RelativeComparison, RelativeRow } from '../bench/relative.js';
 export { Severity } from '../core/findings.js';
 export type { BottleneckFinding, FindingEvidence } from '../core/findings.js';
 export type { MetricDescriptor, MetricKind, MetricUnit, MetricValues } from '../core/metric.js';
