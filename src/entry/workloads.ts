@@ -12,7 +12,7 @@ export type { RuneBenchErrorCode, RuneBenchErrorOptions } from '../core/errors.j
 export { Severity } from '../core/findings.js';
 export type { BottleneckFinding, FindingEvidence } from '../core/findings.js';
 export type { MetricUnit } from '../core/metric.js';
-export type { ConfidenceInterval, EnvironmentFingerprint, ErrorInfo, KeyFigure, OutlierCounts, PerOperationUnit, SuiteResult, SuiteStatus, SuiteSummary, TaskResult, TaskStatistics, TaskStatus } from '../core/results.js';
+export type { ConfidenceInterval, EnvironmentFingerprint, ErrorInfo, KeyFigure, OutlierCounts, PerOperationUnit, RunSettings, SuiteResult, SuiteStatus, SuiteSummary, TaskResult, TaskStatistics, TaskStatus } from '../core/results.js';
 export type { SuiteDefinition, SuiteParameter, SuiteProgress, SuiteRunOptions, SuiteScale } from '../core/suite.js';
 export { TypedEventEmitter } from '../core/typed-events.js';
 export type { ListenerErrorEvents } from '../core/typed-events.js';
