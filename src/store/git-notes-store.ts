@@ -90,8 +90,8 @@ function execGit(cwd: string, args: readonly string[], signal: AbortSignal | und
  * database. Runs of one commit from several machines sit side by side, keyed by machine fingerprint. An append
  * builds the new notes commit on a private ref and moves the shared ref with a compare-and-swap, retrying when
  * another process moved it first, so concurrent appends lose nothing. {@link GitNotesResultsStore.push} and
- * {@link GitNotesResultsStore.fetch} carry the history with a remote; fetch merges (`git notes merge -s
- * cat_sort_uniq`), never overwrites.
+ * {@link GitNotesResultsStore.fetch} carry the history with a remote; fetch merges
+ * (`git notes merge -s cat_sort_uniq`), never overwrites.
  *
  * @example
  * ```ts

@@ -3,7 +3,9 @@ import { madSigma } from '../../stats/robust-spread.js';
 
 /** Points of a series, oldest first: times in seconds and values. @beta */
 export interface SeriesPoints {
+  /** Sample times, seconds, ascending. */
   readonly times: readonly number[];
+  /** Values at those times, in the metric's unit. */
   readonly values: readonly number[];
 }
 
