@@ -4,6 +4,7 @@
  *
  * @packageDocumentation
  */
+import { walkBenchmarks } from '../core/walk.js';
 import { AssertionError } from 'node:assert';
 import { existsSync } from 'node:fs';
 import { RESULT_SCHEMA_VERSION, type SuiteResult, type TaskResult } from '../core/results.js';
@@ -109,6 +110,12 @@ export interface NoRegressionOptions extends ComparisonAssertOptions {
   readonly createMissing?: boolean;
   /** Overwrite the baseline with `result` after a passing check. @defaultValue `false` */
   readonly update?: boolean;
+  /**
+   * Measures the same code again. When given, a benchmark found `regressed` is re-measured and fails only if
+   * the re-run regresses on its own too, so a one-off slow run on a busy machine does not fail the test.
+   * @defaultValue no confirmation
+   */
+  readonly rerun?: () => Promise<SuiteResult | TaskResult>;
 }
 
 function fail(message: string, options: MeasureOptions, actual?: unknown, expected?: unknown): never {
@@ -237,7 +244,19 @@ export async function assertNoRegression(
   }
   const baseline = readSuiteResult(baselineFile);
   const detector = new RegressionDetector({ threshold: options.threshold ?? 0.05, alpha: options.alpha ?? 0.01, seed: options.seed ?? 1 });
-  const report = await detector.compare(baseline, current, options.signal === undefined ? {} : { signal: options.signal });
+  const rerun = options.rerun;
+  const confirm =
+    rerun === undefined
+      ? undefined
+      : async (key: string): Promise<readonly number[]> => {
+          const again = asSuite(await rerun());
+          for (const entry of walkBenchmarks(again)) if (entry.key === key) return entry.task.samples ?? [];
+          return [];
+        };
+  const report = await detector.compare(baseline, current, {
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+    ...(confirm === undefined ? {} : { confirm }),
+  });
   const regressions = report.comparisons.filter((c) => c.verdict === 'regressed').map((c) => `"${c.key}" is ${((c.ratio - 1) * 100).toFixed(1)}% slower (${formatSeconds(c.medians.baseline)} -> ${formatSeconds(c.medians.current)}): ${describeComparison(c)}`);
   if (regressions.length > 0) {
     fail(`performance regression against ${baselineFile}:\n  ${regressions.join('\n  ')}`, options, regressions.length, 0);

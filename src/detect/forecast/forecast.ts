@@ -68,6 +68,9 @@ function thin(series: SeriesPoints, maxPoints: number): SeriesPoints {
 }
 
 /** Whether the fit's slope interval excludes zero on the side of the limit. */
+/** Fewest post-GC floor points a forecast fits (one per collection). */
+const FLOOR_MIN_POINTS = 5;
+
 function towardLimit(fit: TheilSenFit, rising: boolean): boolean {
   return rising ? fit.slopeLow > 0 : fit.slopeHigh < 0;
 }
@@ -113,10 +116,13 @@ export function forecastTimeToLimit(series: SeriesPoints, limit: number, options
   const n = Math.min(series.times.length, series.values.length);
   if (n < opts.minPoints || !Number.isFinite(limit)) return undefined;
   const at = series.times[n - 1] as number;
-  const floor = opts.sawtooth === false ? undefined : postGcFloor(series, opts.minDrops);
+  const found = opts.sawtooth === false ? undefined : postGcFloor(series, opts.minDrops);
+  // A floor of fewer points than a fit needs (the first few collections of a fast leak) cannot be fitted: in
+  // 'auto' the raw series speaks until it has enough, rather than the forecast falling silent near the limit.
+  const floor = found !== undefined && found.times.length >= FLOOR_MIN_POINTS ? found : undefined;
   if (opts.sawtooth === true && floor === undefined) return undefined;
   const points = thin(floor ?? series, opts.maxPoints);
-  const fitOptions = { confidence: opts.confidence, minPoints: floor === undefined ? opts.minPoints : 5 };
+  const fitOptions = { confidence: opts.confidence, minPoints: floor === undefined ? opts.minPoints : FLOOR_MIN_POINTS };
   const fit = theilSen(points.times, points.values, fitOptions);
   if (fit === undefined) return undefined;
   const level = fit.intercept + fit.slope * at;

@@ -5,7 +5,8 @@ import type { RawComparison } from './regression-gate.js';
 
 /**
  * Default regression threshold for counted per-operation figures (instructions, estimated cycles): 0.5%,
- * much tighter than the 2% for times, because repeated counts differ by about a millionth, not by percents.
+ * much tighter than the 2% for times, because repeated counts of a large enough counted part differ by hundredths
+ * of a percent, not by percents (see the spread measured in docs/benchmarks.md).
  *
  * @beta
  */
