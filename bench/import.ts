@@ -2,6 +2,7 @@
 //
 //   npm run bench:import                  (15 rounds)
 //   npm run bench:import -- --rounds 30
+//   npm run bench:import -- --reference /tmp/old   (also a reference build's dist/, e.g. a worktree of main)
 //
 // Each measurement is a fresh node process (plain node on dist/, no tsx) that imports one entry point and
 // reports the time the import took (performance.now() around a dynamic import), and the parent records the
@@ -22,9 +23,16 @@ if (!existsSync(fileURLToPath(dist('index.js')))) {
 const roundsArg = process.argv.indexOf('--rounds');
 const rounds = roundsArg === -1 ? 15 : Math.max(1, Number(process.argv[roundsArg + 1]) || 15);
 
+const referenceArg = process.argv.indexOf('--reference');
+const reference = referenceArg === -1 ? undefined : process.argv[referenceArg + 1];
+if (reference !== undefined && !existsSync(`${reference}/dist/index.js`)) {
+  console.error(`--reference ${reference}: no dist/index.js there (build it first)`);
+  process.exit(2);
+}
 const entries: readonly { readonly name: string; readonly specifier: string | undefined }[] = [
   { name: 'node (nothing imported)', specifier: undefined },
   { name: 'rune-bench', specifier: dist('index.js') },
+  ...(reference === undefined ? [] : [{ name: 'rune-bench (reference)', specifier: pathToFileURL(`${reference}/dist/index.js`).href }]),
   { name: 'rune-bench/testing', specifier: dist('testing/index.js') },
   { name: 'tinybench', specifier: import.meta.resolve('tinybench') },
   { name: 'mitata', specifier: import.meta.resolve('mitata') },

@@ -9,7 +9,7 @@
 import { cpus, loadavg } from 'node:os';
 import type { SuiteScale } from '../src/core/suite.js';
 import type { SuiteResult } from '../src/core/results.js';
-import { largeRepositorySuite } from '../src/suites/large-repository/large-repository-suite.js';
+import { largeRepositorySuite } from '../src/suites/large-repository/large-repository-definition.js';
 
 function arg(name: string): string | undefined {
   const at = process.argv.indexOf(`--${name}`);

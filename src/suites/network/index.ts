@@ -1,6 +1,6 @@
 // The network suite and its reusable parts: profiles, token bucket, bandwidth throttle, loss model, shaper.
-export { networkSuite, createNetworkSuite } from './network-suite.js';
-export type { NetworkSuiteOptions } from './network-suite.js';
+export { networkSuite, createNetworkSuite } from './network-definition.js';
+export type { NetworkSuiteOptions } from './network-definition.js';
 export { NETWORK_PROFILES, averageLossRate, burstyLoss, defineNetworkProfile, parseNetworkProfile } from './profiles.js';
 export type { LossSpec, NetworkProfile } from './profiles.js';
 export { TokenBucket } from '../../workloads/network/token-bucket.js';

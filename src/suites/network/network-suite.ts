@@ -2,26 +2,15 @@
 import { BenchmarkSuite } from '../../bench/benchmark-suite.js';
 import type { KeyFigure, SuiteResult } from '../../core/results.js';
 import { SuiteResultBuilder } from '../../bench/result-builder.js';
-import type { SuiteDefinition, SuiteRunOptions, SuiteScale } from '../../core/suite.js';
+import type { SuiteRunOptions, SuiteScale } from '../../core/suite.js';
 import { ProgressReporter } from '../common/progress.js';
 import { byScale, param, resolveScale, throwIfAborted } from '../common/scale.js';
 import { ExchangeClient, ExchangeServer } from '../../workloads/network/exchange-server.js';
 import { NetworkShaper } from '../../workloads/network/network-shaper.js';
-import { NETWORK_PROFILES, defineNetworkProfile, parseNetworkProfile, type NetworkProfile } from './profiles.js';
+import { NETWORK_PROFILES, parseNetworkProfile, type NetworkProfile } from './profiles.js';
+import { NETWORK_DEFAULTS } from './network-definition.js';
 import { effectiveBandwidth, predictExchange } from '../../workloads/network/tcp-model.js';
 import { median, quantile } from '../../stats/quantile.js';
-
-/**
- * Options for {@link createNetworkSuite}.
- *
- * @public
- */
-export interface NetworkSuiteOptions {
-  /** Profiles to run, overriding the per-scale default (and the `profiles` parameter is still honoured). */
-  readonly profiles?: readonly NetworkProfile[];
-  /** Suite id. @defaultValue `'network'` */
-  readonly id?: string;
-}
 
 interface ScalePlan {
   readonly profiles: readonly string[];
@@ -37,7 +26,7 @@ const ALL = Object.keys(NETWORK_PROFILES);
 const KIB = 1024;
 const MIB = 1024 * KIB;
 const PLANS: Readonly<Record<SuiteScale, ScalePlan>> = {
-  quick: { profiles: ['lan', 'wan', 'lossy-wifi', 'mobile-4g', 'satellite-leo'], transferTime: 0.15, minPayload: 64 * KIB, maxPayload: 4 * MIB, samples: 6, rounds: 4 },
+  quick: { profiles: NETWORK_DEFAULTS.profiles, transferTime: 0.15, minPayload: 64 * KIB, maxPayload: 4 * MIB, samples: 6, rounds: NETWORK_DEFAULTS.rounds },
   standard: { profiles: ALL, transferTime: 1, minPayload: 64 * KIB, maxPayload: 32 * MIB, samples: 5, rounds: 8 },
   linux: { profiles: ALL, transferTime: 3, minPayload: 256 * KIB, maxPayload: 256 * MIB, samples: 5, rounds: 16 },
 };
@@ -69,7 +58,8 @@ function figure(name: string, value: number, unit: KeyFigure['unit'], descriptio
   return { name, value, unit, description };
 }
 
-async function runNetwork(id: string, fixed: readonly NetworkProfile[] | undefined, options: SuiteRunOptions = {}): Promise<SuiteResult> {
+/** Runs a `network` suite (loaded on its first run by {@link createNetworkSuite}'s definition). @internal */
+export async function runNetwork(id: string, fixed: readonly NetworkProfile[] | undefined, options: SuiteRunOptions = {}): Promise<SuiteResult> {
   const builder = new SuiteResultBuilder(id);
   const scale = resolveScale(options);
   const plan = byScale(scale, PLANS);
@@ -254,33 +244,3 @@ async function runNetwork(id: string, fixed: readonly NetworkProfile[] | undefin
     await server.close();
   }
 }
-
-/**
- * Creates a `network` suite, optionally over your own profiles (see {@link defineNetworkProfile}).
- * Parameters: `profiles` (built-in names separated by `,`, or custom `name:delay=...,bandwidth=...`
- * specs separated by `;`), `payload` (pack bytes, overriding the per-profile size) and `rounds`
- * (negotiation round trips per operation).
- *
- * @public
- */
-export function createNetworkSuite(options: NetworkSuiteOptions = {}): SuiteDefinition {
-  const fixed = options.profiles?.map(defineNetworkProfile);
-  const id = options.id ?? 'network';
-  return {
-    id,
-    description: 'Fetch, push and ref negotiation through a loopback proxy that models delay, jitter, bandwidth and TCP loss recovery per profile.',
-    parameters: [
-      { name: 'profiles', type: 'string', description: "profiles to run: built-in names joined by ',' or custom 'name:delay=40ms,jitter=5ms,bandwidth=50mbit,loss=0.001' specs joined by ';'", default: PLANS.quick.profiles.join(',') },
-      { name: 'payload', type: 'number', description: 'pack size in bytes for fetch and push (default: about 0.25 s of transfer per profile at quick, capped)' },
-      { name: 'rounds', type: 'number', description: 'have/ACK round trips per negotiation', default: PLANS.quick.rounds },
-    ],
-    run: (runOptions?: SuiteRunOptions) => runNetwork(id, fixed, runOptions),
-  };
-}
-
-/**
- * The built-in `network` suite.
- *
- * @public
- */
-export const networkSuite: SuiteDefinition = createNetworkSuite();

@@ -3,7 +3,8 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { BenchmarkSuite } from '../../bench/benchmark-suite.js';
 import type { KeyFigure, SuiteResult } from '../../core/results.js';
-import type { SuiteDefinition, SuiteRunOptions, SuiteScale } from '../../core/suite.js';
+import type { SuiteRunOptions, SuiteScale } from '../../core/suite.js';
+import { PARALLEL_OPERATIONS_ID } from './parallel-operations-definition.js';
 import { ProgressReporter, followBenchmark } from '../common/progress.js';
 import { PeakMemory } from '../common/result.js';
 import { SuiteResultBuilder } from '../../bench/result-builder.js';
@@ -13,7 +14,7 @@ import { loadWorkingSet } from '../../workloads/repository/working-set.js';
 import type { HashDeflateResult, HashDeflateTask } from './hash-deflate-worker.js';
 import { WorkerPool } from '../../workloads/worker-pool.js';
 
-const ID = 'parallel_operations';
+const ID = PARALLEL_OPERATIONS_ID;
 const MIB = 1024 * 1024;
 const BATCH_BYTES = 512 * 1024;
 
@@ -64,7 +65,8 @@ export function batchPaths(paths: readonly string[], sizes: readonly number[], b
   return batches;
 }
 
-async function runParallelOperations(options: SuiteRunOptions = {}): Promise<SuiteResult> {
+/** Runs the suite (loaded on its first run by its lazy definition). @internal */
+export async function runParallelOperations(options: SuiteRunOptions = {}): Promise<SuiteResult> {
   const builder = new SuiteResultBuilder(ID);
   const scale = resolveScale(options);
   const plan = byScale(scale, PLANS);
@@ -193,22 +195,3 @@ async function runParallelOperations(options: SuiteRunOptions = {}): Promise<Sui
   }
 }
 
-/**
- * The `parallel_operations` suite: a `WorkerPool` hashes (git blob SHA-1) and deflates (fflate) the
- * repository's objects with 1, 2, ... N workers (N = `os.availableParallelism()`), reporting throughput,
- * speedup and efficiency per worker count.
- *
- * @public
- */
-export const parallelOperationsSuite: SuiteDefinition = Object.freeze({
-  id: ID,
-  description: 'SHA-1 + deflate of the repository objects on a worker_threads pool at 1..N workers: throughput, speedup, efficiency',
-  parameters: Object.freeze([
-    { name: 'dir', type: 'string', description: 'use the files of this directory instead of a generated tree (read-only)' },
-    { name: 'files', type: 'number', description: 'file count of the generated tree (overrides the scale)' },
-    { name: 'maxWorkers', type: 'number', description: 'largest worker count (default os.availableParallelism())' },
-    { name: 'level', type: 'number', description: 'deflate level', default: 1 },
-    { name: 'passMb', type: 'number', description: 'MiB of objects per pass (quick 4, standard 16, linux 64)' },
-  ] as const),
-  run: runParallelOperations,
-});

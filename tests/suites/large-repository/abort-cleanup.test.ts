@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { largeRepositorySuite } from '../../../src/suites/large-repository/large-repository-suite.js';
+import { largeRepositorySuite } from '../../../src/suites/large-repository/large-repository-definition.js';
 import { liveTempDirs } from '../../../src/suites/common/temp-dir.js';
 
 const leftovers = (): string[] => readdirSync(tmpdir()).filter((n) => n.startsWith('rune-bench-large_repository-'));

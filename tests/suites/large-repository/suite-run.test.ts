@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { largeRepositorySuite } from '../../../src/suites/large-repository/large-repository-suite.js';
+import { largeRepositorySuite } from '../../../src/suites/large-repository/large-repository-definition.js';
 
 const hasGit = spawnSync('git', ['--version']).status === 0;
 const leftovers = (): string[] => readdirSync(tmpdir()).filter((n) => n.startsWith('rune-bench-large_repository-'));

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateRepository } from '../../../src/workloads/repository/generator.js';
-import { largeRepositorySuite } from '../../../src/suites/large-repository/large-repository-suite.js';
+import { largeRepositorySuite } from '../../../src/suites/large-repository/large-repository-definition.js';
 import { walkTree } from '../../../src/workloads/repository/tree-walk.js';
 
 const root = mkdtempSync(join(tmpdir(), 'rune-bench-user-dir-test-'));

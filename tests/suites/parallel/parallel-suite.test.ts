@@ -7,11 +7,8 @@ import { deflateSync, inflateSync } from 'fflate';
 import { generateRepository } from '../../../src/workloads/repository/generator.js';
 import { gitBlobId } from '../../../src/workloads/repository/object-hash.js';
 import { WorkerPool } from '../../../src/workloads/worker-pool.js';
-import {
-  batchPaths,
-  hashDeflateWorkerUrl,
-  parallelOperationsSuite,
-} from '../../../src/suites/parallel-operations/parallel-operations-suite.js';
+import { batchPaths, hashDeflateWorkerUrl } from '../../../src/suites/parallel-operations/parallel-operations-suite.js';
+import { parallelOperationsSuite } from '../../../src/suites/parallel-operations/parallel-operations-definition.js';
 import type { HashDeflateResult, HashDeflateTask } from '../../../src/suites/parallel-operations/hash-deflate-worker.js';
 
 const root = mkdtempSync(join(tmpdir(), 'rune-bench-parallel-test-'));
