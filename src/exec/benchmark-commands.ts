@@ -9,6 +9,9 @@ import { describeSamples } from '../stats/describe.js';
 import { checkName, parameterBindings, splitCommandLine, substitute, type ParameterBinding } from './command-line.js';
 import { ProcessRunner, type CommandRunMeasurement } from './process-runner.js';
 import { relativeSummary } from '../bench/relative.js';
+import type { MetricSnapshot } from '../core/snapshot.js';
+import { BottleneckDetector } from '../detect/bottleneck/bottleneck-detector.js';
+import { CommandsCpuSource } from './commands-cpu-source.js';
 import type { CommandBenchmark, CommandMeasurements, ExecOptions } from './types.js';
 
 const RULES: OptionRules = {
@@ -30,6 +33,7 @@ const RULES: OptionRules = {
   signal: { kind: 'signal' },
   clock: { kind: 'object' },
   onProgress: { kind: 'function' },
+  monitor: { kind: 'object' },
 };
 
 /** Runs of an empty command that measure the shell's start-up (hyperfine uses 50; the mean settles well before). */
@@ -132,6 +136,14 @@ export async function benchmarkCommands(commands: readonly string[], options: Ex
   const runner = await ProcessRunner.start({ ...(options.env === undefined ? {} : { env: options.env }), ...(signal === undefined ? {} : { signal }) });
   const notices: string[] = [];
   const measured: Measured[] = [];
+  let watch: CommandsWatch;
+  try {
+    watch = await watchCommands(options.monitor, runner.pid);
+  } catch (error) {
+    runner.close();
+    throw error;
+  }
+  let snapshots: MetricSnapshot[] = [];
   try {
     let correction: Correction | undefined;
     if (shell !== false) {
@@ -199,8 +211,40 @@ export async function benchmarkCommands(commands: readonly string[], options: Ex
     }
   } finally {
     runner.close();
+    snapshots = await watch.finish(startedAt);
   }
-  return buildResult(measured, { suiteName, startedAt, duration: (clock.now() - started) / 1000, seed, notices, ignoreFailure, rssFloor: runner.rssFloor });
+  const built = buildResult(measured, { suiteName, startedAt, duration: (clock.now() - started) / 1000, seed, notices, ignoreFailure, rssFloor: runner.rssFloor, snapshots });
+  if (options.monitor === undefined) return built;
+  // as BenchmarkSuite does with a monitor: the detector reads the run's window, and the result carries its findings
+  const found = new BottleneckDetector().analyzeSuite(built.result, snapshots);
+  return { ...built, result: { ...built.result, findings: [...found.findings, ...found.host] } };
+}
+
+interface CommandsWatch {
+  /** Samples once more, stops what was started, and returns the snapshots taken since `startedAt`. */
+  finish(startedAt: string): Promise<MetricSnapshot[]>;
+}
+
+/** Adds the commands' CPU to `monitor` (starting it when it is not running) for the length of one benchmark. */
+async function watchCommands(monitor: ExecOptions['monitor'], pid: number | undefined): Promise<CommandsWatch> {
+  if (monitor === undefined) return { finish: () => Promise.resolve([]) };
+  const source = pid === undefined ? undefined : new CommandsCpuSource(pid);
+  if (source !== undefined) monitor.addSource(source);
+  const startedMonitor = !monitor.running;
+  if (startedMonitor) await monitor.start();
+  await monitor.sample(); // a first point, so even a short run has a window
+  return {
+    async finish(startedAt: string): Promise<MetricSnapshot[]> {
+      try {
+        if (monitor.running) await monitor.sample();
+        const from = Date.parse(startedAt);
+        return monitor.history.toArray().filter((s) => s.timestamp >= from);
+      } finally {
+        if (startedMonitor) await monitor.stop();
+        if (source !== undefined) monitor.removeSource(source.id);
+      }
+    },
+  };
 }
 
 /** Longest stretch of runs the helper does in one request, seconds (progress and the estimate update between). */
@@ -241,6 +285,8 @@ interface BuildContext {
   readonly notices: string[];
   readonly ignoreFailure: boolean;
   readonly rssFloor: number;
+  /** The monitor's snapshots of the run (none without a monitor). */
+  readonly snapshots: readonly MetricSnapshot[];
 }
 
 function buildResult(measured: readonly Measured[], ctx: BuildContext): CommandBenchmark {
@@ -308,7 +354,7 @@ function buildResult(measured: readonly Measured[], ctx: BuildContext): CommandB
     startedAt: ctx.startedAt,
     env: environmentFingerprint(),
     tasks,
-    summary: buildSummary(tasks, ctx.duration, { rss: peakRss, cpu: peakCpu }, []),
+    summary: buildSummary(tasks, ctx.duration, { rss: peakRss, cpu: peakCpu }, ctx.snapshots),
     notices: ctx.notices,
   };
   return { result, commands };

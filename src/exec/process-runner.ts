@@ -282,6 +282,11 @@ export class ProcessRunner {
     return this.#rssFloor;
   }
 
+  /** Process id of the helper that spawns and reaps the commands (their CPU accrues to it). */
+  get pid(): number | undefined {
+    return this.#child.pid;
+  }
+
   /** Stops the helper. Safe to call more than once. */
   close(): void {
     this.#signal?.removeEventListener('abort', this.#onAbort);

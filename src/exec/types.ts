@@ -1,5 +1,6 @@
 // Public types of command benchmarks (`benchmarkCommands`, `rune-bench exec`).
 import type { Clock } from '../core/clock.js';
+import type { PerformanceMonitor } from '../monitor/performance-monitor.js';
 import type { SuiteResult } from '../core/results.js';
 import type { SuiteProgress } from '../core/suite.js';
 import type { CommandParameter } from './command-line.js';
@@ -49,6 +50,13 @@ export interface ExecOptions {
   readonly signal?: AbortSignal;
   /** Time source for durations and the start time. @defaultValue `systemClock` */
   readonly clock?: Clock;
+  /**
+   * A monitor to watch the run: started if it is not running (and stopped after), given a source for the
+   * commands' CPU (`process.child.commands.cpu.utilization`, from the runner that reaps them) for the run, and
+   * its snapshots of the run go to the bottleneck detector, whose findings the result carries (`findings`),
+   * as `BenchmarkSuite` does with its `monitor` option.
+   */
+  readonly monitor?: PerformanceMonitor;
   /** Called as runs complete. */
   readonly onProgress?: (progress: SuiteProgress) => void;
 }

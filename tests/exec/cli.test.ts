@@ -27,6 +27,8 @@ void describe('rune-bench exec', () => {
     const result = suiteResultFromJSON(JSON.parse(r.stdout));
     assert.equal(result.name, 'exec');
     assert.deepEqual(result.tasks.map((t) => [t.name, t.status, t.stats?.samples]), [['sleep 0.01', 'ok', 3], ['sleep 0.02', 'ok', 3]]);
+    // the run was watched: the bottleneck detector's findings (possibly none) come with the result
+    assert.ok(Array.isArray(result.findings), 'exec runs the monitor and the detector');
     assert.match(r.stderr, /notice: shell start-up \(sh -c ''/);
     assert.match(r.stderr, /notice: sleep 0\.01 is [\d.]+x faster than sleep 0\.02/);
 

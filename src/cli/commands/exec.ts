@@ -17,6 +17,9 @@ import { checkWritableFile, findFormatter, readBaseline, resolvePath } from '../
 import { ProgressView } from '../progress.js';
 import { UsageError } from '../usage-error.js';
 import { gateAgainstBaseline } from './baseline-gate.js';
+import { PerformanceMonitor } from '../../monitor/performance-monitor.js';
+import { defaultSources } from '../../monitor/sources/defaults.js';
+import { SystemSource } from '../../monitor/sources/system.js';
 import { openStore, previousRun, recordRun } from './store.js';
 
 const EXPORTS = [
@@ -123,6 +126,9 @@ export async function runExec(ctx: CommandContext, flags: Flags): Promise<number
 
   const progress = new ProgressView(ctx.stderr);
   const started = performance.now();
+  // A monitor watches the run (this process, the host, and the commands through the runner that reaps them),
+  // so the bottleneck detector's findings come with the result and the report can chart the run.
+  const monitor = new PerformanceMonitor({ intervalMs: 500, historySize: 10_000, sources: [...defaultSources(), new SystemSource()] });
   let tree: CommandTree | undefined;
   let bench: CommandBenchmark;
   try {
@@ -142,6 +148,7 @@ export async function runExec(ctx: CommandContext, flags: Flags): Promise<number
     if (ctx.stderr.isTTY !== true) note(ctx, `benchmarking ${commands.length} command${commands.length === 1 ? '' : 's'}`);
     bench = await benchmarkCommands(commands, {
       ...options,
+      monitor,
       ...(tree === undefined ? {} : { cwd: tree.root }),
       onProgress: (p) => {
         progress.update(p);
@@ -152,6 +159,7 @@ export async function runExec(ctx: CommandContext, flags: Flags): Promise<number
     await tree?.dispose();
   }
   const result = bench.result;
+  const history = monitor.history.toArray();
   const aborted = result.status === 'aborted' || ctx.signal.aborted;
   note(ctx, `${result.name} ${aborted ? 'aborted' : result.status} after ${formatDuration((performance.now() - started) / 1000)}`);
   for (const notice of result.notices ?? []) note(ctx, `notice: ${safeText(notice)}`);
@@ -167,7 +175,7 @@ export async function runExec(ctx: CommandContext, flags: Flags): Promise<number
   }
   const gate = baseline === undefined ? undefined : await gateAgainstBaseline(result, baseline, { threshold, seed: options.seed ?? 1 });
   const text = formatter.format(
-    baseline === undefined || gate === undefined ? { kind: 'suite', result } : { kind: 'suite', result, baseline, comparison: gate.report },
+    baseline === undefined || gate === undefined ? { kind: 'suite', result, history } : { kind: 'suite', result, baseline, history, comparison: gate.report },
     { color: output === undefined && wantsColor(ctx.stdout, ctx.env), threshold },
   );
   if (output === undefined) ctx.stdout.write(text.endsWith('\n') ? text : `${text}\n`);

@@ -25,17 +25,27 @@ export interface ReapedChildrenSourceOptions {
 }
 
 /**
+ * CPU times of a process from its `/proc/<pid>/stat` line, in clock ticks: its own (`utime + stime`, fields 14
+ * and 15) and that of the children it has reaped (`cutime + cstime`, fields 16 and 17).
+ *
+ * @internal
+ */
+export function parseStatTicks(text: string): { readonly own: number; readonly reaped: number } | undefined {
+  // The command name (field 2) may contain spaces and parentheses: split after the last ')'.
+  const rest = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  // rest[0] is field 3 (state), so field n is rest[n - 3].
+  const [utime, stime, cutime, cstime] = [rest[11], rest[12], rest[13], rest[14]].map(Number);
+  if (![utime, stime, cutime, cstime].every((v) => v !== undefined && Number.isFinite(v))) return undefined;
+  return { own: (utime as number) + (stime as number), reaped: (cutime as number) + (cstime as number) };
+}
+
+/**
  * Reads `cutime + cstime` (fields 16 and 17) of `/proc/self/stat`, in clock ticks.
  *
  * @internal
  */
 export function parseChildTicks(text: string): number | undefined {
-  // The command name (field 2) may contain spaces and parentheses: split after the last ')'.
-  const rest = text.slice(text.lastIndexOf(')') + 2).split(' ');
-  // rest[0] is field 3 (state), so field n is rest[n - 3].
-  const cutime = Number(rest[13]);
-  const cstime = Number(rest[14]);
-  return Number.isFinite(cutime) && Number.isFinite(cstime) ? cutime + cstime : undefined;
+  return parseStatTicks(text)?.reaped;
 }
 
 /**

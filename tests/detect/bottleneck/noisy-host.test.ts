@@ -16,6 +16,14 @@ void describe('noisy-host rule', () => {
     assert.equal(f.severity, 'low');
     assert.ok(Math.abs(f.impact - 40) < 0.1, `impact ${f.impact}`);
   });
+  void test('processes watched by label (monitor --pid, the commands exec runs) are not counted as others', () => {
+    // System 80% busy on 2 cores; we use 5%, the watched commands 1.5 cores (75%): nobody else
+    const watched = rule.evaluate(series(10, () => ({ 'system.cpu.utilization': 0.8, 'process.cpu.utilization.all_cores': 0.05, 'process.child.commands.cpu.utilization': 1.5 })));
+    assert.equal(watched, undefined);
+    // the same host without the watched figure: 75% taken by others, high
+    const unknown = rule.evaluate(series(10, () => ({ 'system.cpu.utilization': 0.8, 'process.cpu.utilization.all_cores': 0.05 }))) as BottleneckFinding;
+    assert.equal(unknown.severity, 'medium');
+  });
   void test('steal time and load per CPU', () => {
     const steal = rule.evaluate(series(10, () => ({ 'system.cpu.steal': 0.2, 'system.cpu.load_average.1m.per_cpu': 0.5 }))) as BottleneckFinding;
     assert.equal(steal.severity, 'high');

@@ -5,7 +5,7 @@ import type { BottleneckRule, BottleneckRuleResult } from '../bottleneck-rule.js
 import { insufficientData } from '../bottleneck-rule.js';
 import { median } from '../../../stats/quantile.js';
 import { mean } from '../../../stats/summary.js';
-import { bandOf, confidenceOf, evidence, seriesOf, worst, finding, type SeverityBands } from '../bottleneck-window.js';
+import { bandOf, confidenceOf, evidence, metricNames, seriesOf, worst, finding, type SeverityBands } from '../bottleneck-window.js';
 import { validateOptions, type OptionRules } from '../../../core/options.js';
 import { integerAtLeast, severityBandsRule } from '../rule-options.js';
 
@@ -28,8 +28,9 @@ export interface NoisyHostRuleOptions {
    */
   readonly steal?: SeverityBands;
   /**
-   * Bands for the CPU share used by other processes: `system.cpu.utilization` minus this process
-   * and its children (ratio of all cores, 0-1).
+   * Bands for the CPU share used by other processes: `system.cpu.utilization` minus this process,
+   * its reaped children and the processes it watches by label (`process.child.<label>.cpu.utilization`)
+   * (ratio of all cores, 0-1).
    *
    * @defaultValue `{ low: 0.25, medium: 0.5, high: 0.8, critical: Infinity }`
    */
@@ -50,6 +51,8 @@ const STEAL = 'system.cpu.steal';
 const SYS = 'system.cpu.utilization';
 const PROC = 'process.cpu.utilization.all_cores';
 const CHILDREN = 'process.children.cpu.utilization';
+// processes the host watches by label (`monitor --pid`, the commands `exec` runs) are its own work, not noise
+const WATCHED = /^process\.child\.(.+)\.cpu\.utilization$/;
 
 const RULES: OptionRules = { load: severityBandsRule, steal: severityBandsRule, others: severityBandsRule, cores: integerAtLeast(1) };
 
@@ -78,11 +81,12 @@ export function noisyHostRule(options: NoisyHostRuleOptions = {}): BottleneckRul
       const steals = seriesOf(window, STEAL).values;
       const others: number[] = [];
       const cpuCount = cores ?? defaultCores();
+      const watched = metricNames(window, WATCHED);
       for (const s of window) {
         const sys = s.get(SYS);
         const proc = s.get(PROC);
         if (sys === undefined || proc === undefined) continue;
-        const kids = (s.get(CHILDREN) ?? 0) / cpuCount;
+        const kids = [CHILDREN, ...watched].reduce((sum, name) => sum + (s.get(name) ?? 0), 0) / cpuCount;
         others.push(Math.max(0, sys - proc - kids));
       }
       if (loads.length < 2 && steals.length < 2 && others.length < 2) {
