@@ -10,9 +10,9 @@ import type { TrendSeries } from '../../src/format/formatter.js';
 import { LRUCache } from 'lru-cache';
 import { createRng } from '../../src/stats/rng.js';
 import { PerformanceMonitor } from '../../src/monitor/performance-monitor.js';
-import { createCacheSource } from '../../src/monitor/sources/cache.js';
+import { CacheSource } from '../../src/monitor/sources/cache.js';
 import { defaultSources } from '../../src/monitor/sources/defaults.js';
-import { createDiskIoSource } from '../../src/monitor/sources/disk-io.js';
+import { DiskIoSource } from '../../src/monitor/sources/disk-io.js';
 
 /** The name a hostile user might give a benchmark. */
 export const XSS_NAME = '<img src=x onerror=alert(1)>';
@@ -74,7 +74,7 @@ export async function buildFixture(options: { readonly hostile: boolean; readonl
   const objects = new LRUCache<number, Buffer>({ max: 64 });
   const monitor = new PerformanceMonitor({
     intervalMs: 50,
-    sources: [...defaultSources({ intervalMs: 50 }), createDiskIoSource(), createCacheSource({ name: 'objects', cache: objects })],
+    sources: [...defaultSources({ intervalMs: 50 }), new DiskIoSource(), new CacheSource({ name: 'objects', cache: objects })],
   });
   const rng = createRng(7);
   const readObject = (): Buffer => {

@@ -160,12 +160,3 @@ export class CacheSource implements MetricSource {
     return () => ({ hits: counts.hits, misses: counts.misses, evictions: counts.evictions, size: cache.size });
   }
 }
-
-/**
- * Creates a {@link CacheSource}.
- *
- * @public
- */
-export function createCacheSource(options: CacheSourceOptions): CacheSource {
-  return new CacheSource(options);
-}

@@ -184,12 +184,3 @@ export class ChildProcessSource extends TypedEventEmitter<ChildProcessSourceEven
     this.#descriptors = frozenList(list);
   }
 }
-
-/**
- * Creates a {@link ChildProcessSource}.
- *
- * @public
- */
-export function createChildProcessSource(options?: ChildProcessSourceOptions): ChildProcessSource {
-  return new ChildProcessSource(options);
-}

@@ -62,12 +62,3 @@ export class ProcessCpuSource implements MetricSource {
     return values;
   }
 }
-
-/**
- * Creates a {@link ProcessCpuSource}.
- *
- * @public
- */
-export function createProcessCpuSource(): ProcessCpuSource {
-  return new ProcessCpuSource();
-}

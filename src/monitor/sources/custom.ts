@@ -211,12 +211,3 @@ export class CustomMetricsSource implements MetricSource {
     this.#descriptors = frozenList([...this.#descriptors, ...descriptors]);
   }
 }
-
-/**
- * Creates a {@link CustomMetricsSource}.
- *
- * @public
- */
-export function createCustomMetricsSource(options?: CustomMetricsSourceOptions): CustomMetricsSource {
-  return new CustomMetricsSource(options);
-}

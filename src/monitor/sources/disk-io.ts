@@ -89,12 +89,3 @@ export class DiskIoSource implements MetricSource {
     return { read: kv.get(this.#readKey) ?? 0, write: kv.get(this.#writeKey) ?? 0 };
   }
 }
-
-/**
- * Creates a {@link DiskIoSource}.
- *
- * @public
- */
-export function createDiskIoSource(options?: DiskIoSourceOptions): DiskIoSource {
-  return new DiskIoSource(options);
-}

@@ -154,12 +154,3 @@ export class DiskstatsSource implements MetricSource {
     return all;
   }
 }
-
-/**
- * Creates a {@link DiskstatsSource}.
- *
- * @public
- */
-export function createDiskstatsSource(options?: DiskstatsSourceOptions): DiskstatsSource {
-  return new DiskstatsSource(options);
-}

@@ -117,12 +117,3 @@ export class EventLoopSource implements MetricSource {
     return values;
   }
 }
-
-/**
- * Creates an {@link EventLoopSource}.
- *
- * @public
- */
-export function createEventLoopSource(options?: EventLoopSourceOptions): EventLoopSource {
-  return new EventLoopSource(options);
-}

@@ -85,12 +85,3 @@ export class GcSource implements MetricSource {
     this.#byKind.clear();
   }
 }
-
-/**
- * Creates a {@link GcSource}.
- *
- * @public
- */
-export function createGcSource(): GcSource {
-  return new GcSource();
-}

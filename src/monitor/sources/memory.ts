@@ -43,12 +43,3 @@ export class ProcessMemorySource implements MetricSource {
     };
   }
 }
-
-/**
- * Creates a {@link ProcessMemorySource}.
- *
- * @public
- */
-export function createProcessMemorySource(): ProcessMemorySource {
-  return new ProcessMemorySource();
-}

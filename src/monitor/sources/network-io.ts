@@ -121,12 +121,3 @@ export class NetworkIoSource implements MetricSource {
     return { rx, tx };
   }
 }
-
-/**
- * Creates a {@link NetworkIoSource}.
- *
- * @public
- */
-export function createNetworkIoSource(options?: NetworkIoSourceOptions): NetworkIoSource {
-  return new NetworkIoSource(options);
-}

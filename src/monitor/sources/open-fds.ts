@@ -41,12 +41,3 @@ export class OpenFdsSource implements MetricSource {
     return { 'process.open_fds': Math.max(0, readdirSync(PATH).length - 1) };
   }
 }
-
-/**
- * Creates an {@link OpenFdsSource}.
- *
- * @public
- */
-export function createOpenFdsSource(): OpenFdsSource {
-  return new OpenFdsSource();
-}

@@ -101,12 +101,3 @@ export class ReapedChildrenSource implements MetricSource {
     return values;
   }
 }
-
-/**
- * Creates a {@link ReapedChildrenSource}.
- *
- * @public
- */
-export function createReapedChildrenSource(options?: ReapedChildrenSourceOptions): ReapedChildrenSource {
-  return new ReapedChildrenSource(options);
-}

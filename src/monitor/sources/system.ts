@@ -100,12 +100,3 @@ export class SystemSource implements MetricSource {
     return this.#proc ? parseProcStat(readProc('/proc/stat')) : osCpuTimes();
   }
 }
-
-/**
- * Creates a {@link SystemSource}.
- *
- * @public
- */
-export function createSystemSource(): SystemSource {
-  return new SystemSource();
-}
