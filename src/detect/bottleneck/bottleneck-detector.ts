@@ -12,6 +12,7 @@ import { isInsufficientData, type BottleneckRule, type BottleneckRuleResult, typ
 import { suiteFindings } from './bottleneck-suite.js';
 import { FindingTracker, type BottleneckEvent } from './bottleneck-tracker.js';
 import { builtinBottleneckRules } from './rules/builtin.js';
+import { MonitorAttachment, type BottleneckMonitor } from '../monitor-attachment.js';
 
 /**
  * Which snapshots a detector looks at, counted back from the newest: `windowMs` milliseconds of monotonic
@@ -27,19 +28,7 @@ export interface BottleneckWindowOptions {
   readonly lastSamples?: number;
 }
 
-/**
- * What the detector needs from a monitor to work live: `PerformanceMonitor` fits it.
- *
- * @beta
- */
-export interface BottleneckMonitor {
-  /** Subscribes to new snapshots. */
-  on(event: 'sample', listener: (snapshot: MetricSnapshot) => void): unknown;
-  /** Unsubscribes. */
-  off(event: 'sample', listener: (snapshot: MetricSnapshot) => void): unknown;
-  /** The snapshots of the history inside `spec`, oldest first. */
-  window(spec: WindowSpec): readonly MetricSnapshot[];
-}
+export type { BottleneckMonitor } from '../monitor-attachment.js';
 
 /**
  * Options of {@link BottleneckDetector}.
@@ -186,11 +175,8 @@ function windowSpecOf(options: BottleneckWindowOptions): WindowSpec | undefined 
  */
 export class BottleneckDetector extends TypedEventEmitter<BottleneckDetectorEvents> {
   readonly #rules = new Map<string, BottleneckRule>();
-  readonly #window: WindowSpec;
-  readonly #evaluateEvery: number;
   readonly #tracker: FindingTracker;
-  #detach: (() => void) | undefined;
-  #seen = 0;
+  readonly #attachment: MonitorAttachment;
 
   /** @param options - rules, live window and hysteresis */
   constructor(options: BottleneckDetectorOptions = {}) {
@@ -201,8 +187,7 @@ export class BottleneckDetector extends TypedEventEmitter<BottleneckDetectorEven
     const clearAfter = options.clearAfter ?? 3;
     const evaluateEvery = options.evaluateEvery ?? 1;
     const rules = options.rules ?? builtinBottleneckRules();
-    this.#window = window;
-    this.#evaluateEvery = evaluateEvery;
+    this.#attachment = new MonitorAttachment('the detector', window, evaluateEvery);
     this.#tracker = new FindingTracker(raiseAfter, clearAfter);
     for (const rule of rules) this.addRule(rule);
   }
@@ -214,7 +199,7 @@ export class BottleneckDetector extends TypedEventEmitter<BottleneckDetectorEven
 
   /** Whether the detector is attached to a monitor. */
   get attached(): boolean {
-    return this.#detach !== undefined;
+    return this.#attachment.attached;
   }
 
   /** Live findings in force (after hysteresis), most severe first, process and host scopes together. */
@@ -324,31 +309,20 @@ export class BottleneckDetector extends TypedEventEmitter<BottleneckDetectorEven
    * @throws {@link RuneBenchError} `ERR_BUSY` when already attached
    */
   attach(monitor: BottleneckMonitor): () => void {
-    if (this.#detach !== undefined) throw new RuneBenchError('ERR_BUSY', 'the detector is already attached to a monitor: detach it first');
-    const listener = (): void => {
-      this.#seen++;
-      if (this.#seen % this.#evaluateEvery !== 0) return;
-      this.observe(monitor.window(this.#window));
-    };
-    monitor.on('sample', listener);
-    const detach = (): void => {
-      if (this.#detach !== detach) return;
-      monitor.off('sample', listener);
-      this.#detach = undefined;
-    };
-    this.#detach = detach;
-    return detach;
+    return this.#attachment.attach(monitor, (window) => {
+      this.observe(window);
+    });
   }
 
   /** Detaches from the monitor, if attached. Findings in force stay in force until {@link BottleneckDetector.reset}. */
   detach(): void {
-    this.#detach?.();
+    this.#attachment.detach();
   }
 
   /** Forgets the live state: findings in force, hysteresis counters. No events. */
   reset(): void {
     this.#tracker.clear();
-    this.#seen = 0;
+    this.#attachment.resetCount();
   }
 
   #evaluate(window: readonly MetricSnapshot[]): { report: BottleneckReport; results: Map<string, BottleneckRuleResult | 'error'> } {

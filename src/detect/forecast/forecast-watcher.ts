@@ -4,7 +4,7 @@ import { validateOptions } from '../../core/options.js';
 import { TypedEventEmitter } from '../../core/typed-events.js';
 import type { MetricSnapshot } from '../../core/snapshot.js';
 import type { WindowSpec } from '../../monitor/series-stats.js';
-import type { BottleneckMonitor } from '../bottleneck/bottleneck-detector.js';
+import { MonitorAttachment, type BottleneckMonitor } from '../monitor-attachment.js';
 import { builtinForecastLimits } from './builtin-limits.js';
 import { FORECAST_OPTION_RULES, type ForecastOptions } from './forecast.js';
 import type { ForecastLimit } from './forecast-limit.js';
@@ -69,9 +69,7 @@ export class ForecastWatcher extends TypedEventEmitter<ForecastWatcherEvents> {
   readonly #limits: readonly ForecastLimit[];
   readonly #forecastOptions: ForecastOptions;
   readonly #window: WindowSpec;
-  readonly #evaluateEvery: number;
-  #seen = 0;
-  #detach: (() => void) | undefined;
+  readonly #attachment: MonitorAttachment;
 
   /** @param options - limits, window and forecast options */
   constructor(options: ForecastWatcherOptions = {}) {
@@ -97,7 +95,7 @@ export class ForecastWatcher extends TypedEventEmitter<ForecastWatcherEvents> {
     this.#limits = [...(limits ?? builtinForecastLimits())];
     this.#forecastOptions = forecastOptions;
     this.#window = lastSamples !== undefined ? { lastSamples } : { windowMs: windowMs ?? 120_000 };
-    this.#evaluateEvery = evaluateEvery ?? 1;
+    this.#attachment = new MonitorAttachment('the forecast watcher', this.#window, evaluateEvery ?? 1);
   }
 
   /** The limits, in the order given. */
@@ -133,24 +131,13 @@ export class ForecastWatcher extends TypedEventEmitter<ForecastWatcherEvents> {
    * @throws {@link RuneBenchError} `ERR_BUSY` when already attached
    */
   attach(monitor: BottleneckMonitor): () => void {
-    if (this.#detach !== undefined) throw new RuneBenchError('ERR_BUSY', 'the forecast watcher is already attached to a monitor: detach it first');
-    const listener = (): void => {
-      this.#seen++;
-      if (this.#seen % this.#evaluateEvery !== 0) return;
-      this.evaluate(monitor.window(this.#window));
-    };
-    monitor.on('sample', listener);
-    const detach = (): void => {
-      if (this.#detach !== detach) return;
-      monitor.off('sample', listener);
-      this.#detach = undefined;
-    };
-    this.#detach = detach;
-    return detach;
+    return this.#attachment.attach(monitor, (window) => {
+      this.evaluate(window);
+    });
   }
 
   /** Detaches from the monitor, if attached. */
   detach(): void {
-    this.#detach?.();
+    this.#attachment.detach();
   }
 }
