@@ -1,4 +1,4 @@
-// GITHUB_STEP_SUMMARY: `run` appends its Markdown report to the file the variable names, run after run.
+// GITHUB_STEP_SUMMARY: `run` and `report` append their Markdown report to the file the variable names, run after run.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
@@ -27,4 +27,24 @@ void test('each run appends its Markdown report to $GITHUB_STEP_SUMMARY; without
   assert.match(heading, /^#+ .*tiny/);
   assert.equal(text.split('\n').filter((line) => line === heading).length, 2, 'two reports, one after the other');
   assert.match(text, /\|.*sum.*\|/);
+});
+
+void test('report appends its Markdown too: the latest run, and the trends', async () => {
+  const dir = tempDir();
+  const suiteModule = writeTinySuite(dir);
+  const store = join(dir, 'store');
+  for (let i = 0; i < 2; i++) {
+    const r = await runCli(['run', '--suite', 'tiny', '--require', suiteModule, '--store', store, '--format', 'json'], { cwd: dir });
+    assert.equal(r.code, 0, r.stderr);
+  }
+  const summary = join(dir, 'report-summary.md');
+  const latest = await runCli(['report', '--store', store], { cwd: dir, env: { GITHUB_STEP_SUMMARY: summary } });
+  assert.equal(latest.code, 0, latest.stderr);
+  const afterLatest = readFileSync(summary, 'utf8');
+  assert.match(afterLatest, /\|.*sum.*\|/);
+  const trends = await runCli(['report', '--store', store, '--trends'], { cwd: dir, env: { GITHUB_STEP_SUMMARY: summary } });
+  assert.equal(trends.code, 0, trends.stderr);
+  assert.doesNotMatch(trends.stderr, /could not append/);
+  const afterTrends = readFileSync(summary, 'utf8');
+  assert.ok(afterTrends.startsWith(afterLatest) && afterTrends.length > afterLatest.length, 'the trends report is appended after the first');
 });

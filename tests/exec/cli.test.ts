@@ -78,6 +78,14 @@ void describe('rune-bench exec', () => {
     assert.equal(accepted.code, 0, accepted.stderr);
   });
 
+  void test('in a GitHub Actions job the Markdown report is appended to $GITHUB_STEP_SUMMARY', async () => {
+    const summary = join(dir, 'step-summary.md');
+    const r = await runCli(['exec', '--runs', '3', '--no-store', '--command-name', 'tiny', 'true'], { cwd: dir, env: { GITHUB_STEP_SUMMARY: summary } });
+    assert.equal(r.code, 0, r.stderr);
+    const text = readFileSync(summary, 'utf8');
+    assert.match(text, /\| *tiny *\|/, text);
+  });
+
   void test('usage errors exit 2 with one line', async () => {
     for (const args of [['exec'], ['exec', '--runs', '0', 'true'], ['exec', '-P', 'n', '1'], ['exec', '--tree', 'quick', '--cwd', '.', 'true'], ['exec', '--runs', '2', '--min-runs', '3', 'true']]) {
       const r = await runCli(args, { cwd: dir });

@@ -17,6 +17,8 @@ import { checkWritableFile, findFormatter, readBaseline, resolvePath } from '../
 import { ProgressView } from '../progress.js';
 import { UsageError } from '../usage-error.js';
 import { gateAgainstBaseline } from './baseline-gate.js';
+import { appendStepSummary } from './step-summary.js';
+import type { FormatInput } from '../../format/formatter.js';
 import { PerformanceMonitor } from '../../monitor/performance-monitor.js';
 import { defaultSources } from '../../monitor/sources/defaults.js';
 import { SystemSource } from '../../monitor/sources/system.js';
@@ -174,10 +176,10 @@ export async function runExec(ctx: CommandContext, flags: Flags): Promise<number
     }
   }
   const gate = baseline === undefined ? undefined : await gateAgainstBaseline(result, baseline, { threshold, seed: options.seed ?? 1 });
-  const text = formatter.format(
-    baseline === undefined || gate === undefined ? { kind: 'suite', result, history } : { kind: 'suite', result, baseline, history, comparison: gate.report },
-    { color: output === undefined && wantsColor(ctx.stdout, ctx.env), threshold },
-  );
+  const input: FormatInput =
+    baseline === undefined || gate === undefined ? { kind: 'suite', result, history } : { kind: 'suite', result, baseline, history, comparison: gate.report };
+  const text = formatter.format(input, { color: output === undefined && wantsColor(ctx.stdout, ctx.env), threshold });
+  appendStepSummary(ctx, input, 'exec');
   if (output === undefined) ctx.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
   else {
     writeFileAtomic(output, text);

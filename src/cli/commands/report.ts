@@ -10,6 +10,7 @@ import { note, wantsColor, type CommandContext } from '../context.js';
 import { checkWritableFile, findFormatter, resolvePath } from '../inputs.js';
 import { UsageError } from '../usage-error.js';
 import { openStore, readRuns } from './store.js';
+import { appendStepSummary } from './step-summary.js';
 import { trendSeries } from './trends.js';
 import { orderByBranch } from '../../store/branch-order.js';
 
@@ -58,6 +59,7 @@ export function runReport(ctx: CommandContext, flags: Flags): Promise<number> {
     note(ctx, `latest run: ${latest.suite} at ${latest.startedAt}${before === undefined ? '' : `, compared with ${before.startedAt}`}`);
   }
   const text = formatter.format(input, { color: output === undefined && wantsColor(ctx.stdout, ctx.env) });
+  appendStepSummary(ctx, input, 'report');
   if (output === undefined) ctx.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
   else {
     writeFileAtomic(output, text);
