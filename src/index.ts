@@ -48,6 +48,7 @@ export type { BenchmarkComparison, BetweenRunNoise, ComparisonReport, ConfirmCal
 export { VERDICTS } from './detect/regression/verdict.js';
 export type { Verdict } from './detect/regression/verdict.js';
 export type { FindingsFormatInput, FormatInput, FormatInputKind, FormatOptions, Formatter, HistoryFormatInput, SuiteFormatInput, TrendChangePoint, TrendPoint, TrendSeries, TrendsFormatInput } from './format/formatter.js';
+export type { BudgetForecast, TrendBudget } from './detect/forecast/budget-forecast.js';
 export { getFormatter, listFormatters, registerFormatter } from './format/registry.js';
 export type { RegisterFormatterOptions } from './format/registry.js';
 export { readHistoryFile, writeHistoryFile } from './monitor/history-file.js';

@@ -20,6 +20,7 @@ export { paint, severityStyle, shouldUseColor, stripAnsi, visibleWidth } from '.
 export type { AnsiStyle, ColorContext } from '../format/color.js';
 export { csvFormatter } from '../format/csv-formatter.js';
 export type { FindingsFormatInput, FormatInput, FormatInputKind, FormatOptions, Formatter, HistoryFormatInput, SuiteFormatInput, TrendChangePoint, TrendPoint, TrendSeries, TrendsFormatInput } from '../format/formatter.js';
+export type { BudgetForecast, TrendBudget } from '../detect/forecast/budget-forecast.js';
 export { githubBenchmarkFormatter } from '../format/github-benchmark-formatter.js';
 export { historyRows } from '../format/history-report.js';
 export type { HistoryRow } from '../format/history-report.js';

@@ -3,6 +3,7 @@ import type { BottleneckFinding } from '../core/findings.js';
 import type { MetricUnit } from '../core/metric.js';
 import type { SuiteResult } from '../core/results.js';
 import type { ComparisonReport } from '../detect/regression/regression-types.js';
+import type { TrendBudget } from '../detect/forecast/budget-forecast.js';
 import type { MetricSnapshot } from '../core/snapshot.js';
 
 /**
@@ -102,6 +103,8 @@ export interface TrendSeries {
   readonly points: readonly TrendPoint[];
   /** Change points found in the series, when a detector ran. */
   readonly changePoints?: readonly TrendChangePoint[];
+  /** The benchmark's budget and when its trend crosses it, when a budget was given. */
+  readonly budget?: TrendBudget;
 }
 
 /**

@@ -171,7 +171,14 @@ function formatTrends(series: readonly TrendSeries[], title: string): string {
       cps.length === 0 ? 'none' : cps.join('<br>'),
     ];
   });
-  return [`## ${md(title)}`, '', mdTable(['Benchmark', 'Runs', 'First', 'Latest', 'Change', 'Change points'], ['l', 'r', 'r', 'r', 'r', 'l'], rows), ''].join('\n');
+  const budgets = series.flatMap((s) => (s.budget === undefined ? [] : [`- ${md(s.key)}: ${s.budget.forecast?.state === 'over' ? '🔺 ' : ''}${md(s.budget.message)}`]));
+  return [
+    `## ${md(title)}`,
+    '',
+    mdTable(['Benchmark', 'Runs', 'First', 'Latest', 'Change', 'Change points'], ['l', 'r', 'r', 'r', 'r', 'l'], rows),
+    '',
+    ...(budgets.length === 0 ? [] : ['### Budgets', '', ...budgets, '']),
+  ].join('\n');
 }
 
 /**

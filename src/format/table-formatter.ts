@@ -249,7 +249,12 @@ function formatTrends(series: readonly TrendSeries[], color: boolean): string {
     rows,
     { color },
   );
-  return `${heading('Trends', color)}\n${table}\n`;
+  const budgets = series.flatMap((s) => {
+    if (s.budget === undefined) return [];
+    const tone = s.budget.forecast?.state === 'over' ? 'red' : s.budget.forecast === undefined ? 'gray' : 'yellow';
+    return [`  ${safeText(s.key)}: ${paint(safeText(s.budget.message), tone, color)}`];
+  });
+  return `${heading('Trends', color)}\n${table}\n${budgets.length === 0 ? '' : `\n${heading('Budgets', color)}\n${budgets.join('\n')}\n`}`;
 }
 
 /**

@@ -44,6 +44,33 @@ void describe('rune-bench report', () => {
     assert.deepEqual(sum.changePoints?.map((c) => [c.index, c.direction]), [[4, 'regression']]);
   });
 
+  void test('--budget: a budget below the newest runs is reported over; one far above is within or crossing, never over', async () => {
+    const r = await runCli(['report', '--trends', '--format', 'json', '--store', store, '--budget', 'tiny/sum=1ns', '--budget', 'tiny/sort copy=1000s'], { cwd: dir });
+    assert.equal(r.code, 0, r.stderr);
+    type Budget = { seconds: number; source: string; message: string; forecast?: { state: string } };
+    const json = JSON.parse(r.stdout) as { series: { key: string; budget?: Budget }[] };
+    const sum = json.series.find((s) => s.key === 'tiny/sum')?.budget;
+    assert.equal(sum?.seconds, 1e-9);
+    assert.equal(sum.forecast?.state, 'over');
+    assert.match(sum.message, /^over its 1(\.00)? ns budget \(1ns\)/);
+    const copy = json.series.find((s) => s.key === 'tiny/sort copy')?.budget;
+    assert.ok(copy !== undefined && copy.forecast?.state !== 'over', JSON.stringify(copy));
+    assert.match(copy.message, /^(within|crosses) its /);
+
+    const table = await runCli(['report', '--trends', '--store', store, '--budget', 'tiny/sum=1ns'], { cwd: dir });
+    assert.match(table.stdout, /Budgets\n {2}tiny\/sum: over its/);
+    const markdown = await runCli(['report', '--trends', '--format', 'markdown', '--store', store, '--budget', 'tiny/sum=1ns'], { cwd: dir });
+    assert.match(markdown.stdout, /### Budgets\n\n- tiny\/sum: 🔺 over its/);
+  });
+
+  void test('--budget: a bad limit, a missing baseline and --budget without --trends are usage errors (exit 2)', async () => {
+    for (const args of [['--trends', '--budget', 'tiny/sum=fast'], ['--trends', '--budget', 'tiny/sum=1.2x@nosuch'], ['--trends', '--budget', '=2ms'], ['--budget', 'tiny/sum=2ms']]) {
+      const r = await runCli(['report', '--store', store, ...args], { cwd: dir });
+      assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
+      assert.match(r.stderr, /--budget/);
+    }
+  });
+
   void test('--last keeps the newest runs only', async () => {
     const r = await runCli(['report', '--trends', '--last', '3', '--format', 'json', '--store', store], { cwd: dir });
     assert.equal(r.code, 0, r.stderr);

@@ -11,6 +11,7 @@ import { checkWritableFile, findFormatter, resolvePath } from '../inputs.js';
 import { UsageError } from '../usage-error.js';
 import { openStore, readRuns } from './store.js';
 import { appendStepSummary } from './step-summary.js';
+import { parseBudgets } from './budgets.js';
 import { trendSeries } from './trends.js';
 import { orderByBranch } from '../../store/branch-order.js';
 
@@ -39,6 +40,7 @@ export function runReport(ctx: CommandContext, flags: Flags): Promise<number> {
   let input: FormatInput;
   const branch = flags.string('branch');
   if (branch !== undefined && !trends) throw new UsageError('--branch only applies with --trends', 'report');
+  if (flags.has('budget') && !trends) throw new UsageError('--budget only applies with --trends', 'report');
   if (trends) {
     let ordered: readonly StoredRun[] = runs;
     if (branch !== undefined || store.id === 'git') {
@@ -48,7 +50,9 @@ export function runReport(ctx: CommandContext, flags: Flags): Promise<number> {
       ordered = records;
     }
     const window = last === undefined ? ordered : ordered.slice(-last);
-    const { series, skippedMachines } = trendSeries(window, { seed });
+    const budgets = parseBudgets(flags.strings('budget'), store, 'report');
+    const { series, skippedMachines } = trendSeries(window, { seed, budgets });
+    for (const b of budgets) if (!series.some((s) => s.key === b.key)) note(ctx, `warning: --budget ${b.key}: no such benchmark in the recorded runs`);
     if (skippedMachines > 0) note(ctx, `left out ${skippedMachines} run(s) from other machines (trends compare one machine only)`);
     if (series.length === 0) throw new UsageError(`the recorded runs in ${dir} have no completed tasks to chart`, 'report');
     input = { kind: 'trends', series: series satisfies readonly TrendSeries[] };

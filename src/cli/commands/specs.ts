@@ -148,7 +148,7 @@ export const MONITOR_SPEC: CommandSpec = {
 export const REPORT_SPEC: CommandSpec = {
   name: 'report',
   summary: 'Report on recorded runs: the latest run, or trends across runs with change points.',
-  usage: '[--trends [--last N] [--branch REF] [--seed N]] [--suite NAME] [--format FORMAT] [--output FILE] [--store DIR|git]',
+  usage: '[--trends [--last N] [--branch REF] [--seed N] [--budget KEY=LIMIT]...] [--suite NAME] [--format FORMAT] [--output FILE] [--store DIR|git]',
   details: [
     'Reads the results store that `run` records into (.rune-bench/ in the working directory, or --store DIR).',
     'Without --trends: the latest run (of --suite NAME when given), compared with the run of the same suite',
@@ -168,8 +168,14 @@ export const REPORT_SPEC: CommandSpec = {
       description: 'with --trends: runs in the first-parent history of REF, in commit order (default with --store git: HEAD)',
     },
     seed: { type: 'string', value: 'N', description: 'seed for the change-point bootstrap (default: 1)' },
+    budget: {
+      type: 'string',
+      multiple: true,
+      value: 'KEY=LIMIT',
+      description: "with --trends: a benchmark's budget, a time ('40ms') or a ratio to a named baseline ('1.2x@main'); says when the trend crosses it (repeatable)",
+    },
   },
-  examples: ['report', 'report --suite disk_io --format markdown', 'report --trends', 'report --trends --format html --output trends.html'],
+  examples: ['report', 'report --suite disk_io --format markdown', 'report --trends', "report --trends --budget 'large_repository/walk + lstat=40ms'", 'report --trends --format html --output trends.html'],
 };
 
 /** Flags and help of `store`. @internal */

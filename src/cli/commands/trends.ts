@@ -6,6 +6,7 @@ import { RegressionDetector } from '../../detect/regression/regression-detector.
 import type { TrendChangePoint, TrendPoint, TrendSeries } from '../../format/formatter.js';
 import { formatChange } from '../../format/units.js';
 import { settingsDiffer } from '../../detect/regression/comparability.js';
+import { budgetLine, type BenchmarkBudget } from '../../detect/forecast/budget-forecast.js';
 
 /**
  * Options of {@link trendSeries}.
@@ -15,6 +16,8 @@ import { settingsDiffer } from '../../detect/regression/comparability.js';
 export interface TrendOptions {
   /** Seed for the change-point detector. */
   readonly seed: number;
+  /** Budgets by benchmark key. */
+  readonly budgets?: readonly BenchmarkBudget[];
 }
 
 interface Collected {
@@ -60,7 +63,10 @@ export function trendSeries(runs: readonly StoredRun[], options: TrendOptions): 
     // change points are found among the runs with the usual settings; map their indices back to all points
     const usualIndex = collected.points.flatMap((p, i) => (p.otherSettings === undefined ? [i] : []));
     const changePoints = detectChanges(detector, collected.samples).map((cp) => ({ ...cp, index: usualIndex[cp.index] ?? cp.index }));
-    series.push({ key, unit: 's', points: collected.points, ...(changePoints.length > 0 ? { changePoints } : {}) });
+    // a budget is judged on the runs with the usual settings, like the change points
+    const budget = options.budgets?.find((b) => b.key === key);
+    const line = budget === undefined ? undefined : budgetLine(collected.points.filter((p) => p.otherSettings === undefined), budget);
+    series.push({ key, unit: 's', points: collected.points, ...(changePoints.length > 0 ? { changePoints } : {}), ...(line === undefined ? {} : { budget: line }) });
   }
   return { series, skippedMachines };
 }
