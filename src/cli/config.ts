@@ -28,6 +28,11 @@ export interface RuneBenchConfig {
   readonly threshold?: number | string;
   /** Report format, as with `--format`: `table`, `json`, `html` or `markdown`. @defaultValue `'table'` */
   readonly format?: string;
+  /**
+   * Budgets by benchmark key, as with `report --trends --budget KEY=LIMIT`: a time (`'40ms'`) or a ratio to a
+   * named baseline (`'1.2x@main'`). A `--budget` flag for the same key wins.
+   */
+  readonly budgets?: Readonly<Record<string, string>>;
 }
 
 /** The bench file pattern used when neither the config nor a flag gives one. @internal */
@@ -51,6 +56,8 @@ export interface LoadedConfig {
   readonly store: string | undefined;
   readonly threshold: number | undefined;
   readonly format: string | undefined;
+  /** Budgets as `KEY=LIMIT` strings, the form of `--budget`. */
+  readonly budgets: readonly string[];
 }
 
 /**
@@ -89,6 +96,13 @@ const RULES: OptionRules = {
     },
   },
   format: { kind: 'string', nonEmpty: true },
+  budgets: {
+    kind: 'custom',
+    check: (v) =>
+      typeof v === 'object' && v !== null && !Array.isArray(v) && Object.entries(v).every(([k, x]) => k !== '' && typeof x === 'string' && x !== '')
+        ? undefined
+        : "must map benchmark keys to limits, e.g. { 'disk_io/seq read': '40ms' }",
+  },
 };
 
 /**
@@ -101,7 +115,7 @@ const RULES: OptionRules = {
 export async function loadConfig(cwd: string, loader: Omit<ModuleLoaderOptions, 'projectDir'> = {}): Promise<LoadedConfig> {
   const file = findConfigFile(cwd);
   if (file === undefined) {
-    return { file, root: resolve(cwd), require: [], bench: DEFAULT_BENCH_PATTERNS, store: undefined, threshold: undefined, format: undefined };
+    return { file, root: resolve(cwd), require: [], bench: DEFAULT_BENCH_PATTERNS, store: undefined, threshold: undefined, format: undefined, budgets: [] };
   }
   const root = dirname(file);
   let raw: unknown;
@@ -133,5 +147,6 @@ export async function loadConfig(cwd: string, loader: Omit<ModuleLoaderOptions, 
     store: config.store === undefined ? undefined : config.store === 'git' || config.store.startsWith('git:') ? config.store : absolute(config.store),
     threshold: config.threshold === undefined ? undefined : typeof config.threshold === 'number' ? config.threshold : parseRatio(config.threshold),
     format: config.format,
+    budgets: Object.entries(config.budgets ?? {}).map(([key, limit]) => `${key}=${limit}`),
   };
 }

@@ -1,7 +1,7 @@
 // `report` over the results store: the latest run, trends across runs, an empty store, a damaged record.
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureBuilt, lines, runCli, tempDir, writeTinySuite } from './helpers.js';
 
@@ -61,6 +61,19 @@ void describe('rune-bench report', () => {
     assert.match(table.stdout, /Budgets\n {2}tiny\/sum: over its/);
     const markdown = await runCli(['report', '--trends', '--format', 'markdown', '--store', store, '--budget', 'tiny/sum=1ns'], { cwd: dir });
     assert.match(markdown.stdout, /### Budgets\n\n- tiny\/sum: 🔺 over its/);
+  });
+
+  void test('the config file gives the store and the budgets; a --budget flag wins for its key', async () => {
+    const project = join(dir, 'with-config');
+    mkdirSync(project, { recursive: true });
+    writeFileSync(join(project, 'rune-bench.config.json'), JSON.stringify({ store: '../results', budgets: { 'tiny/sum': '1ns', 'tiny/sort copy': '1000s' } }));
+    const r = await runCli(['report', '--trends', '--format', 'json', '--budget', 'tiny/sort copy=1ns'], { cwd: project });
+    assert.equal(r.code, 0, r.stderr);
+    const json = JSON.parse(r.stdout) as { series: { key: string; budget?: { source: string; forecast?: { state: string } } }[] };
+    assert.deepEqual(
+      json.series.map((x) => [x.key, x.budget?.source, x.budget?.forecast?.state]).sort(),
+      [['tiny/sort copy', '1ns', 'over'], ['tiny/sum', '1ns', 'over']],
+    );
   });
 
   void test('--budget: a bad limit, a missing baseline and --budget without --trends are usage errors (exit 2)', async () => {

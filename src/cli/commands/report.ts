@@ -12,11 +12,13 @@ import { UsageError } from '../usage-error.js';
 import { openStore, readRuns } from './store.js';
 import { appendStepSummary } from './step-summary.js';
 import { parseBudgets } from './budgets.js';
+import { loadConfig } from '../config.js';
 import { trendSeries } from './trends.js';
 import { orderByBranch } from '../../store/branch-order.js';
 
 /** Runs `report`. @internal */
-export function runReport(ctx: CommandContext, flags: Flags): Promise<number> {
+export async function runReport(ctx: CommandContext, flags: Flags): Promise<number> {
+  const config = await loadConfig(ctx.cwd);
   const trends = flags.boolean('trends');
   const formatter = findFormatter(flags.string('format') ?? 'table', trends ? 'trends' : 'suite', 'report');
   const outputFlag = flags.string('output');
@@ -26,7 +28,7 @@ export function runReport(ctx: CommandContext, flags: Flags): Promise<number> {
   if (last !== undefined && !trends) throw new UsageError('--last only applies with --trends', 'report');
   const seed = flags.number('seed', { integer: true, min: 0, max: 2 ** 32 - 1 }) ?? 1;
   const suite = flags.string('suite');
-  const store = openStore(ctx.cwd, flags.string('store'));
+  const store = openStore(ctx.cwd, flags.string('store') ?? config.store);
   const dir = store.location;
   const runs = readRuns(store, (message) => {
     note(ctx, `warning: ${message}`);
@@ -50,7 +52,11 @@ export function runReport(ctx: CommandContext, flags: Flags): Promise<number> {
       ordered = records;
     }
     const window = last === undefined ? ordered : ordered.slice(-last);
-    const budgets = parseBudgets(flags.strings('budget'), store, 'report');
+    // a --budget flag wins over the config file's budget for the same key
+    const given = flags.strings('budget');
+    const flagged = new Set(given.map((b) => b.slice(0, Math.max(0, b.lastIndexOf('='))).trim()));
+    const fromConfig = config.budgets.filter((b) => !flagged.has(b.slice(0, b.lastIndexOf('=')).trim()));
+    const budgets = parseBudgets([...fromConfig, ...given], store, 'report');
     const { series, skippedMachines } = trendSeries(window, { seed, budgets });
     for (const b of budgets) if (!series.some((s) => s.key === b.key)) note(ctx, `warning: --budget ${b.key}: no such benchmark in the recorded runs`);
     if (skippedMachines > 0) note(ctx, `left out ${skippedMachines} run(s) from other machines (trends compare one machine only)`);
@@ -69,7 +75,7 @@ export function runReport(ctx: CommandContext, flags: Flags): Promise<number> {
     writeFileAtomic(output, text);
     note(ctx, `wrote ${formatter.id} report to ${output}`);
   }
-  return Promise.resolve(ExitCode.Ok);
+  return ExitCode.Ok;
 }
 
 function previousOf(runs: readonly StoredRun[], latest: StoredRun): SuiteResult | undefined {
