@@ -77,6 +77,7 @@ const TASK_RULES: OptionRules = {
   items: nonNegative,
   tags: { kind: 'custom', check: stringArray },
   baseline: { kind: 'boolean' },
+  budgetMs: { kind: 'number', min: 0, exclusiveMin: true },
 };
 
 const SELECTION_RULES: OptionRules = {

@@ -10,6 +10,7 @@ import type { BenchmarkFn, BenchmarkHook, TaskOptions } from './types.js';
 import type { Clock } from '../core/clock.js';
 import { measureHeapPerOp } from './heap.js';
 import { errorInfo } from './thrown.js';
+import { BUDGET_FIGURE } from '../detect/forecast/budget-forecast.js';
 
 /**
  * Task settings after suite defaults and per-task overrides are merged. Times in ms.
@@ -354,6 +355,10 @@ export async function runTask(def: TaskDefinition, settings: ResolvedSettings, c
       ...figures,
       { name: 'throughput', value: throughput, unit: '{count}/s', description: `operations per second with ${settings.concurrency} in flight` },
     ];
+  }
+
+  if (options.budgetMs !== undefined) {
+    figures = [...figures, { name: BUDGET_FIGURE, value: options.budgetMs / 1000, unit: 's', description: 'budget declared on the task, seconds per operation' }];
   }
 
   const perOp = samples.toArray();

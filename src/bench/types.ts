@@ -77,6 +77,12 @@ export interface TaskOptions extends TaskTimingOptions {
   readonly baseline?: boolean;
   /** Called after the task finished; the figures are added to {@link TaskResult.figures}. May be async. */
   readonly figures?: () => readonly KeyFigure[] | Promise<readonly KeyFigure[]>;
+  /**
+   * The task's budget, milliseconds per operation. Recorded as the `budget` figure (in seconds), which
+   * `rune-bench report --trends` judges the task's history against: when its trend over commits crosses the
+   * budget, or that it is over it. A `--budget` flag or the config file's `budgets` for the same key wins.
+   */
+  readonly budgetMs?: number;
 }
 
 /**

@@ -6,7 +6,7 @@ import { RegressionDetector } from '../../detect/regression/regression-detector.
 import type { TrendChangePoint, TrendPoint, TrendSeries } from '../../format/formatter.js';
 import { formatChange } from '../../format/units.js';
 import { settingsDiffer } from '../../detect/regression/comparability.js';
-import { budgetLine, type BenchmarkBudget } from '../../detect/forecast/budget-forecast.js';
+import { BUDGET_FIGURE, budgetLine, type BenchmarkBudget } from '../../detect/forecast/budget-forecast.js';
 
 /**
  * Options of {@link trendSeries}.
@@ -23,6 +23,8 @@ export interface TrendOptions {
 interface Collected {
   readonly points: TrendPoint[];
   readonly samples: (readonly number[])[];
+  /** The budget the newest run's task declared (`budgetMs`), seconds; undefined when it declared none. */
+  declared: number | undefined;
 }
 
 /**
@@ -46,12 +48,13 @@ export function trendSeries(runs: readonly StoredRun[], options: TrendOptions): 
     const settings = run.result.settings;
     const differs = usual === undefined || settings === undefined ? [] : settingsDiffer(usual, settings, { baseline: 'in most runs', current: 'in this one' });
     const mark = differs.length === 0 ? {} : { otherSettings: differs.join('; ') };
-    for (const { key, median, samples } of benchmarks(run.result)) {
+    for (const { key, median, samples, declared } of benchmarks(run.result)) {
       let collected = byKey.get(key);
       if (collected === undefined) {
-        collected = { points: [], samples: [] };
+        collected = { points: [], samples: [], declared: undefined };
         byKey.set(key, collected);
       }
+      collected.declared = declared;
       collected.points.push({ timestamp, value: median, ...(run.commit === 'unknown' ? {} : { commit: run.commit }), ...mark });
       // a run that measured something else is marked, not analysed: it is no change in the code
       if (differs.length === 0) collected.samples.push(samples);
@@ -64,7 +67,8 @@ export function trendSeries(runs: readonly StoredRun[], options: TrendOptions): 
     const usualIndex = collected.points.flatMap((p, i) => (p.otherSettings === undefined ? [i] : []));
     const changePoints = detectChanges(detector, collected.samples).map((cp) => ({ ...cp, index: usualIndex[cp.index] ?? cp.index }));
     // a budget is judged on the runs with the usual settings, like the change points
-    const budget = options.budgets?.find((b) => b.key === key);
+    const declared = collected.declared === undefined ? undefined : { key, seconds: collected.declared, source: 'declared on the task' };
+    const budget = options.budgets?.find((b) => b.key === key) ?? declared;
     const line = budget === undefined ? undefined : budgetLine(collected.points.filter((p) => p.otherSettings === undefined), budget);
     series.push({ key, unit: 's', points: collected.points, ...(changePoints.length > 0 ? { changePoints } : {}), ...(line === undefined ? {} : { budget: line }) });
   }
@@ -87,11 +91,12 @@ function usualSettings(results: readonly SuiteResult[]): RunSettings | undefined
 }
 
 /** The benchmarks of a run with a median, under the walker's key (the key the results store uses). */
-function* benchmarks(result: SuiteResult): Generator<{ key: string; median: number; samples: readonly number[] }> {
+function* benchmarks(result: SuiteResult): Generator<{ key: string; median: number; samples: readonly number[]; declared: number | undefined }> {
   for (const { key, task } of walkBenchmarks(result)) {
     if (task.status !== 'ok' || task.stats === undefined || !Number.isFinite(task.stats.median)) continue;
     const samples = task.samples !== undefined && task.samples.length > 0 ? task.samples : [task.stats.median];
-    yield { key, median: task.stats.median, samples };
+    const budget = task.figures?.find((f) => f.name === BUDGET_FIGURE && f.unit === 's')?.value;
+    yield { key, median: task.stats.median, samples, declared: budget !== undefined && budget > 0 ? budget : undefined };
   }
 }
 

@@ -5,6 +5,13 @@ import { formatValue } from '../../format/units.js';
 import { forecastTimeToLimit, type ForecastOptions } from './forecast.js';
 
 /**
+ * Name of the key figure a task's declared budget is recorded as (seconds per operation; see `budgetMs`).
+ *
+ * @beta
+ */
+export const BUDGET_FIGURE = 'budget';
+
+/**
  * A benchmark's budget: an absolute time per operation, or a ratio to the benchmark's median in a named
  * baseline (resolved to seconds by the caller, which reads the store).
  *
