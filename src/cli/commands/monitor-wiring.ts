@@ -1,7 +1,8 @@
 // What `monitor` samples and how it learns about bottlenecks: the monitor's sources and the live detector.
 import type { BottleneckFinding } from '../../core/findings.js';
 import type { MetricSource } from '../../core/source.js';
-import { BottleneckDetector } from '../../detect/bottleneck/bottleneck-detector.js';
+import { BottleneckDetector, compareFindings } from '../../detect/bottleneck/bottleneck-detector.js';
+import { timeToLimitRules } from '../../detect/forecast/time-to-limit-rule.js';
 import type { BottleneckEvent } from '../../detect/bottleneck/bottleneck-tracker.js';
 import type { PerformanceMonitor } from '../../monitor/performance-monitor.js';
 import { ChildProcessSource } from '../../monitor/sources/child-process.js';
@@ -62,26 +63,36 @@ export interface FindingsTracker {
 }
 
 /**
- * Attaches a live bottleneck detector (the built-in rules, with its hysteresis) to `monitor`.
+ * Attaches a live bottleneck detector (the built-in rules, with its hysteresis) to `monitor`, and a second one
+ * with the time-to-limit rules over a two-minute window (a trend needs a longer window than a stall), so the
+ * dashboard and /metrics show forecasts such as "heap reaches its 4.00 GB limit in 3m 40s [..]".
  *
  * @internal
  */
 export function startFindings(monitor: PerformanceMonitor, intervalMs: number): FindingsTracker {
   // At least ten samples per evaluation, and at least the detector's default ten seconds.
-  const detector = new BottleneckDetector({ windowMs: Math.max(10_000, intervalMs * 10) });
+  const detectors = [
+    new BottleneckDetector({ windowMs: Math.max(10_000, intervalMs * 10) }),
+    new BottleneckDetector({ rules: timeToLimitRules(), windowMs: Math.max(FORECAST_WINDOW_MS, intervalMs * 20) }),
+  ];
   const listeners: ((finding: BottleneckFinding, change: 'new' | 'changed' | 'cleared') => void)[] = [];
-  detector.on('bottleneck', (event: BottleneckEvent) => {
-    const change = event.change === 'raised' ? 'new' : event.change;
-    for (const listener of listeners) listener(event.finding, change);
+  const detaches = detectors.map((detector) => {
+    detector.on('bottleneck', (event: BottleneckEvent) => {
+      const change = event.change === 'raised' ? 'new' : event.change;
+      for (const listener of listeners) listener(event.finding, change);
+    });
+    return detector.attach(monitor);
   });
-  const detach = detector.attach(monitor);
   return {
-    current: () => detector.active,
+    current: () => detectors.flatMap((d) => d.active).sort(compareFindings),
     onChange: (listener) => {
       listeners.push(listener);
     },
     dispose: () => {
-      detach();
+      for (const detach of detaches) detach();
     },
   };
 }
+
+/** Window of the live time-to-limit forecasts, ms. */
+const FORECAST_WINDOW_MS = 120_000;
