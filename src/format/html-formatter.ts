@@ -257,10 +257,17 @@ function trendsSection(series: readonly TrendSeries[]): string {
     const pointTitles = usual.map((p) =>
       [new Date(p.timestamp).toISOString().replace('T', ' ').slice(0, 19), ...(p.commit === undefined ? [] : [`commit ${p.commit.slice(0, 12)}`]), formatValue(p.value, unit)].join(' · '),
     );
+    // the budget as a flat line across the runs, so the chart shows how far the trend is from it
+    const firstX = usual[0]?.timestamp;
+    const lastX = usual.at(-1)?.timestamp;
+    const budgetLine =
+      s.budget === undefined || firstX === undefined || lastX === undefined
+        ? []
+        : [{ name: `budget ${formatValue(s.budget.seconds, unit)}`, xs: [firstX, lastX], ys: [s.budget.seconds, s.budget.seconds], tone: 3 }];
     return lineChart({
       title: `${s.key} (${s.points.length} runs)`,
       unit,
-      series: [{ name: s.key, xs: usual.map((p) => p.timestamp), ys: usual.map((p) => p.value), tone: 0, pointTitles }],
+      series: [{ name: s.key, xs: usual.map((p) => p.timestamp), ys: usual.map((p) => p.value), tone: 0, pointTitles }, ...budgetLine],
       trend: true,
       dots: true,
       markers,
@@ -285,7 +292,13 @@ function trendsSection(series: readonly TrendSeries[]): string {
     `<div class="charts">${charts.join('\n')}</div>`,
     '<h3>Change points</h3>',
     rows.length === 0 ? '<p class="empty">No change points detected.</p>' : table([['Benchmark', false], ['Commit', false], ['When', false], ['Value', true], ['Change', false]], rows),
+    ...budgetsTable(series),
   ].join('\n');
+}
+
+function budgetsTable(series: readonly TrendSeries[]): string[] {
+  const rows = series.flatMap((s) => (s.budget === undefined ? [] : [[e(s.key), `<span class="${s.budget.forecast?.state === 'over' ? 'slower' : 'same'}">${e(s.budget.message)}</span>`]]));
+  return rows.length === 0 ? [] : ['<h3>Budgets</h3>', table([['Benchmark', false], ['Budget', false]], rows)];
 }
 
 function formatSuite(input: SuiteFormatInput, options: FormatOptions): string {

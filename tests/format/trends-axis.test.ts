@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { htmlFormatter } from '../../src/format/html-formatter.js';
 import type { TrendSeries } from '../../src/format/formatter.js';
+import { budgetLine } from '../../src/detect/forecast/budget-forecast.js';
 
 const at = (iso: string): number => Date.parse(iso);
 
@@ -40,4 +41,13 @@ void test('runs on different dates: dates only', () => {
   ];
   const labels = ticks(htmlFormatter.format({ kind: 'trends', series })).map((t) => t.text).filter((t) => /^\d{4}-/.test(t));
   assert.deepEqual(labels, ['2026-11-01', '2026-11-02', '2026-11-03']);
+});
+
+void test('a budget is drawn as a flat line across the runs and listed with its sentence', () => {
+  const points = Array.from({ length: 10 }, (_, i) => ({ timestamp: at(`2026-11-${String(i + 10)}T10:00:00Z`), value: 0.001 + i * 0.00002 }));
+  const budget = budgetLine(points, { key: 'hashes/sha1', seconds: 0.002, source: '2ms' });
+  const html = htmlFormatter.format({ kind: 'trends', series: [{ key: 'hashes/sha1', unit: 's', points, budget }] });
+  assert.match(html, /<polyline class="series c3" points="[^"]+"><title>budget 2\.00 ms<\/title><\/polyline>/);
+  assert.match(html, /<h3>Budgets<\/h3>/);
+  assert.ok(html.includes(`<td>hashes/sha1</td><td><span class="same">${budget.message}</span></td>`), 'the budget row carries the sentence');
 });
