@@ -15,6 +15,9 @@ import type { HashDeflateResult, HashDeflateTask } from './hash-deflate-worker.j
 import { WorkerPool } from '../../workloads/worker-pool.js';
 
 const ID = PARALLEL_OPERATIONS_ID;
+
+/** "1 worker", "2 workers". */
+const workers = (n: number): string => `${String(n)} worker${n === 1 ? '' : 's'}`;
 const MIB = 1024 * 1024;
 const BATCH_BYTES = 512 * 1024;
 
@@ -159,14 +162,14 @@ export async function runParallelOperations(options: SuiteRunOptions = {}): Prom
       const n = counts[i] ?? 1;
       const median = task.status === 'ok' ? task.stats?.median : undefined;
       if (median === undefined || median <= 0) return;
-      figures.push({ name: `workers.${String(n)}.throughput`, value: passBytes / median, unit: 'By/s', description: `${String(n)} workers: bytes hashed and deflated per second` });
+      figures.push({ name: `workers.${String(n)}.throughput`, value: passBytes / median, unit: 'By/s', description: `${workers(n)}: bytes hashed and deflated per second` });
       const used = usage.get(n);
       if (used !== undefined && used.wall > 0) {
         figures.push({
           name: `workers.${String(n)}.cpu_per_wall`,
           value: used.cpu / used.wall,
           unit: 's/s',
-          description: `CPU seconds per wall second during the passes (${String(n)} is the most ${String(n)} workers can get; far less means the host's other load starved them)`,
+          description: `CPU seconds per wall second during the passes (${String(n)} is the most ${workers(n)} can get; far less means the host's other load starved them)`,
         });
       }
       if (base !== undefined) {
@@ -184,7 +187,7 @@ export async function runParallelOperations(options: SuiteRunOptions = {}): Prom
     const top = usage.get(maxWorkers);
     if (maxWorkers > 1 && top !== undefined && top.wall > 0 && top.cpu / top.wall < 0.6 * maxWorkers) {
       notices.push(
-        `with ${String(maxWorkers)} workers the process got ${(top.cpu / top.wall).toFixed(2)} CPU seconds per second: ` +
+        `with ${workers(maxWorkers)} the process got ${(top.cpu / top.wall).toFixed(2)} CPU seconds per second: ` +
           'other load on the host starved the workers, so speedup and efficiency understate the pool',
       );
     }
