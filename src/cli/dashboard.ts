@@ -21,17 +21,22 @@ const plainNumber = (value: number): string => (Number.isFinite(value) ? value.t
 
 const ROWS: readonly Row[] = [
   { metric: 'process.cpu.utilization', label: 'CPU (process, 1 core)', floor: 0 },
-  { metric: 'system.cpu.utilization', label: 'CPU (system)', floor: 0 },
-  { metric: 'system.cpu.load_average.1m.per_cpu', label: 'load / CPU (1m)', floor: 0, show: plainNumber },
+  { metric: 'system.cpu.utilization', label: 'CPU (machine)', floor: 0 },
+  { metric: 'system.cpu.load_average.1m.per_cpu', label: 'load / CPU (machine, 1m)', floor: 0, show: plainNumber },
   { metric: 'process.memory.usage', label: 'memory (RSS)' },
   { metric: 'v8js.heap.used', label: 'heap used' },
   { metric: 'nodejs.eventloop.delay.p99', label: 'event loop delay p99', floor: 0 },
   { metric: 'nodejs.eventloop.utilization', label: 'event loop utilisation', floor: 0 },
   { metric: 'v8js.gc.duration', label: 'GC pause / interval', floor: 0 },
-  { metric: 'process.disk.io.read.rate', label: 'disk read', floor: 0 },
-  { metric: 'process.disk.io.write.rate', label: 'disk write', floor: 0 },
+  { metric: 'process.disk.io.read.rate', label: 'disk read (process)', floor: 0 },
+  { metric: 'process.disk.io.write.rate', label: 'disk write (process)', floor: 0 },
+  { metric: 'system.disk.io.read.rate', label: 'disk read (machine)', floor: 0 },
+  { metric: 'system.disk.io.write.rate', label: 'disk write (machine)', floor: 0 },
+  { metric: 'system.disk.utilization', label: 'disk busy (machine)', floor: 0 },
+  { metric: 'process.network.io.receive.rate', label: 'network in (machine)', floor: 0 },
+  { metric: 'process.network.io.transmit.rate', label: 'network out (machine)', floor: 0 },
   { metric: 'process.open_fds', label: 'open file descriptors' },
-  { metric: 'system.memory.free', label: 'system memory free' },
+  { metric: 'system.memory.free', label: 'memory free (machine)' },
 ];
 
 const CHILD = /^process\.child\.(.+)\.(cpu\.utilization|memory\.usage)$/;

@@ -8,6 +8,8 @@ import type { PerformanceMonitor } from '../../monitor/performance-monitor.js';
 import { ChildProcessSource } from '../../monitor/sources/child-process.js';
 import { defaultSources } from '../../monitor/sources/defaults.js';
 import { DiskIoSource } from '../../monitor/sources/disk-io.js';
+import { DiskstatsSource } from '../../monitor/sources/diskstats-source.js';
+import { NetworkIoSource } from '../../monitor/sources/network-io.js';
 import { OpenFdsSource } from '../../monitor/sources/open-fds.js';
 import { SystemSource } from '../../monitor/sources/system.js';
 
@@ -24,14 +26,16 @@ export interface MonitorSources {
 }
 
 /**
- * The sources `monitor` samples: the monitor's defaults (process CPU, memory, event loop, GC), the host
- * (system CPU, load, free memory), this process's disk I/O and open descriptors, and for `--pid` a
+ * The sources `monitor` samples: the monitor's defaults (process CPU, memory, event loop, GC), the whole machine
+ * (system CPU, load, free memory, every disk's reads, writes and busy time, the network's traffic), this
+ * process's disk I/O and open descriptors, and for `--pid` a
  * pidusage source watching that process under the label `pid<PID>`.
  *
  * @internal
  */
 export function monitorSources(pid: number | undefined): MonitorSources {
-  const sources: MetricSource[] = [...defaultSources(), new SystemSource(), new DiskIoSource(), new OpenFdsSource()];
+  // the whole machine (CPU, memory, every disk, the network) as well as this process, labelled apart
+  const sources: MetricSource[] = [...defaultSources(), new SystemSource(), new DiskIoSource(), new OpenFdsSource(), new DiskstatsSource(), new NetworkIoSource()];
   let child: ChildProcessSource | undefined;
   if (pid !== undefined) {
     child = new ChildProcessSource();
