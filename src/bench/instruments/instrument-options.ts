@@ -3,7 +3,7 @@ import { checkOption, validateOptions, type OptionRules } from '../../core/optio
 
 /**
  * What measures a task: `time` (wall-clock time per operation, the default) or `instructions` (instructions
- * per operation counted under valgrind's cachegrind, which machine load cannot move).
+ * per operation counted under valgrind's cachegrind, which machine load barely moves).
  *
  * @public
  */
