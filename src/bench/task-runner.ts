@@ -1,5 +1,5 @@
 // Runs one task in this process: hooks, detection of async, calibration, warm-up, sampling, statistics.
-import type { KeyFigure, TaskResult, TaskStatus } from '../core/results.js';
+import { BUDGET_FIGURE, type KeyFigure, type TaskResult, type TaskStatus } from '../core/results.js';
 import { median } from 'simple-statistics';
 import { describeSamples } from '../stats/describe.js';
 import { collectGarbage } from './gc.js';
@@ -10,7 +10,6 @@ import type { BenchmarkFn, BenchmarkHook, TaskOptions } from './types.js';
 import type { Clock } from '../core/clock.js';
 import { measureHeapPerOp } from './heap.js';
 import { errorInfo } from './thrown.js';
-import { BUDGET_FIGURE } from '../detect/forecast/budget-forecast.js';
 
 /**
  * Task settings after suite defaults and per-task overrides are merged. Times in ms.

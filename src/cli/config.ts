@@ -56,8 +56,8 @@ export interface LoadedConfig {
   readonly store: string | undefined;
   readonly threshold: number | undefined;
   readonly format: string | undefined;
-  /** Budgets as `KEY=LIMIT` strings, the form of `--budget`. */
-  readonly budgets: readonly string[];
+  /** Budgets by benchmark key (the config file's `budgets`). */
+  readonly budgets: Readonly<Record<string, string>>;
 }
 
 /**
@@ -115,7 +115,7 @@ const RULES: OptionRules = {
 export async function loadConfig(cwd: string, loader: Omit<ModuleLoaderOptions, 'projectDir'> = {}): Promise<LoadedConfig> {
   const file = findConfigFile(cwd);
   if (file === undefined) {
-    return { file, root: resolve(cwd), require: [], bench: DEFAULT_BENCH_PATTERNS, store: undefined, threshold: undefined, format: undefined, budgets: [] };
+    return { file, root: resolve(cwd), require: [], bench: DEFAULT_BENCH_PATTERNS, store: undefined, threshold: undefined, format: undefined, budgets: {} };
   }
   const root = dirname(file);
   let raw: unknown;
@@ -147,6 +147,6 @@ export async function loadConfig(cwd: string, loader: Omit<ModuleLoaderOptions, 
     store: config.store === undefined ? undefined : config.store === 'git' || config.store.startsWith('git:') ? config.store : absolute(config.store),
     threshold: config.threshold === undefined ? undefined : typeof config.threshold === 'number' ? config.threshold : parseRatio(config.threshold),
     format: config.format,
-    budgets: Object.entries(config.budgets ?? {}).map(([key, limit]) => `${key}=${limit}`),
+    budgets: config.budgets ?? {},
   };
 }

@@ -150,6 +150,13 @@ export interface ErrorInfo {
 }
 
 /**
+ * Name of the key figure a task's declared budget is recorded as (seconds per operation; see `budgetMs`).
+ *
+ * @beta
+ */
+export const BUDGET_FIGURE = 'budget';
+
+/**
  * A named figure a task or suite reports beside its timing (hit ratio, MB/s, speedup...).
  *
  * @public

@@ -9,3 +9,4 @@ export { createCli } from '../cli/cli.js';
 export type { Cli, CliCommandInfo, CliOptions } from '../cli/cli.js';
 export type { RuneBenchConfig } from '../cli/config.js';
 export type { CliStream } from '../cli/context.js';
+export { isBaselineName } from '../store/results-store.js';

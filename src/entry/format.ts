@@ -37,3 +37,5 @@ export { tableFormatter } from '../format/table-formatter.js';
 export { renderTextTable } from '../format/text-table.js';
 export type { TextTableColumn, TextTableOptions } from '../format/text-table.js';
 export { formatByteRate, formatBytes, formatChange, formatCount, formatDuration, formatOps, formatPerOp, formatPercent, formatRme, formatValue } from '../format/units.js';
+export { neutralizeControls } from '../core/safe-text.js';
+export { VERDICTS } from '../detect/regression/verdict.js';

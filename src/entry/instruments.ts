@@ -12,3 +12,4 @@ export type { CountInstructionsOptions, InstructionsMeasurement } from '../bench
 export { DETERMINISTIC_V8_FLAGS } from '../bench/instruments/instrument-options.js';
 export { findValgrind } from '../bench/instruments/valgrind.js';
 export type { PerOperationUnit } from '../core/results.js';
+export { DEFAULT_COUNT_THRESHOLD } from '../detect/regression/count-gate.js';

@@ -43,6 +43,7 @@ export { NOISY_HOST, noisyHostRule } from '../detect/bottleneck/rules/noisy-host
 export type { NoisyHostRuleOptions } from '../detect/bottleneck/rules/noisy-host.js';
 export { FORECAST_LIMIT_METRICS, builtinForecastLimits, diskFreeForecastLimit, heapForecastLimit, openFdsForecastLimit, rssForecastLimit } from '../detect/forecast/builtin-limits.js';
 export type { ForecastLimit } from '../detect/forecast/forecast-limit.js';
+export { BUDGET_FIGURE } from '../core/results.js';
 export { budgetLine, forecastBudget } from '../detect/forecast/budget-forecast.js';
 export type { BenchmarkBudget, BudgetForecast, BudgetPoint, TrendBudget } from '../detect/forecast/budget-forecast.js';
 export { ForecastWatcher } from '../detect/forecast/forecast-watcher.js';

@@ -8,19 +8,29 @@ import { UsageError } from '../usage-error.js';
 const RATIO = /^\s*(\d+(?:\.\d+)?)\s*x\s*@\s*([A-Za-z0-9][\w.-]*)\s*$/;
 
 /**
- * Parses `--budget` values: `KEY=DURATION` (`large_repository/walk + lstat=40ms`) or `KEY=RATIOx@BASELINE`
+ * Parses the budgets of `report --trends`, from `--budget` flags and the config file's `budgets` (a flag wins
+ * for its key): `KEY=DURATION` (`large_repository/walk + lstat=40ms`) or `KEY=RATIOx@BASELINE`
  * (`1.2x@main`: 1.2 times the benchmark's median in the named baseline of the store).
  *
  * @internal
  */
-export function parseBudgets(values: readonly string[], store: ResultsStore, command: string): BenchmarkBudget[] {
-  const out: BenchmarkBudget[] = [];
-  for (const value of values) {
+export function parseBudgets(flags: readonly string[], fromConfig: Readonly<Record<string, string>>, store: ResultsStore, command: string): BenchmarkBudget[] {
+  const given = flags.map((value) => {
     const at = value.lastIndexOf('=');
     const key = at <= 0 ? '' : value.slice(0, at).trim();
     const spec = at <= 0 ? '' : value.slice(at + 1).trim();
     if (key === '' || spec === '') throw new UsageError(`--budget needs KEY=DURATION or KEY=RATIOx@BASELINE (e.g. 'disk_io/seq read=40ms'), got ${JSON.stringify(value)}`, command);
-    if (out.some((b) => b.key === key)) throw new UsageError(`--budget gives ${key} twice`, command);
+    return [key, spec] as const;
+  });
+  const flagged = new Set<string>();
+  for (const [key] of given) {
+    if (flagged.has(key)) throw new UsageError(`--budget gives ${key} twice`, command);
+    flagged.add(key);
+  }
+  // a --budget flag wins over the config file's budget for the same key
+  const entries = [...Object.entries(fromConfig).filter(([key]) => !flagged.has(key)), ...given];
+  const out: BenchmarkBudget[] = [];
+  for (const [key, spec] of entries) {
     const ratio = RATIO.exec(spec);
     if (ratio !== null) {
       const factor = Number(ratio[1]);

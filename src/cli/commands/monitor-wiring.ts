@@ -66,6 +66,9 @@ export interface FindingsTracker {
   dispose(): void;
 }
 
+/** Window of the live time-to-limit forecasts, ms. */
+const FORECAST_WINDOW_MS = 120_000;
+
 /**
  * Attaches a live bottleneck detector (the built-in rules, with its hysteresis) to `monitor`, and a second one
  * with the time-to-limit rules over a two-minute window (a trend needs a longer window than a stall), so the
@@ -77,7 +80,8 @@ export function startFindings(monitor: PerformanceMonitor, intervalMs: number): 
   // At least ten samples per evaluation, and at least the detector's default ten seconds.
   const detectors = [
     new BottleneckDetector({ windowMs: Math.max(10_000, intervalMs * 10) }),
-    new BottleneckDetector({ rules: timeToLimitRules(), windowMs: Math.max(FORECAST_WINDOW_MS, intervalMs * 20) }),
+    // a two-minute trend changes little between samples: fit it about once a second, not on every sample
+    new BottleneckDetector({ rules: timeToLimitRules(), windowMs: Math.max(FORECAST_WINDOW_MS, intervalMs * 20), evaluateEvery: Math.max(1, Math.round(1000 / intervalMs)) }),
   ];
   const listeners: ((finding: BottleneckFinding, change: 'new' | 'changed' | 'cleared') => void)[] = [];
   const detaches = detectors.map((detector) => {
@@ -97,6 +101,3 @@ export function startFindings(monitor: PerformanceMonitor, intervalMs: number): 
     },
   };
 }
-
-/** Window of the live time-to-limit forecasts, ms. */
-const FORECAST_WINDOW_MS = 120_000;

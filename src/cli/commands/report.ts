@@ -52,11 +52,7 @@ export async function runReport(ctx: CommandContext, flags: Flags): Promise<numb
       ordered = records;
     }
     const window = last === undefined ? ordered : ordered.slice(-last);
-    // a --budget flag wins over the config file's budget for the same key
-    const given = flags.strings('budget');
-    const flagged = new Set(given.map((b) => b.slice(0, Math.max(0, b.lastIndexOf('='))).trim()));
-    const fromConfig = config.budgets.filter((b) => !flagged.has(b.slice(0, b.lastIndexOf('=')).trim()));
-    const budgets = parseBudgets([...fromConfig, ...given], store, 'report');
+    const budgets = parseBudgets(flags.strings('budget'), config.budgets, store, 'report');
     const { series, skippedMachines } = trendSeries(window, { seed, budgets });
     for (const b of budgets) if (!series.some((s) => s.key === b.key)) note(ctx, `warning: --budget ${b.key}: no such benchmark in the recorded runs`);
     if (skippedMachines > 0) note(ctx, `left out ${skippedMachines} run(s) from other machines (trends compare one machine only)`);

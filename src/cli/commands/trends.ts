@@ -1,12 +1,12 @@
 // Builds the `trends` report input from stored runs: one series per benchmark, change points from the detector.
-import type { RunSettings, SuiteResult } from '../../core/results.js';
+import { BUDGET_FIGURE, type RunSettings, type SuiteResult } from '../../core/results.js';
 import { walkBenchmarks } from '../../core/walk.js';
 import type { StoredRun } from '../../store/results-store.js';
 import { RegressionDetector } from '../../detect/regression/regression-detector.js';
 import type { TrendChangePoint, TrendPoint, TrendSeries } from '../../format/formatter.js';
 import { formatChange } from '../../format/units.js';
 import { settingsDiffer } from '../../detect/regression/comparability.js';
-import { BUDGET_FIGURE, budgetLine, type BenchmarkBudget } from '../../detect/forecast/budget-forecast.js';
+import { budgetLine, type BenchmarkBudget } from '../../detect/forecast/budget-forecast.js';
 
 /**
  * Options of {@link trendSeries}.

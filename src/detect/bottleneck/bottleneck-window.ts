@@ -191,7 +191,8 @@ export interface SpawnSignals {
   readonly samples: number;
 }
 
-const CHILD_LABELLED = /^process\.child\.(.+)\.cpu\.utilization$/;
+/** CPU of a process the host watches by label (`process.child.<label>.cpu.utilization`). @internal */
+export const CHILD_LABELLED = /^process\.child\.(.+)\.cpu\.utilization$/;
 
 /** Children and own CPU over the window, and the kernel share of own CPU (fork, exec and pipes are kernel time). @internal */
 export function spawnSignals(window: readonly MetricSnapshot[]): SpawnSignals {

@@ -2,14 +2,8 @@
 // monitor's (Theil-Sen slope, its interval, silent without a significant trend), over commits and over days.
 import { neutralizeControls } from '../../core/safe-text.js';
 import { formatValue } from '../../format/units.js';
+import { median } from '../../stats/quantile.js';
 import { forecastTimeToLimit, type ForecastOptions } from './forecast.js';
-
-/**
- * Name of the key figure a task's declared budget is recorded as (seconds per operation; see `budgetMs`).
- *
- * @beta
- */
-export const BUDGET_FIGURE = 'budget';
 
 /**
  * A benchmark's budget: an absolute time per operation, or a ratio to the benchmark's median in a named
@@ -74,8 +68,8 @@ export function forecastBudget(points: readonly BudgetPoint[], budget: Benchmark
   if (!(budget.seconds > 0) || !Number.isFinite(budget.seconds)) throw new RangeError(`budget for ${budget.key} must be a positive number of seconds, got ${String(budget.seconds)}`);
   const values = points.map((p) => p.value);
   // already over: the newest three runs' median is above the budget (no trend needed to say so)
-  const newest = [...values.slice(-3)].sort((a, b) => a - b);
-  const recent = newest[Math.floor(newest.length / 2)];
+  const newest = values.slice(-3);
+  const recent = newest.length === 0 ? undefined : median(newest);
   if (recent !== undefined && recent > budget.seconds) {
     return { budget: budget.seconds, source: budget.source, state: 'over', commits: { point: 0, low: 0, high: 0 }, level: recent, points: newest.length };
   }

@@ -5,7 +5,7 @@ import type { BottleneckRule, BottleneckRuleResult } from '../bottleneck-rule.js
 import { insufficientData } from '../bottleneck-rule.js';
 import { median } from '../../../stats/quantile.js';
 import { mean } from '../../../stats/summary.js';
-import { bandOf, confidenceOf, evidence, metricNames, seriesOf, worst, finding, type SeverityBands } from '../bottleneck-window.js';
+import { CHILD_LABELLED, bandOf, confidenceOf, evidence, metricNames, seriesOf, worst, finding, type SeverityBands } from '../bottleneck-window.js';
 import { validateOptions, type OptionRules } from '../../../core/options.js';
 import { integerAtLeast, severityBandsRule } from '../rule-options.js';
 
@@ -51,8 +51,6 @@ const STEAL = 'system.cpu.steal';
 const SYS = 'system.cpu.utilization';
 const PROC = 'process.cpu.utilization.all_cores';
 const CHILDREN = 'process.children.cpu.utilization';
-// processes the host watches by label (`monitor --pid`, the commands `exec` runs) are its own work, not noise
-const WATCHED = /^process\.child\.(.+)\.cpu\.utilization$/;
 
 const RULES: OptionRules = { load: severityBandsRule, steal: severityBandsRule, others: severityBandsRule, cores: integerAtLeast(1) };
 
@@ -81,7 +79,8 @@ export function noisyHostRule(options: NoisyHostRuleOptions = {}): BottleneckRul
       const steals = seriesOf(window, STEAL).values;
       const others: number[] = [];
       const cpuCount = cores ?? defaultCores();
-      const watched = metricNames(window, WATCHED);
+      // processes the host watches by label (`monitor --pid`, the commands `exec` runs) are its own work, not noise
+      const watched = metricNames(window, CHILD_LABELLED);
       for (const s of window) {
         const sys = s.get(SYS);
         const proc = s.get(PROC);
