@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -102,4 +102,28 @@ void test('a pid that is already gone is reported once and never fails a sample'
   await m.stop();
   assert.equal(exits.length, 1);
   assert.equal(errors, 0);
+});
+
+void test('a watched process that exited but is not reaped yet (a zombie) is reported gone, never at 0 B', { skip: !linux }, async () => {
+  // sh starts a short sleep in the background, then becomes a long sleep that never waits for it: the short one
+  // stays a zombie, child of the long one, until that is killed
+  const parent = spawn('sh', ['-c', 'sleep 0.05 & exec sleep 30'], { stdio: 'ignore' });
+  try {
+    let zombie: number | undefined;
+    for (let i = 0; i < 100 && zombie === undefined; i++) {
+      await sleep(20);
+      const kids = readFileSync(`/proc/${String(parent.pid)}/task/${String(parent.pid)}/children`, 'utf8').trim().split(/\s+/).filter((x) => x !== '').map(Number);
+      zombie = kids.find((pid) => /^\d+ \(.*\) Z /.test(readFileSync(`/proc/${String(pid)}/stat`, 'utf8')));
+    }
+    assert.ok(zombie !== undefined, 'the background sleep became a zombie');
+    const children = new ChildProcessSource();
+    const exits: ChildExitEvent[] = [];
+    children.on('exit', (e) => exits.push(e));
+    children.register(zombie, 'zombie');
+    const values = await children.collect();
+    assert.equal(values['process.child.zombie.memory.usage'], undefined, `values: ${JSON.stringify(values)}`);
+    assert.deepEqual(exits, [{ pid: zombie, label: 'zombie' }]);
+  } finally {
+    parent.kill('SIGKILL');
+  }
 });

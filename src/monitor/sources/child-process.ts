@@ -147,6 +147,11 @@ export class ChildProcessSource extends TypedEventEmitter<ChildProcessSourceEven
         return;
       }
       if (this.#watched.get(w.label) !== w) return; // unregistered meanwhile
+      // A process that has exited but is not reaped yet (a zombie) has no memory left: it is gone, not at 0 B.
+      if (stat.memory === 0) {
+        this.#exited(w);
+        return;
+      }
       const prefix = `process.child.${w.label}`;
       const prev = w.previous;
       // pidusage's own first reading is 0%: use the average since the process started instead.
