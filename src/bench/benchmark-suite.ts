@@ -53,6 +53,17 @@ function eitherSignal(a: AbortSignal | undefined, b: AbortSignal | undefined): {
   };
 }
 
+/** The stated reason for a task that stopped short of its `targetRme`, or undefined. */
+function precisionNotice(result: TaskResult, target: number | undefined): string | undefined {
+  const stats = result.stats;
+  if (target === undefined || result.status !== 'ok' || stats === undefined || !(stats.rme > target)) return undefined;
+  const percent = (ratio: number): string => `${(ratio * 100).toFixed(ratio < 0.1 ? 1 : 0)}%`;
+  return (
+    `${result.name}: ±${percent(stats.rme)} after ${String(stats.samples)} samples, short of its ±${percent(target)} target ` +
+    '(its samples vary too much for that within its time and sample limits: the task\'s own variation, or the host\'s load)'
+  );
+}
+
 function errorFor(name: string, outcome: TaskOutcome): TaskErrorEvent | undefined {
   const { result, thrown } = outcome;
   if (result.status === 'ok') return undefined;
@@ -209,6 +220,7 @@ export class BenchmarkSuite extends TypedEventEmitter<BenchmarkSuiteEvents> {
     let peakRss = process.memoryUsage.rss();
     let peakCpu = 0;
     const results: TaskResult[] = [];
+    const notices: string[] = [];
     let aborted = signal?.aborted === true;
     const onAbort = (): void => {
       aborted = true;
@@ -250,6 +262,8 @@ export class BenchmarkSuite extends TypedEventEmitter<BenchmarkSuiteEvents> {
       if (wall > 0.05) peakCpu = Math.max(peakCpu, outcome.cpuSeconds / wall);
       peakRss = Math.max(peakRss, process.memoryUsage.rss());
       results.push(outcome.result);
+      const shortOfTarget = precisionNotice(outcome.result, settings.targetRme);
+      if (shortOfTarget !== undefined) notices.push(shortOfTarget);
       if (outcome.result.status === 'aborted') aborted = true;
       const failure = errorFor(def.name, outcome);
       if (failure !== undefined) this.emit('task:error', failure);
@@ -274,6 +288,7 @@ export class BenchmarkSuite extends TypedEventEmitter<BenchmarkSuiteEvents> {
       host,
       tasks: results,
       summary: buildSummary(results, duration, { rss: peakRss, cpu: peakCpu }, snapshots),
+      ...(notices.length > 0 ? { notices } : {}),
     };
     // With a monitor, the bottleneck detector reads the run's window, so every report shows its findings
     // (an empty list reads "no rule fired", not "no detector ran") without the caller copying them in.

@@ -21,6 +21,7 @@ const TIMING_RULES: OptionRules = {
   minSamples: count,
   maxSamples: count,
   maxTimeMs: positiveOrInfinite,
+  targetRme: { kind: 'number', min: 0, exclusiveMin: true, max: 1 },
   // a switch; the duration moved to warmupMs (say so to a caller still passing a number)
   warmup: { kind: 'custom', check: (v) => (typeof v === 'boolean' ? undefined : `must be a boolean (the duration is warmupMs), got ${describeValue(v)}`) },
   warmupMs: nonNegative,
@@ -150,6 +151,7 @@ export function resolveSettings(suite: BenchmarkSuiteOptions, task: TaskOptions)
     minSamples,
     maxSamples,
     maxTimeMs: task.maxTimeMs ?? suite.maxTimeMs ?? Infinity,
+    targetRme: task.targetRme ?? suite.targetRme,
     warmupMs: warmup,
     timeoutMs: task.timeoutMs ?? suite.timeoutMs ?? 60_000,
     concurrency: task.concurrency ?? suite.concurrency ?? 1,

@@ -1,7 +1,8 @@
 // Runs one task in this process: hooks, detection of async, calibration, warm-up, sampling, statistics.
 import { BUDGET_FIGURE, type KeyFigure, type TaskResult, type TaskStatus } from '../core/results.js';
 import { median } from 'simple-statistics';
-import { describeSamples } from '../stats/describe.js';
+import { describeSamples, medianRme } from '../stats/describe.js';
+import { sortedCopy } from '../stats/quantile.js';
 import { collectGarbage } from './gc.js';
 import { TaskGuard, TaskStop } from './guard.js';
 import { SampleBuffer } from './sample-buffer.js';
@@ -21,6 +22,8 @@ export interface ResolvedSettings {
   readonly minSamples: number;
   readonly maxSamples: number;
   readonly maxTimeMs: number;
+  /** Precision to sample for past `timeMs` (see `BenchmarkSuiteOptions.targetRme`). */
+  readonly targetRme: number | undefined;
   readonly warmupMs: number;
   readonly timeoutMs: number;
   readonly concurrency: number;
@@ -125,6 +128,38 @@ function calibrate(batch: BatchRunner, fn: BenchmarkFn, target: number, guard: T
   }
 }
 
+/** Extra sampling a `targetRme` may add when `maxTimeMs` sets no smaller limit, in multiples of `timeMs`. */
+const PRECISION_EXTENSION = 10;
+/** Resamples of the bootstrap that checks the precision while sampling (the reported one uses 1000). */
+const PRECISION_RESAMPLES = 200;
+
+/**
+ * Whether sampling may stop once `timeMs` and `minSamples` are met: always without a `targetRme`; with one,
+ * when the median's interval is that narrow or the extra time is spent. The interval is recomputed only
+ * after the sample count grew by a tenth, so a fast task's loop does not pay a bootstrap per batch.
+ */
+function precisionCheck(
+  settings: ResolvedSettings,
+  started: number,
+): (samples: SampleBuffer, samplingStart: number, samplingTime: number, now: number) => boolean {
+  const target = settings.targetRme;
+  if (target === undefined) return () => true;
+  const deadline = started + settings.maxTimeMs / 1000;
+  let nextCheck = 0;
+  let lastNow = -Infinity;
+  let lastLength = 0;
+  return (samples, samplingStart, samplingTime, now) => {
+    // one more sample must fit before the hard cap, or the guard would cut it off half-way
+    const perSample = samples.length > lastLength && lastNow > -Infinity ? (now - lastNow) / (samples.length - lastLength) : 0;
+    lastNow = now;
+    lastLength = samples.length;
+    if (now - samplingStart >= samplingTime * (1 + PRECISION_EXTENSION) || now + perSample >= deadline) return true;
+    if (samples.length < nextCheck) return false;
+    nextCheck = Math.ceil(samples.length * 1.1) + 1;
+    return medianRme(sortedCopy(samples.toArray()), { seed: settings.seed, resamples: PRECISION_RESAMPLES }) <= target;
+  };
+}
+
 /**
  * Runs one task and returns its result; never rejects (failures become a status).
  *
@@ -158,6 +193,9 @@ export async function runTask(def: TaskDefinition, settings: ResolvedSettings, c
   try {
     await callHook(options.setup, guard);
     if (settings.gc) collectGarbage();
+    // a forced full collection and a cold first call can each hold the thread for tens of milliseconds:
+    // let timers, progress and the monitor run between them, so the harness adds no stall of its own
+    await yieldToEventLoop();
     guard.throwIfStopped();
 
     // First call: detects async by what it returns; it is the sample for one-shot tasks.
@@ -179,6 +217,7 @@ export async function runTask(def: TaskDefinition, settings: ResolvedSettings, c
     const oneShot = settings.maxSamples === 1 && settings.warmupMs === 0;
     if (!isAsync && !oneShot && firstSeconds >= target) {
       // the first call ran cold (interpreted, lazy initialisation): a second one decides whether to batch
+      await yieldToEventLoop();
       await callHook(before, guard);
       const f1 = process.hrtime.bigint();
       sink.value = fn();
@@ -191,9 +230,10 @@ export async function runTask(def: TaskDefinition, settings: ResolvedSettings, c
 
     const warmupEnd = started + settings.warmupMs / 1000;
     let samplingTime = settings.timeMs / 1000;
+    const precise = precisionCheck(settings, started);
     const done = (samplingStart: number, now: number): boolean =>
       samples.length >= settings.maxSamples ||
-      (now - samplingStart >= samplingTime && samples.length >= settings.minSamples);
+      (now - samplingStart >= samplingTime && samples.length >= settings.minSamples && precise(samples, samplingStart, samplingTime, now));
 
     if (!isAsync) {
       const batch = compileBatch();

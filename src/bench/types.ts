@@ -40,6 +40,8 @@ export interface TaskTimingOptions {
   readonly timeoutMs?: number;
   /** Hard wall-clock cap for the whole task including hooks and harness overhead, ms. @defaultValue the suite's `maxTimeMs` */
   readonly maxTimeMs?: number;
+  /** Precision to sample for, as a ratio (`0.05` for ±5%). @defaultValue the suite's `targetRme` */
+  readonly targetRme?: number;
   /** Async operations in flight at once (latency under load). @defaultValue the suite's `concurrency` */
   readonly concurrency?: number;
   /** Measure heap bytes allocated per operation (approximate; sync tasks only). @defaultValue the suite's `measureHeap` */
@@ -118,6 +120,13 @@ export interface BenchmarkSuiteOptions {
   readonly maxSamples?: number;
   /** Hard wall-clock cap per task including hooks, warm-up and harness overhead, ms. @defaultValue no cap */
   readonly maxTimeMs?: number;
+  /**
+   * Precision to sample for: when the task's `rme` (the relative half-width of its median's 95% interval) is
+   * still above this ratio after `timeMs`, sampling goes on until it is not, `maxSamples` is reached, or the
+   * extra time would pass the smaller of `maxTimeMs` and ten times `timeMs`. A task that stops short of the
+   * target says so in a notice on the suite's result (`0.05` for ±5%). @defaultValue none: sampling stops at `timeMs`
+   */
+  readonly targetRme?: number;
   /** Whether to warm up before sampling (`false` turns the warm-up off whatever `warmupMs` says). @defaultValue `true` */
   readonly warmup?: boolean;
   /** Warm-up duration before sampling, ms of this process's CPU time (capped at twice that in wall time). @defaultValue `100` */

@@ -95,10 +95,17 @@ export function formatDuration(seconds: number): string {
   return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
 }
 
-/** The phase and message of a progress report, without saying the phase twice (`seq-read: seq-read: ok`). */
+/**
+ * The phase and message of a progress report, without saying the task twice. A nested suite's phase
+ * carries its path (`disk_io: seq-read`), and the message often starts with the task's own name
+ * (`seq-read: ok`, `walk + lstat (1 of 15)`): the message then replaces the phase's last segment.
+ */
 function progressText(progress: SuiteProgress): string {
   const { phase, message } = progress;
   if (message === undefined || message === phase) return phase;
-  if (message.startsWith(`${phase}:`) || message.startsWith(`${phase} `)) return message;
+  const cut = phase.lastIndexOf(': ');
+  const task = cut < 0 ? phase : phase.slice(cut + 2);
+  const path = cut < 0 ? '' : phase.slice(0, cut + 2);
+  if (message === task || message.startsWith(`${task}:`) || message.startsWith(`${task} `)) return `${path}${message}`;
   return `${phase}: ${message}`;
 }

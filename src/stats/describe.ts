@@ -90,6 +90,19 @@ export function relativeHalfWidth(ci: ConfidenceInterval, centre: number): numbe
   return width > 0 ? width / 2 / centre : 0;
 }
 
+/**
+ * The `rme` {@link describeSamples} reports for these samples: the relative half-width of the bootstrap 95%
+ * interval of their median. The runner reads it while sampling to stop at a `targetRme`.
+ *
+ * @param sorted - samples in ascending order
+ * @internal
+ */
+export function medianRme(sorted: readonly number[], options: { readonly seed?: number; readonly resamples?: number } = {}): number {
+  if (sorted.length < 2) return Infinity;
+  const ci = bootstrapMedianCI(sorted, { seed: options.seed ?? 1, resamples: options.resamples ?? 1000 });
+  return relativeHalfWidth(ci, quantileSorted(sorted, 0.5));
+}
+
 /** Share of samples left out at each end for the trimmed mean. */
 const TRIM = 0.1;
 

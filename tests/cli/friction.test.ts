@@ -48,5 +48,16 @@ void test('plain progress lines do not repeat the task name', () => {
   view.update({ suite: 'disk_io', phase: 'seq-read', fraction: 0.5, message: 'seq-read: ok' });
   view.update({ suite: 'disk_io', phase: 'seq-write', fraction: 0.6, message: 'warming up' });
   view.update({ suite: 'disk_io', phase: 'rand-read', fraction: 0.7 });
-  assert.deepEqual(out.trim().split('\n'), ['[ 50%] disk_io seq-read: ok', '[ 60%] disk_io seq-write: warming up', '[ 70%] disk_io rand-read']);
+  // a nested suite's phase carries its path, and the message may start with the task's name
+  view.update({ suite: 'comprehensive', phase: 'disk_io: seq-read', fraction: 0.71, message: 'seq-read: ok' });
+  view.update({ suite: 'comprehensive', phase: 'large_repository: walk + lstat', fraction: 0.8, message: 'walk + lstat (1 of 15)' });
+  view.update({ suite: 'comprehensive', phase: 'network: start', fraction: 0.9, message: '5 profiles' });
+  assert.deepEqual(out.trim().split('\n'), [
+    '[ 50%] disk_io seq-read: ok',
+    '[ 60%] disk_io seq-write: warming up',
+    '[ 70%] disk_io rand-read',
+    '[ 71%] comprehensive disk_io: seq-read: ok',
+    '[ 80%] comprehensive large_repository: walk + lstat (1 of 15)',
+    '[ 90%] comprehensive network: start: 5 profiles',
+  ]);
 });

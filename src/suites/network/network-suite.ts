@@ -123,7 +123,13 @@ export async function runNetwork(id: string, fixed: readonly NetworkProfile[] | 
       };
       // generous per-operation timeout: ten times the prediction plus a few retransmission timeouts
       const timeout = (seconds: number): number => Math.round(1000 * (10 * seconds + 10));
-      const timing = { minSamples: plan.samples, maxSamples: plan.samples, timeMs: 1, warmup: false } as const;
+      // At least `samples` exchanges in about the time they take, then more (up to three times as many,
+      // within 2.5 times that time) until the median is known to ±5%. Modelled jitter and loss can keep a
+      // profile short of that; the suite's notices then say so.
+      const timing = (predictedSeconds: number) => {
+        const base = Math.max(50, Math.round(plan.samples * predictedSeconds * 1000));
+        return { minSamples: plan.samples, maxSamples: plan.samples * 3, timeMs: base, targetRme: 0.05, maxTimeMs: Math.round(2.5 * base) + 2000, warmup: false } as const;
+      };
       const name = profile.name;
       bench.add(
         `fetch ${name}`,
@@ -133,7 +139,7 @@ export async function runNetwork(id: string, fixed: readonly NetworkProfile[] | 
           record.fetch.duration.push(t.duration);
         },
         {
-          ...timing,
+          ...timing(fetchPrediction.duration),
           setup,
           teardown,
           bytes: payload,
@@ -161,7 +167,7 @@ export async function runNetwork(id: string, fixed: readonly NetworkProfile[] | 
           record.push.duration.push(t.duration);
         },
         {
-          ...timing,
+          ...timing(pushPrediction.duration),
           setup,
           teardown,
           bytes: payload,
@@ -190,7 +196,7 @@ export async function runNetwork(id: string, fixed: readonly NetworkProfile[] | 
           }
         },
         {
-          ...timing,
+          ...timing(rounds * roundPrediction.duration),
           setup,
           teardown,
           items: rounds,

@@ -1,9 +1,10 @@
 // Deterministic file contents for a planned tree: slices of a seeded C-like corpus behind a per-file header.
 import { seededRandom, type SeededRandom } from '../../suites/common/rng.js';
-import { generateCorpus } from './corpus.js';
+import { generateCorpus, generateCorpusAsync } from './corpus.js';
 import type { PlannedFile } from './tree-plan.js';
 
 const NEWLINE = 0x0a;
+const DEFAULT_CORPUS_BYTES = 8 * 1024 * 1024;
 
 /**
  * Makes the contents of planned files and their later revisions. Content depends only on the seed the
@@ -17,9 +18,20 @@ export class ContentSource {
   /**
    * @param seed - corpus seed
    * @param corpusBytes - corpus size; files are assembled from slices of it
+   * @param corpus - the corpus for `seed` and `corpusBytes` when already built (see {@link ContentSource.create})
    */
-  constructor(seed: number, corpusBytes = 8 * 1024 * 1024) {
-    this.#corpus = generateCorpus(corpusBytes, seed);
+  constructor(seed: number, corpusBytes = DEFAULT_CORPUS_BYTES, corpus?: Buffer) {
+    this.#corpus = corpus ?? generateCorpus(corpusBytes, seed);
+  }
+
+  /**
+   * The same source as `new ContentSource(seed, corpusBytes)`, built without holding the event loop.
+   *
+   * @param seed - corpus seed
+   * @param corpusBytes - corpus size
+   */
+  static async create(seed: number, corpusBytes = DEFAULT_CORPUS_BYTES): Promise<ContentSource> {
+    return new ContentSource(seed, corpusBytes, await generateCorpusAsync(corpusBytes, seed));
   }
 
   /** The corpus the files are cut from. */

@@ -61,6 +61,20 @@ export function contentSourceFor(seed: number): ContentSource {
 }
 
 /**
+ * {@link contentSourceFor} without holding the event loop while the corpus is built.
+ *
+ * @internal
+ */
+export async function loadContentSource(seed: number): Promise<ContentSource> {
+  const cached = contentSources.get(seed);
+  if (cached !== undefined) return cached;
+  const source = await ContentSource.create(seed);
+  contentSources.clear();
+  contentSources.set(seed, source);
+  return source;
+}
+
+/**
  * Writes a deterministic repository tree shaped like a Linux 6.1 checkout (see {@link planRepository})
  * under `root`, which must exist and should be empty. The same seed and size always give the same bytes.
  *
@@ -77,7 +91,7 @@ export async function generateRepository(root: string, options: GenerateReposito
   throwIfAborted(signal, 'generateRepository');
   const started = performance.now();
   const plan = planRepository({ files, seed });
-  const content = contentSourceFor(seed);
+  const content = await loadContentSource(seed);
   await mkdir(root, { recursive: true });
   for (const dir of plan.directories) {
     throwIfAborted(signal, 'generateRepository');

@@ -60,3 +60,23 @@ void describe('generated content', () => {
     assert.ok(kept / after.toString('latin1').split('\n').length > 0.7);
   });
 });
+
+void test('the corpus built without holding the event loop has the same bytes, and timers run while it is built', async () => {
+  const { generateCorpus, generateCorpusAsync, DEFAULT_CORPUS_MODEL } = await import('../../../src/workloads/repository/corpus.js');
+  const bytes = 4 * 1024 * 1024;
+  let turns = 0;
+  let running = true;
+  const tick = (): void => {
+    turns++;
+    if (running) setImmediate(tick);
+  };
+  setImmediate(tick);
+  // yielding after every block (0 ms) makes the turns certain on any machine speed
+  const built = await generateCorpusAsync(bytes, 7, DEFAULT_CORPUS_MODEL, 0);
+  running = false;
+  assert.ok(built.equals(generateCorpus(bytes, 7)), 'same bytes as the synchronous corpus');
+  assert.equal(built.length, bytes);
+  assert.ok(turns >= 100, `event-loop turns while building: ${String(turns)}`);
+  const source = await ContentSource.create(7, bytes);
+  assert.ok(source.corpus.equals(built));
+});
