@@ -1,14 +1,15 @@
 // A custom benchmark suite: hash objects and deflate a pack the way a VCS does, with setup outside the
-// timed region, throughput in bytes/s, a one-shot task, a monitor attached for peak CPU and memory, and
-// the result written as JSON and compared with the previous run.
+// timed region, throughput in bytes/s, a one-shot task, a monitor attached for peak CPU and memory (and for the
+// HTML report's charts, which come with the result), and the result written as JSON and compared with the
+// previous run.
 //
 //   npm run build && npx tsx examples/custom-suite.ts
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'fflate';
-import { BenchmarkSuite, PerformanceMonitor, compare, readSuiteResult, writeSuiteResult } from 'rune-bench';
+import { BenchmarkSuite, PerformanceMonitor, compare, getFormatter, readSuiteResult, writeSuiteResult } from 'rune-bench';
 
 const quick = process.env.RUNE_BENCH_EXAMPLE_QUICK === '1';
 
@@ -92,3 +93,10 @@ if (existsSync(file)) {
 }
 writeSuiteResult(file, result);
 console.log(`result written to ${file}`);
+
+// The attached monitor's history came with the result (reduced for charts), so the HTML report draws the CPU,
+// memory and event-loop charts from the result alone.
+const points = result.monitorHistory?.points.length ?? 0;
+const report = join(tmpdir(), 'rune-bench-example-object-store.html');
+writeFileSync(report, getFormatter('html').format({ kind: 'suite', result }));
+console.log(`HTML report with ${points} monitor points charted written to ${report}`);

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { expectTypeOf } from 'expect-type';
-import { BenchmarkSuite, BottleneckDetector, PerformanceMonitor, RegressionDetector, RuneBenchError, Severity, getFormatter, getSuite, type BottleneckEvent, type BottleneckFinding, type Formatter, type MetricSnapshot, type MetricSource, type MetricValues, type RegressionEvent, type RuneBenchErrorCode, type SuiteDefinition, type SuiteResult, type TaskResult } from '../src/index.js';
+import { BenchmarkSuite, BottleneckDetector, PerformanceMonitor, RegressionDetector, RuneBenchError, Severity, getFormatter, getSuite, type BottleneckEvent, type BottleneckFinding, type Formatter, type MetricSnapshot, type MetricSource, type MetricValues, type RegressionEvent, type RuneBenchErrorCode, type RunMonitorHistory, type RunMonitorPoint, type SuiteDefinition, type SuiteResult, type TaskResult } from '../src/index.js';
 
 function typeChecks(): void {
   const monitor = new PerformanceMonitor();
@@ -37,6 +37,10 @@ function typeChecks(): void {
   expectTypeOf<BottleneckFinding['severity']>().toEqualTypeOf<Severity>();
   expectTypeOf(getSuite('comprehensive')).toEqualTypeOf<SuiteDefinition>();
   expectTypeOf<SuiteDefinition['run']>().returns.toEqualTypeOf<Promise<SuiteResult>>();
+  // a monitored run's history is plain JSON-ready data on the result, values keyed by metric name
+  expectTypeOf<SuiteResult['monitorHistory']>().toEqualTypeOf<RunMonitorHistory | undefined>();
+  expectTypeOf<RunMonitorHistory['points'][number]>().toEqualTypeOf<RunMonitorPoint>();
+  expectTypeOf<RunMonitorPoint['values']>().toEqualTypeOf<MetricValues>();
   expectTypeOf(getFormatter('table')).toEqualTypeOf<Formatter>();
   expectTypeOf<Formatter['format']>().returns.toEqualTypeOf<string>();
   expectTypeOf<RuneBenchError['code']>().toEqualTypeOf<RuneBenchErrorCode>();

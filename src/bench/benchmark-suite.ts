@@ -14,6 +14,7 @@ import { nowSeconds as realSeconds, timerProfile } from './timer.js';
 import { getGc } from './gc.js';
 import { BottleneckDetector } from '../detect/bottleneck/bottleneck-detector.js';
 import { recordHostConditions } from './host-recorder.js';
+import { runMonitorHistory } from '../monitor/run-history.js';
 import type { BenchmarkFn, BenchmarkSuiteEvents, BenchmarkSuiteOptions, TaskErrorEvent, TaskOptions } from './types.js';
 
 /** The tag that marks a suite's baseline task in its result (see `TaskOptions.baseline`). */
@@ -217,6 +218,8 @@ export class BenchmarkSuite extends TypedEventEmitter<BenchmarkSuiteEvents> {
     const monitor = options.monitor;
     const startedMonitor = monitor !== undefined && !monitor.running;
     if (startedMonitor) await monitor.start();
+    // a first and (below) a last snapshot, so even a run shorter than the monitor's interval has a window to chart
+    if (monitor !== undefined) await monitor.sample();
     let peakRss = process.memoryUsage.rss();
     let peakCpu = 0;
     const results: TaskResult[] = [];
@@ -276,8 +279,12 @@ export class BenchmarkSuite extends TypedEventEmitter<BenchmarkSuiteEvents> {
     let snapshots: MetricSnapshot[] = [];
     if (monitor !== undefined) {
       const from = startedAt.getTime();
-      snapshots = monitor.history.toArray().filter((s) => s.timestamp >= from);
-      if (startedMonitor) await monitor.stop();
+      try {
+        if (monitor.running) await monitor.sample();
+        snapshots = monitor.history.toArray().filter((s) => s.timestamp >= from);
+      } finally {
+        if (startedMonitor) await monitor.stop();
+      }
     }
     const measured: SuiteResult = {
       schemaVersion: RESULT_SCHEMA_VERSION,
@@ -291,11 +298,12 @@ export class BenchmarkSuite extends TypedEventEmitter<BenchmarkSuiteEvents> {
       ...(notices.length > 0 ? { notices } : {}),
     };
     // With a monitor, the bottleneck detector reads the run's window, so every report shows its findings
-    // (an empty list reads "no rule fired", not "no detector ran") without the caller copying them in.
+    // (an empty list reads "no rule fired", not "no detector ran"), and the result keeps the window, reduced,
+    // for the report's charts: neither needs the caller to copy them in.
     let result = measured;
     if (monitor !== undefined) {
       const found = new BottleneckDetector().analyzeSuite(measured, snapshots);
-      result = { ...measured, findings: [...found.findings, ...found.host] };
+      result = { ...measured, findings: [...found.findings, ...found.host], monitorHistory: runMonitorHistory(snapshots) };
     }
     if (aborted) this.emit('abort', { reason: signal?.reason });
     this.emit('complete', result);

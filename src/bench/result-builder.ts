@@ -2,7 +2,9 @@
 // suites) builds its result once, with the one summary, instead of patching a finished result.
 import { systemClock, type Clock } from '../core/clock.js';
 import type { BottleneckFinding } from '../core/findings.js';
-import { RESULT_SCHEMA_VERSION, type KeyFigure, type SuiteResult, type SuiteStatus } from '../core/results.js';
+import { RESULT_SCHEMA_VERSION, type KeyFigure, type RunMonitorHistory, type SuiteResult, type SuiteStatus } from '../core/results.js';
+import type { MetricSnapshot } from '../core/snapshot.js';
+import { runMonitorHistory } from '../monitor/run-history.js';
 import { environmentFingerprint } from './environment.js';
 import { buildSummary } from './summary.js';
 
@@ -49,6 +51,7 @@ export class SuiteResultBuilder {
   readonly #children: SuiteResult[] = [];
   readonly #findings: BottleneckFinding[] = [];
   #status: SuiteStatus | undefined;
+  #monitorHistory: RunMonitorHistory | undefined;
   #peakMemory = 0;
   #peakCpu = 0;
 
@@ -65,7 +68,10 @@ export class SuiteResultBuilder {
     this.#startedAt = new Date(this.#clock.wallNow()).toISOString();
   }
 
-  /** Takes the tasks, environment, start time, status, peaks, figures, notices and findings of a `BenchmarkSuite` run. */
+  /**
+   * Takes the tasks, environment, start time, status, peaks, figures, notices, findings and monitor history of a
+   * `BenchmarkSuite` run.
+   */
   adopt(run: SuiteResult): this {
     if (this.#run !== undefined) throw new RangeError('adopt: the builder already holds a run; a suite with several runs adds them as children');
     this.#run = run;
@@ -93,6 +99,17 @@ export class SuiteResultBuilder {
   /** Adds bottleneck findings. */
   findings(...findings: readonly BottleneckFinding[]): this {
     this.#findings.push(...findings);
+    return this;
+  }
+
+  /**
+   * Keeps the snapshots a monitor took over the whole suite as the result's `monitorHistory` (the charted metrics,
+   * reduced to at most 300 points: see `RunMonitorHistory`), in place of the adopted run's.
+   *
+   * @param snapshots - the monitor's snapshots during the suite, oldest first
+   */
+  monitorHistory(snapshots: readonly MetricSnapshot[]): this {
+    this.#monitorHistory = runMonitorHistory(snapshots);
     return this;
   }
 
@@ -138,6 +155,7 @@ export class SuiteResultBuilder {
     const figures = [...(run?.figures ?? []), ...this.#figures];
     const notices = [...(run?.notices ?? []), ...this.#notices];
     const findings = [...(run?.findings ?? []), ...this.#findings];
+    const monitorHistory = this.#monitorHistory ?? run?.monitorHistory;
     return {
       schemaVersion: RESULT_SCHEMA_VERSION,
       name: this.#name,
@@ -148,6 +166,7 @@ export class SuiteResultBuilder {
       summary: withRun,
       ...(figures.length > 0 ? { figures } : {}),
       ...(findings.length > 0 || run?.findings !== undefined ? { findings } : {}),
+      ...(monitorHistory === undefined ? {} : { monitorHistory }),
       ...(this.#children.length > 0 ? { children: [...this.#children] } : {}),
       ...(notices.length > 0 ? { notices } : {}),
     };

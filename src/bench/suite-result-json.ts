@@ -5,6 +5,7 @@ import { readJsonFile, writeJsonAtomic } from '../core/files.js';
 import type { BottleneckFinding, Severity } from '../core/findings.js';
 import { isMetricUnit } from '../core/metric.js';
 import { readHostConditions, readRunSettings } from './run-context-json.js';
+import { readRunMonitorHistory } from '../monitor/run-history.js';
 import {
   RESULT_SCHEMA_VERSION,
   type EnvironmentFingerprint,
@@ -298,6 +299,7 @@ function suite(raw: unknown, at: string, file?: string): SuiteResult {
     ...(o.findings === undefined
       ? {}
       : { findings: requireArray(o.findings, `${at}.findings`, file).map((f, i) => finding(f, `${at}.findings[${i}]`, file)) }),
+    ...(o.monitorHistory === undefined ? {} : { monitorHistory: readRunMonitorHistory(o.monitorHistory, `${at}.monitorHistory`, file) }),
     ...(o.children === undefined
       ? {}
       : { children: requireArray(o.children, `${at}.children`, file).map((c, i) => suite(c, `${at}.children[${i}]`, file)) }),

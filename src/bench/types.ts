@@ -135,7 +135,11 @@ export interface BenchmarkSuiteOptions {
   readonly signal?: AbortSignal;
   /** Async operations in flight at once. @defaultValue `1` */
   readonly concurrency?: number;
-  /** A monitor attached for the run: its history fills peak CPU, peak memory and the cache hit ratio. */
+  /**
+   * A monitor attached for the run (started and stopped by the run when it is not running; sampled once at the start
+   * and once at the end): its history fills peak CPU, peak memory and the cache hit ratio, the bottleneck detector
+   * reads it into the result's `findings`, and the result keeps it, reduced, as `monitorHistory` for the report's charts.
+   */
   readonly monitor?: PerformanceMonitor;
   /** Keep per-operation samples in the result: `false`, `true` (up to 1000 per task) or a maximum count. @defaultValue `true` */
   readonly keepSamples?: boolean | number;

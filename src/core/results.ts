@@ -1,5 +1,5 @@
 // The benchmark flow's data model: what BenchmarkSuite.run() returns and every consumer reads.
-import type { MetricUnit } from './metric.js';
+import type { MetricDescriptor, MetricUnit, MetricValues } from './metric.js';
 import type { BottleneckFinding } from './findings.js';
 import type { HostConditions } from '../bench/host-conditions.js';
 
@@ -264,6 +264,45 @@ export interface RunSettings {
 }
 
 /**
+ * One point of a {@link RunMonitorHistory}: the values of the charted metrics at one time (the same shape as a
+ * snapshot in a history file, `HistorySnapshotJSON`).
+ *
+ * @public
+ */
+export interface RunMonitorPoint {
+  /** Wall-clock time, milliseconds since the Unix epoch. */
+  readonly timestamp: number;
+  /** Monotonic time in seconds, of the process that monitored the run (for intervals, not for dates). */
+  readonly monotonic: number;
+  /** Values in base units, keyed by metric name; a metric the monitor did not have at that time is absent. */
+  readonly values: MetricValues;
+}
+
+/**
+ * The attached monitor's history over a run, as the result carries it for the report's time-series charts
+ * (the HTML report draws them from here when it is not given a `history`).
+ *
+ * @remarks
+ * Only the metrics the charts draw are kept: process and system CPU utilization, memory (RSS, V8 heap used and
+ * total), event-loop delay and utilization, GC pause, process disk and network I/O rates, and cache hit ratios.
+ * A run of more than 300 snapshots is reduced to 300 points: each point stands for a run of consecutive
+ * snapshots (about `snapshotCount / points.length` of them), at the time of the last one, and holds each
+ * metric's worst value among them: the highest, or the lowest for a cache hit ratio. So a short CPU spike or GC
+ * pause still shows, where keeping every n-th snapshot could step over it. Results stored in a results store
+ * leave this out (a store keeps what comparisons and trends read).
+ *
+ * @public
+ */
+export interface RunMonitorHistory {
+  /** Snapshots the monitor took during the run; more than `points.length` when they were reduced. */
+  readonly snapshotCount: number;
+  /** Descriptors of the kept metrics, keyed by metric name. */
+  readonly descriptors: Readonly<Record<string, MetricDescriptor>>;
+  /** The points, oldest first: at most 300. */
+  readonly points: readonly RunMonitorPoint[];
+}
+
+/**
  * Status of a whole suite run.
  *
  * @public
@@ -301,6 +340,12 @@ export interface SuiteResult {
   readonly figures?: readonly KeyFigure[];
   /** Bottleneck findings from the run's monitor history, when a detector ran. */
   readonly findings?: readonly BottleneckFinding[];
+  /**
+   * The monitor's history over the run, reduced for charts, when a monitor was attached (`BenchmarkSuite`'s
+   * `monitor` option, `benchmarkCommands`' `monitor`, `SuiteResultBuilder.monitorHistory`, the CLI's `run` and
+   * `exec`); the reports chart the root's. Absent in results written before it existed and in stored runs.
+   */
+  readonly monitorHistory?: RunMonitorHistory;
   /** Nested results, for suites that run other suites (`comprehensive`): the tree, walked with `walkBenchmarks`. */
   readonly children?: readonly SuiteResult[];
   /** Free-form notices for people (for example "git not found: git peer skipped"). */

@@ -10,7 +10,7 @@ export type { Clock, ClockTimer } from '../core/clock.js';
 export { Severity } from '../core/findings.js';
 export type { BottleneckFinding, FindingEvidence } from '../core/findings.js';
 export type { MetricUnit } from '../core/metric.js';
-export type { ConfidenceInterval, EnvironmentFingerprint, ErrorInfo, KeyFigure, OutlierCounts, PerOperationUnit, RunSettings, SuiteResult, SuiteStatus, SuiteSummary, TaskResult, TaskStatistics, TaskStatus } from '../core/results.js';
+export type { ConfidenceInterval, EnvironmentFingerprint, ErrorInfo, KeyFigure, OutlierCounts, PerOperationUnit, RunMonitorHistory, RunMonitorPoint, RunSettings, SuiteResult, SuiteStatus, SuiteSummary, TaskResult, TaskStatistics, TaskStatus } from '../core/results.js';
 export type { SuiteProgress } from '../core/suite.js';
 export type { PerformanceMonitor } from '../monitor/performance-monitor.js';
 export { benchmarkCommands } from '../exec/benchmark-commands.js';

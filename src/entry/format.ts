@@ -10,7 +10,7 @@ export type { RelativeComparison, RelativeRow } from '../bench/relative.js';
 export { Severity } from '../core/findings.js';
 export type { BottleneckFinding, FindingEvidence } from '../core/findings.js';
 export type { MetricDescriptor, MetricKind, MetricUnit, MetricValues } from '../core/metric.js';
-export type { ConfidenceInterval, EnvironmentFingerprint, ErrorInfo, KeyFigure, OutlierCounts, PerOperationUnit, RunSettings, SuiteResult, SuiteStatus, SuiteSummary, TaskResult, TaskStatistics, TaskStatus } from '../core/results.js';
+export type { ConfidenceInterval, EnvironmentFingerprint, ErrorInfo, KeyFigure, OutlierCounts, PerOperationUnit, RunMonitorHistory, RunMonitorPoint, RunSettings, SuiteResult, SuiteStatus, SuiteSummary, TaskResult, TaskStatistics, TaskStatus } from '../core/results.js';
 export { MetricSnapshot } from '../core/snapshot.js';
 export type { MetricSnapshotInit, MetricSnapshotJSON } from '../core/snapshot.js';
 export type { BenchmarkComparison, ComparisonReport, NotCompared } from '../detect/regression/regression-types.js';

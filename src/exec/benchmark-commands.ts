@@ -11,6 +11,7 @@ import { ProcessRunner, type CommandRunMeasurement } from './process-runner.js';
 import { relativeSummary } from '../bench/relative.js';
 import type { MetricSnapshot } from '../core/snapshot.js';
 import { BottleneckDetector } from '../detect/bottleneck/bottleneck-detector.js';
+import { runMonitorHistory } from '../monitor/run-history.js';
 import { CommandsCpuSource } from './commands-cpu-source.js';
 import type { CommandBenchmark, CommandMeasurements, ExecOptions } from './types.js';
 
@@ -216,8 +217,9 @@ export async function benchmarkCommands(commands: readonly string[], options: Ex
   const built = buildResult(measured, { suiteName, startedAt, duration: (clock.now() - started) / 1000, seed, notices, ignoreFailure, rssFloor: runner.rssFloor, snapshots });
   if (options.monitor === undefined) return built;
   // as BenchmarkSuite does with a monitor: the detector reads the run's window, and the result carries its findings
+  // and the window, reduced, for the report's charts
   const found = new BottleneckDetector().analyzeSuite(built.result, snapshots);
-  return { ...built, result: { ...built.result, findings: [...found.findings, ...found.host] } };
+  return { ...built, result: { ...built.result, findings: [...found.findings, ...found.host], monitorHistory: runMonitorHistory(snapshots) } };
 }
 
 interface CommandsWatch {

@@ -53,8 +53,9 @@ export interface ExecOptions {
   /**
    * A monitor to watch the run: started if it is not running (and stopped after), given a source for the
    * commands' CPU (`process.child.commands.cpu.utilization`, from the runner that reaps them) for the run, and
-   * its snapshots of the run go to the bottleneck detector, whose findings the result carries (`findings`),
-   * as `BenchmarkSuite` does with its `monitor` option.
+   * its snapshots of the run go to the bottleneck detector, whose findings the result carries (`findings`), and
+   * the result keeps them, reduced, for the report's charts (`monitorHistory`), as `BenchmarkSuite` does with its
+   * `monitor` option.
    */
   readonly monitor?: PerformanceMonitor;
   /** Called as runs complete. */

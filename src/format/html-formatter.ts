@@ -2,7 +2,8 @@
 import type { MetricUnit } from '../core/metric.js';
 import type { KeyFigure, SuiteResult, TaskResult } from '../core/results.js';
 import type { MetricSnapshot } from '../core/snapshot.js';
-import { HISTORY_CHARTS, chartMetrics, describeVerdict, escapeHtml, evidenceText, thresholdOption } from './common.js';
+import { describeVerdict, escapeHtml, evidenceText, thresholdOption } from './common.js';
+import { RUN_CHARTS, chartMetrics } from '../monitor/run-history.js';
 import { reportFindings, reportOf, type FigureMatrix, type ReportFinding, type ReportSuite, type ReportTask, type SuiteReport } from './report.js';
 import { VERDICTS } from '../detect/regression/verdict.js';
 import type { FormatInput, FormatOptions, Formatter, SuiteFormatInput, TrendSeries } from './formatter.js';
@@ -203,10 +204,11 @@ function unitOf(snapshots: readonly MetricSnapshot[], metric: string): MetricUni
   return '1';
 }
 
-function historySection(snapshots: readonly MetricSnapshot[]): string {
+/** The monitor's time series; `reducedFrom` is the number of snapshots when these are a result's reduced points. */
+function historySection(snapshots: readonly MetricSnapshot[], reducedFrom?: number): string {
   const t0 = snapshots[0]?.monotonic ?? 0;
   const charts: string[] = [];
-  for (const group of HISTORY_CHARTS) {
+  for (const group of RUN_CHARTS) {
     const present = chartMetrics(snapshots, group.metrics);
     if (present.length === 0) continue;
     const unit = unitOf(snapshots, present[0] ?? '');
@@ -224,7 +226,7 @@ function historySection(snapshots: readonly MetricSnapshot[]): string {
   const latest =
     last === undefined
       ? ''
-      : `<details><summary>Latest values of all ${last.metrics().length} metrics</summary>${table(
+      : `<details><summary>${reducedFrom === undefined ? 'Latest values' : 'Values at the last point'} of all ${last.metrics().length} metrics</summary>${table(
           [['Metric', false], ['Value', true], ['Meaning', false]],
           last
             .metrics()
@@ -233,7 +235,11 @@ function historySection(snapshots: readonly MetricSnapshot[]): string {
         )}</details>`;
   return [
     '<h2>Monitor time series</h2>',
-    `<p class="meta">${snapshots.length} snapshots over ${e(formatDuration(span))}${first === undefined ? '' : ` from ${e(new Date(first.timestamp).toISOString())}`}.</p>`,
+    `<p class="meta">${
+      reducedFrom === undefined
+        ? `${snapshots.length} snapshots`
+        : `${snapshots.length} points from ${reducedFrom} snapshots (each point the highest value of its share of them, the lowest for a hit ratio)`
+    } over ${e(formatDuration(span))}${first === undefined ? '' : ` from ${e(new Date(first.timestamp).toISOString())}`}.</p>`,
     charts.length === 0 ? '<p class="empty">No CPU, memory or event-loop metrics in this history.</p>' : `<div class="charts">${charts.join('\n')}</div>`,
     latest,
   ].join('\n');
@@ -313,7 +319,7 @@ function formatSuite(input: SuiteFormatInput, options: FormatOptions): string {
   ];
   if (report.comparison !== undefined) body.push(comparisonSection(report, input.baseline));
   body.push('<h2>Results</h2>', suiteSection(report.suites, report.comparison !== undefined));
-  if (report.history !== undefined && report.history.length > 0) body.push(historySection(report.history));
+  if (report.history !== undefined && report.history.length > 0) body.push(historySection(report.history, report.historyReducedFrom));
   if (report.trends !== undefined) body.push(trendsSection(report.trends));
   body.push('<h2>Bottleneck findings</h2>', findingsHtml(report.findings, report.noFindings));
   return page(options.title ?? `rune-bench: ${r.name}`, body.join('\n'), options.generatedAt ?? new Date());
@@ -323,8 +329,9 @@ function formatSuite(input: SuiteFormatInput, options: FormatOptions): string {
  * The built-in `html` formatter: one self-contained file that works offline, with inline CSS and inline
  * SVG charts and no scripts (a Content-Security-Policy forbids them and any network access). A suite
  * report has the summary, each task's distribution (a histogram from kept samples, else a box plot from
- * the percentiles), the comparison with the baseline, the monitor time series with trend lines when
- * `history` is given, change points when `trends` is given, and the findings coloured by severity.
+ * the percentiles), the comparison with the baseline, the monitor time series with trend lines (from
+ * `history` when given, else from the result's own `monitorHistory`, which a run with a monitor attached
+ * carries), change points when `trends` is given, and the findings coloured by severity.
  * Every user-supplied string is HTML-escaped.
  *
  * @public

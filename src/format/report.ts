@@ -11,6 +11,7 @@ import type { BenchmarkComparison, ComparisonReport } from '../detect/regression
 import { VERDICTS, type Verdict } from '../detect/regression/verdict.js';
 import { quantileSorted } from '../stats/quantile.js';
 import { compareWithBaseline, type RelativeComparison } from '../bench/relative.js';
+import { runHistorySnapshots } from '../monitor/run-history.js';
 import type { SuiteFormatInput, TrendSeries } from './formatter.js';
 
 /**
@@ -108,8 +109,16 @@ export interface SuiteReport {
   readonly findings: readonly ReportFinding[];
   /** What to say when there are no findings. */
   readonly noFindings: string;
-  /** The monitor's snapshots during the run, for time-series charts. */
+  /**
+   * The monitor's snapshots during the run, for time-series charts: the `history` option when given, else the
+   * points of the result's own `monitorHistory`.
+   */
   readonly history?: readonly MetricSnapshot[];
+  /**
+   * When `history` holds the points of the result's `monitorHistory` and they were reduced: how many snapshots the
+   * monitor took (each point then holds the worst values of its share of them).
+   */
+  readonly historyReducedFrom?: number;
   /** Histories of the benchmarks across stored runs. */
   readonly trends?: readonly TrendSeries[];
 }
@@ -129,7 +138,7 @@ export interface BuildReportOptions {
   readonly baseline?: SuiteResult;
   /** Threshold of that comparison (0.02 = 2%). @defaultValue `0.02` */
   readonly threshold?: number;
-  /** The monitor's snapshots during the run. */
+  /** The monitor's snapshots during the run. @defaultValue the points of `result.monitorHistory`, when it has one */
   readonly history?: readonly MetricSnapshot[];
   /** Benchmark histories across stored runs. */
   readonly trends?: readonly TrendSeries[];
@@ -191,7 +200,8 @@ export function reportFindings(findings: readonly BottleneckFinding[], history?:
 /**
  * Prepares a suite run for rendering: walks the result tree once, attaches the regression detector's
  * verdicts to the tasks (comparing with `baseline` through the detector when no `comparison` is given),
- * and gathers the findings. Formatters render this record and decide nothing.
+ * gathers the findings, and takes the monitor history from the result when none is passed. Formatters
+ * render this record and decide nothing.
  *
  * @param result - the run to report
  * @param options - comparison or baseline, history, trends, extra findings
@@ -243,6 +253,9 @@ export function buildReport(result: SuiteResult, options: BuildReportOptions = {
       findings.push(...suite.findings);
     }
   }
+  // A history passed in wins; else the one the run's attached monitor left in the result.
+  const own = options.history === undefined ? result.monitorHistory : undefined;
+  const history = options.history ?? (own === undefined ? undefined : runHistorySnapshots(own));
   const verdictCounts = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>;
   for (const c of comparison?.comparisons ?? []) verdictCounts[c.verdict] += 1;
   return {
@@ -252,9 +265,10 @@ export function buildReport(result: SuiteResult, options: BuildReportOptions = {
     okCount,
     ...(comparison === undefined ? {} : { comparison }),
     verdictCounts,
-    findings: reportFindings(findings, options.history),
+    findings: reportFindings(findings, history),
     noFindings: detectorRan ? 'No bottleneck rule fired.' : 'None: no bottleneck detector ran on this result.',
-    ...(options.history === undefined ? {} : { history: options.history }),
+    ...(history === undefined ? {} : { history }),
+    ...(own === undefined || own.snapshotCount <= own.points.length ? {} : { historyReducedFrom: own.snapshotCount }),
     ...(options.trends === undefined ? {} : { trends: options.trends }),
   };
 }

@@ -106,32 +106,49 @@ export function historyFromJSON(json: unknown, file?: string): MetricHistory {
   if (!Number.isInteger(capacity) || capacity < 1 || capacity > MAX_HISTORY_SIZE) {
     throw invalid('history.capacity', `expected a positive integer at most ${MAX_HISTORY_SIZE}, got ${capacity}`, file);
   }
-  const descriptors = parseDescriptors(obj.descriptors, 'history.descriptors', file);
-  for (const [key, d] of Object.entries(descriptors)) {
-    if (!isMetricName(key) || d.name !== key) throw invalid('history.descriptors', `${JSON.stringify(key)} is not a valid metric name (or differs from its descriptor's name)`, file);
-  }
+  const descriptors = parseHistoryDescriptors(obj.descriptors, 'history.descriptors', file);
   const raw = requireArray(obj.snapshots, 'history.snapshots', file);
   if (raw.length > MAX_HISTORY_SIZE) throw invalid('history.snapshots', `more than ${MAX_HISTORY_SIZE} snapshots`, file);
-  const snapshots = raw.map((item, i) => {
-    const at = `history.snapshots[${i}]`;
-    const s = requireObject(item, at, file);
-    const timestamp = requireFiniteNumber(s.timestamp, `${at}.timestamp`, file);
-    if (timestamp < 0) throw invalid(`${at}.timestamp`, `expected a time >= 0, got ${timestamp}`, file);
-    const monotonic = requireFiniteNumber(s.monotonic, `${at}.monotonic`, file);
-    if (monotonic < 0) throw invalid(`${at}.monotonic`, `expected a time >= 0, got ${monotonic}`, file);
-    const values = parseValues(s.values, `${at}.values`, file);
-    for (const [name, value] of Object.entries(values)) {
-      if (!isMetricName(name)) throw invalid(`${at}.values`, `${JSON.stringify(name)} is not a valid metric name`, file);
-      // JSON null reads back as NaN (JSON has no NaN): it stands for a value that was not a number when
-      // written, and round-trips as such; Infinity (1e999) and negative magnitudes are refused like live data.
-      const problem = Number.isNaN(value) ? undefined : valueProblem(value, descriptors[name]);
-      if (problem !== undefined) throw invalid(`${at}.values.${name}`, problem, file);
-    }
-    return new MetricSnapshot({ timestamp, monotonic, values, descriptors });
-  });
+  const snapshots = raw.map((item, i) => new MetricSnapshot({ ...parseHistoryPoint(item, `history.snapshots[${i}]`, descriptors, file), descriptors }));
   const history = new MetricHistory(Math.max(capacity, snapshots.length, 1));
   for (const s of snapshots) history.push(s);
   return history;
+}
+
+/**
+ * Validates the descriptors of a history document: each a valid descriptor keyed by its own, valid, metric name.
+ *
+ * @internal
+ */
+export function parseHistoryDescriptors(json: unknown, at: string, file?: string): Readonly<Record<string, MetricDescriptor>> {
+  const descriptors = parseDescriptors(json, at, file);
+  for (const [key, d] of Object.entries(descriptors)) {
+    if (!isMetricName(key) || d.name !== key) throw invalid(at, `${JSON.stringify(key)} is not a valid metric name (or differs from its descriptor's name)`, file);
+  }
+  return descriptors;
+}
+
+/**
+ * Validates one snapshot of a history document (time, monotonic time, values) against the document's descriptors:
+ * the one rule for history files and for the monitor history a suite result carries.
+ *
+ * @internal
+ */
+export function parseHistoryPoint(json: unknown, at: string, descriptors: Readonly<Record<string, MetricDescriptor>>, file?: string): HistorySnapshotJSON {
+  const s = requireObject(json, at, file);
+  const timestamp = requireFiniteNumber(s.timestamp, `${at}.timestamp`, file);
+  if (timestamp < 0) throw invalid(`${at}.timestamp`, `expected a time >= 0, got ${timestamp}`, file);
+  const monotonic = requireFiniteNumber(s.monotonic, `${at}.monotonic`, file);
+  if (monotonic < 0) throw invalid(`${at}.monotonic`, `expected a time >= 0, got ${monotonic}`, file);
+  const values = parseValues(s.values, `${at}.values`, file);
+  for (const [name, value] of Object.entries(values)) {
+    if (!isMetricName(name)) throw invalid(`${at}.values`, `${JSON.stringify(name)} is not a valid metric name`, file);
+    // JSON null reads back as NaN (JSON has no NaN): it stands for a value that was not a number when
+    // written, and round-trips as such; Infinity (1e999) and negative magnitudes are refused like live data.
+    const problem = Number.isNaN(value) ? undefined : valueProblem(value, descriptors[name]);
+    if (problem !== undefined) throw invalid(`${at}.values.${name}`, problem, file);
+  }
+  return { timestamp, monotonic, values };
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   keysOf,
   parseRecord,
   seriesOf,
+  storedResult,
   type HistorySeries,
   type ResultsStore,
   type ResultsStoreAppendOptions,
@@ -84,12 +85,13 @@ export class FolderResultsStore implements ResultsStore {
    * @throws RuneBenchError `ERR_FILE_IO` when the record cannot be written
    */
   append(result: SuiteResult, options: ResultsStoreAppendOptions = {}): StoredRun {
+    const stored = storedResult(result);
     const commit = options.commit ?? result.env.gitCommit ?? 'unknown';
     const machine = options.machine ?? result.env.id;
     const seq = String(this.#sequence++).padStart(4, '0');
     const file = `${isoStamp(result.startedAt)}-${seq}-${randomBytes(3).toString('hex')}-${safe(commit.slice(0, 12))}-${safe(machine)}${EXTENSION}`;
-    writeJsonAtomic(join(this.#dir, file), { format: RECORD_FORMAT, version: RECORD_VERSION, commit, machine, result }, true);
-    return { file, suite: result.name, commit, machine, startedAt: result.startedAt, benchmarks: benchmarksOf(result), result };
+    writeJsonAtomic(join(this.#dir, file), { format: RECORD_FORMAT, version: RECORD_VERSION, commit, machine, result: stored }, true);
+    return { file, suite: result.name, commit, machine, startedAt: result.startedAt, benchmarks: benchmarksOf(stored), result: stored };
   }
 
   /**
@@ -150,7 +152,7 @@ export class FolderResultsStore implements ResultsStore {
    */
   saveBaseline(name: string, result: SuiteResult): void {
     checkBaselineName(name);
-    writeSuiteResult(this.#baselinePath(name), result);
+    writeSuiteResult(this.#baselinePath(name), storedResult(result));
   }
 
   /**

@@ -15,6 +15,7 @@ import {
   keysOf,
   parseRecord,
   seriesOf,
+  storedResult,
   type HistorySeries,
   type ResultsStore,
   type ResultsStoreAppendOptions,
@@ -138,14 +139,15 @@ export class GitNotesResultsStore implements ResultsStore {
    * @throws RuneBenchError `ERR_NOT_FOUND` when the revision is not a commit; `ERR_BUSY` when the ref kept moving
    */
   append(result: SuiteResult, options: ResultsStoreAppendOptions = {}): StoredRun {
+    const stored = storedResult(result);
     const commit = this.#resolveCommit(options.commit ?? result.env.gitCommit ?? 'HEAD');
     const machine = options.machine ?? result.env.id;
     const run = randomBytes(8).toString('hex');
-    const bytes = encodeJson({ format: RECORD_FORMAT, version: RECORD_VERSION, commit, machine, run, result }, true);
+    const bytes = encodeJson({ format: RECORD_FORMAT, version: RECORD_VERSION, commit, machine, run, result: stored }, true);
     const line = `${LINE_TAG} ${Buffer.from(bytes).toString('base64')}`;
     for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
       if (this.#tryAppend(commit, line)) {
-        return { file: `${commit}:${run}`, suite: result.name, commit, machine, startedAt: result.startedAt, benchmarks: benchmarksOf(result), result };
+        return { file: `${commit}:${run}`, suite: result.name, commit, machine, startedAt: result.startedAt, benchmarks: benchmarksOf(stored), result: stored };
       }
     }
     throw new RuneBenchError('ERR_BUSY', `${this.#ref} kept moving: gave up appending after ${MAX_TRIES} tries`, { path: this.#cwd });
@@ -251,7 +253,7 @@ export class GitNotesResultsStore implements ResultsStore {
    */
   saveBaseline(name: string, result: SuiteResult): void {
     checkBaselineName(name);
-    const blob = gitText(this.#cwd, ['hash-object', '-w', '--stdin'], encodeJson(suiteResultToJSON(result), true));
+    const blob = gitText(this.#cwd, ['hash-object', '-w', '--stdin'], encodeJson(suiteResultToJSON(storedResult(result)), true));
     gitText(this.#cwd, ['update-ref', `${this.#baselinePrefix()}/${name}`, blob]);
   }
 

@@ -116,6 +116,22 @@ export function benchmarksOf(result: SuiteResult): StoredBenchmark[] {
   return out;
 }
 
+/**
+ * `result` as a store keeps it: without the monitor history (`monitorHistory`, anywhere in the tree). A store keeps
+ * what comparisons and trends read; the monitor history is for the run's own report, and would add up to about
+ * 100 kB of JSON to every record (and, in git notes, to the repository for good).
+ *
+ * @internal
+ */
+export function storedResult(result: SuiteResult): SuiteResult {
+  const children = result.children?.map(storedResult);
+  const changed = result.monitorHistory !== undefined || children?.some((c, i) => c !== result.children?.[i]) === true;
+  if (!changed) return result;
+  const rest: SuiteResult = { ...result };
+  delete (rest as { monitorHistory?: unknown }).monitorHistory;
+  return children === undefined ? rest : { ...rest, children };
+}
+
 /** Validates one decoded record. @internal */
 export function parseRecord(json: unknown, file: string): StoredRun {
   const obj = requireObject(json, 'record', file);
@@ -174,7 +190,8 @@ export interface ResultsStore {
   /** Where the store lives, for messages: a folder path, or `git:<ref>`. */
   readonly location: string;
   /**
-   * Appends one run; concurrent appends (other processes included) lose nothing.
+   * Appends one run; concurrent appends (other processes included) lose nothing. The built-in stores leave the
+   * run's `monitorHistory` out (they keep what comparisons and trends read), in records and in named baselines.
    *
    * @throws RuneBenchError `ERR_FILE_IO` when the run cannot be written
    */

@@ -35,6 +35,8 @@ export type {
   KeyFigure,
   OutlierCounts,
   PerOperationUnit,
+  RunMonitorHistory,
+  RunMonitorPoint,
   RunSettings,
   SuiteResult,
   SuiteStatus,
@@ -44,7 +46,7 @@ export type {
   TaskStatus,
 } from '../core/results.js';
 export type { BottleneckFinding, FindingEvidence, Severity } from '../core/findings.js';
-export type { MetricUnit } from '../core/metric.js';
+export type { MetricDescriptor, MetricKind, MetricUnit, MetricValues } from '../core/metric.js';
 
 /**
  * Measuring options shared by the assertions.

@@ -4,6 +4,8 @@ import assert from 'node:assert/strict';
 import { SuiteResultBuilder } from '../../src/bench/result-builder.js';
 import { BenchmarkSuite } from '../../src/bench/benchmark-suite.js';
 import { RESULT_SCHEMA_VERSION } from '../../src/core/results.js';
+import { MetricSnapshot } from '../../src/core/snapshot.js';
+import { PerformanceMonitor } from '../../src/monitor/performance-monitor.js';
 import { ManualClock } from '../../src/testing/manual-clock.js';
 
 async function realRun(name: string, fail = false) {
@@ -64,4 +66,19 @@ void test('a run that ended while preparing: the given status, no tasks, success
   assert.equal(result.summary.successRate, 0);
   assert.deepEqual(result.notices, ['aborted while generating the tree']);
   assert.throws(() => new SuiteResultBuilder(''), TypeError);
+});
+
+void test('keeps the adopted run\'s monitor history, or the snapshots of a monitor over the whole suite', async () => {
+  const cpu = { 'process.cpu.utilization': { name: 'process.cpu.utilization', unit: '1', kind: 'gauge', description: 'cpu' } } as const;
+  const monitor = new PerformanceMonitor({ intervalMs: 60_000, sources: [{ id: 'cpu', describe: () => Object.values(cpu), collect: () => ({ 'process.cpu.utilization': 0.5 }) }] });
+  const suite = new BenchmarkSuite('watched', { timeMs: 10, minSamples: 3, warmup: false, monitor });
+  suite.add('sqrt', () => Math.sqrt(2));
+  const run = await suite.run();
+  assert.ok(run.monitorHistory !== undefined);
+  assert.deepEqual(new SuiteResultBuilder('mine').adopt(run).build().monitorHistory, run.monitorHistory);
+  const whole = Array.from({ length: 5 }, (_, i) => new MetricSnapshot({ timestamp: 1_700_000_000_000 + i, monotonic: i, values: { 'process.cpu.utilization': i / 10 }, descriptors: cpu }));
+  const built = new SuiteResultBuilder('mine').adopt(run).monitorHistory(whole).build();
+  assert.equal(built.monitorHistory?.snapshotCount, 5, 'the whole suite\'s snapshots replace the run\'s');
+  assert.equal(built.monitorHistory.points[4]?.values['process.cpu.utilization'], 0.4);
+  assert.equal(new SuiteResultBuilder('plain').adopt(await realRun('plain')).build().monitorHistory, undefined);
 });

@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suiteResultFromJSON } from '../../src/bench/suite-result-json.js';
+import { FolderResultsStore } from '../../src/store/folder-store.js';
 import { BIN, ensureBuilt, runCli, tempDir, writeTinySuite } from './helpers.js';
 
 void describe('rune-bench run', () => {
@@ -26,6 +27,9 @@ void describe('rune-bench run', () => {
     assert.match(r.stderr, /\[\s*\d+%\] tiny sum/, 'plain progress lines when stderr is not a terminal');
     const records = readdirSync(join(dir, '.rune-bench')).filter((f) => f.endsWith('.run.json.gz'));
     assert.equal(records.length, 1);
+    const stored = new FolderResultsStore(join(dir, '.rune-bench')).read().records[0]?.result;
+    assert.ok(stored !== undefined);
+    assert.equal('monitorHistory' in stored, false, 'the store leaves the monitor history out');
   });
 
   void test('json is the versioned result format', async () => {
@@ -35,6 +39,9 @@ void describe('rune-bench run', () => {
     assert.equal(json.schemaVersion, 2);
     const validated = suiteResultFromJSON(JSON.parse(r.stdout), 'stdout');
     assert.equal(validated.status, 'ok');
+    const history = validated.monitorHistory;
+    assert.ok(history !== undefined && history.points.length >= 2, 'the CLI\'s monitor history of the run is in the result');
+    assert.ok('process.cpu.utilization' in history.descriptors);
     assert.equal(json.name, 'tiny');
     assert.deepEqual(json.tasks.map((t) => t.name), ['sum', 'sort copy']);
     for (const task of json.tasks) {

@@ -29,6 +29,9 @@ void test("the commands' CPU is in the monitor's snapshots, the detector ran, an
   const { result, commands } = await benchmarkCommands(['sha1sum big > /dev/null; :'], { cwd: dir, minRuns: 8, minTimeMs: 0, monitor });
   assert.equal(result.tasks[0]?.status, 'ok');
   assert.ok(Array.isArray(result.findings), 'the detector ran on the run window (an empty list means no rule fired)');
+  const charted = result.monitorHistory;
+  assert.ok(charted !== undefined && charted.points.length >= 2, 'the result keeps the run window for the report\'s charts');
+  assert.ok(charted.points.some((p) => p.values['process.cpu.utilization'] !== undefined));
   assert.equal(monitor.running, false, 'a monitor that was not running is stopped again');
   assert.ok(!monitor.sources.some((s) => s.id === 'exec.commands'), 'the commands source is removed after the run');
 
@@ -56,4 +59,5 @@ void test('a running monitor keeps running, and a benchmark without a monitor ca
   }
   const { result: unwatched } = await benchmarkCommands(['true'], { cwd: dir, minRuns: 3, minTimeMs: 0 });
   assert.equal(unwatched.findings, undefined, 'no detector ran: the report says so instead of "no rule fired"');
+  assert.equal(unwatched.monitorHistory, undefined, 'nothing to chart');
 });

@@ -160,8 +160,8 @@ export async function runExec(ctx: CommandContext, flags: Flags): Promise<number
     progress.done();
     await tree?.dispose();
   }
+  // the result carries the monitor's findings and its history of the run, which the report charts
   const result = bench.result;
-  const history = monitor.history.toArray();
   const aborted = result.status === 'aborted' || ctx.signal.aborted;
   note(ctx, `${result.name} ${aborted ? 'aborted' : result.status} after ${formatDuration((performance.now() - started) / 1000)}`);
   for (const notice of result.notices ?? []) note(ctx, `notice: ${safeText(notice)}`);
@@ -177,7 +177,7 @@ export async function runExec(ctx: CommandContext, flags: Flags): Promise<number
   }
   const gate = baseline === undefined ? undefined : await gateAgainstBaseline(result, baseline, { threshold, seed: options.seed ?? 1 });
   const input: FormatInput =
-    baseline === undefined || gate === undefined ? { kind: 'suite', result, history } : { kind: 'suite', result, baseline, history, comparison: gate.report };
+    baseline === undefined || gate === undefined ? { kind: 'suite', result } : { kind: 'suite', result, baseline, comparison: gate.report };
   const text = formatter.format(input, { color: output === undefined && wantsColor(ctx.stdout, ctx.env), threshold });
   appendStepSummary(ctx, input, 'exec');
   if (output === undefined) ctx.stdout.write(text.endsWith('\n') ? text : `${text}\n`);

@@ -17,6 +17,7 @@ import { applyFilter, combinedSuite } from '../suite-selection.js';
 import type { SuiteDefinition } from '../../core/suite.js';
 import { formatDuration } from '../../format/units.js';
 import { PerformanceMonitor } from '../../monitor/performance-monitor.js';
+import { runMonitorHistory } from '../../monitor/run-history.js';
 import { ProgressView } from '../progress.js';
 import { UsageError } from '../usage-error.js';
 import { gateAgainstBaseline, gateExitCode } from './baseline-gate.js';
@@ -106,7 +107,9 @@ export async function runRun(ctx: CommandContext, flags: Flags): Promise<number>
     await monitor.stop();
     progress.done();
   }
-  const history = monitor.history.toArray();
+  // The report charts the run from the result: the suite's own monitor history when it kept one (its monitor may
+  // have sources of its own), else this monitor's over the whole run. The store leaves it out of its records.
+  if (result.monitorHistory === undefined) result = { ...result, monitorHistory: runMonitorHistory(monitor.history.toArray()) };
   const aborted = result.status === 'aborted' || ctx.signal.aborted;
   note(ctx, `${suite.id} ${aborted ? 'aborted' : result.status} after ${formatDuration((performance.now() - started) / 1000)}`);
   for (const notice of new Set(collectNotices(result))) note(ctx, `notice: ${notice}`);
@@ -144,8 +147,8 @@ export async function runRun(ctx: CommandContext, flags: Flags): Promise<number>
   if (!aborted && (await interrupted(ctx.signal))) return ExitCode.Interrupted;
   const input: FormatInput =
     baseline === undefined || gate === undefined
-      ? { kind: 'suite', result, history }
-      : { kind: 'suite', result, baseline, history, comparison: gate.report };
+      ? { kind: 'suite', result }
+      : { kind: 'suite', result, baseline, comparison: gate.report };
   const text = formatter.format(input, { color: output === undefined && wantsColor(ctx.stdout, ctx.env), threshold });
   appendStepSummary(ctx, input, 'run');
   if (output === undefined) ctx.stdout.write(text.endsWith('\n') ? text : `${text}\n`);

@@ -42,6 +42,7 @@ export function createComprehensiveSuite(source: () => readonly SuiteDefinition[
     const progress = new ProgressReporter(ID, options.onProgress);
     const monitor = new PerformanceMonitor({ intervalMs: interval, historySize: 100_000 });
     await monitor.start();
+    await monitor.sample(); // a first and (below) a last point, so the charts span the whole run
     const treeMemory = new ProcessTreeMemory();
     treeMemory.start();
     const children: SuiteResult[] = [];
@@ -84,7 +85,11 @@ export function createComprehensiveSuite(source: () => readonly SuiteDefinition[
       }
     } finally {
       treeMemory.stop();
-      await monitor.stop();
+      try {
+        await monitor.sample();
+      } finally {
+        await monitor.stop();
+      }
     }
     const snapshots: MetricSnapshot[] = monitor.history.toArray();
     const failed = children.filter((c) => c.status === 'failed' || c.status === 'partial').map((c) => c.name);
@@ -98,6 +103,7 @@ export function createComprehensiveSuite(source: () => readonly SuiteDefinition[
         ...(treeMemory.childrenSeen ? [{ name: 'memory.child_peak_rss', value: treeMemory.childPeak, unit: 'By', description: 'largest peak (VmHWM) of any one spawned process' } as const] : []),
       )
       .notice(...notices)
+      .monitorHistory(snapshots)
       .peaks({ memory: Math.max(monitor.summary('process.memory.usage')?.max ?? 0, treeMemory.peak), cpu: monitor.summary('process.cpu.utilization')?.max });
     if (aborted) builder.status('aborted');
     const combined = builder.build();

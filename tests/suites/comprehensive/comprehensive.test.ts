@@ -70,6 +70,9 @@ void describe('comprehensive suite', () => {
     assert.ok(!(result.notices ?? []).some((n) => n.startsWith('alpha:')), 'child notices are not copied into the parent');
     assert.equal(figures.find((f) => f.name === 'suites.ok')?.value, 1);
     assert.ok(Array.isArray(result.findings ?? []));
+    const history = result.monitorHistory;
+    assert.ok(history !== undefined && history.points.length >= 2, 'the monitor over the whole run is kept for the charts');
+    assert.ok('process.cpu.utilization' in history.descriptors);
     assert.equal(progress.at(-1), 1);
   });
 
