@@ -44,12 +44,17 @@ async function handle(request: SideChildRequest): Promise<void> {
     const cpu = process.cpuUsage();
     const module = (await import(request.module)) as Record<string, unknown>;
     const suite = await findSuite(module, request.suite, request.module);
+    const instrument = request.instrument;
+    if (instrument !== undefined && !(suite.instruments ?? ['time']).includes(instrument.kind)) {
+      throw new Error(`suite ${request.suite} measures ${(suite.instruments ?? ['time']).join(', ')} only, not ${instrument.kind}`);
+    }
+    const counting = instrument === undefined ? {} : { instrument: instrument.kind, instructions: { cacheSim: instrument.cacheSim } };
     const started = performance.now();
     const perTask = new Map<string, { medians: number[]; status: SideTaskMeasurement['status']; error?: string }>();
     const notices = new Set<string>();
     let runs = 0;
     do {
-      const result = await suite.run({ scale: request.scale, params: request.params, seed: request.seed });
+      const result = await suite.run({ scale: request.scale, params: request.params, seed: request.seed, ...counting });
       runs += 1;
       for (const n of result.notices ?? []) notices.add(n);
       for (const [name, task] of tasksOf(result)) {

@@ -3,6 +3,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { systemClock } from '../core/clock.js';
 import { RuneBenchError } from '../core/errors.js';
+import type { PerOperationUnit } from '../core/results.js';
 import { validateOptions } from '../core/options.js';
 import { combineHostConditions, explainByConditions } from '../bench/host-conditions.js';
 import { pairedRatioInterval } from '../stats/paired-ratio.js';
@@ -26,6 +27,8 @@ const RULES = {
   scale: { kind: 'oneOf', values: ['quick', 'standard', 'linux'] },
   params: { kind: 'object' },
   seed: { kind: 'number', integer: true, min: 0 },
+  instrument: { kind: 'oneOf', values: ['time', 'instructions'] },
+  cacheSim: { kind: 'boolean' },
   signal: { kind: 'signal' },
   onProgress: { kind: 'function' },
   clock: { kind: 'object' },
@@ -76,10 +79,21 @@ export async function compareRevisions(options: CompareRevisionsOptions): Promis
   const clock = options.clock ?? systemClock;
   const { signal, onProgress } = options;
   const rounds = options.rounds ?? 6;
-  const threshold = options.threshold ?? 0.02;
+  const counted = options.instrument === 'instructions';
+  if (options.cacheSim === true && !counted) throw new RangeError("cacheSim option needs instrument: 'instructions'");
+  // counts move by ~1e-4 between processes where time moves by percents: a much tighter default
+  const threshold = options.threshold ?? (counted ? 0.005 : 0.02);
+  const unit: PerOperationUnit = !counted ? 'seconds' : options.cacheSim === true ? 'cycles (estimated)' : 'instructions';
   const scale = options.scale ?? 'quick';
   const params = options.params ?? {};
-  const request = { suite: options.suite, scale, params, seed: options.seed ?? 1, timeMs: options.timeMs ?? 0 };
+  const request = {
+    suite: options.suite,
+    scale,
+    params,
+    seed: options.seed ?? 1,
+    timeMs: options.timeMs ?? 0,
+    ...(counted ? { instrument: { kind: 'instructions', cacheSim: options.cacheSim === true } as const } : {}),
+  };
   const started = clock.now();
   const startedAt = new Date(clock.wallNow()).toISOString();
   const emit = (p: CompareProgress): void => {
@@ -168,7 +182,8 @@ export async function compareRevisions(options: CompareRevisionsOptions): Promis
     emit({ phase: 'measure', round: rounds, rounds, fraction: 1, etaSeconds: 0, message: 'measured' });
     const baseConditions = combineHostConditions(measured.map((m) => m.base.conditions));
     const headConditions = combineHostConditions(measured.map((m) => m.head.conditions));
-    const explanation = explainByConditions(baseConditions, headConditions);
+    // load moves time, not counts: with instructions a difference in host conditions explains nothing
+    const explanation = counted ? { ...explainByConditions(baseConditions, headConditions), explains: false } : explainByConditions(baseConditions, headConditions);
     const tasks = analyse(measured, threshold, explanation);
     const overall = overallVerdict(tasks);
     return record({ ...overall, tasks, conditions: { base: baseConditions, head: headConditions, explanation } });
@@ -181,6 +196,7 @@ export async function compareRevisions(options: CompareRevisionsOptions): Promis
         startedAt,
         seconds: (clock.now() - started) / 1000,
         threshold,
+        unit,
         base: { ...sides.base.revision, parameters: declared.base ?? [] },
         head: { ...sides.head.revision, parameters: declared.head ?? [] },
         rounds: measured,

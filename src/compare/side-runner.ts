@@ -16,6 +16,8 @@ export interface SideChildRequest {
   readonly params: Readonly<Record<string, string | number | boolean>>;
   readonly seed: number;
   readonly timeMs: number;
+  /** Present only for the instructions instrument (time is the suite's default). */
+  readonly instrument?: { readonly kind: 'instructions'; readonly cacheSim: boolean };
 }
 
 /** Message from a side's process to the parent. @internal */

@@ -1,6 +1,7 @@
 // Public types of the same-window comparison of two revisions: options, progress and the comparison record.
 import type { Clock } from '../core/clock.js';
-import type { ConfidenceInterval } from '../core/results.js';
+import type { ConfidenceInterval, PerOperationUnit } from '../core/results.js';
+import type { Instrument } from '../bench/instruments/instrument-options.js';
 import type { SuiteParameter, SuiteScale } from '../core/suite.js';
 import type { ConditionsExplanation, HostConditions } from '../bench/host-conditions.js';
 import type { Verdict } from '../detect/regression/verdict.js';
@@ -46,6 +47,14 @@ export interface CompareRevisionsOptions {
   readonly params?: Readonly<Record<string, string | number | boolean>>;
   /** Seed passed to the suite on both sides. @defaultValue `1` */
   readonly seed?: number;
+  /**
+   * What measures each task on both sides: `time`, or `instructions` counted under valgrind (the suite must
+   * list it in its `instruments`). Instruction counts barely move with the host's load, so the default
+   * threshold is 0.5% and host conditions do not turn a verdict inconclusive. @defaultValue `'time'`
+   */
+  readonly instrument?: Instrument;
+  /** With `instrument: 'instructions'`: simulate the caches and compare estimated cycles (a model). @defaultValue `false` */
+  readonly cacheSim?: boolean;
   /** Cancels the comparison: the child process is killed and the worktrees removed before the promise rejects. */
   readonly signal?: AbortSignal;
   /** Called as the comparison advances. Must not throw; errors it throws are ignored. */
@@ -182,6 +191,8 @@ export interface RevisionComparison {
   readonly seconds: number;
   /** Threshold the verdicts used, as a ratio. */
   readonly threshold: number;
+  /** Unit of the per-task medians: `seconds`, or `instructions` / `cycles (estimated)` with the instructions instrument. */
+  readonly unit: PerOperationUnit;
   /** The base revision. */
   readonly base: ComparedRevision;
   /** The head revision. */

@@ -14,6 +14,7 @@ export { decideRoundVerdict } from '../compare/round-verdict.js';
 export type { RoundVerdictInput, VerdictWithReason } from '../compare/round-verdict.js';
 export type { CompareProgress, CompareRevisionsOptions, CompareRound, ComparedRevision, RevisionComparison, RevisionSide, SideRun, SideTaskMeasurement, TaskRevisionComparison } from '../compare/types.js';
 export type { Clock, ClockTimer } from '../core/clock.js';
-export type { ConfidenceInterval } from '../core/results.js';
+export type { ConfidenceInterval, PerOperationUnit } from '../core/results.js';
+export type { Instrument } from '../bench/instruments/instrument-options.js';
 export type { SuiteParameter, SuiteScale } from '../core/suite.js';
 export type { Verdict } from '../detect/regression/verdict.js';

@@ -3,7 +3,8 @@ import { compareRevisions } from '../../compare/compare-revisions.js';
 import type { RevisionComparison } from '../../compare/types.js';
 import type { HostConditions } from '../../bench/host-conditions.js';
 import { safeText } from '../../format/common.js';
-import { formatChange, formatDuration } from '../../format/units.js';
+import { formatChange, formatDuration, formatPerOp } from '../../format/units.js';
+import { findValgrind } from '../../bench/instruments/valgrind.js';
 import type { Flags } from '../args.js';
 import { ExitCode } from '../command.js';
 import { note, type CommandContext } from '../context.js';
@@ -26,7 +27,11 @@ export async function runCompare(ctx: CommandContext, flags: Flags): Promise<num
   const head = flags.string('head');
   const rounds = flags.number('rounds', { integer: true, min: 2, max: 1000 }) ?? 6;
   const timeMs = flags.number('time-ms', { min: 0, what: 'milliseconds' }) ?? 0;
-  const threshold = flags.ratio('threshold', { max: 0.99 }) ?? 0.02;
+  const instrument = flags.choice('instrument', ['time', 'instructions'] as const, 'time');
+  const cacheSim = flags.boolean('cache-sim');
+  if (cacheSim && instrument !== 'instructions') throw new UsageError('--cache-sim needs --instrument instructions', 'compare');
+  if (instrument === 'instructions') findValgrind(); // say what to install before any worktree is made
+  const threshold = flags.ratio('threshold', { max: 0.99 }) ?? (instrument === 'instructions' ? 0.005 : 0.02);
   const seed = flags.number('seed', { integer: true, min: 0, max: 2 ** 32 - 1 }) ?? 1;
   const scale = flags.choice('scale', SCALES, 'quick');
   const build = flags.string('build');
@@ -48,6 +53,7 @@ export async function runCompare(ctx: CommandContext, flags: Flags): Promise<num
       seed,
       scale,
       params,
+      ...(instrument === 'instructions' ? { instrument, cacheSim } : {}),
       ...(build === undefined ? {} : { build }),
       signal: ctx.signal,
       onProgress: (p) => {
@@ -97,8 +103,8 @@ function side(rev: RevisionComparison['base']): string {
 export function renderComparison(c: RevisionComparison): string {
   const lines = [`${safeText(c.suite)}: base ${side(c.base)} vs head ${side(c.head)}, ${c.rounds.length} rounds, threshold ${formatChange(c.threshold)}`];
   for (const t of c.tasks) {
-    const b = t.baseMedian === undefined ? '-' : formatDuration(t.baseMedian);
-    const h = t.headMedian === undefined ? '-' : formatDuration(t.headMedian);
+    const b = t.baseMedian === undefined ? '-' : formatPerOp(t.baseMedian, c.unit);
+    const h = t.headMedian === undefined ? '-' : formatPerOp(t.headMedian, c.unit);
     const ratio = Number.isFinite(t.ratio) ? formatChange(t.ratio - 1) : '-';
     const ci = Number.isFinite(t.ci.lower) ? ` [${formatChange(t.ci.lower - 1)}, ${formatChange(t.ci.upper - 1)}]` : '';
     lines.push(`  ${t.verdict.padEnd(12)} ${safeText(t.name)}: base ${b}, head ${h}, ${ratio}${ci}`);

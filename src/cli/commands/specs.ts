@@ -89,7 +89,13 @@ export const COMPARE_SPEC: CommandSpec = {
     rounds: { type: 'string', value: 'N', description: 'rounds, each running both sides once (default: 6, at least 2)' },
     'time-ms': { type: 'string', value: 'MS', description: 'minimum time per side per round; the suite reruns until spent (default: 0, one run)' },
     build: { type: 'string', value: 'CMD', description: 'shell command run in each tree before measuring (e.g. "npm run build")' },
-    threshold: { type: 'string', value: 'RATIO', description: 'smallest change counted (default: 0.02 = 2%)' },
+    threshold: { type: 'string', value: 'RATIO', description: 'smallest change counted (default: 0.02 = 2%; 0.005 with --instrument instructions)' },
+    instrument: {
+      type: 'string',
+      value: 'time|instructions',
+      description: 'what measures each task on both sides: time (default), or instructions counted under valgrind (suites that support it; load barely moves the counts, so 2 rounds are enough)',
+    },
+    'cache-sim': { type: 'boolean', description: 'with --instrument instructions: simulate the caches and compare estimated cycles (a model)' },
     scale: { type: 'string', value: 'quick|standard|linux', description: 'size of the run on both sides (default: quick)' },
     param: { type: 'string', short: 'P', multiple: true, value: 'KEY=VALUE', description: 'suite parameter for both sides (repeatable)' },
     seed: { type: 'string', value: 'N', description: 'seed passed to the suite (default: 1)' },
@@ -101,6 +107,7 @@ export const COMPARE_SPEC: CommandSpec = {
     'compare --base main --require bench/suite.js --suite core',
     'compare --base origin/main --head HEAD --require bench/suite.ts --suite core --build "npm run build" --fail-on-regression',
     'compare --base HEAD~1 --require bench/suite.js --suite core --rounds 10 --time-ms 2000 --format json',
+    'compare --base main --require bench/counted.js --suite hashing --instrument instructions --rounds 2 --fail-on-regression',
   ],
 };
 
