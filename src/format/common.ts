@@ -1,6 +1,7 @@
 // Helpers shared by the built-in formatters (not exported from the package).
 import { neutralizeControls } from '../core/safe-text.js';
 import type { FindingEvidence } from '../core/findings.js';
+import type { MetricName } from '../core/metric-names.js';
 import type { MetricSnapshot } from '../core/snapshot.js';
 import type { BenchmarkComparison } from '../detect/regression/regression-types.js';
 import { formatChange, formatValue } from './units.js';
@@ -28,7 +29,7 @@ export function describeVerdict(c: BenchmarkComparison): string {
 }
 
 /** The latest snapshot's metrics plus their descriptors, for history inputs. @internal */
-export const HISTORY_CHARTS: readonly { readonly title: string; readonly metrics: readonly (string | RegExp)[] }[] = [
+export const HISTORY_CHARTS: readonly { readonly title: string; readonly metrics: readonly (MetricName | RegExp)[] }[] = [
   { title: 'CPU', metrics: ['process.cpu.utilization', 'system.cpu.utilization'] },
   { title: 'Memory', metrics: ['process.memory.usage', 'v8js.heap.used', 'v8js.heap.total'] },
   { title: 'Event loop delay', metrics: ['nodejs.eventloop.delay.p99', 'nodejs.eventloop.delay.p50'] },
@@ -40,7 +41,7 @@ export const HISTORY_CHARTS: readonly { readonly title: string; readonly metrics
 ];
 
 /** The metric names of `snapshots` a chart entry selects (names as given, or every name a pattern matches). @internal */
-export function chartMetrics(snapshots: readonly MetricSnapshot[], wanted: readonly (string | RegExp)[]): string[] {
+export function chartMetrics(snapshots: readonly MetricSnapshot[], wanted: readonly (MetricName | RegExp)[]): string[] {
   const names = new Set<string>();
   for (const s of snapshots) for (const m of s.metrics()) names.add(m);
   const out: string[] = [];
