@@ -12,6 +12,19 @@ import { CacheSource, CustomMetricsSource } from 'rune-bench/sources';
 import { PerformanceMonitor } from 'rune-bench';
 import type { MetricDescriptor, MetricSource, MetricValues, SourceAvailability } from 'rune-bench';
 
+// Declare your metrics' names and units, so `snapshot.get('example.directory.size')` compiles (a typo does not)
+// and its value is typed in its unit. Built-in names, such as `cache.<name>.hits`, are declared already.
+declare module 'rune-bench' {
+  interface MetricRegistry {
+    'example.directory.files': '{count}';
+    'example.directory.size': 'By';
+    'example.objects.hashed': '{count}';
+    'example.objects.hashed.rate': '{count}/s';
+    'example.bytes.hashed': 'By';
+    'example.bytes.hashed.rate': 'By/s';
+  }
+}
+
 const quick = process.env.RUNE_BENCH_EXAMPLE_QUICK === '1';
 
 /** Counts the files and bytes in one directory. */

@@ -56,7 +56,7 @@ export function buildSummary(
     if (cpu !== undefined && Number.isFinite(cpu) && cpu > peakCpu) peakCpu = cpu;
     for (const name of s.metrics()) {
       const m = HIT_RATIO.exec(name);
-      const v = s.get(name);
+      const v = s.getUnchecked(name);
       if (m?.[1] !== undefined && v !== undefined && Number.isFinite(v)) latestRatio.set(m[1], v);
     }
   }

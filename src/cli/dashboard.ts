@@ -1,6 +1,7 @@
 // The monitor dashboard: a pure renderer from snapshots and findings to lines of text.
 import { compareSeverity, type BottleneckFinding } from '../core/findings.js';
 import type { MetricUnit } from '../core/metric.js';
+import type { MetricName } from '../core/metric-names.js';
 import type { MetricSnapshot } from '../core/snapshot.js';
 import { paint, severityStyle } from '../format/color.js';
 import { formatValue } from '../format/units.js';
@@ -8,7 +9,7 @@ import { sparkline } from './sparkline.js';
 
 /** A dashboard row: the metric shown and its label. */
 interface Row {
-  readonly metric: string;
+  readonly metric: MetricName;
   readonly label: string;
   /** Lower bound for the sparkline scale (0 for utilisations). */
   readonly floor?: number;
@@ -68,11 +69,14 @@ export function dashboardRows(latest: MetricSnapshot): Row[] {
   for (const name of Object.keys(latest.values).sort()) {
     const child = CHILD.exec(name);
     if (child !== null) {
-      rows.push({ metric: name, label: `${child[1] ?? ''} ${child[2] === 'memory.usage' ? 'memory' : 'CPU'}`, floor: 0 });
+      const label = child[1] ?? '';
+      const memory = child[2] === 'memory.usage';
+      const metric = memory ? (`process.child.${label}.memory.usage` as const) : (`process.child.${label}.cpu.utilization` as const);
+      rows.push({ metric, label: `${label} ${memory ? 'memory' : 'CPU'}`, floor: 0 });
       continue;
     }
     const cache = CACHE.exec(name);
-    if (cache !== null) rows.push({ metric: name, label: `cache ${cache[1] ?? ''} hit ratio`, floor: 0 });
+    if (cache !== null) rows.push({ metric: `cache.${cache[1] ?? ''}.hit_ratio`, label: `cache ${cache[1] ?? ''} hit ratio`, floor: 0 });
   }
   return rows;
 }

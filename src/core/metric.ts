@@ -40,6 +40,19 @@ export interface MetricDescriptor {
  */
 export type MetricValues = Readonly<Record<string, number>>;
 
+/**
+ * A metric's value in unit `U`: a plain number at run time, tagged in the types with its unit, so the unit shows
+ * where the value is read (`snapshot.get('process.memory.usage')` is `MetricValue<'By'> | undefined`) and a value
+ * in one unit is not assigned to a variable typed for another by mistake. Any number is assignable to it, and it
+ * to `number`; arithmetic on it gives a plain number.
+ *
+ * @public
+ */
+export type MetricValue<U extends MetricUnit = MetricUnit> = number & {
+  /** Never present at run time: only carries the unit in the types. */
+  readonly '~unit'?: U;
+};
+
 const UNITS: ReadonlySet<string> = new Set<MetricUnit>(['s', 'By', '1', '{count}', 'By/s', '{count}/s', 's/s']);
 const KINDS: ReadonlySet<string> = new Set<MetricKind>(['gauge', 'counter', 'rate']);
 

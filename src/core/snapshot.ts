@@ -1,5 +1,6 @@
 import { RuneBenchError } from './errors.js';
-import { isMetricKind, isMetricUnit, type MetricDescriptor, type MetricValues } from './metric.js';
+import { isMetricKind, isMetricUnit, type MetricDescriptor, type MetricValue, type MetricValues } from './metric.js';
+import type { MetricName, MetricRegistry } from './metric-names.js';
 import { invalid, requireFiniteNumber, requireNumber, requireObject, requireString } from './validate.js';
 
 /**
@@ -74,17 +75,36 @@ export class MetricSnapshot {
     Object.freeze(this);
   }
 
-  /** The value of `metric`, or `undefined` when this sample lacks it. */
-  get(metric: string): number | undefined {
-    return Object.hasOwn(this.values, metric) ? this.values[metric] : undefined;
+  /**
+   * The value of `metric`, typed with its unit, or `undefined` when this sample lacks it. The name must be a
+   * {@link MetricName} (a built-in name, or one added to {@link MetricRegistry}), so a typo does not compile;
+   * for a name known only at run time use {@link MetricSnapshot.getUnchecked}.
+   *
+   * @example
+   * ```ts
+   * const cpu = snapshot.get('process.cpu.utilization'); // MetricValue<'1'> | undefined: a share of one core
+   * ```
+   */
+  get<Name extends MetricName>(metric: Name): MetricValue<MetricRegistry[Name]> | undefined {
+    return this.getUnchecked(metric);
   }
 
-  /** Whether this sample has a value for `metric`. */
-  has(metric: string): boolean {
+  /** Whether this sample has a value for `metric` (a {@link MetricName}; see {@link MetricSnapshot.get}). */
+  has(metric: MetricName): boolean {
     return Object.hasOwn(this.values, metric);
   }
 
-  /** Metric names present in this sample. */
+  /**
+   * The value of the metric called `name`, or `undefined` when this sample lacks it, for a name known only at
+   * run time (one from {@link MetricSnapshot.metrics}, a command-line flag). Unlike {@link MetricSnapshot.get},
+   * the name is any string, so it is not checked at compile time, and the value carries no unit (the unit is in
+   * `descriptors[name]`). Prefer `get` for a name written in code.
+   */
+  getUnchecked(name: string): number | undefined {
+    return Object.hasOwn(this.values, name) ? this.values[name] : undefined;
+  }
+
+  /** Metric names present in this sample (read them with {@link MetricSnapshot.getUnchecked}). */
   metrics(): string[] {
     return Object.keys(this.values);
   }

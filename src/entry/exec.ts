@@ -47,3 +47,8 @@ export type { RuneBenchErrorOptions } from '../core/errors.js';
 export type { SourceAvailability } from '../core/source.js';
 export type { TrendDirection } from '../monitor/series-stats.js';
 export type { MetricKind } from '../core/metric.js';
+export type { MetricValue } from '../core/metric.js';
+export { BUILTIN_METRIC_UNITS } from '../core/metric-names.js';
+export type { BuiltinMetricUnits } from '../core/metric-names.js';
+export type { MetricName } from '../core/metric-names.js';
+export type { MetricRegistry } from '../core/metric-names.js';

@@ -9,7 +9,9 @@ export type { ConditionDifference, ConditionsExplanation, HostConditions } from 
 export type { RelativeComparison, RelativeRow } from '../bench/relative.js';
 export { Severity } from '../core/findings.js';
 export type { BottleneckFinding, FindingEvidence } from '../core/findings.js';
-export type { MetricDescriptor, MetricKind, MetricUnit, MetricValues } from '../core/metric.js';
+export type { MetricDescriptor, MetricKind, MetricUnit, MetricValue, MetricValues } from '../core/metric.js';
+export { BUILTIN_METRIC_UNITS } from '../core/metric-names.js';
+export type { BuiltinMetricUnits, MetricName, MetricRegistry } from '../core/metric-names.js';
 export type { ConfidenceInterval, EnvironmentFingerprint, ErrorInfo, KeyFigure, OutlierCounts, PerOperationUnit, RunMonitorHistory, RunMonitorPoint, RunSettings, SuiteResult, SuiteStatus, SuiteSummary, TaskResult, TaskStatistics, TaskStatus } from '../core/results.js';
 export { MetricSnapshot } from '../core/snapshot.js';
 export type { MetricSnapshotInit, MetricSnapshotJSON } from '../core/snapshot.js';

@@ -7,7 +7,9 @@
 // Each export is named (no `export *`); types in their own statements.
 export { RuneBenchError } from '../core/errors.js';
 export type { RuneBenchErrorCode, RuneBenchErrorOptions } from '../core/errors.js';
-export type { MetricDescriptor, MetricKind, MetricUnit, MetricValues } from '../core/metric.js';
+export type { MetricDescriptor, MetricKind, MetricUnit, MetricValue, MetricValues } from '../core/metric.js';
+export { BUILTIN_METRIC_UNITS } from '../core/metric-names.js';
+export type { BuiltinMetricUnits, MetricName, MetricRegistry } from '../core/metric-names.js';
 export { MetricSnapshot } from '../core/snapshot.js';
 export type { MetricSnapshotInit, MetricSnapshotJSON } from '../core/snapshot.js';
 export type { CollectContext, MetricSource, SourceAvailability } from '../core/source.js';

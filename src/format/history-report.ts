@@ -40,8 +40,8 @@ export function historyRows(snapshots: readonly MetricSnapshot[]): HistoryRow[] 
   const names = [...new Set(snapshots.flatMap((s) => s.metrics()))].sort();
   return names.map((metric) => {
     const unit = last?.descriptors[metric]?.unit ?? snapshots.find((s) => s.descriptors[metric] !== undefined)?.descriptors[metric]?.unit ?? '1';
-    const points = snapshots.filter((s) => Number.isFinite(s.get(metric)));
-    const values = points.map((s) => s.get(metric) ?? 0);
+    const points = snapshots.filter((s) => Number.isFinite(s.getUnchecked(metric)));
+    const values = points.map((s) => s.getUnchecked(metric) ?? 0);
     const sorted = [...values].sort((a, b) => a - b);
     const fit = linearFit(points.map((s) => s.monotonic), values);
     const range = (sorted.at(-1) ?? 0) - (sorted[0] ?? 0);
@@ -49,7 +49,7 @@ export function historyRows(snapshots: readonly MetricSnapshot[]): HistoryRow[] 
     const duration = (points.at(-1)?.monotonic ?? 0) - (points[0]?.monotonic ?? 0);
     const rel = fit === undefined ? 0 : (fit.slope * duration) / span;
     const trend = fit === undefined || Math.abs(rel) < 0.2 || span === 1e-9 ? 'flat' : rel > 0 ? 'rising' : 'falling';
-    const latest = last?.get(metric);
+    const latest = last?.getUnchecked(metric);
     const none = values.length === 0;
     return {
       metric,

@@ -215,8 +215,8 @@ function historySection(snapshots: readonly MetricSnapshot[], reducedFrom?: numb
     const series = present
       .filter((m) => unitOf(snapshots, m) === unit)
       .map((m, i) => {
-        const pts = snapshots.filter((s) => s.has(m));
-        return { name: m, xs: pts.map((s) => s.monotonic - t0), ys: pts.map((s) => s.get(m) ?? Number.NaN), tone: i };
+        const pts = snapshots.filter((s) => s.getUnchecked(m) !== undefined);
+        return { name: m, xs: pts.map((s) => s.monotonic - t0), ys: pts.map((s) => s.getUnchecked(m) ?? Number.NaN), tone: i };
       });
     charts.push(lineChart({ title: `${group.title} (dashed: trend)`, unit, series, trend: true, xLabel: (x) => formatDuration(x) }));
   }
@@ -231,7 +231,7 @@ function historySection(snapshots: readonly MetricSnapshot[], reducedFrom?: numb
           last
             .metrics()
             .sort()
-            .map((m) => [`<code>${e(m)}</code>`, e(formatValue(last.get(m) ?? Number.NaN, last.descriptors[m]?.unit ?? '1')), e(last.descriptors[m]?.description ?? '')]),
+            .map((m) => [`<code>${e(m)}</code>`, e(formatValue(last.getUnchecked(m) ?? Number.NaN, last.descriptors[m]?.unit ?? '1')), e(last.descriptors[m]?.description ?? '')]),
         )}</details>`;
   return [
     '<h2>Monitor time series</h2>',

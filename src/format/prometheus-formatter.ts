@@ -193,7 +193,7 @@ function addHistory(x: Exposition, snapshots: readonly MetricSnapshot[]): void {
   const last = snapshots.at(-1);
   if (last === undefined) return;
   for (const metric of last.metrics().sort()) {
-    const value = last.get(metric);
+    const value = last.getUnchecked(metric);
     if (value === undefined) continue;
     const d: MetricDescriptor = last.descriptors[metric] ?? { name: metric, unit: '1', kind: 'gauge', description: metric };
     const counter = d.kind === 'counter';

@@ -1,3 +1,4 @@
+import type { MetricName } from '../core/metric-names.js';
 import type { MetricSnapshot } from '../core/snapshot.js';
 import {
   type MetricSeries,
@@ -118,12 +119,12 @@ export class MetricHistory implements Iterable<MetricSnapshot> {
   }
 
   /** The values of `metric` (and their monotonic times), over `spec` or the whole history. */
-  series(metric: string, spec?: WindowSpec): MetricSeries {
+  series(metric: MetricName, spec?: WindowSpec): MetricSeries {
     return seriesOf(spec === undefined ? this : this.window(spec), metric);
   }
 
   /** Min, max, mean and quantiles of `metric`, or `undefined` when no snapshot has it. */
-  summary(metric: string, spec?: WindowSpec): MetricSummary | undefined {
+  summary(metric: MetricName, spec?: WindowSpec): MetricSummary | undefined {
     return summarizeValues(this.series(metric, spec).values);
   }
 
@@ -131,7 +132,7 @@ export class MetricHistory implements Iterable<MetricSnapshot> {
    * Least-squares trend of `metric` (slope per second, r-squared, direction), or `undefined` with fewer
    * than two values at distinct times.
    */
-  trend(metric: string, spec?: WindowSpec, options?: TrendOptions): MetricTrend | undefined {
+  trend(metric: MetricName, spec?: WindowSpec, options?: TrendOptions): MetricTrend | undefined {
     return trendOfSeries(this.series(metric, spec), options);
   }
 }

@@ -2,6 +2,7 @@
 // collection engine (collector.ts) and the deadlines (sample-scheduler.ts) to the history and the events.
 import { type Clock, systemClock } from '../core/clock.js';
 import { RuneBenchError } from '../core/errors.js';
+import type { MetricName } from '../core/metric-names.js';
 import type { MetricSnapshot } from '../core/snapshot.js';
 import type { MetricSource } from '../core/source.js';
 import { TypedEventEmitter } from '../core/typed-events.js';
@@ -154,17 +155,17 @@ export class PerformanceMonitor extends TypedEventEmitter<PerformanceMonitorEven
   }
 
   /** One metric's values and monotonic times (seconds) over the history or a window. */
-  series(metric: string, window?: WindowSpec): MetricSeries {
+  series(metric: MetricName, window?: WindowSpec): MetricSeries {
     return this.#history.series(metric, window);
   }
 
   /** Min, max, mean, p50, p95, p99 of a metric, or `undefined` when no snapshot has it. */
-  summary(metric: string, window?: WindowSpec): MetricSummary | undefined {
+  summary(metric: MetricName, window?: WindowSpec): MetricSummary | undefined {
     return this.#history.summary(metric, window);
   }
 
   /** Least-squares trend of a metric (slope per second, r-squared, direction), or `undefined`. */
-  trend(metric: string, window?: WindowSpec, options?: TrendOptions): MetricTrend | undefined {
+  trend(metric: MetricName, window?: WindowSpec, options?: TrendOptions): MetricTrend | undefined {
     return this.#history.trend(metric, window, options);
   }
 

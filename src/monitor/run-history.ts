@@ -2,6 +2,7 @@
 // taken during the run, reduced to a bounded number of points, as plain JSON-ready data. One list here says which
 // metrics the report charts, so what a result keeps and what the HTML report draws never disagree.
 import type { MetricDescriptor, MetricValues } from '../core/metric.js';
+import type { MetricName } from '../core/metric-names.js';
 import type { RunMonitorHistory, RunMonitorPoint } from '../core/results.js';
 import { MetricSnapshot } from '../core/snapshot.js';
 import { invalid, requireArray, requireFiniteNumber, requireObject } from '../core/validate.js';
@@ -16,14 +17,16 @@ import { MAX_HISTORY_SIZE } from './metric-history.js';
  */
 export interface RunChart {
   readonly title: string;
-  readonly metrics: readonly (string | RegExp)[];
+  /** Names are checked against the metric registry, so a typo does not compile. */
+  readonly metrics: readonly (MetricName | RegExp)[];
   /** `max` for pressure (utilization, memory, delay, pauses, I/O), `min` where lower is worse (hit ratios). */
   readonly worst: 'max' | 'min';
 }
 
 /** The charts of a run's monitor history, in the order the HTML report draws them. @internal */
 export const RUN_CHARTS: readonly RunChart[] = [
-  { title: 'CPU', metrics: ['process.cpu.utilization', 'system.cpu.utilization'], worst: 'max' },
+  // rune-bench exec's commands (their own CPU, from the runner's /proc accounting) beside the process and the machine
+  { title: 'CPU', metrics: ['process.cpu.utilization', 'system.cpu.utilization', 'process.child.commands.cpu.utilization'], worst: 'max' },
   { title: 'Memory', metrics: ['process.memory.usage', 'v8js.heap.used', 'v8js.heap.total'], worst: 'max' },
   { title: 'Event loop delay', metrics: ['nodejs.eventloop.delay.p99', 'nodejs.eventloop.delay.p50'], worst: 'max' },
   { title: 'Event loop utilization', metrics: ['nodejs.eventloop.utilization'], worst: 'max' },

@@ -1,6 +1,7 @@
 // One metric's series over a window of snapshots: the one window selection (the history's, also used by the
 // bottleneck detector) and the trend (a least-squares line from the stats kernel, with a flat tolerance).
 import { validateOptions } from '../core/options.js';
+import type { MetricName } from '../core/metric-names.js';
 import type { MetricSnapshot } from '../core/snapshot.js';
 import { linearFit } from '../stats/linear-fit.js';
 import { mean } from '../stats/summary.js';
@@ -122,7 +123,7 @@ export function selectWindow(all: readonly MetricSnapshot[], spec: WindowSpec): 
  *
  * @internal
  */
-export function seriesOf(snapshots: Iterable<MetricSnapshot>, metric: string): MetricSeries {
+export function seriesOf(snapshots: Iterable<MetricSnapshot>, metric: MetricName): MetricSeries {
   const times: number[] = [];
   const values: number[] = [];
   for (const s of snapshots) {

@@ -5,6 +5,17 @@ import { CustomMetricsSource } from '../../src/monitor/sources/custom.js';
 import { isRuneBenchError } from '../../src/core/errors.js';
 import { sleep } from './helpers.js';
 
+// The custom metrics of this file, declared as a user declares their own (MetricRegistry).
+declare module '../../src/core/metric-names.js' {
+  interface MetricRegistry {
+    'app.objects.hashed': '{count}';
+    'app.objects.hashed.rate': '{count}/s';
+    'app.bytes': 'By';
+    'app.bytes.rate': 'By/s';
+    'app.queue.length': '{count}';
+  }
+}
+
 void test('counters report totals and per-second rates; gauges their value once set', async () => {
   const custom = new CustomMetricsSource();
   const hashed = custom.counter('app.objects.hashed', { description: 'Objects hashed' });

@@ -5,6 +5,14 @@ import type { MetricSource } from '../../src/core/source.js';
 import { RuneBenchError } from '../../src/core/errors.js';
 import { ManualClock } from '../../src/testing/manual-clock.js';
 
+// The metrics of this file's test sources, declared as a user declares their own (MetricRegistry).
+declare module '../../src/core/metric-names.js' {
+  interface MetricRegistry {
+    ok: '1';
+    bad: '1';
+  }
+}
+
 const ok: MetricSource = { id: 'ok', describe: () => [], collect: () => ({ ok: 1 }) };
 
 void test('a throwing source emits error, its metrics are absent, others present, sampling goes on', async () => {

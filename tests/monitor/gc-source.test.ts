@@ -22,7 +22,7 @@ void test('GC counts and pause time rise after churning garbage', async () => {
   assert.ok(count >= 1, `gc count ${count}`);
   assert.ok(churned.get('v8js.gc.duration')! > 0);
   assert.ok(churned.get('v8js.gc.duration.minor')! + churned.get('v8js.gc.duration.major')! > 0);
-  const sumKinds = ['major', 'minor', 'incremental', 'weakcb'].reduce((a, k) => a + churned.get(`v8js.gc.duration.${k}`)!, 0);
+  const sumKinds = (['major', 'minor', 'incremental', 'weakcb'] as const).reduce((a, k) => a + churned.get(`v8js.gc.duration.${k}`)!, 0);
   assert.ok(sumKinds <= churned.get('v8js.gc.duration')! + 1e-9);
   // Counts are per interval: a quiet interval right after reports far fewer.
   const quiet = await new PerformanceMonitor({ sources: [new GcSource()] }).sample();

@@ -2,6 +2,13 @@
 import { MetricSnapshot } from '../../src/core/snapshot.js';
 import type { MetricDescriptor } from '../../src/core/metric.js';
 
+// The metric `snap` describes, declared as a user declares their own (MetricRegistry).
+declare module '../../src/core/metric-names.js' {
+  interface MetricRegistry {
+    x: '1';
+  }
+}
+
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 const DESCRIPTORS: Readonly<Record<string, MetricDescriptor>> = Object.freeze({

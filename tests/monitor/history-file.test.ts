@@ -9,6 +9,13 @@ import { HISTORY_SCHEMA_VERSION, historyToJSON, readHistoryFile, writeHistoryFil
 import { isRuneBenchError, type RuneBenchErrorCode } from '../../src/core/errors.js';
 import type { MetricSource } from '../../src/core/source.js';
 
+// The metric of this file's counting source, declared as a user declares their own (MetricRegistry).
+declare module '../../src/core/metric-names.js' {
+  interface MetricRegistry {
+    n: '{count}';
+  }
+}
+
 const counter = (): MetricSource => {
   let n = 0;
   return {

@@ -13,6 +13,13 @@ import { ChildProcessSource } from '../../src/monitor/sources/child-process.js';
 import { CacheSource } from '../../src/monitor/sources/cache.js';
 import type { MetricSource } from '../../src/core/source.js';
 
+// The metric of this file's added source, declared as a user declares their own (MetricRegistry).
+declare module '../../src/core/metric-names.js' {
+  interface MetricRegistry {
+    b: '1';
+  }
+}
+
 const source = (id: string): MetricSource => ({ id, describe: () => [], collect: () => ({}) });
 
 void test('invalid options throw TypeError or RangeError naming the option', () => {

@@ -9,6 +9,15 @@ import type { MetricSource } from '../../src/core/source.js';
 import type { Clock } from '../../src/core/clock.js';
 import { ManualClock } from '../../src/testing/manual-clock.js';
 
+// The metrics of this file's test sources, declared as a user declares their own (MetricRegistry).
+declare module '../../src/core/metric-names.js' {
+  interface MetricRegistry {
+    sync: '1';
+    slow: '1';
+    hanging: '1';
+  }
+}
+
 const syncSource: MetricSource = { id: 'sync', describe: () => [], collect: () => ({ sync: 1 }) };
 
 /** An async source that answers `ms` later on `clock`, counting how many collections run at once. */

@@ -6,6 +6,13 @@ import type { MetricSource } from '../../src/core/source.js';
 import { ManualClock } from '../../src/testing/manual-clock.js';
 import { sleep, spin } from './helpers.js';
 
+// The metric of this file's test source, declared as a user declares their own (MetricRegistry).
+declare module '../../src/core/metric-names.js' {
+  interface MetricRegistry {
+    sync: '1';
+  }
+}
+
 const syncSource: MetricSource = { id: 'sync', describe: () => [], collect: () => ({ sync: 1 }) };
 
 void test('timer samples with only synchronous sources stay on their absolute deadlines, one timer re-armed in place', async () => {

@@ -24,9 +24,11 @@ void test('the monitor\'s events and queries are typed', () => {
   monitor.on('sample', (s: number) => s);
   expectTypeOf(monitor.latest).toEqualTypeOf<MetricSnapshot | undefined>();
   expectTypeOf(monitor.sample()).resolves.toEqualTypeOf<MetricSnapshot>();
-  expectTypeOf(monitor.summary('x')).toEqualTypeOf<MetricSummary | undefined>();
-  expectTypeOf(monitor.trend('x')).toEqualTypeOf<MetricTrend | undefined>();
-  expectTypeOf(monitor.series('x').values).toEqualTypeOf<number[]>();
+  expectTypeOf(monitor.summary('process.cpu.utilization')).toEqualTypeOf<MetricSummary | undefined>();
+  expectTypeOf(monitor.trend('process.cpu.utilization')).toEqualTypeOf<MetricTrend | undefined>();
+  expectTypeOf(monitor.series('process.cpu.utilization').values).toEqualTypeOf<number[]>();
+  // @ts-expect-error: a typo in a metric name does not compile
+  monitor.summary('proces.cpu.utilization');
   expectTypeOf(monitor.window({ lastSamples: 3 })).toEqualTypeOf<MetricSnapshot[]>();
   expectTypeOf(monitor.window({ windowMs: 3 })).toEqualTypeOf<MetricSnapshot[]>();
   // @ts-expect-error: window takes { windowMs } or { lastSamples }

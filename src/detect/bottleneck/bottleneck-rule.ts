@@ -48,6 +48,10 @@ export type BottleneckRuleResult = BottleneckFinding | InsufficientData | undefi
  *
  * @example
  * ```ts
+ * // a metric of your own source, declared so `s.get` accepts it (see `MetricRegistry`)
+ * declare module 'rune-bench' {
+ *   interface MetricRegistry { 'vcs.pack.read.p99': 's' }
+ * }
  * const slowPackReads: BottleneckRule = {
  *   id: 'pack-read-latency',
  *   title: 'Pack reads are slow',

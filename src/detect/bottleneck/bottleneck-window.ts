@@ -1,5 +1,6 @@
 // Window arithmetic shared by the built-in bottleneck rules: series, rates, severity bands (statistics: src/stats).
 import { Severity, compareSeverity, type BottleneckFinding, type FindingEvidence } from '../../core/findings.js';
+import type { MetricName } from '../../core/metric-names.js';
 import type { MetricSnapshot } from '../../core/snapshot.js';
 import { mean } from '../../stats/summary.js';
 import { insufficientData, type InsufficientData } from './bottleneck-rule.js';
@@ -11,7 +12,7 @@ export interface Series {
 }
 
 /** Values of `metric` over the window, skipping snapshots that lack it or hold a non-finite value. @internal */
-export function seriesOf(window: readonly MetricSnapshot[], metric: string): Series {
+export function seriesOf(window: readonly MetricSnapshot[], metric: MetricName): Series {
   const times: number[] = [];
   const values: number[] = [];
   for (const s of window) {
@@ -24,11 +25,21 @@ export function seriesOf(window: readonly MetricSnapshot[], metric: string): Ser
   return { times, values };
 }
 
-/** Metric names present in at least one snapshot of the window, matching `pattern`. @internal */
-export function metricNames(window: readonly MetricSnapshot[], pattern: RegExp): string[] {
-  const names = new Set<string>();
-  for (const s of window) for (const name of s.metrics()) if (pattern.test(name)) names.add(name);
-  return [...names].sort();
+/**
+ * The variable parts of the metric names in the window that `pattern` matches (its first group, such as a cache's
+ * name in `cache.<name>.hits`), each once, sorted: a rule rebuilds the names from them, typed by their family.
+ *
+ * @internal
+ */
+export function namePartsOf(window: readonly MetricSnapshot[], pattern: RegExp): string[] {
+  const parts = new Set<string>();
+  for (const s of window) {
+    for (const name of s.metrics()) {
+      const part = pattern.exec(name)?.[1];
+      if (part !== undefined) parts.add(part);
+    }
+  }
+  return [...parts].sort();
 }
 
 /** Seconds covered by the window (newest minus oldest monotonic time). @internal */
@@ -45,7 +56,7 @@ export function spanOf(window: readonly MetricSnapshot[]): number {
  *
  * @internal
  */
-export function intervalSum(window: readonly MetricSnapshot[], metric: string): { sum: number; seconds: number; count: number } {
+export function intervalSum(window: readonly MetricSnapshot[], metric: MetricName): { sum: number; seconds: number; count: number } {
   let sum = 0;
   let seconds = 0;
   let count = 0;
@@ -66,7 +77,7 @@ export function intervalSum(window: readonly MetricSnapshot[], metric: string): 
  *
  * @internal
  */
-export function counterDelta(window: readonly MetricSnapshot[], metric: string): { delta: number; seconds: number } | undefined {
+export function counterDelta(window: readonly MetricSnapshot[], metric: MetricName): { delta: number; seconds: number } | undefined {
   const { times, values } = seriesOf(window, metric);
   if (values.length < 2) return undefined;
   let delta = 0;
@@ -120,7 +131,7 @@ export function worst(a: Severity | undefined, b: Severity | undefined): Severit
 export function checkData(
   ruleId: string,
   window: readonly MetricSnapshot[],
-  required: readonly string[],
+  required: readonly MetricName[],
   minSamples: number,
 ): InsufficientData | undefined {
   const missing = required.filter((m) => !window.some((s) => s.has(m)));
@@ -191,12 +202,17 @@ export interface SpawnSignals {
   readonly samples: number;
 }
 
-/** CPU of a process the host watches by label (`process.child.<label>.cpu.utilization`). @internal */
-export const CHILD_LABELLED = /^process\.child\.(.+)\.cpu\.utilization$/;
+/** CPU of a process the host watches by label (`process.child.<label>.cpu.utilization`). */
+const CHILD_LABELLED = /^process\.child\.(.+)\.cpu\.utilization$/;
+
+/** Names of the CPU metrics of the processes watched by label (`process.child.<label>.cpu.utilization`) in the window. @internal */
+export function watchedChildCpu(window: readonly MetricSnapshot[]): `process.child.${string}.cpu.utilization`[] {
+  return namePartsOf(window, CHILD_LABELLED).map((label) => `process.child.${label}.cpu.utilization` as const);
+}
 
 /** Children and own CPU over the window, and the kernel share of own CPU (fork, exec and pipes are kernel time). @internal */
 export function spawnSignals(window: readonly MetricSnapshot[]): SpawnSignals {
-  const labelled = metricNames(window, CHILD_LABELLED);
+  const labelled = watchedChildCpu(window);
   const kids: number[] = [];
   const own: number[] = [];
   for (const s of window) {

@@ -1,4 +1,5 @@
 // The ForecastLimit plug point: a metric that must not reach a limit, and where the limit comes from.
+import type { MetricName } from '../../core/metric-names.js';
 import type { MetricSnapshot } from '../../core/snapshot.js';
 
 /**
@@ -7,6 +8,10 @@ import type { MetricSnapshot } from '../../core/snapshot.js';
  *
  * @example
  * ```ts
+ * // a gauge of your own source, declared in `MetricRegistry`
+ * declare module 'rune-bench' {
+ *   interface MetricRegistry { 'vcs.pack.cache.bytes': 'By' }
+ * }
  * const packCache: ForecastLimit = {
  *   id: 'pack-cache',
  *   label: 'pack cache',
@@ -23,8 +28,8 @@ export interface ForecastLimit {
   readonly id: string;
   /** What the metric is, for people ("heap", "open fds"): the subject of "heap reaches its limit in 3m". */
   readonly label: string;
-  /** The metric whose trend is forecast. */
-  readonly metric: string;
+  /** The metric whose trend is forecast (a name of {@link MetricRegistry}, built in or added by declaration merging). */
+  readonly metric: MetricName;
   /** How to show values: bytes, or plain counts. @defaultValue `'count'` */
   readonly unit?: 'bytes' | 'count';
   /**

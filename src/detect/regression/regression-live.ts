@@ -1,5 +1,6 @@
 // Live level of the RegressionDetector: one watcher per metric, a baseline, then departures with hysteresis.
 import { validateOptions } from '../../core/options.js';
+import type { MetricName } from '../../core/metric-names.js';
 import type { MetricSnapshot } from '../../core/snapshot.js';
 import { linearFit } from '../../stats/linear-fit.js';
 import { median } from '../../stats/quantile.js';
@@ -7,7 +8,7 @@ import { madSigma } from '../../stats/robust-spread.js';
 import type { LiveDeparture, LiveMetricSpec } from './regression-types.js';
 
 interface Settings {
-  metric: string;
+  metric: MetricName;
   statistic: 'level' | 'slope';
   worse: 'increase' | 'decrease';
   baselineSamples: number;

@@ -1,5 +1,6 @@
 // Public types of the RegressionDetector: pairwise verdicts, history changes, live departures, events.
 import type { ConfidenceInterval } from '../../core/results.js';
+import type { MetricName } from '../../core/metric-names.js';
 import type { MetricSnapshot } from '../../core/snapshot.js';
 import type { ChangePoint, ChangePointOptions } from '../../stats/change-points.js';
 import type { Verdict } from './verdict.js';
@@ -145,8 +146,8 @@ export interface HistoryAnalysis {
  * @beta
  */
 export interface LiveMetricSpec {
-  /** Metric name in the monitor's snapshots, e.g. `nodejs.eventloop.delay.p99`. */
-  readonly metric: string;
+  /** Metric name in the monitor's snapshots, e.g. `nodejs.eventloop.delay.p99` (a name of {@link MetricRegistry}). */
+  readonly metric: MetricName;
   /** `level` watches the value; `slope` watches its rate of change per second (e.g. RSS growth). @defaultValue `'level'` */
   readonly statistic?: 'level' | 'slope';
   /** Which way is worse. @defaultValue `'increase'` */

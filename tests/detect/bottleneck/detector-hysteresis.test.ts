@@ -7,6 +7,13 @@ import type { MetricSnapshot } from '../../../src/core/snapshot.js';
 import { eventLoopBlockedRule } from '../../../src/detect/bottleneck/rules/event-loop-blocked.js';
 import { series } from './synthetic.js';
 
+// The metric the scripted rule reads, declared as a user declares their own (MetricRegistry).
+declare module '../../../src/core/metric-names.js' {
+  interface MetricRegistry {
+    sev: '1';
+  }
+}
+
 /** A rule that reads the newest snapshot's `sev` metric: 0 none, 1 low, 2 medium, 3 high, -1 insufficient. */
 const scripted: BottleneckRule = {
   id: 'scripted',

@@ -8,6 +8,14 @@ import type { MetricSource } from '../../../src/core/source.js';
 import { RegressionDetector } from '../../../src/detect/regression/regression-detector.js';
 import type { LiveDeparture } from '../../../src/detect/regression/regression-types.js';
 
+// The metrics of this file's test sources, declared as a user declares their own (MetricRegistry).
+declare module '../../../src/core/metric-names.js' {
+  interface MetricRegistry {
+    'app.op.duration': 's';
+    'app.retained.bytes': 'By';
+  }
+}
+
 const data = Buffer.alloc(32 * 1024, 1);
 
 void describe('live regression', () => {
@@ -109,12 +117,13 @@ void describe('live regression', () => {
   void test('specs are validated naming the option', () => {
     const detector = new RegressionDetector();
     const monitor = new PerformanceMonitor({ sources: [] });
+    // @ts-expect-error an empty name is not a MetricName, and is refused at run time too
     assert.throws(() => detector.watch(monitor, [{ metric: '' }]), /metric option/);
-    assert.throws(() => detector.watch(monitor, [{ metric: 'x', baselineSamples: 1 }]), /baselineSamples option/);
-    assert.throws(() => detector.watch(monitor, [{ metric: 'x', statistic: 'slope', recentSamples: 2 }]), /recentSamples option/);
-    assert.throws(() => detector.watch(monitor, [{ metric: 'x', recentSamples: 0 }]), /recentSamples option/);
+    assert.throws(() => detector.watch(monitor, [{ metric: 'process.memory.usage', baselineSamples: 1 }]), /baselineSamples option/);
+    assert.throws(() => detector.watch(monitor, [{ metric: 'process.memory.usage', statistic: 'slope', recentSamples: 2 }]), /recentSamples option/);
+    assert.throws(() => detector.watch(monitor, [{ metric: 'process.memory.usage', recentSamples: 0 }]), /recentSamples option/);
     // @ts-expect-error: the old unit-less name is refused with its new name, not silently ignored
-    assert.throws(() => detector.watch(monitor, [{ metric: 'x', window: 5 }]), /recentSamples/);
-    assert.throws(() => detector.watch(monitor, [{ metric: 'x', sensitivity: 0 }]), /sensitivity option/);
+    assert.throws(() => detector.watch(monitor, [{ metric: 'process.memory.usage', window: 5 }]), /recentSamples/);
+    assert.throws(() => detector.watch(monitor, [{ metric: 'process.memory.usage', sensitivity: 0 }]), /sensitivity option/);
   });
 });

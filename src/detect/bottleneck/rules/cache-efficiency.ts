@@ -4,7 +4,7 @@ import type { MetricSnapshot } from '../../../core/snapshot.js';
 import type { BottleneckRule, BottleneckRuleResult } from '../bottleneck-rule.js';
 import { insufficientData } from '../bottleneck-rule.js';
 import { mean } from '../../../stats/summary.js';
-import { bandOf, counterDelta, evidence, finding, metricNames, seriesOf, worst, type SeverityBands } from '../bottleneck-window.js';
+import { bandOf, counterDelta, evidence, finding, namePartsOf, seriesOf, worst, type SeverityBands } from '../bottleneck-window.js';
 import { validateOptions, type OptionRules } from '../../../core/options.js';
 import { integerAtLeast, numberWithin, severityBandsRule } from '../rule-options.js';
 
@@ -70,7 +70,7 @@ export function cacheEfficiencyRule(options: CacheEfficiencyRuleOptions = {}): B
     title: 'Cache hit ratio low',
     scope: 'process',
     evaluate(window: readonly MetricSnapshot[]): BottleneckRuleResult {
-      const names = [...new Set(metricNames(window, CACHE).map((m) => (CACHE.exec(m) as RegExpExecArray)[1] as string))];
+      const names = namePartsOf(window, CACHE);
       if (names.length === 0) return insufficientData(CACHE_EFFICIENCY, window, 'no cache.<name>.* metrics in the window', ['cache.<name>.hits']);
       const verdicts: Verdict[] = [];
       let judged = 0;

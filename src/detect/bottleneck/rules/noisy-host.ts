@@ -1,11 +1,12 @@
 // Rule: the host is busy with other work (load, steal time): measurements taken now are low-confidence.
 import { availableParallelism } from 'node:os';
+import type { MetricName } from '../../../core/metric-names.js';
 import type { MetricSnapshot } from '../../../core/snapshot.js';
 import type { BottleneckRule, BottleneckRuleResult } from '../bottleneck-rule.js';
 import { insufficientData } from '../bottleneck-rule.js';
 import { median } from '../../../stats/quantile.js';
 import { mean } from '../../../stats/summary.js';
-import { CHILD_LABELLED, bandOf, confidenceOf, evidence, metricNames, seriesOf, worst, finding, type SeverityBands } from '../bottleneck-window.js';
+import { bandOf, confidenceOf, evidence, seriesOf, watchedChildCpu, worst, finding, type SeverityBands } from '../bottleneck-window.js';
 import { validateOptions, type OptionRules } from '../../../core/options.js';
 import { integerAtLeast, severityBandsRule } from '../rule-options.js';
 
@@ -80,12 +81,12 @@ export function noisyHostRule(options: NoisyHostRuleOptions = {}): BottleneckRul
       const others: number[] = [];
       const cpuCount = cores ?? defaultCores();
       // processes the host watches by label (`monitor --pid`, the commands `exec` runs) are its own work, not noise
-      const watched = metricNames(window, CHILD_LABELLED);
+      const children: readonly MetricName[] = [CHILDREN, ...watchedChildCpu(window)];
       for (const s of window) {
         const sys = s.get(SYS);
         const proc = s.get(PROC);
         if (sys === undefined || proc === undefined) continue;
-        const kids = [CHILDREN, ...watched].reduce((sum, name) => sum + (s.get(name) ?? 0), 0) / cpuCount;
+        const kids = children.reduce((sum, name) => sum + (s.get(name) ?? 0), 0) / cpuCount;
         others.push(Math.max(0, sys - proc - kids));
       }
       if (loads.length < 2 && steals.length < 2 && others.length < 2) {
