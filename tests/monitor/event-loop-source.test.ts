@@ -38,3 +38,39 @@ void test('a block still in progress when the sample is taken is not lost', asyn
   assert.ok(max !== undefined && max >= 0.2, `max delay ${String(max)} after a 300 ms block`);
   assert.ok(after.get('nodejs.eventloop.delay.max')! < max, 'the next interval does not repeat the block');
 });
+
+void test('an idle loop sampled every 500 ms at a 200 ms resolution shows no stall (every other sample read 100 ms before)', async () => {
+  // Node's monitorEventLoopDelay forgets the previous tick on reset(), so the first tick after each sample
+  // recorded nothing and the uncovered part of the window read as a block in progress
+  const source = new EventLoopSource({ resolutionMs: 200 });
+  source.start();
+  const maxima: number[] = [];
+  try {
+    for (let i = 0; i < 8; i++) {
+      await sleep(500);
+      maxima.push(source.collect()['nodejs.eventloop.delay.max'] ?? 0);
+    }
+  } finally {
+    source.stop();
+  }
+  // a loaded machine may delay a timer now and then; the defect made half the samples read ~100 ms
+  const stalls = maxima.filter((m) => m >= 0.08).length;
+  assert.ok(stalls <= 1, `samples reading a stall of 80 ms or more: ${maxima.map((m) => (m * 1000).toFixed(1)).join(' ')} ms`);
+});
+
+void test('a block between two samples is reported once, by the sample right after it', async () => {
+  const source = new EventLoopSource({ resolutionMs: 200 });
+  source.start();
+  try {
+    await sleep(450);
+    source.collect();
+    spin(300);
+    const blocked = source.collect()['nodejs.eventloop.delay.max'] ?? 0;
+    await sleep(450);
+    const after = source.collect()['nodejs.eventloop.delay.max'] ?? 0;
+    assert.ok(blocked >= 0.1, `a 300 ms block read ${String(blocked)} s`);
+    assert.ok(after < blocked, `the next sample repeats it: ${String(after)} s`);
+  } finally {
+    source.stop();
+  }
+});

@@ -1,7 +1,7 @@
-import { type EventLoopUtilization, type IntervalHistogram, monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { createHistogram, type EventLoopUtilization, performance, type RecordableHistogram } from 'node:perf_hooks';
 import { validateOptions } from '../../core/options.js';
 import type { MetricDescriptor, MetricValues } from '../../core/metric.js';
-import type { CollectContext, MetricSource } from '../../core/source.js';
+import type { MetricSource } from '../../core/source.js';
 import { frozenList } from './proc.js';
 
 const DESCRIPTORS = frozenList<MetricDescriptor>([
@@ -18,8 +18,7 @@ const DESCRIPTORS = frozenList<MetricDescriptor>([
  */
 export interface EventLoopSourceOptions {
   /**
-   * Sampling resolution of the delay histogram in milliseconds (`monitorEventLoopDelay`): lower is finer
-   * and costs more wake-ups.
+   * Interval of the delay timer in milliseconds: lower is finer and costs more wake-ups.
    *
    * @defaultValue 20
    */
@@ -32,8 +31,15 @@ function delay(ns: number, base: number): number {
 }
 
 /**
- * Event loop delay percentiles (`monitorEventLoopDelay`, reset every sample) and utilization
- * (`performance.eventLoopUtilization` deltas). Source id `nodejs.eventloop`.
+ * Event loop delay percentiles and utilization (`performance.eventLoopUtilization` deltas). Source id
+ * `nodejs.eventloop`.
+ *
+ * The delay comes from a timer of its own, every `resolutionMs`: each tick records how long it waited since
+ * the previous one into a histogram (reset every sample), and a block still in progress at sample time is
+ * the time since the last tick. Node's `monitorEventLoopDelay` is not used: its `reset()` also forgets the
+ * previous tick, so the first tick after every sample records nothing and a window's recorded gaps cover up to
+ * a whole resolution less than it lasted, which read as a false 100 ms stall in every other 500 ms sample of an
+ * idle process (resolution 200 ms), and hid a real block that delayed that first tick.
  *
  * @public
  */
@@ -41,7 +47,10 @@ export class EventLoopSource implements MetricSource {
   /** Source id. */
   readonly id = 'nodejs.eventloop';
   readonly #resolution: number;
-  #histogram: IntervalHistogram | undefined;
+  #histogram: RecordableHistogram | undefined;
+  #timer: NodeJS.Timeout | undefined;
+  /** When the last tick ran (ms, performance.now()): never forgotten by a reset. */
+  #lastTick = 0;
   #elu: EventLoopUtilization | undefined;
 
   /** @param options - histogram resolution (ms) */
@@ -55,32 +64,42 @@ export class EventLoopSource implements MetricSource {
     return DESCRIPTORS;
   }
 
-  /** Enables the delay histogram and takes the utilization baseline. */
+  /** Starts the delay timer and takes the utilization baseline. */
   start(): void {
     if (this.#histogram !== undefined) return;
-    this.#histogram = monitorEventLoopDelay({ resolution: this.#resolution });
-    this.#histogram.enable();
+    const histogram = createHistogram();
+    this.#histogram = histogram;
+    this.#lastTick = performance.now();
+    this.#timer = setInterval(() => {
+      const now = performance.now();
+      // a gap in whole nanoseconds, at least 1 (the histogram's lowest value)
+      histogram.record(Math.max(1, Math.round((now - this.#lastTick) * 1e6)));
+      this.#lastTick = now;
+    }, this.#resolution);
+    this.#timer.unref();
     this.#elu = performance.eventLoopUtilization();
   }
 
-  /** Disables the histogram. */
+  /** Stops the delay timer. */
   stop(): void {
-    this.#histogram?.disable();
+    if (this.#timer !== undefined) clearInterval(this.#timer);
+    this.#timer = undefined;
     this.#histogram = undefined;
     this.#elu = undefined;
   }
 
-  /** {@inheritDoc MetricSource.collect} */
-  collect(context?: CollectContext): MetricValues {
+  /** {@inheritDoc MetricSource.collect} (no context needed: the source keeps the time of its own last tick) */
+  collect(): MetricValues {
     if (this.#histogram === undefined) this.start();
     const values: Record<string, number> = {};
-    const h = this.#histogram as IntervalHistogram;
-    // Each recorded value is the time between two histogram timer ticks, so it includes the
-    // resolution itself: subtract it to report the delay.
+    const h = this.#histogram as RecordableHistogram;
+    // Each recorded value is the time between two ticks, so it includes the resolution itself: subtract it.
     const base = this.#resolution * 1e6;
-    const elapsedNs = context?.elapsed === undefined ? undefined : context.elapsed * 1e9;
-    // Every histogram read is a call into C++, and `percentile` and `mean` scan the bucket array: read
-    // `count` once and use the O(1) `min` / `max` wherever they give the same answer (few ticks per interval).
+    const now = performance.now();
+    // A block that ended just before this sample has no tick yet: the pending tick is late by this much.
+    const trailing = delay((now - this.#lastTick) * 1e6, base);
+    // Every histogram read is a call into C++, and `percentile` scans the bucket array: read `count` once and
+    // use the O(1) `min` / `max` wherever they give the same answer (few ticks per interval).
     const count = h.count;
     if (count > 0) {
       const maxNs = h.max;
@@ -90,30 +109,22 @@ export class EventLoopSource implements MetricSource {
       // values the median is the smaller one, and below 50 values the 99th percentile is the largest.
       const p50 = count <= 2 ? delay(minNs, base) : delay(h.percentile(50), base);
       const p99 = count < 50 ? max : delay(h.percentile(99), base);
-      // A block still in progress when this sample runs has no tick yet, and reset() forgets it: estimate it
-      // from the part of the interval the recorded ticks do not cover (elapsed - sum of the recorded gaps).
-      // The estimate only matters when it exceeds p99 (or max past 100 ticks): bound it with count × min
-      // first, so the mean (a scan) is read only when it could change a value.
-      let trailing = 0;
-      const raises = count < 100 ? p99 : max;
-      if (elapsedNs !== undefined && delay(elapsedNs - count * minNs, base) > raises) {
-        const covered = count <= 2 ? minNs + (count === 2 ? maxNs : 0) : h.mean * count;
-        trailing = delay(elapsedNs - covered, base);
-      }
       values['nodejs.eventloop.delay.p50'] = p50;
       values['nodejs.eventloop.delay.p99'] = count < 100 ? Math.max(p99, trailing) : p99;
       values['nodejs.eventloop.delay.max'] = Math.max(max, trailing);
-    } else if (elapsedNs !== undefined && elapsedNs > 2 * base) {
-      // No tick in a whole interval: the loop was blocked for (nearly) all of it.
-      const trailing = delay(elapsedNs, base);
+    } else if (trailing > 0) {
+      // No tick in the whole interval: the loop was blocked for (nearly) all of it.
       values['nodejs.eventloop.delay.p50'] = trailing;
       values['nodejs.eventloop.delay.p99'] = trailing;
       values['nodejs.eventloop.delay.max'] = trailing;
     }
+    // The block reported as trailing is over (this code runs): count the next gap from now, so the next
+    // sample does not report the same block again.
+    if (trailing > 0) this.#lastTick = now;
     h.reset();
-    const now = performance.eventLoopUtilization();
-    if (this.#elu !== undefined) values['nodejs.eventloop.utilization'] = performance.eventLoopUtilization(now, this.#elu).utilization;
-    this.#elu = now;
+    const elu = performance.eventLoopUtilization();
+    if (this.#elu !== undefined) values['nodejs.eventloop.utilization'] = performance.eventLoopUtilization(elu, this.#elu).utilization;
+    this.#elu = elu;
     return values;
   }
 }
