@@ -8,6 +8,7 @@ import { environmentFingerprint } from './environment.js';
 import { isIsolatedChild, runIsolated } from './isolation.js';
 import { resolveSettings, validateRunSelection, validateSuiteOptions, validateTaskOptions } from './options.js';
 import { runInstructions } from './instruments/instructions.js';
+import type { Instrument } from './instruments/instrument-options.js';
 import { buildSummary, suiteStatus } from './summary.js';
 import { runTask, type TaskDefinition, type TaskOutcome } from './task-runner.js';
 import { nowSeconds as realSeconds, timerProfile } from './timer.js';
@@ -128,6 +129,11 @@ export class BenchmarkSuite extends TypedEventEmitter<BenchmarkSuiteEvents> {
   /** Suite name. */
   get name(): string {
     return this.#name;
+  }
+
+  /** What measures the tasks (the `instrument` option): `time` unless the suite counts instructions. */
+  get instrument(): Instrument {
+    return this.#options.instrument ?? 'time';
   }
 
   /** Names of the tasks, in the order added. */

@@ -3,6 +3,7 @@
 import type { SuiteResult } from '../core/results.js';
 import type { SuiteDefinition, SuiteRunOptions } from '../core/suite.js';
 import type { TaskCycleEvent } from './types.js';
+import type { Instrument } from './instruments/instrument-options.js';
 
 /**
  * What the wrapper needs from a `BenchmarkSuite` (duck-typed, so a suite built with another copy of the
@@ -13,6 +14,8 @@ import type { TaskCycleEvent } from './types.js';
 export interface BenchmarkSuiteLike {
   readonly name: string;
   readonly tasks: readonly string[];
+  /** Absent on a suite built with an older copy of the package: then `time`. */
+  readonly instrument?: Instrument;
   add(...args: never[]): unknown;
   run(selection?: { readonly signal?: AbortSignal; readonly tasks?: readonly string[] }): Promise<SuiteResult>;
   on(event: 'task:cycle', listener: (progress: TaskCycleEvent) => void): unknown;
@@ -31,7 +34,8 @@ export function isBenchmarkSuiteLike(value: unknown): value is BenchmarkSuiteLik
 }
 
 /**
- * Wraps a `BenchmarkSuite` as a {@link SuiteDefinition}: its name is the id, it takes no parameters, and a
+ * Wraps a `BenchmarkSuite` as a {@link SuiteDefinition}: its name is the id, it takes no parameters, it lists
+ * the one instrument its options chose, and a
  * run passes the abort signal on and reports progress from its `task:cycle` events. `scale`, `params` and
  * `seed` do not apply: the suite's own options fixed them when it was built. `only` runs just those tasks
  * (the CLI's `--filter`).
@@ -46,6 +50,8 @@ export function benchmarkSuiteDefinition(suite: BenchmarkSuiteLike, only?: reado
     id,
     description: `BenchmarkSuite ${id}${tasks.length === 0 ? '' : `: ${shown}`}`,
     parameters: [],
+    // its own options fixed the instrument: the one it lists, so asking for another is refused by name
+    instruments: [suite.instrument ?? 'time'],
     async run(options: SuiteRunOptions = {}): Promise<SuiteResult> {
       const onProgress = options.onProgress;
       const listener = (p: TaskCycleEvent): void => {

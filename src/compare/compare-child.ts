@@ -2,6 +2,7 @@
 // run the suite (again until the time budget is spent), and send each task's median back.
 import type { SuiteResult, TaskResult } from '../core/results.js';
 import type { SuiteDefinition } from '../core/suite.js';
+import { benchmarkSuiteDefinition, isBenchmarkSuiteLike, type BenchmarkSuiteLike } from '../bench/suite-definition.js';
 import { medianOf } from '../stats/pelt.js';
 import type { SideTaskMeasurement } from './types.js';
 import type { SideChildReply, SideChildRequest } from './side-runner.js';
@@ -16,6 +17,9 @@ async function findSuite(module: Record<string, unknown>, id: string, file: stri
   const exported = [module.default, module.suites, module.suite].flatMap((v: unknown): unknown[] => (Array.isArray(v) ? (v as unknown[]) : [v]));
   const found = exported.find((v) => isSuite(v, id));
   if (found !== undefined) return found;
+  // a module that exports a BenchmarkSuite, as `run --require` accepts it (its name is the id)
+  const bench = exported.find((v): v is BenchmarkSuiteLike => isBenchmarkSuiteLike(v) && v.name === id);
+  if (bench !== undefined) return benchmarkSuiteDefinition(bench);
   try {
     // the registry loads every built-in suite: only for a module that registered its suite itself
     const { getSuite } = await import('../suites/registry.js');
@@ -45,8 +49,11 @@ async function handle(request: SideChildRequest): Promise<void> {
     const module = (await import(request.module)) as Record<string, unknown>;
     const suite = await findSuite(module, request.suite, request.module);
     const instrument = request.instrument;
-    if (instrument !== undefined && !(suite.instruments ?? ['time']).includes(instrument.kind)) {
-      throw new Error(`suite ${request.suite} measures ${(suite.instruments ?? ['time']).join(', ')} only, not ${instrument.kind}`);
+    const wanted = instrument?.kind ?? 'time';
+    const offered = suite.instruments ?? ['time'];
+    if (!offered.includes(wanted)) {
+      // also a BenchmarkSuite built to count instructions, compared by time: its figures would be counts
+      throw new Error(`suite ${request.suite} measures ${offered.join(', ')} only, not ${wanted}${offered.includes('instructions') ? ' (pass --instrument instructions)' : ''}`);
     }
     const counting = instrument === undefined ? {} : { instrument: instrument.kind, instructions: { cacheSim: instrument.cacheSim } };
     const started = performance.now();

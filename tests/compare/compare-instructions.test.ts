@@ -97,3 +97,33 @@ void test('cacheSim without the instructions instrument and an unknown instrumen
     { message: /instrument option/ },
   );
 });
+
+/** A module exporting a BenchmarkSuite itself (as `run --require` accepts), timed or counting. */
+function benchmarkSuiteModule(instrument: 'time' | 'instructions'): string {
+  return `import { BenchmarkSuite } from 'rune-bench';
+import { WORK } from './work.js';
+function busy(n) { let x = 0; for (let i = 0; i < n; i++) x = (x * 31 + i) | 0; return x; }
+const suite = new BenchmarkSuite('exported', { timeMs: 60, warmupMs: 10, minSamples: 8${instrument === 'instructions' ? ", instrument: 'instructions', isolation: { module: import.meta.url, execArgv: [] }" : ''} });
+suite.add('loop', () => busy(20000 * WORK));
+export default suite;
+`;
+}
+
+void test('a module that exports a BenchmarkSuite is compared under its name, and a counting one is not compared by time', async () => {
+  const repo = createRepo({ 'suite.js': benchmarkSuiteModule('time'), 'work.js': workModule(1) });
+  try {
+    repo.commit({ 'work.js': workModule(2) }, 'twice the work');
+    const timed = await compare(repo, { suite: 'exported', instrument: 'time', rounds: 4 });
+    assert.equal(timed.unit, 'seconds');
+    assert.equal(timed.tasks[0]?.name, 'loop');
+    assert.equal(timed.verdict, 'regressed', timed.reason);
+
+    repo.commit({ 'suite.js': benchmarkSuiteModule('instructions') }, 'counting suite');
+    repo.commit({ 'note.txt': 'x\n' }, 'no change');
+    await assert.rejects(compare(repo, { suite: 'exported', instrument: 'time' }), (error: Error) =>
+      /measures instructions only, not time \(pass --instrument instructions\)/.test(error.message));
+    assert.equal(repo.worktrees(), 1);
+  } finally {
+    repo.cleanup();
+  }
+});
