@@ -93,7 +93,7 @@ export const COMPARE_SPEC: CommandSpec = {
     instrument: {
       type: 'string',
       value: 'time|instructions',
-      description: 'what measures each task on both sides: time (default), or instructions counted under valgrind (suites that support it; load barely moves the counts, so 2 rounds are enough)',
+      description: 'what measures each task on both sides: time (default), or instructions counted under valgrind (suites that support it; load barely moves the counts, so 3 rounds usually decide)',
     },
     'cache-sim': { type: 'boolean', description: 'with --instrument instructions: simulate the caches and compare estimated cycles (a model)' },
     scale: { type: 'string', value: 'quick|standard|linux', description: 'size of the run on both sides (default: quick)' },
@@ -107,7 +107,7 @@ export const COMPARE_SPEC: CommandSpec = {
     'compare --base main --require bench/suite.js --suite core',
     'compare --base origin/main --head HEAD --require bench/suite.ts --suite core --build "npm run build" --fail-on-regression',
     'compare --base HEAD~1 --require bench/suite.js --suite core --rounds 10 --time-ms 2000 --format json',
-    'compare --base main --require bench/counted.js --suite hashing --instrument instructions --rounds 2 --fail-on-regression',
+    'compare --base main --require bench/counted.js --suite hashing --instrument instructions --rounds 3 --fail-on-regression',
   ],
 };
 
