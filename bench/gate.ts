@@ -13,7 +13,8 @@
 //   Counted: exit 1 (goal: caught in at least 19 of 20).
 // - the pre-change gate as the peer, on the same two results: the detector's verdicts with the host's conditions
 //   and between-run noise left out (what `run --baseline` decided before they were recorded).
-// - interval calibration: consecutive fresh-process runs of a three-task suite; counted: how often a run's median
+// - interval calibration: consecutive runs of a three-task suite, one process per run (the default) alternating
+//   with 4 isolated processes per task (isolation.processes); counted: how often a run's median
 //   falls inside the previous run's 95% interval (goal at least 90%).
 //
 //   npm run bench:gate -- --trials 3 --compare 0 --calibration 5    (a quick look: no compare --base trials)
@@ -62,7 +63,23 @@ const calibration = {
     return s.run();
   },
 };
-export const suites = [suite, calibration];
+// the same three tasks, each in 4 fresh processes of a quarter of the time: an interval that covers the spread
+// between processes (isolation), for the same total sampling time
+function calibrationTasks(s) {
+  s.add('loop 4k', () => busy(4000));
+  s.add('loop 40k', () => busy(40000));
+  s.add('array sort', () => Float64Array.from({ length: 500 }, (_, i) => (i * 7919) % 1000).sort()[0]);
+  return s;
+}
+export const calibrationSuite = calibrationTasks(new BenchmarkSuite('calibration-isolated', {
+  timeMs: 50, warmupMs: 20, minSamples: 20, keepSamples: true,
+  isolation: { module: import.meta.url, exportName: 'calibrationSuite', processes: 4, execArgv: [] },
+}));
+const isolated = {
+  id: 'calibration-isolated', description: 'the three tasks, 4 processes each', parameters: [],
+  run() { return calibrationSuite.run(); },
+};
+export const suites = [suite, calibration, isolated];
 `;
 
 function repository(work: number): string {
@@ -201,24 +218,35 @@ try {
         `compare unchanged ${a?.verdict ?? 'skipped'}; compare 10% slower ${b?.verdict ?? 'skipped'}; load/core ${perCore().toFixed(2)}`,
     );
   }
-  // interval calibration: does a fresh process's median fall inside the previous run's 95% interval?
-  const calibration = new Map<string, { inside: number; pairs: number }>();
-  let previous: SuiteResult | undefined;
+  // interval calibration: does a fresh run's median fall inside the previous run's 95% interval? One process
+  // per run (the default), and 4 isolated processes per task (the interval covers the spread between them);
+  // the two kinds of run alternate, so the host's changes hit both alike
+  const calibration = new Map<string, { inside: number; pairs: number; widths: number[] }>();
+  const previous = new Map<string, SuiteResult>();
   for (let k = 0; k < calibrationRuns; k++) {
-    const r = await cli(['run', '--require', 'suite.js', '--suite', 'calibration', '--no-store', '--save-baseline', `cal${k}.json`], same);
-    if (r.code !== 0) throw new Error(`calibration run failed: ${r.stderr}`);
-    const now = readSuiteResult(join(same, `cal${k}.json`));
-    for (const t of now.tasks) {
-      const before = previous?.tasks.find((p) => p.name === t.name)?.stats;
-      if (before === undefined || t.stats === undefined) continue;
-      const c = calibration.get(t.name) ?? { inside: 0, pairs: 0 };
-      c.pairs += 1;
-      if (t.stats.median >= before.medianCI.lower && t.stats.median <= before.medianCI.upper) c.inside += 1;
-      calibration.set(t.name, c);
+    for (const id of ['calibration', 'calibration-isolated']) {
+      const r = await cli(['run', '--require', 'suite.js', '--suite', id, '--no-store', '--save-baseline', `cal-${id}-${k}.json`], same);
+      if (r.code !== 0) throw new Error(`calibration run failed: ${r.stderr}`);
+      const now = readSuiteResult(join(same, `cal-${id}-${k}.json`));
+      for (const t of now.tasks) {
+        const before = previous.get(id)?.tasks.find((p) => p.name === t.name)?.stats;
+        const key = `${id === 'calibration' ? '1 process ' : '4 processes'}  ${t.name}`;
+        const c = calibration.get(key) ?? { inside: 0, pairs: 0, widths: [] };
+        if (t.stats !== undefined) c.widths.push(t.stats.rme);
+        if (before !== undefined && t.stats !== undefined) {
+          c.pairs += 1;
+          if (t.stats.median >= before.medianCI.lower && t.stats.median <= before.medianCI.upper) c.inside += 1;
+        }
+        calibration.set(key, c);
+      }
+      previous.set(id, now);
     }
-    previous = now;
   }
-  calibrationLines.push(...[...calibration].map(([name, c]) => `  ${name.padEnd(12)} ${c.inside}/${c.pairs} fresh-process medians inside the previous run's 95% interval`));
+  calibrationLines.push(
+    ...[...calibration].map(
+      ([name, c]) => `  ${name.padEnd(24)} ${c.inside}/${c.pairs} medians inside the previous run's 95% interval; its half-width (rme) median ${(100 * medianOf(c.widths)).toFixed(2)}%`,
+    ),
+  );
 } finally {
   rmSync(dirname(same), { recursive: true, force: true });
   rmSync(dirname(slow), { recursive: true, force: true });
