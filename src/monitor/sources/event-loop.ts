@@ -88,7 +88,10 @@ export class EventLoopSource implements MetricSource {
     this.#elu = undefined;
   }
 
-  /** {@inheritDoc MetricSource.collect} (no context needed: the source keeps the time of its own last tick) */
+  /**
+   * Reads the delay percentiles and utilization since the previous call, then starts a new interval. No
+   * context is needed: the source keeps the time of its own last tick.
+   */
   collect(): MetricValues {
     if (this.#histogram === undefined) this.start();
     const values: Record<string, number> = {};
