@@ -1,8 +1,8 @@
 // Runs one task in this process: hooks, detection of async, calibration, warm-up, sampling, statistics.
 import { BUDGET_FIGURE, type KeyFigure, type TaskResult, type TaskStatus } from '../core/results.js';
 import { median } from 'simple-statistics';
-import { describeSamples, medianRme } from '../stats/describe.js';
-import { sortedCopy } from '../stats/quantile.js';
+import { describeSamples } from '../stats/describe.js';
+import { precisionCheck } from './precision-check.js';
 import { collectGarbage } from './gc.js';
 import { TaskGuard, TaskStop } from './guard.js';
 import { SampleBuffer } from './sample-buffer.js';
@@ -126,38 +126,6 @@ function calibrate(batch: BatchRunner, fn: BenchmarkFn, target: number, guard: T
     guard.throwIfStopped();
     n = t < target / 100 ? n * 10 : n * 2;
   }
-}
-
-/** Extra sampling a `targetRme` may add when `maxTimeMs` sets no smaller limit, in multiples of `timeMs`. */
-const PRECISION_EXTENSION = 10;
-/** Resamples of the bootstrap that checks the precision while sampling (the reported one uses 1000). */
-const PRECISION_RESAMPLES = 200;
-
-/**
- * Whether sampling may stop once `timeMs` and `minSamples` are met: always without a `targetRme`; with one,
- * when the median's interval is that narrow or the extra time is spent. The interval is recomputed only
- * after the sample count grew by a tenth, so a fast task's loop does not pay a bootstrap per batch.
- */
-function precisionCheck(
-  settings: ResolvedSettings,
-  started: number,
-): (samples: SampleBuffer, samplingStart: number, samplingTime: number, now: number) => boolean {
-  const target = settings.targetRme;
-  if (target === undefined) return () => true;
-  const deadline = started + settings.maxTimeMs / 1000;
-  let nextCheck = 0;
-  let lastNow = -Infinity;
-  let lastLength = 0;
-  return (samples, samplingStart, samplingTime, now) => {
-    // one more sample must fit before the hard cap, or the guard would cut it off half-way
-    const perSample = samples.length > lastLength && lastNow > -Infinity ? (now - lastNow) / (samples.length - lastLength) : 0;
-    lastNow = now;
-    lastLength = samples.length;
-    if (now - samplingStart >= samplingTime * (1 + PRECISION_EXTENSION) || now + perSample >= deadline) return true;
-    if (samples.length < nextCheck) return false;
-    nextCheck = Math.ceil(samples.length * 1.1) + 1;
-    return medianRme(sortedCopy(samples.toArray()), { seed: settings.seed, resamples: PRECISION_RESAMPLES }) <= target;
-  };
 }
 
 /**

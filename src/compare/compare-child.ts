@@ -2,6 +2,7 @@
 // run the suite (again until the time budget is spent), and send each task's median back.
 import type { SuiteResult, TaskResult } from '../core/results.js';
 import type { SuiteDefinition } from '../core/suite.js';
+import { instrumentRefusal } from '../bench/instruments/instrument-options.js';
 import { benchmarkSuiteDefinition, isBenchmarkSuiteLike, type BenchmarkSuiteLike } from '../bench/suite-definition.js';
 import { medianOf } from '../stats/pelt.js';
 import type { SideTaskMeasurement } from './types.js';
@@ -49,12 +50,9 @@ async function handle(request: SideChildRequest): Promise<void> {
     const module = (await import(request.module)) as Record<string, unknown>;
     const suite = await findSuite(module, request.suite, request.module);
     const instrument = request.instrument;
-    const wanted = instrument?.kind ?? 'time';
-    const offered = suite.instruments ?? ['time'];
-    if (!offered.includes(wanted)) {
-      // also a BenchmarkSuite built to count instructions, compared by time: its figures would be counts
-      throw new Error(`suite ${request.suite} measures ${offered.join(', ')} only, not ${wanted}${offered.includes('instructions') ? ' (pass --instrument instructions)' : ''}`);
-    }
+    // also refuses a BenchmarkSuite built to count instructions compared by time: its figures would be counts
+    const refusal = instrumentRefusal(request.suite, suite.instruments, instrument?.kind ?? 'time');
+    if (refusal !== undefined) throw new Error(refusal);
     const counting = instrument === undefined ? {} : { instrument: instrument.kind, instructions: { cacheSim: instrument.cacheSim } };
     const started = performance.now();
     const perTask = new Map<string, { medians: number[]; status: SideTaskMeasurement['status']; error?: string }>();

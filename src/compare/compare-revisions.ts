@@ -4,6 +4,7 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import { systemClock } from '../core/clock.js';
 import { RuneBenchError } from '../core/errors.js';
 import type { PerOperationUnit } from '../core/results.js';
+import { DEFAULT_COUNT_THRESHOLD } from '../detect/regression/count-gate.js';
 import { validateOptions } from '../core/options.js';
 import { combineHostConditions, explainByConditions } from '../bench/host-conditions.js';
 import { pairedRatioInterval } from '../stats/paired-ratio.js';
@@ -81,8 +82,8 @@ export async function compareRevisions(options: CompareRevisionsOptions): Promis
   const rounds = options.rounds ?? 6;
   const counted = options.instrument === 'instructions';
   if (options.cacheSim === true && !counted) throw new RangeError("cacheSim option needs instrument: 'instructions'");
-  // counts move by ~1e-4 between processes where time moves by percents: a much tighter default
-  const threshold = options.threshold ?? (counted ? 0.005 : 0.02);
+  // counts move far less between processes than times do: the count gate's tighter default
+  const threshold = options.threshold ?? (counted ? DEFAULT_COUNT_THRESHOLD : 0.02);
   const unit: PerOperationUnit = !counted ? 'seconds' : options.cacheSim === true ? 'cycles (estimated)' : 'instructions';
   const scale = options.scale ?? 'quick';
   const params = options.params ?? {};

@@ -82,3 +82,16 @@ export function validateInstrumentOptions(options: { readonly instrument?: unkno
     throw new TypeError('instrument option "instructions" needs the isolation option: the module that exports the suite, which the counting child loads');
   }
 }
+
+/**
+ * Why a suite offering `offered` instruments (a suite definition's `instruments`; none listed means time only)
+ * cannot measure with `wanted`, in words, or undefined when it can. One rule for `run --instrument` and for
+ * both sides of `compare`.
+ *
+ * @internal
+ */
+export function instrumentRefusal(suiteId: string, offered: readonly Instrument[] | undefined, wanted: Instrument): string | undefined {
+  const list = offered ?? ['time'];
+  if (list.includes(wanted)) return undefined;
+  return `suite ${suiteId} measures ${list.join(', ')} only, not ${wanted}${list.includes('instructions') ? ' (pass --instrument instructions)' : ''}`;
+}

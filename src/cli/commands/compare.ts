@@ -5,6 +5,7 @@ import type { HostConditions } from '../../bench/host-conditions.js';
 import { safeText } from '../../format/common.js';
 import { formatChange, formatDuration, formatPerOp } from '../../format/units.js';
 import { findValgrind } from '../../bench/instruments/valgrind.js';
+import { parseInstrumentFlags } from '../instrument-flags.js';
 import type { Flags } from '../args.js';
 import { ExitCode } from '../command.js';
 import { note, type CommandContext } from '../context.js';
@@ -27,11 +28,10 @@ export async function runCompare(ctx: CommandContext, flags: Flags): Promise<num
   const head = flags.string('head');
   const rounds = flags.number('rounds', { integer: true, min: 2, max: 1000 }) ?? 6;
   const timeMs = flags.number('time-ms', { min: 0, what: 'milliseconds' }) ?? 0;
-  const instrument = flags.choice('instrument', ['time', 'instructions'] as const, 'time');
-  const cacheSim = flags.boolean('cache-sim');
-  if (cacheSim && instrument !== 'instructions') throw new UsageError('--cache-sim needs --instrument instructions', 'compare');
+  const { instrument, cacheSim } = parseInstrumentFlags(flags, 'compare');
   if (instrument === 'instructions') findValgrind(); // say what to install before any worktree is made
-  const threshold = flags.ratio('threshold', { max: 0.99 }) ?? (instrument === 'instructions' ? 0.005 : 0.02);
+  // without the flag the library's default for the instrument holds (2% for time, 0.5% for counts)
+  const threshold = flags.ratio('threshold', { max: 0.99 });
   const seed = flags.number('seed', { integer: true, min: 0, max: 2 ** 32 - 1 }) ?? 1;
   const scale = flags.choice('scale', SCALES, 'quick');
   const build = flags.string('build');
@@ -49,7 +49,7 @@ export async function runCompare(ctx: CommandContext, flags: Flags): Promise<num
       suite,
       rounds,
       timeMs,
-      threshold,
+      ...(threshold === undefined ? {} : { threshold }),
       seed,
       scale,
       params,

@@ -27,9 +27,10 @@ import { appendStepSummary } from './step-summary.js';
 import type { FormatInput } from '../../format/formatter.js';
 import { isBaselineName } from '../../store/results-store.js';
 import { findValgrind } from '../../bench/instruments/valgrind.js';
+import { instrumentRefusal } from '../../bench/instruments/instrument-options.js';
+import { parseInstrumentFlags } from '../instrument-flags.js';
 
 const SCALES = ['quick', 'standard', 'linux'] as const;
-const INSTRUMENTS = ['time', 'instructions'] as const;
 
 /** Runs `run`. @internal */
 export async function runRun(ctx: CommandContext, flags: Flags): Promise<number> {
@@ -42,13 +43,11 @@ export async function runRun(ctx: CommandContext, flags: Flags): Promise<number>
   const params = parseParams(flags.strings('param'), suite);
   const seed = flags.number('seed', { integer: true, min: 0, max: 2 ** 32 - 1 }) ?? 1;
   const threshold = flags.ratio('threshold', { max: 0.99 }) ?? config.threshold ?? 0.02;
-  const instrument = flags.choice('instrument', INSTRUMENTS, 'time');
-  const cacheSim = flags.boolean('cache-sim');
-  if (cacheSim && instrument !== 'instructions') throw new UsageError('--cache-sim needs --instrument instructions', 'run');
+  const { instrument, cacheSim } = parseInstrumentFlags(flags, 'run');
   if (instrument !== 'time') {
-    if (!(suite.instruments ?? ['time']).includes(instrument)) {
-      throw new UsageError(`suite ${suite.id} measures ${(suite.instruments ?? ['time']).join(', ')} only, not ${instrument} (see docs/benchmarks.md)`, 'run');
-    }
+    // (a suite that counts by its own options still runs without --instrument: its result says the unit)
+    const refusal = instrumentRefusal(suite.id, suite.instruments, instrument);
+    if (refusal !== undefined) throw new UsageError(`${refusal} (see docs/benchmarks.md)`, 'run');
     findValgrind(); // a missing valgrind fails now, naming the Debian package, not after the run
   }
   const output = optionalPath(ctx, flags, 'output');

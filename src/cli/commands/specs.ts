@@ -1,5 +1,6 @@
 // What each command accepts and says in `--help`: data only, so help and flag errors load nothing heavy.
 import type { CommandSpec } from '../args.js';
+import { instrumentFlagSpecs } from '../instrument-flags.js';
 
 /** Flags and help of `run`. @internal */
 export const RUN_SPEC: CommandSpec = {
@@ -40,12 +41,10 @@ export const RUN_SPEC: CommandSpec = {
     'no-store': { type: 'boolean', description: 'do not record this run in the results store' },
     param: { type: 'string', short: 'P', multiple: true, value: 'KEY=VALUE', description: 'suite parameter (repeatable; see `list`)' },
     seed: { type: 'string', value: 'N', description: 'seed for generators and bootstrap (default: 1)' },
-    instrument: {
-      type: 'string',
-      value: 'time|instructions',
-      description: 'what measures each task: time (default), or instructions counted under valgrind (Debian package valgrind; suites that support it)',
-    },
-    'cache-sim': { type: 'boolean', description: 'with --instrument instructions: simulate the caches and report estimated cycles (a model)' },
+    ...instrumentFlagSpecs({
+      instrument: ': time (default), or instructions counted under valgrind (Debian package valgrind; suites that support it)',
+      cacheSim: 'report',
+    }),
     require: {
       type: 'string',
       short: 'r',
@@ -90,12 +89,10 @@ export const COMPARE_SPEC: CommandSpec = {
     'time-ms': { type: 'string', value: 'MS', description: 'minimum time per side per round; the suite reruns until spent (default: 0, one run)' },
     build: { type: 'string', value: 'CMD', description: 'shell command run in each tree before measuring (e.g. "npm run build")' },
     threshold: { type: 'string', value: 'RATIO', description: 'smallest change counted (default: 0.02 = 2%; 0.005 with --instrument instructions)' },
-    instrument: {
-      type: 'string',
-      value: 'time|instructions',
-      description: 'what measures each task on both sides: time (default), or instructions counted under valgrind (suites that support it; load barely moves the counts, so 3 rounds usually decide)',
-    },
-    'cache-sim': { type: 'boolean', description: 'with --instrument instructions: simulate the caches and compare estimated cycles (a model)' },
+    ...instrumentFlagSpecs({
+      instrument: ' on both sides: time (default), or instructions counted under valgrind (suites that support it; load barely moves the counts, so 3 rounds usually decide)',
+      cacheSim: 'compare',
+    }),
     scale: { type: 'string', value: 'quick|standard|linux', description: 'size of the run on both sides (default: quick)' },
     param: { type: 'string', short: 'P', multiple: true, value: 'KEY=VALUE', description: 'suite parameter for both sides (repeatable)' },
     seed: { type: 'string', value: 'N', description: 'seed passed to the suite (default: 1)' },
