@@ -1,5 +1,7 @@
 // Time-to-limit forecasts on seeded series with a known answer, beside a predict_linear-style least-squares peer.
-// Run: npm run bench:forecast
+// Run: npm run bench:forecast                 (the seeded series, about 10 s)
+//      npm run bench:forecast -- --child 4     (and then 4 real leaking children, about 15 s each: how many
+//                                              late forecasts hold the moment each one runs out of heap)
 import { cpus, loadavg } from 'node:os';
 import { forecastTimeToLimit } from '../src/detect/forecast/forecast.js';
 import { linearFit } from '../src/stats/linear-fit.js';
@@ -152,3 +154,27 @@ for (const [kind, entry] of perKind) {
 console.log('');
 console.log('in interval: share of leak series whose forecast interval holds the true time (a silent forecast counts as a miss;');
 console.log('predict_linear has no interval). Figures are median [min, max] over the rounds.');
+
+const childArg = process.argv.indexOf('--child');
+const children = childArg === -1 ? 0 : Number(process.argv[childArg + 1]);
+if (children > 0) {
+  const { holdsDeath, watchLeakingChild } = await import('./leaking-child.js');
+  console.log('');
+  console.log(`real leaking children (48 MiB old space, heap limit with its slowdown allowance), ${children} runs:`);
+  let held = 0;
+  let late = 0;
+  let lastHeld = 0;
+  for (let i = 0; i < children; i++) {
+    const load = loadavg()[0] ?? 0;
+    const run = await watchLeakingChild();
+    const first = run.seen[0]?.madeAt ?? run.death;
+    const h = run.late.filter((f) => holdsDeath(run, f)).length;
+    const last = run.late.at(-1);
+    const lastHolds = last !== undefined && holdsDeath(run, last);
+    held += h;
+    late += run.late.length;
+    lastHeld += lastHolds ? 1 : 0;
+    console.log(`  run ${i + 1}: load ${load.toFixed(2)}, died ${(run.death - first).toFixed(1)} s after the first forecast; late forecasts holding the moment ${h}/${run.late.length}; last one ${lastHolds ? 'holds' : 'misses'}`);
+  }
+  console.log(`  total: ${held}/${late} late forecasts hold the moment; the last one holds in ${lastHeld}/${children} runs`);
+}

@@ -39,6 +39,13 @@ export interface ForecastLimit {
    */
   readonly sawtooth?: boolean | 'auto';
   /**
+   * How many times slower the metric may approach its limit at the end than now (see
+   * `ForecastOptions.slowdownNearLimit`); the limit's value wins over the option's.
+   *
+   * @defaultValue the forecast options' (1: a straight line)
+   */
+  readonly slowdownNearLimit?: number;
+  /**
    * The limit as of a snapshot (the newest of the window), or `undefined` when unknown (no forecast then).
    * A limit below the metric's level is reached by falling (free disk space against zero).
    */

@@ -51,6 +51,24 @@ export interface ForecastOptions {
   readonly minDrops?: number;
   /** Most points fitted (Theil-Sen is quadratic): longer series are thinned evenly, newest kept. @defaultValue 120 */
   readonly maxPoints?: number;
+  /**
+   * How many times slower than its slowest likely rate now the metric may approach the limit at the very end
+   * (at least 1). The interval's latest end lets the rate fall, in proportion to the distance covered, to
+   * `1 / slowdownNearLimit` of that rate by the time the limit is reached. A heap slows this way: near its
+   * limit the collector runs more and more often and the leaking code gets less and less of the CPU.
+   * 1 keeps the latest end on a straight line.
+   *
+   * @defaultValue 1
+   */
+  readonly slowdownNearLimit?: number;
+}
+
+/**
+ * How much longer than at a steady rate a distance takes when the rate falls linearly with the distance
+ * covered, from r to r / s: the integral of 1 / r(u) over the distance, s ln s / (s - 1) times D / r.
+ */
+function slowdownStretch(s: number): number {
+  return s === 1 ? 1 : (s * Math.log(s)) / (s - 1);
 }
 
 function thin(series: SeriesPoints, maxPoints: number): SeriesPoints {
@@ -82,6 +100,7 @@ export const FORECAST_OPTION_RULES: OptionRules = {
   sawtooth: { kind: 'oneOf', values: [true, false, 'auto'] },
   minDrops: { kind: 'number', integer: true, min: 1 },
   maxPoints: { kind: 'number', integer: true, min: 5 },
+  slowdownNearLimit: { kind: 'number', min: 1 },
 };
 
 function checkOptions(options: ForecastOptions): Required<ForecastOptions> {
@@ -92,6 +111,7 @@ function checkOptions(options: ForecastOptions): Required<ForecastOptions> {
     sawtooth: options.sawtooth ?? 'auto',
     minDrops: options.minDrops ?? 3,
     maxPoints: options.maxPoints ?? 120,
+    slowdownNearLimit: options.slowdownNearLimit ?? 1,
   };
   if (resolved.maxPoints < resolved.minPoints) throw new RangeError(`maxPoints option must be at least minPoints (${resolved.minPoints}), got ${resolved.maxPoints}`);
   return resolved;
@@ -102,7 +122,8 @@ function checkOptions(options: ForecastOptions): Required<ForecastOptions> {
  * over the series, or over its post-GC floor when the series is a sawtooth; the forecast is silent
  * (`undefined`) unless the slope's interval excludes zero on the side of the limit, and also when the newer
  * half of the series alone shows no such trend (a leak that stopped). The prediction interval combines the
- * slope's interval with the spread of the points around the line at the newest point.
+ * slope's interval with the spread of the points around the line at the newest point; its latest end also
+ * allows for a rate that falls near the limit (`slowdownNearLimit`).
  *
  * @param series - times in seconds (any origin, ascending) and values, oldest first
  * @param limit - the value the metric must not reach (above the level for a rising metric, below for a falling one)
@@ -125,7 +146,10 @@ export function forecastTimeToLimit(series: SeriesPoints, limit: number, options
   const fitOptions = { confidence: opts.confidence, minPoints: floor === undefined ? opts.minPoints : FLOOR_MIN_POINTS };
   const fit = theilSen(points.times, points.values, fitOptions);
   if (fit === undefined) return undefined;
-  const level = fit.intercept + fit.slope * at;
+  // The floor is a lower envelope: its level now cannot be above the newest value. When the floor's line
+  // says otherwise, growth since the last collection was slower than the line (a heap slowing near its limit).
+  const lineLevel = fit.intercept + fit.slope * at;
+  const level = floor === undefined ? lineLevel : Math.min(lineLevel, series.values[n - 1] as number);
   const rising = limit > level;
   if (!towardLimit(fit, rising)) return undefined;
   const m = points.times.length;
@@ -153,7 +177,7 @@ export function forecastTimeToLimit(series: SeriesPoints, limit: number, options
   const slow = rising ? lowSlope : -high;
   const seconds = distance / fit.slope;
   const earliest = Math.max(0, Math.min(seconds, near / fast));
-  const latest = Math.max(seconds, far / slow);
+  const latest = Math.max(seconds, (far / slow) * slowdownStretch(opts.slowdownNearLimit));
   if (!Number.isFinite(latest) || !(slow > 0)) return undefined;
   return { seconds, low: earliest, high: latest, limit, level, slope: fit.slope, floor: floor !== undefined, points: m, at };
 }

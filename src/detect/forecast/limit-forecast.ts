@@ -33,7 +33,7 @@ function amount(value: number, unit: 'bytes' | 'count'): string {
  *
  * @param limit - the limit
  * @param window - snapshots, oldest first
- * @param options - forecast options (the limit's `sawtooth` wins over `options.sawtooth`)
+ * @param options - forecast options (the limit's `sawtooth` and `slowdownNearLimit` win over the options')
  * @returns the forecast, or `undefined` when the limit is unknown or no significant trend points at it
  * @beta
  */
@@ -52,7 +52,8 @@ export function forecastLimit(limit: ForecastLimit, window: readonly MetricSnaps
     }
   }
   const sawtooth = limit.sawtooth ?? options.sawtooth ?? 'auto';
-  const forecast = forecastTimeToLimit({ times, values }, value, { ...options, sawtooth });
+  const slowdownNearLimit = limit.slowdownNearLimit ?? options.slowdownNearLimit;
+  const forecast = forecastTimeToLimit({ times, values }, value, { ...options, sawtooth, ...(slowdownNearLimit === undefined ? {} : { slowdownNearLimit }) });
   if (forecast === undefined) return undefined;
   const unit = limit.unit ?? 'count';
   const label = neutralizeControls(limit.label);

@@ -59,4 +59,27 @@ void test('options are validated by the one voice', () => {
   assert.throws(() => forecastTimeToLimit(s, 100, { minPoints: 2 }), RangeError);
   assert.throws(() => forecastTimeToLimit(s, 100, { sawtooth: 'yes' as unknown as boolean }), RangeError);
   assert.throws(() => forecastTimeToLimit(s, 100, { maxPoint: 10 } as never), /did you mean maxPoints/);
+  assert.throws(() => forecastTimeToLimit(s, 100, { slowdownNearLimit: 0.5 }), RangeError);
+});
+
+void test('slowdownNearLimit stretches only the latest end, by s ln s / (s - 1)', () => {
+  const series = noisy(8, 121, (t) => 300 + 5 * t, 10);
+  const straight = forecastTimeToLimit(series, 1400);
+  const slowing = forecastTimeToLimit(series, 1400, { slowdownNearLimit: 5 });
+  assert.ok(straight !== undefined && slowing !== undefined);
+  assert.equal(slowing.seconds, straight.seconds);
+  assert.equal(slowing.low, straight.low);
+  // a rate falling linearly (in the distance covered) to a fifth takes 5 ln 5 / 4 = 2.01 times as long
+  assert.ok(Math.abs(slowing.high / straight.high - (5 * Math.log(5)) / 4) < 1e-9, `${slowing.high} vs ${straight.high}`);
+});
+
+void test('the post-GC floor is never placed above the newest value (growth slowed since the last collection)', () => {
+  // Floor 300 + 2/s with a collection every 10 s, then for the last 9 s the metric stays at 520,
+  // below the floor line's 540 at t = 120: the level is the newest value, so the limit is further away.
+  const times = Array.from({ length: 121 }, (_, i) => i);
+  const values = times.map((t) => (t <= 111 ? 300 + 2 * t + 10 * (t % 10) : 520));
+  const f = forecastTimeToLimit({ times, values }, 1000);
+  assert.ok(f !== undefined && f.floor);
+  assert.equal(f.level, 520);
+  assert.ok(f.seconds > 235, `point ${f.seconds}`);
 });
