@@ -17,6 +17,9 @@
 //   with 4 isolated processes per task (isolation.processes); counted: how often a run's median
 //   falls inside the previous run's 95% interval (goal at least 90%).
 //
+// - labelled histories (bench/gate-histories.ts, in-process, about a minute): the stored-baseline gate on every
+//   pair of consecutive runs of seeded histories with between-run effects; --histories 0 leaves it out.
+//
 //   npm run bench:gate -- --trials 3 --compare 0 --calibration 5    (a quick look: no compare --base trials)
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -27,6 +30,7 @@ import { medianOf } from '../src/stats/pelt.js';
 import { readSuiteResult } from '../src/bench/suite-result-json.js';
 import { RegressionDetector } from '../src/detect/regression/regression-detector.js';
 import type { SuiteResult } from '../src/core/results.js';
+import { printGateOnHistories } from './gate-histories.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(ROOT, 'dist/cli/bin.js');
@@ -269,3 +273,8 @@ console.log(
   `load per core at the trials' starts: median ${medianOf(loads).toFixed(2)}, ${Math.min(...loads).toFixed(2)} to ${Math.max(...loads).toFixed(2)}; ` +
     `load now ${loadavg().map((l) => l.toFixed(2)).join(' ')}; ${((performance.now() - started) / 60_000).toFixed(1)} min`,
 );
+const histories = arg('histories', 200);
+if (histories > 0) {
+  console.log('');
+  await printGateOnHistories(3, histories);
+}

@@ -40,7 +40,10 @@ export interface SnapshotEmitter {
  * @beta
  */
 export interface RegressionCompareOptions {
-  /** Re-runs a benchmark whose first verdict is `regressed`; the regression is reported only if the re-run agrees. */
+  /**
+   * Re-runs a benchmark whose first verdict is `regressed` or `improved`; the change is reported only if the
+   * re-run shows it too.
+   */
   readonly confirm?: ConfirmCallback;
   /** Aborts the comparison (between benchmarks and during confirmation). */
   readonly signal?: AbortSignal;
@@ -162,7 +165,8 @@ export class RegressionDetector extends TypedEventEmitter<RegressionDetectorEven
     if (confirm !== undefined) {
       const confirmed: BenchmarkComparison[] = [];
       for (const c of comparisons) {
-        if (c.verdict !== 'regressed' || countVerdicts.includes(c)) {
+        // a change either way is re-run: a false "improved" misleads as much as a false "regressed"
+        if ((c.verdict !== 'regressed' && c.verdict !== 'improved') || countVerdicts.includes(c)) {
           confirmed.push(c);
           continue;
         }
@@ -170,9 +174,9 @@ export class RegressionDetector extends TypedEventEmitter<RegressionDetectorEven
         const fresh = await confirm(c.key, signal);
         const base = measured.samples.get(c.key)?.baseline ?? [];
         const again = measurePair(c.key, base, fresh, this.#gate);
-        // the re-run is one test at the original false discovery rate: it must regress on its own
+        // the re-run is one test at the original false discovery rate: it must show the change on its own
         const [rejudged] = judge([again], this.#gate, betweenRunNoise);
-        const reproduced = rejudged?.verdict === 'regressed';
+        const reproduced = rejudged?.verdict === c.verdict;
         confirmed.push(
           reproduced
             ? { ...c, confirmation: 'confirmed' }

@@ -39,8 +39,9 @@ export interface BenchmarkComparison {
   /** What noise the interval covers, in words (which samples were resampled). */
   readonly intervalCovers: string;
   /**
-   * Outcome of re-running, when a `confirm` callback was given and the first verdict was `regressed`:
-   * `confirmed` (the re-run regressed too) or `not-reproduced` (verdict downgraded to `inconclusive`).
+   * Outcome of re-running, when a `confirm` callback was given and the first verdict was `regressed` or
+   * `improved`: `confirmed` (the re-run showed the same change) or `not-reproduced` (verdict downgraded to
+   * `inconclusive`).
    */
   readonly confirmation?: 'confirmed' | 'not-reproduced';
 }
@@ -103,8 +104,8 @@ export interface ComparisonReport {
 }
 
 /**
- * Re-runs one benchmark and returns fresh per-operation samples (seconds), to confirm a regression before
- * it is reported.
+ * Re-runs one benchmark and returns fresh per-operation samples (seconds), to confirm a regression or an
+ * improvement before it is reported.
  *
  * @beta
  */

@@ -69,6 +69,28 @@ void describe('RegressionDetector.compare on suite results', () => {
     assert.deepEqual(report.regressed, ['hash/real']);
   });
 
+  void test('an improvement is confirmed the same way: one that does not reproduce is downgraded', async () => {
+    const detector = new RegressionDetector({ seed: 3, resamples: 500, threshold: 0.1 });
+    const [b1, b2, c1, c2] = measureInterleaved([16, 16, 8, 8]);
+    const baseline = suiteResult('hash', [task('lucky', b1!), task('faster', b2!)]);
+    const current = suiteResult('hash', [task('lucky', c1!), task('faster', c2!)]);
+    const asked: string[] = [];
+    const report = await detector.compare(baseline, current, {
+      confirm: (name) => {
+        asked.push(name);
+        // the lucky one was a transient: re-running it gives the baseline's speed
+        return measure(name === 'hash/lucky' ? 16 : 8);
+      },
+    });
+    assert.deepEqual(asked.sort(), ['hash/faster', 'hash/lucky']);
+    const lucky = report.comparisons.find((c) => c.key === 'hash/lucky');
+    const faster = report.comparisons.find((c) => c.key === 'hash/faster');
+    assert.equal(lucky?.verdict, 'inconclusive');
+    assert.equal(lucky.confirmation, 'not-reproduced');
+    assert.equal(faster?.verdict, 'improved');
+    assert.equal(faster.confirmation, 'confirmed');
+  });
+
   void test('tasks without kept samples are skipped with a reason, and an aborted signal rejects', async () => {
     const detector = new RegressionDetector();
     const { samples, ...bare } = task('bare', measure(1, 10));
