@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGzip, gzipSync } from 'node:zlib';
 import { once } from 'node:events';
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { readJsonFile, decodeJson } from '../../src/core/files.js';
 import { isRuneBenchError } from '../../src/core/errors.js';
 import { BIN, ensureBuilt } from '../cli/helpers.js';
@@ -64,8 +64,9 @@ void test('a plain file over the cap is refused unread; one under it is read', (
 });
 
 void test('the cap is an option with a clear error for bad values', () => {
-  assert.throws(() => readJsonFile('/nonexistent', { maxBytes: 0 }), RangeError);
-  assert.throws(() => readJsonFile('/nonexistent', { maxBytes: Number.NaN }), RangeError);
+  assert.throws(() => readJsonFile('/nonexistent', { maxBytes: 0 }), { name: 'RangeError', message: 'maxBytes option must be greater than 0, got 0' });
+  assert.throws(() => readJsonFile('/nonexistent', { maxBytes: Number.NaN }), { name: 'TypeError', message: 'maxBytes option must be a number, got NaN' });
+  assert.throws(() => readJsonFile('/nonexistent', { maxBytes: Number.POSITIVE_INFINITY }), { name: 'RangeError', message: 'maxBytes option must be finite, got Infinity' });
 });
 
 void test('the CLI refuses a bomb given as --baseline with exit 2, naming the file, in bounded time', async () => {
@@ -75,16 +76,19 @@ void test('the CLI refuses a bomb given as --baseline with exit 2, naming the fi
     const bomb = join(dir, 'base.json.gz');
     // 300 MiB inflated: above the 256 MiB default cap, about 300 KB on disk.
     await writeGzipOfZeros(bomb, 300);
-    const child = spawnSync(process.execPath, [BIN, 'run', '--suite', 'disk_io', '--no-store', '--baseline', bomb], { encoding: 'utf8', timeout: 60_000 });
+    const runWith = (env: Record<string, string> = {}): SpawnSyncReturns<string> =>
+      spawnSync(process.execPath, [BIN, 'run', '--suite', 'disk_io', '--no-store', '--baseline', bomb], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...env } });
+    const child = runWith();
     assert.equal(child.signal, null, 'the CLI had to be killed');
     assert.equal(child.status, 2, child.stderr);
-    assert.match(child.stderr, /ERR_INPUT_TOO_LARGE|more than 256 MiB/);
+    // Refused by its expansion ratio, long before the cap (tests/reliability/input-expansion-ratio.test.ts).
+    assert.match(child.stderr, /expands \d+:1 .*RUNE_BENCH_MAX_INPUT_RATIO/);
     assert.ok(child.stderr.includes(bomb), child.stderr);
-    const viaEnv = spawnSync(process.execPath, [BIN, 'run', '--suite', 'disk_io', '--no-store', '--baseline', bomb], {
-      encoding: 'utf8',
-      timeout: 60_000,
-      env: { ...process.env, RUNE_BENCH_MAX_INPUT_MB: '1' },
-    });
+    const capOnly = runWith({ RUNE_BENCH_MAX_INPUT_RATIO: 'Infinity' });
+    assert.equal(capOnly.status, 2, capOnly.stderr);
+    assert.match(capOnly.stderr, /more than 256 MiB/);
+    assert.ok(capOnly.stderr.includes(bomb), capOnly.stderr);
+    const viaEnv = runWith({ RUNE_BENCH_MAX_INPUT_MB: '1' });
     assert.equal(viaEnv.status, 2, viaEnv.stderr);
     assert.match(viaEnv.stderr, /more than 1 MiB/);
   } finally {
