@@ -116,8 +116,9 @@ export interface NoRegressionOptions extends ComparisonAssertOptions {
   /** Overwrite the baseline with `result` after a passing check. @defaultValue `false` */
   readonly update?: boolean;
   /**
-   * Measures the same code again. When given, a benchmark found `regressed` is re-measured and fails only if
-   * the re-run regresses on its own too, so a one-off slow run on a busy machine does not fail the test.
+   * Measures the same code again. When given, a benchmark found `regressed` (or `improved`) is re-measured and
+   * fails only if the re-run regresses on its own too, so a one-off slow run on a busy machine does not fail
+   * the test.
    * @defaultValue no confirmation
    */
   readonly rerun?: () => Promise<SuiteResult | TaskResult>;
