@@ -11,6 +11,8 @@
 //   round 2 begins. Counted: exit 1 with --fail-on-regression (goal 0).
 // - 10% slower / compare --base: the working tree does 10% more work in the same function; the same load change.
 //   Counted: exit 1 (goal: caught in at least 19 of 20).
+// - 10% slower / run --baseline, no load added ("a quiet host"): a baseline of the unchanged code, then the
+//   working tree with 10% more work gated against it. Counted: exit 1 (goal: caught in at least 19 of 20).
 // - the pre-change gate as the peer, on the same two results: the detector's verdicts with the host's conditions
 //   and between-run noise left out (what `run --baseline` decided before they were recorded).
 // - interval calibration: consecutive runs of a three-task suite, one process per run (the default) alternating
@@ -167,6 +169,18 @@ async function baselineGateTrial(dir: string): Promise<{ failed: boolean; preCha
   }
 }
 
+/** The baseline gate on a 10% slowdown with no load added: a baseline of `base`, then `changed` gated against it. */
+async function baselineSlowTrial(base: string, changed: string): Promise<{ caught: boolean; preChangeCaught: boolean; verdicts: string }> {
+  const common = ['run', '--require', 'suite.js', '--suite', 'gate', '--no-store', '--format', 'json'];
+  const baseline = join(base, 'quiet-base.json');
+  const first = await cli([...common, '--save-baseline', baseline], base);
+  if (first.code !== 0) throw new Error(`baseline run failed: ${first.stderr}`);
+  const current = await cli([...common, '--baseline', baseline, '--fail-on-regression', '--save-baseline', 'quiet-current.json'], changed);
+  if (current.code !== 0 && current.code !== 1) throw new Error(`gated run failed (${String(current.code)}): ${current.stderr}`);
+  const preChangeCaught = await preChangeRegressed(readSuiteResult(baseline), readSuiteResult(join(changed, 'quiet-current.json')));
+  return { caught: current.code === 1, preChangeCaught, verdicts: /compared with [^:]*: (.*)/.exec(current.stderr)?.[1] ?? '?' };
+}
+
 async function compareTrial(dir: string): Promise<{ failed: boolean; verdict: string; ratio: number | undefined }> {
   let busy: ChildProcess[] = [];
   try {
@@ -193,6 +207,7 @@ const startLoad = loadavg().map((l) => l.toFixed(2)).join(' ');
 console.log(`bench:gate: ${trials} trials, compare --rounds ${rounds}, ${BUSY} busy processes as the load change; CPU ${cpus()[0]?.model ?? '?'} x ${cpus().length}; load ${startLoad}`);
 const started = performance.now();
 const gate = { failed: 0, preChange: 0, changes: [] as number[] };
+const quietSlow = { caught: 0, preChange: 0 };
 const cmpSame = { failed: 0, ratios: [] as number[], verdicts: new Map<string, number>() };
 const cmpSlow = { caught: 0, ratios: [] as number[], verdicts: new Map<string, number>() };
 const loads: number[] = [];
@@ -204,6 +219,9 @@ try {
     if (g.failed) gate.failed += 1;
     if (g.preChangeFailed) gate.preChange += 1;
     if (g.change !== undefined) gate.changes.push(g.change);
+    const q = await baselineSlowTrial(same, slow);
+    if (q.caught) quietSlow.caught += 1;
+    if (q.preChangeCaught) quietSlow.preChange += 1;
     const a = compareTrials ? await compareTrial(same) : undefined;
     if (a !== undefined) {
       if (a.failed) cmpSame.failed += 1;
@@ -218,7 +236,7 @@ try {
     }
     console.log(
       `  trial ${i + 1}/${trials}: run --baseline ${g.failed ? 'exit 1' : 'exit 0'} [${g.verdicts}], pre-change gate ${g.preChangeFailed ? 'exit 1' : 'exit 0'} ` +
-        `(${g.change === undefined ? '?' : `${(g.change * 100).toFixed(1)}%`}); ` +
+        `(${g.change === undefined ? '?' : `${(g.change * 100).toFixed(1)}%`}); run --baseline 10% slower, no load added ${q.caught ? 'exit 1' : 'exit 0'} [${q.verdicts}]; ` +
         `compare unchanged ${a?.verdict ?? 'skipped'}; compare 10% slower ${b?.verdict ?? 'skipped'}; load/core ${perCore().toFixed(2)}`,
     );
   }
@@ -261,6 +279,7 @@ console.log(`                                              run --baseline   pre-
 console.log(
   `unchanged, load changed: exit 1 (goal 0)      ${`${gate.failed}/${trials}`.padEnd(17)}${`${gate.preChange}/${trials}`.padEnd(25)}${compareTrials ? `${cmpSame.failed}/${trials}` : 'skipped'}`,
 );
+console.log(`10% slower, no load added: caught (goal 19/20) ${`${quietSlow.caught}/${trials}`.padEnd(17)}${`${quietSlow.preChange}/${trials}`.padEnd(25)}-`);
 console.log(`10% slower, load changed: caught (goal 19/20) ${'-'.padEnd(17)}${'-'.padEnd(25)}${compareTrials ? `${cmpSlow.caught}/${trials}` : 'skipped'}`);
 console.log('');
 console.log(`interval calibration (goal at least 90%), ${calibrationRuns} consecutive runs, each in a fresh process:`);
