@@ -118,6 +118,8 @@ export interface ConditionsExplanation {
    * The largest change, as a ratio of at least 1, that these differences could plausibly cause in a CPU-bound
    * measurement: the ratio of the CPU available to it on each side (run queue and load per core above one per
    * core, CPU left by other processes and steal, frequency), at least 1.1 when `explains`, 1 when it does not.
+   * `Infinity` when the load or the run queue changed and one side had 2 or more per core: on an oversubscribed
+   * CPU a preempted sample takes a whole time slice longer, so a timing can be slowed by any amount.
    * A measured change whose interval reaches into `[1 / factor, factor]` is explained; one wholly beyond is not.
    */
   readonly factor: number;
@@ -274,6 +276,9 @@ const THRESHOLD_RULES = {
 
 const pct = (share: number): string => `${(share * 100).toFixed(0)}%`;
 
+/** Runnable processes (or load) per core from which a changed load can explain a change of any size. */
+const OVERSUBSCRIBED_PER_CORE = 2;
+
 /**
  * Says whether the conditions of a current measurement differ from the baseline's enough to explain a change
  * between them, naming each difference: "load per core 0.30 during the baseline, 1.90 now". A field only one
@@ -315,6 +320,10 @@ export function explainByConditions(baseline: HostConditions, current: HostCondi
     switch (d.what) {
       case 'load per core':
       case 'runnable processes per core':
+        // Oversubscribed: a sample the scheduler preempts takes a whole time slice longer, so a timing can
+        // be slowed far beyond the CPU share (8 spinners on 2 cores slowed a short task's median 20-47x,
+        // where the share predicts 4.5x): no bound is honest.
+        if (Math.max(d.baseline, d.current) >= OVERSUBSCRIBED_PER_CORE) return Infinity;
         return spread(Math.max(1, d.baseline), Math.max(1, d.current));
       case 'CPU taken by other processes':
       case 'CPU steal':

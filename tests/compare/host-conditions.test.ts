@@ -59,6 +59,18 @@ void test('explainByConditions names a load change in words, and is silent when 
   assert.deepEqual(alike.differences, []);
 });
 
+void test('explainByConditions: a load change bounds the change it explains by the CPU share, unless one side was oversubscribed', () => {
+  // 1.5 runnable per core now: the benchmark gets about two thirds of a core, so up to 1.5x
+  const shared = explainByConditions({ ...quiet, runnablePerCore: 0.5 }, { ...quiet, runnablePerCore: 1.5 });
+  assert.equal(shared.factor, 1.5);
+  // 4.5 runnable per core (8 spinners on 2 cores): a preempted sample takes a whole time slice longer, so no bound
+  const oversubscribed = explainByConditions({ ...quiet, runnablePerCore: 0.5 }, { ...quiet, runnablePerCore: 4.5 });
+  assert.equal(oversubscribed.factor, Infinity);
+  assert.equal(explainByConditions({ ...quiet, loadPerCoreStart: 2.4, loadPerCoreDuring: 2.4 }, quiet).factor, Infinity);
+  // alike conditions explain nothing, however busy
+  assert.equal(explainByConditions({ ...quiet, runnablePerCore: 4.5 }, { ...quiet, runnablePerCore: 4.6 }).factor, 1);
+});
+
 void test('explainByConditions: steal and frequency, thresholds, and fields only one side has', () => {
   const r = explainByConditions(quiet, { ...quiet, stealShare: 0.1, frequencyHz: 2.4e9 });
   assert.deepEqual(r.differences.map((d) => d.what), ['CPU steal', 'CPU frequency']);

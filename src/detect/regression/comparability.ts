@@ -107,7 +107,7 @@ export function qualifyComparisons(
   if (baseline.host === undefined || current.host === undefined) return { comparisons: [...comparisons, ...unaffected], notices: [] };
   const conditions = explainByConditions(baseline.host, current.host);
   if (!conditions.explains) return { comparisons: [...comparisons, ...unaffected], conditions, notices: [] };
-  const band = `${percent(1 / conditions.factor)} to ${percent(conditions.factor)}`;
+  const band = Number.isFinite(conditions.factor) ? `${percent(1 / conditions.factor)} to ${percent(conditions.factor)}` : 'any size (an oversubscribed CPU)';
   let explained = 0;
   const out = comparisons.map((c): BenchmarkComparison => {
     // a change (or its absence) within what the conditions could cause says nothing about the code
