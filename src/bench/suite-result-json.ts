@@ -39,7 +39,7 @@ const SUITE_STATUSES = new Set(['ok', 'partial', 'failed', 'aborted']);
 const SEVERITIES = new Set(['low', 'medium', 'high', 'critical']);
 
 /**
- * Options of {@link suiteResultFromJSON} and {@link readSuiteResult}: what the file must match.
+ * Options of `suiteResultFromJSON` and `readSuiteResult`: what the file must match.
  *
  * @public
  */

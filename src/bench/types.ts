@@ -89,7 +89,7 @@ export interface TaskOptions extends TaskTimingOptions {
 
 /**
  * Runs each task in fresh child processes. The suite must be defined in a module file that exports it and
- * does not run it on import (guard the run with {@link isIsolatedChild} or keep the run in another file).
+ * does not run it on import (guard the run with `isIsolatedChild` or keep the run in another file).
  *
  * @public
  */

@@ -16,7 +16,7 @@ export const SNAPSHOT_SCHEMA_VERSION = 1;
  * @public
  */
 export interface MetricSnapshotJSON {
-  /** Always {@link SNAPSHOT_SCHEMA_VERSION} when written by this release. */
+  /** Always `SNAPSHOT_SCHEMA_VERSION` when written by this release. */
   readonly schemaVersion: number;
   /** Wall-clock time of the sample, milliseconds since the Unix epoch. */
   readonly timestamp: number;
@@ -125,7 +125,7 @@ export class MetricSnapshot {
    *
    * @param json - parsed JSON (not text)
    * @param file - file name used in error messages
-   * @throws {@link RuneBenchError} `ERR_INVALID_FORMAT` or `ERR_SCHEMA_VERSION`
+   * @throws `RuneBenchError` `ERR_INVALID_FORMAT` or `ERR_SCHEMA_VERSION`
    */
   static fromJSON(json: unknown, file?: string): MetricSnapshot {
     const obj = requireObject(json, 'snapshot', file);

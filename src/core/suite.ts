@@ -60,7 +60,7 @@ export interface SuiteRunOptions {
   readonly params?: Readonly<Record<string, string | number | boolean>>;
   /** Seed for anything random (generators, key streams). @defaultValue `1` */
   readonly seed?: number;
-  /** What measures each task (only an instrument the suite lists in {@link Suite.instruments}). @defaultValue `'time'` */
+  /** What measures each task (only an instrument the suite lists in {@link SuiteDefinition.instruments}). @defaultValue `'time'` */
   readonly instrument?: Instrument;
   /** Settings of the `instructions` instrument. */
   readonly instructions?: InstructionsOptions;

@@ -179,7 +179,7 @@ export interface Formatter {
   /**
    * Formats `input`.
    *
-   * @throws {@link RuneBenchError} `ERR_UNSUPPORTED` when the input kind is not supported
+   * @throws `RuneBenchError` `ERR_UNSUPPORTED` when the input kind is not supported
    */
   format(input: FormatInput, options?: FormatOptions): string;
 }

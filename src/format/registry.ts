@@ -11,7 +11,7 @@ import { githubBenchmarkFormatter } from './github-benchmark-formatter.js';
 import { csvFormatter } from './csv-formatter.js';
 
 /**
- * Options for {@link registerFormatter}.
+ * Options for `registerFormatter`.
  *
  * @public
  */

@@ -49,7 +49,7 @@ export interface MetricHistoryJSON {
 }
 
 /**
- * Options of {@link writeHistoryFile}.
+ * Options of `writeHistoryFile`.
  *
  * @public
  */
@@ -164,7 +164,7 @@ export function writeHistoryFile(path: string, history: MetricHistory | Iterable
 }
 
 /**
- * Reads a history written by {@link writeHistoryFile} (gzip is detected from the content). A damaged
+ * Reads a history written by `writeHistoryFile` (gzip is detected from the content). A damaged
  * file is rejected and left untouched.
  *
  * @throws {@link RuneBenchError} `ERR_FILE_IO`, `ERR_CORRUPT_FILE` (damaged gzip), `ERR_INVALID_JSON`

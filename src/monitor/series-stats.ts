@@ -28,7 +28,7 @@ export type WindowSpec = { readonly windowMs: number; readonly lastSamples?: nev
  * @public
  */
 export interface MetricSeries {
-  /** Monotonic time of each value, in seconds ({@link MetricSnapshot.monotonic}). */
+  /** Monotonic time of each value, in seconds (`MetricSnapshot.monotonic`). */
   readonly times: number[];
   /** The metric's values, in its base unit. */
   readonly values: number[];

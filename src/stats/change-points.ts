@@ -8,7 +8,7 @@ import { alignByMachine, alignMixture } from './machine-pool.js';
 import { medianOf, normalQuantile, pelt, runningMedian, runNoise, sortedMedian, sortedTrimmedMean } from './pelt.js';
 
 /**
- * Options of {@link detectChangePoints}.
+ * Options of `detectChangePoints`.
  *
  * @beta
  */
@@ -63,7 +63,7 @@ export interface ChangePoint {
 }
 
 /**
- * What {@link detectChangePoints} found.
+ * What `detectChangePoints` found.
  *
  * @beta
  */

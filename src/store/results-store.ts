@@ -205,7 +205,7 @@ export interface ResultsStore {
   /**
    * Saves `result` as the named baseline (criterion's `--save-baseline NAME`), replacing one of that name.
    *
-   * @throws TypeError when the name is not a baseline name (see {@link isBaselineName})
+   * @throws TypeError when the name is not a baseline name (see `isBaselineName`)
    */
   saveBaseline(name: string, result: SuiteResult): void;
   /**

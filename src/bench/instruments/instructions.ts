@@ -29,7 +29,7 @@ export interface CountInstructionsOptions {
   readonly exportName?: string;
   /** The task's name in the suite. */
   readonly task: string;
-  /** Operations counted (see {@link InstructionsOptions.iterations}). */
+  /** Operations counted (see `InstructionsOptions.iterations`). */
   readonly iterations: number;
   /** Operations before the counted ones. @defaultValue `iterations` */
   readonly warmupIterations?: number;

@@ -44,13 +44,13 @@ export interface InstructionsOptions {
   readonly warmupIterations?: number;
   /**
    * Simulate the caches (`--cache-sim=yes`) and report estimated cycles per operation instead of
-   * instructions (see {@link estimatedCycles}: a model, not a measurement).
+   * instructions (see `estimatedCycles`: a model, not a measurement).
    * @defaultValue `false`
    */
   readonly cacheSim?: boolean;
   /** The valgrind executable. @defaultValue `'valgrind'` on the PATH */
   readonly valgrind?: string;
-  /** V8 flags of the counting child. @defaultValue {@link DETERMINISTIC_V8_FLAGS} */
+  /** V8 flags of the counting child. @defaultValue `DETERMINISTIC_V8_FLAGS` */
   readonly v8Flags?: readonly string[];
 }
 

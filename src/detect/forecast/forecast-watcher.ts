@@ -128,7 +128,7 @@ export class ForecastWatcher extends TypedEventEmitter<ForecastWatcherEvents> {
    * Attaches to a monitor: each `sample` event (every `evaluateEvery`-th) forecasts over the monitor's window.
    *
    * @returns a function that detaches
-   * @throws {@link RuneBenchError} `ERR_BUSY` when already attached
+   * @throws `RuneBenchError` `ERR_BUSY` when already attached
    */
   attach(monitor: BottleneckMonitor): () => void {
     return this.#attachment.attach(monitor, (window) => {

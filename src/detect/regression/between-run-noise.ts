@@ -12,7 +12,7 @@ export const MIN_NOISE_RUNS = 4;
 /**
  * Between-run noise of each benchmark key from its stored runs on `machine` (the robust spread of the per-run
  * log levels, steps between levels removed by the change-point analysis). Keys with fewer than
- * {@link MIN_NOISE_RUNS} runs are left out.
+ * `MIN_NOISE_RUNS` runs are left out.
  *
  * @param store - the results store
  * @param keys - benchmark keys (`suite/task`)

@@ -225,7 +225,7 @@ export interface RegressionDetectorOptions {
   /**
    * The same for counted figures (tasks measured with the `instructions` instrument, whose statistics carry
    * a unit other than seconds): their noise is near zero, so the default is much tighter.
-   * @defaultValue `0.005` ({@link DEFAULT_COUNT_THRESHOLD})
+   * @defaultValue `0.005` (`DEFAULT_COUNT_THRESHOLD`)
    */
   readonly countThreshold?: number;
   /** False discovery rate across benchmarks compared together (Benjamini-Hochberg). @defaultValue `0.05` */
