@@ -1,6 +1,7 @@
 // The gate for counted figures (instructions, estimated cycles): deterministic counts need no sampling test,
 // only the spread of the repetitions and a tight threshold.
 import type { TaskResult } from '../../core/results.js';
+import { median } from '../../stats/quantile.js';
 import type { RawComparison } from './regression-gate.js';
 
 /**
@@ -16,12 +17,6 @@ export const DEFAULT_COUNT_THRESHOLD = 0.005;
 export function isCounted(task: TaskResult): boolean {
   const unit = task.stats?.unit;
   return unit !== undefined && unit !== 'seconds';
-}
-
-function median(values: readonly number[]): number {
-  const s = [...values].sort((x, y) => x - y);
-  const h = s.length >>> 1;
-  return s.length % 2 === 1 ? (s[h] as number) : ((s[h - 1] as number) + (s[h] as number)) / 2;
 }
 
 /**
