@@ -1,7 +1,7 @@
 // Time against instruction counts, side by side, on three CPU-bound tasks while the host's load changes.
 //
 //   npm run bench:instructions                    (builds; 20 repetitions)
-//   npm run bench:instructions -- --reps 8        (8 repetitions took about 60 minutes on 2 cores at a load of 4-7)
+//   npm run bench:instructions -- --reps 10       (10 repetitions took 49 minutes on 2 cores at a load of 2-5)
 // Each repetition makes 24 valgrind runs (2 more for each count whose first two repetitions disagree; plus 12 once,
 // to size the extra loop): some 20-40 s each, two at a time.
 //

@@ -20,7 +20,8 @@ export function isCounted(task: TaskResult): boolean {
 }
 
 /**
- * Compares repeated counts: the ratio of medians, and as its interval the extreme ratios the repetitions allow
+ * Compares repeated counts (a counted task's samples: the repetitions its instrument kept, so a count left out as
+ * disturbed is not among them): the ratio of medians, and as its interval the extreme ratios the repetitions allow
  * (`min(current) / max(baseline)` to `max(current) / min(baseline)`). The p-value is 0 when that interval
  * excludes 1 (the counts differ beyond their spread) and 1 otherwise; the threshold then decides the verdict.
  *
