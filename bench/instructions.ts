@@ -1,19 +1,23 @@
 // Time against instruction counts, side by side, on three CPU-bound tasks while the host's load changes.
 //
 //   npm run bench:instructions                    (builds; 20 repetitions)
-//   npm run bench:instructions -- --reps 2        (2 repetitions took 21 minutes on 2 cores at a load of 13-17)
-// Each repetition makes 12 valgrind runs (plus 6 once, to size the extra loop): on a loaded machine each takes minutes.
+//   npm run bench:instructions -- --reps 10       (10 repetitions took 49 minutes on 2 cores at a load of 2-5)
+// Each repetition makes 24 valgrind runs (2 more for each count whose first two repetitions disagree; plus 12 once,
+// to size the extra loop): some 20-40 s each, two at a time.
 //
 // Tasks (bench/instructions/workloads.mjs): SHA-1 of 1 KiB, fflate deflate of 64 KiB, a tree-diff-like merge walk over
 // two sorted 2,000-entry trees. For each repetition the load changes (0, 1 or 2 busy child processes started before
 // and killed after it), then each task is measured by both instruments, A (as is) and B (1% more work: an extra loop
 // sized to 1% of the task's instructions, from a count of the task with a trial loop), interleaved:
 // - time: BenchmarkSuite in this process, 300 ms of sampling; figure: the median time per operation;
-// - instructions: countInstructions (cachegrind, two runs, no repeat); figure: instructions per operation.
+// - instructions: countInstructions as a suite counts (two repetitions of two runs, a third when they disagree by more
+//   than 0.1%); figure: the median of the kept repetitions' instructions per operation.
 // Reported per task and instrument: the A/A relative spread (max/min - 1 of A's figures over the repetitions); how many
 // of the A/B pairs the gate calls `regressed` (time: RegressionDetector.compareSamples on kept samples, 2% threshold;
-// instructions: the count gate, 0.5% threshold); false alarms: consecutive A/A pairs called anything but unchanged or
-// within noise; the wall time of one instructions measurement (median; the suite's default repeat doubles it).
+// instructions: the count gate on the kept repetitions, 0.5% threshold); false alarms: consecutive A/A pairs called
+// regressed or improved; the wall time of one instructions measurement (median). A line "one count" shows the same
+// for the first repetition's figure alone (what a count without the repeat would give), with the spread of every
+// repetition counted and how many counts needed a third.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +25,7 @@ import { BenchmarkSuite, RegressionDetector } from '../dist/index.js';
 import { countInstructions } from '../dist/entry/instruments.js';
 import { DEFAULT_COUNT_THRESHOLD, measureCounts } from '../dist/detect/regression/count-gate.js';
 import { judge } from '../dist/detect/regression/regression-gate.js';
+import { median } from '../dist/stats/quantile.js';
 
 interface Workloads {
   readonly WORKLOADS: Readonly<Record<string, () => unknown>>;
@@ -40,11 +45,22 @@ const w = (await import(MODULE)) as Workloads;
 const load = (): string => loadavg().map((l) => l.toFixed(2)).join(' ');
 console.log(`CPU ${cpus()[0]?.model ?? '?'} x${String(cpus().length)}, node ${process.version}, load at start ${load()}, ${String(REPS)} repetitions`);
 
-async function count(task: string, iterations: number, spin: number): Promise<{ perOp: number; wall: number }> {
+interface Count {
+  /** The task's figure: the median of the kept repetitions. */
+  readonly perOp: number;
+  /** The kept repetitions' figures (the gate's samples). */
+  readonly kept: readonly number[];
+  /** Every repetition's figure, in order. */
+  readonly all: readonly number[];
+  readonly wall: number;
+}
+
+async function count(task: string, iterations: number, spin: number): Promise<Count> {
   process.env.RUNE_BENCH_SPIN = String(spin);
   try {
-    const m = await countInstructions({ module: MODULE, task, iterations, execArgv: [], repeat: false });
-    return { perOp: m.perOp[0] ?? Number.NaN, wall: m.wallSeconds };
+    const m = await countInstructions({ module: MODULE, task, iterations, execArgv: [] });
+    const kept = m.kept.map((i) => m.perOp[i] ?? Number.NaN);
+    return { perOp: median(kept), kept, all: m.perOp, wall: m.wallSeconds };
   } finally {
     delete process.env.RUNE_BENCH_SPIN;
   }
@@ -75,8 +91,16 @@ async function sizeSpin(task: (typeof TASKS)[number], perOp: number): Promise<nu
   perSpin[task] = each;
   return Math.max(1, Math.round((0.01 * perOp) / each));
 }
-const rows = new Map<string, { timeA: number[]; timeB: number[]; samplesA: (readonly number[])[]; samplesB: (readonly number[])[]; instrA: number[]; instrB: number[]; wall: number[] }>();
-for (const task of TASKS) rows.set(task, { timeA: [], timeB: [], samplesA: [], samplesB: [], instrA: [], instrB: [], wall: [] });
+interface Row {
+  readonly timeA: number[];
+  readonly timeB: number[];
+  readonly samplesA: (readonly number[])[];
+  readonly samplesB: (readonly number[])[];
+  readonly countA: Count[];
+  readonly countB: Count[];
+}
+const rows = new Map<string, Row>();
+for (const task of TASKS) rows.set(task, { timeA: [], timeB: [], samplesA: [], samplesB: [], countA: [], countB: [] });
 const started = Date.now();
 for (let rep = 0; rep < REPS; rep++) {
   const hogs = busy(rep % 3);
@@ -90,15 +114,14 @@ for (let rep = 0; rep < REPS; rep++) {
       const b = await count(task, ITERATIONS[task], spin);
       const ta = await time(task, 0);
       const tb = await time(task, spin);
-      row.instrA.push(a.perOp);
-      row.instrB.push(b.perOp);
-      row.wall.push(a.wall, b.wall);
+      row.countA.push(a);
+      row.countB.push(b);
       row.timeA.push(ta.perOp);
       row.timeB.push(tb.perOp);
       row.samplesA.push(ta.samples);
       row.samplesB.push(tb.samples);
       console.log(
-        `  ${task}: instructions A ${a.perOp.toFixed(1)} B ${b.perOp.toFixed(1)} per op (${a.wall.toFixed(0)} s, ${b.wall.toFixed(0)} s); time A ${(ta.perOp * 1e6).toFixed(3)} B ${(tb.perOp * 1e6).toFixed(3)} us/op`,
+        `  ${task}: instructions A ${a.perOp.toFixed(1)} [${a.all.map((v) => v.toFixed(1)).join(', ')}] B ${b.perOp.toFixed(1)} [${b.all.map((v) => v.toFixed(1)).join(', ')}] per op (${a.wall.toFixed(0)} s, ${b.wall.toFixed(0)} s); time A ${(ta.perOp * 1e6).toFixed(3)} B ${(tb.perOp * 1e6).toFixed(3)} us/op`,
       );
     }
   } finally {
@@ -108,37 +131,56 @@ for (let rep = 0; rep < REPS; rep++) {
 }
 
 const spread = (xs: readonly number[]): number => Math.max(...xs) / Math.min(...xs) - 1;
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((x, y) => x - y);
-  const h = s.length >> 1;
-  return s.length % 2 === 1 ? (s[h] as number) : ((s[h - 1] as number) + (s[h] as number)) / 2;
-};
 const detector = new RegressionDetector();
 const countGate = { threshold: DEFAULT_COUNT_THRESHOLD, alpha: 0.05, level: 0.95, resamples: 2000, seed: 1 };
-const countVerdict = (a: number, b: number): string => judge([measureCounts('x', [a], [b])], countGate)[0]?.verdict ?? '?';
+const countVerdict = (a: readonly number[], b: readonly number[]): string => judge([measureCounts('x', a, b)], countGate)[0]?.verdict ?? '?';
 const timeVerdict = (a: readonly number[], b: readonly number[]): string => detector.compareSamples([{ key: 'x', baseline: a, current: b }])[0]?.verdict ?? '?';
 const alarm = (v: string): boolean => v === 'regressed' || v === 'improved';
 
 console.log('');
 console.log('task            instrument    figure (median)        A/A spread   1% caught   A/A false alarms   wall of one count');
+const pad = (s: string, k: number): string => s.padEnd(k);
+const line = (task: string, instrument: string, figure: string, spreadOf: string, caught: string, alarms: string, wall: string): void => {
+  console.log(`${pad(task, 16)}${pad(instrument, 14)}${pad(figure, 23)}${pad(spreadOf, 13)}${pad(caught, 12)}${pad(alarms, 19)}${wall}`);
+};
+const percent = (x: number, digits: number): string => `${(x * 100).toFixed(digits)}%`;
 for (const task of TASKS) {
   const r = rows.get(task);
   if (r === undefined) continue;
-  const n = r.instrA.length;
+  const n = r.countA.length;
+  // the gate on the kept repetitions (as a suite's results are compared), and on the first repetition alone
+  const kept = (c: Count | undefined): readonly number[] => c?.kept ?? [Number.NaN];
+  const first = (c: Count | undefined): readonly number[] => [c?.all[0] ?? Number.NaN];
+  const caught = (pick: (c: Count | undefined) => readonly number[]): number => r.countA.filter((a, i) => countVerdict(pick(a), pick(r.countB[i])) === 'regressed').length;
+  const alarms = (pick: (c: Count | undefined) => readonly number[]): number => {
+    let k = 0;
+    for (let i = 1; i < n; i++) if (alarm(countVerdict(pick(r.countA[i - 1]), pick(r.countA[i])))) k++;
+    return k;
+  };
   const tCaught = r.samplesA.filter((s, i) => timeVerdict(s, r.samplesB[i] ?? []) === 'regressed').length;
-  const iCaught = r.instrA.filter((a, i) => countVerdict(a, r.instrB[i] ?? Number.NaN) === 'regressed').length;
   let tFalse = 0;
-  let iFalse = 0;
-  for (let i = 1; i < n; i++) {
-    if (alarm(timeVerdict(r.samplesA[i - 1] ?? [], r.samplesA[i] ?? []))) tFalse++;
-    if (alarm(countVerdict(r.instrA[i - 1] ?? Number.NaN, r.instrA[i] ?? Number.NaN))) iFalse++;
-  }
-  const pad = (s: string, k: number): string => s.padEnd(k);
-  console.log(
-    `${pad(task, 16)}${pad('time', 14)}${pad(`${(median(r.timeA) * 1e6).toFixed(2)} us/op`, 23)}${pad(`${(spread(r.timeA) * 100).toFixed(2)}%`, 13)}${pad(`${String(tCaught)}/${String(n)}`, 12)}${pad(`${String(tFalse)}/${String(n - 1)}`, 19)}-`,
+  for (let i = 1; i < n; i++) if (alarm(timeVerdict(r.samplesA[i - 1] ?? [], r.samplesA[i] ?? []))) tFalse++;
+  const figures = r.countA.map((c) => c.perOp);
+  const thirds = [...r.countA, ...r.countB].filter((c) => c.all.length > 2).length;
+  const walls = [...r.countA, ...r.countB].map((c) => c.wall);
+  line(task, 'time', `${(median(r.timeA) * 1e6).toFixed(2)} us/op`, percent(spread(r.timeA), 2), `${String(tCaught)}/${String(n)}`, `${String(tFalse)}/${String(n - 1)}`, '-');
+  line(
+    '',
+    'instructions',
+    `${median(figures).toFixed(0)} instr/op`,
+    percent(spread(figures), 4),
+    `${String(caught(kept))}/${String(n)}`,
+    `${String(alarms(kept))}/${String(n - 1)}`,
+    `${median(walls).toFixed(1)} s (${String(ITERATIONS[task])} ops counted, spin ${String(spins[task] ?? 0)})`,
   );
-  console.log(
-    `${pad('', 16)}${pad('instructions', 14)}${pad(`${median(r.instrA).toFixed(0)} instr/op`, 23)}${pad(`${(spread(r.instrA) * 100).toFixed(4)}%`, 13)}${pad(`${String(iCaught)}/${String(n)}`, 12)}${pad(`${String(iFalse)}/${String(n - 1)}`, 19)}${median(r.wall).toFixed(1)} s (${String(ITERATIONS[task])} ops counted, spin ${String(spins[task] ?? 0)})`,
+  line(
+    '',
+    '  one count',
+    `${median(r.countA.map((c) => c.all[0] ?? Number.NaN)).toFixed(0)} instr/op`,
+    percent(spread(r.countA.map((c) => c.all[0] ?? Number.NaN)), 4),
+    `${String(caught(first))}/${String(n)}`,
+    `${String(alarms(first))}/${String(n - 1)}`,
+    `every count made: spread ${percent(spread(r.countA.flatMap((c) => c.all)), 4)}; a third in ${String(thirds)} of ${String(2 * n)}`,
   );
 }
 const each = TASKS.map((t) => `${t} ${(perSpin[t] ?? Number.NaN).toFixed(2)}`).join(', ');

@@ -59,6 +59,8 @@ export interface RunChildOptions {
   readonly timeoutMs: number;
   /** Run the child through another program (valgrind, which then runs node: `execArgv` starts with its own arguments). */
   readonly execPath?: string;
+  /** Environment variables of the child over the parent's (the counting child's `UV_THREADPOOL_SIZE`). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -77,7 +79,7 @@ export function runChild(request: Omit<ChildRequest, 'heartbeatMs'>, options: Ru
     const child = fork(childScript(), [], {
       ...(options.execPath === undefined ? {} : { execPath: options.execPath }),
       execArgv: [...options.execArgv],
-      env: { ...process.env, [CHILD_ENV]: '1' },
+      env: { ...process.env, ...options.env, [CHILD_ENV]: '1' },
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
     live.add(child);

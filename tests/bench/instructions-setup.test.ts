@@ -1,8 +1,10 @@
 // The instructions instrument without running valgrind: options, the missing-tool error, output parsing, the unit.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { BenchmarkSuite } from '../../src/bench/benchmark-suite.js';
 import { estimatedCycles, parseCachegrindOutput } from '../../src/bench/instruments/cachegrind.js';
+import { DETERMINISTIC_V8_FLAGS } from '../../src/bench/instruments/instrument-options.js';
 import { findValgrind } from '../../src/bench/instruments/valgrind.js';
 import { isRuneBenchError } from '../../src/core/errors.js';
 import { formatPerOp } from '../../src/format/units.js';
@@ -20,7 +22,18 @@ void test('instrument options are checked when the suite is built, naming the op
     name: 'TypeError',
     message: /instructions\.iteration is not a known BenchmarkSuite option \(did you mean instructions\.iterations\?\)/,
   });
-  assert.doesNotThrow(() => new BenchmarkSuite('s', { instrument: 'instructions', isolation, instructions: { iterations: 8, cacheSim: true } }));
+  assert.throws(() => new BenchmarkSuite('s', { instrument: 'instructions', isolation, instructions: { tolerance: -0.01 } }), {
+    name: 'RangeError',
+    message: /^instructions\.tolerance option/,
+  });
+  assert.doesNotThrow(() => new BenchmarkSuite('s', { instrument: 'instructions', isolation, instructions: { iterations: 8, cacheSim: true, tolerance: 0 } }));
+});
+
+void test('this node accepts every flag of the counting child (a renamed V8 flag would fail each count)', () => {
+  assert.ok(DETERMINISTIC_V8_FLAGS.includes('--no-minor-gc-task'), 'no young-generation collection posted as a task');
+  const probe = spawnSync(process.execPath, [...DETERMINISTIC_V8_FLAGS, '-e', '0'], { encoding: 'utf8' });
+  assert.equal(probe.status, 0, probe.stderr);
+  assert.equal(probe.stderr, '');
 });
 
 void test('without valgrind: a typed error naming the Debian package, and the task fails with it', async () => {

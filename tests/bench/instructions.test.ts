@@ -46,9 +46,13 @@ void test('a task counted twice gives the same instructions per operation, with 
   t.diagnostic(`instructions per operation: ${String(a)} and ${String(b)}`);
   // ten thousand loop steps per operation: some tens of thousands of instructions
   assert.ok(stats.median > 10_000, `median ${stats.median}`);
-  assert.ok(Math.abs(a - b) / stats.median < 0.01, `repetitions ${a} and ${b} differ by more than 1%`);
-  const spread = task.figures?.find((f) => f.name === 'instructions.spread');
-  assert.equal(spread?.value, Math.abs(a - b));
+  // the kept repetitions agree within the 0.1% tolerance (a third is counted when the first two do not)
+  assert.ok(Math.abs(a - b) / stats.median <= 0.001, `kept repetitions ${a} and ${b} differ by more than 0.1%`);
+  const figure = (name: string): number | undefined => task.figures?.find((f) => f.name === name)?.value;
+  const repetitions = figure('instructions.repetitions') ?? 0;
+  t.diagnostic(`repetitions counted: ${String(repetitions)}, spread of all ${String(figure('instructions.spread'))}`);
+  assert.ok(repetitions === 2 || repetitions === 3, `repetitions ${repetitions}`);
+  assert.ok((figure('instructions.spread') ?? -1) >= Math.abs(a - b), 'the spread covers every count made');
   const fixed = task.figures?.find((f) => f.name === 'instructions.fixed')?.value ?? 0;
   assert.ok(fixed > 100 * stats.median, 'node start-up alone is far more than one operation');
 });

@@ -13,8 +13,11 @@ export type Instrument = 'time' | 'instructions';
  * V8 flags the counting child runs with, so the JIT and the garbage collector do the same work every run:
  * `--predictable` (no concurrent compilation or background tasks, a fixed schedule), `--predictable-gc-schedule`
  * (fixed heap growing and no idle or memory-reducing GCs), `--single-threaded` (no background threads at
- * all), `--hash-seed=1` (property-key hashing the same every run) and `--random-seed=1` (`Math.random` the
- * same every run).
+ * all), `--no-minor-gc-task` (no young-generation collection posted as a task: such a task runs whenever the
+ * event loop next turns, which depends on the machine's load, and a collection at another moment changed a
+ * whole run's count by up to some 1e7 instructions; without it every collection is triggered by allocation),
+ * `--hash-seed=1` (property-key hashing the same every run) and `--random-seed=1` (`Math.random` the same every
+ * run).
  *
  * @public
  */
@@ -22,9 +25,19 @@ export const DETERMINISTIC_V8_FLAGS: readonly string[] = Object.freeze([
   '--predictable',
   '--predictable-gc-schedule',
   '--single-threaded',
+  '--no-minor-gc-task',
   '--hash-seed=1',
   '--random-seed=1',
 ]);
+
+/**
+ * Environment of the counting child over the parent's: one libuv threadpool thread, so the files the ES module
+ * loader reads come back in one order and the event loop wakes as often in every run (with four threads, the
+ * start-up's count varied by some 3e5 instructions with the machine's load; with one, by some 4e4).
+ *
+ * @internal
+ */
+export const COUNTING_ENV: Readonly<Record<string, string>> = Object.freeze({ UV_THREADPOOL_SIZE: '1' });
 
 /**
  * Settings of the `instructions` instrument. The task runs in child processes started through the suite's
@@ -52,6 +65,13 @@ export interface InstructionsOptions {
   readonly valgrind?: string;
   /** V8 flags of the counting child. @defaultValue `DETERMINISTIC_V8_FLAGS` */
   readonly v8Flags?: readonly string[];
+  /**
+   * Relative difference within which the two repetitions' per-operation figures agree (0.001 is 0.1%). When
+   * they differ by more, a third repetition is counted and the task's figure is made of the two closest of the
+   * three, so one disturbed count neither moves the figure nor widens the gate's interval.
+   * @defaultValue `0.001`
+   */
+  readonly tolerance?: number;
 }
 
 // keys carry the parent's name, so messages read "instructions.iterations option must be ..."
@@ -60,6 +80,7 @@ const RULES: OptionRules = {
   'instructions.warmupIterations': { kind: 'number', integer: true, min: 0 },
   'instructions.cacheSim': { kind: 'boolean' },
   'instructions.valgrind': { kind: 'string', nonEmpty: true },
+  'instructions.tolerance': { kind: 'number', min: 0 },
   'instructions.v8Flags': {
     kind: 'custom',
     check: (v) => (Array.isArray(v) && v.every((f) => typeof f === 'string') ? undefined : 'must be an array of strings'),

@@ -1,6 +1,7 @@
 // The gate for counted figures (instructions, estimated cycles): deterministic counts need no sampling test,
 // only the spread of the repetitions and a tight threshold.
 import type { TaskResult } from '../../core/results.js';
+import { median } from '../../stats/quantile.js';
 import type { RawComparison } from './regression-gate.js';
 
 /**
@@ -18,14 +19,9 @@ export function isCounted(task: TaskResult): boolean {
   return unit !== undefined && unit !== 'seconds';
 }
 
-function median(values: readonly number[]): number {
-  const s = [...values].sort((x, y) => x - y);
-  const h = s.length >>> 1;
-  return s.length % 2 === 1 ? (s[h] as number) : ((s[h - 1] as number) + (s[h] as number)) / 2;
-}
-
 /**
- * Compares repeated counts: the ratio of medians, and as its interval the extreme ratios the repetitions allow
+ * Compares repeated counts (a counted task's samples: the repetitions its instrument kept, so a count left out as
+ * disturbed is not among them): the ratio of medians, and as its interval the extreme ratios the repetitions allow
  * (`min(current) / max(baseline)` to `max(current) / min(baseline)`). The p-value is 0 when that interval
  * excludes 1 (the counts differ beyond their spread) and 1 otherwise; the threshold then decides the verdict.
  *
