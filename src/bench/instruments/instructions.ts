@@ -48,7 +48,7 @@ export interface CountInstructionsOptions {
    * the two disagree beyond `tolerance`. @defaultValue `true`
    */
   readonly repeat?: boolean;
-  /** See {@link InstructionsOptions.tolerance}. @defaultValue `0.001` */
+  /** See `InstructionsOptions.tolerance`. @defaultValue `0.001` */
   readonly tolerance?: number;
   /** Kills the children and rejects with `ERR_ABORTED`. */
   readonly signal?: AbortSignal;
