@@ -112,10 +112,11 @@ export interface TaskStatistics {
   /** Heap bytes allocated per operation, when measured. */
   readonly heapBytesPerOp?: number;
   /**
-   * Mean of the samples with the fastest and slowest 10% left out, s/op: an estimate of the mean cost per
-   * operation. Interrupts give per-operation times a right tail, so the median reads below the mean cost; the
-   * trimmed mean keeps most of that tail's weight while a few wild samples cannot move it. Absent in results
-   * written before it existed.
+   * Mean of the samples with the fastest and slowest 10% left out, s/op: between the median and the mean.
+   * Interrupts give per-operation times a right tail, so the median reads below the mean cost; the trimmed mean
+   * keeps part of that tail's weight while a few wild samples cannot move it. Against a loop of known mean cost
+   * it read about 2% low where `mean` was within 1% (docs/benchmarks.md): for the cost per operation use
+   * `mean`. Absent in results written before it existed.
    */
   readonly trimmedMean?: number;
   /**
