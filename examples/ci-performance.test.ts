@@ -41,7 +41,9 @@ void test('no regression against the stored baseline', async () => {
       return suite.run();
     };
     await assertNoRegression(await run(), baseline); // first run: writes the baseline
-    await assertNoRegression(await run(), baseline, { threshold: 0.25 }); // same code: passes
+    // same code: passes. On a shared runner the load can change between two runs a second apart (a 35% swing
+    // of this 1 µs hash was seen with valgrind starting beside it), so a regression is re-measured before it fails.
+    await assertNoRegression(await run(), baseline, { threshold: 0.25, rerun: run });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
