@@ -69,8 +69,10 @@ function firstParentRange(repository: string, good: string, bad: string): { good
 /**
  * Finds the first commit on the first-parent path from `good` to `bad` where `task` is slower: a binary search
  * whose every step is a same-window comparison ({@link compareRevisions}) of that commit with the good side,
- * a commit counting as bad when the task's verdict is `regressed`. `bad` itself is measured first, so a range
- * with no regression says so instead of blaming a commit. Each comparison removes the worktrees it made.
+ * a commit counting as bad when the task's verdict is `regressed`. A step whose verdict is `inconclusive` is
+ * compared once more and the second comparison decides (and is the one recorded). `bad` itself is measured
+ * first, so a range with no regression says so instead of blaming a commit. Each comparison removes the
+ * worktrees it made.
  *
  * @throws RuneBenchError `ERR_NOT_FOUND` for unknown revisions or a `bad` that does not descend from `good`,
  *   or when the suite has no such task; `ERR_ABORTED` when the signal fires
@@ -92,13 +94,19 @@ export async function bisectRevisions(options: BisectRevisionsOptions): Promise<
     if (found === undefined) throw new RuneBenchError('ERR_NOT_FOUND', `task ${task} was not measured at ${commit}: ${result.reason}`, { path: repository });
     return found;
   };
-  let firstBadComparison = await measure(hi);
+  // An inconclusive step would count as good and send the search the wrong way (seen when the load changed
+  // during one step): it is compared once more, and the second comparison decides and is recorded.
+  const decide = async (index: number): Promise<TaskRevisionComparison> => {
+    const first = await measure(index);
+    return first.verdict === 'inconclusive' ? measure(index) : first;
+  };
+  let firstBadComparison = await decide(hi);
   steps.push({ commit: commits[hi] as string, comparison: firstBadComparison, remaining: hi - lo - 1 });
   onStep?.(steps[steps.length - 1] as BisectStep);
   if (firstBadComparison.verdict !== 'regressed') return { good, firstBad: undefined, comparison: firstBadComparison, steps };
   while (hi - lo > 1) {
     const mid = Math.floor((lo + hi) / 2);
-    const comparison = await measure(mid);
+    const comparison = await decide(mid);
     if (comparison.verdict === 'regressed') {
       hi = mid;
       firstBadComparison = comparison;

@@ -33,7 +33,11 @@ void test('a missing baseline is written; the same code passes; a 3x slowdown fa
 
     const faster = await run(300);
     const comparisons = await assertNoRegression(faster, baseline);
-    assert.equal(comparisons.get('regression/spin')?.verdict, 'improved');
+    // improved; or, when one of the two runs met an oversubscribed CPU and the load changed between them (a
+    // busy CI runner), inconclusive with that reason: such a load change can explain a change of any size
+    const spin = comparisons.get('regression/spin');
+    assert.ok(spin !== undefined);
+    if (spin.verdict !== 'improved') assert.match(`${spin.verdict}: ${spin.reason}`, /^inconclusive: .*an oversubscribed CPU/);
 
     const slower = await run(3000);
     await assert.rejects(assertNoRegression(slower, baseline, { threshold: 0.05 }), (e: unknown) => {
