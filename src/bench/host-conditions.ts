@@ -119,7 +119,8 @@ export interface ConditionsExplanation {
    * measurement: the ratio of the CPU available to it on each side (run queue and load per core above one per
    * core, CPU left by other processes and steal, frequency), at least 1.1 when `explains`, 1 when it does not.
    * `Infinity` when the load or the run queue changed and one side had 2 or more per core: on an oversubscribed
-   * CPU a preempted sample takes a whole time slice longer, so a timing can be slowed by any amount.
+   * CPU a preempted sample takes a whole time slice longer, so a timing can be slowed by any amount (written as
+   * `null` in JSON, which cannot hold `Infinity`).
    * A measured change whose interval reaches into `[1 / factor, factor]` is explained; one wholly beyond is not.
    */
   readonly factor: number;
