@@ -6,8 +6,8 @@
 //
 // Every pair of consecutive runs (i - 1 as the baseline, i as the current run, from the 8th run on) is judged
 // the way `run --baseline B --fail-on-regression` judges it with a results store: the between-run noise of
-// that benchmark is estimated from the runs before i (betweenRunNoiseFromStore's estimator, with its minimum
-// of runs), and a regression is confirmed by a re-run, which here is the next run of the history when no true
+// that benchmark is estimated from the runs before i (betweenRunNoiseOf: the estimator of betweenRunNoiseFromStore,
+// with its minimum of runs), and a regression is confirmed by a re-run, which here is the next run of the history when no true
 // change comes with it (a fresh run of the same code), else the verdict stands unconfirmed. The peer is the
 // same detector with neither (what the gate decided before between-run noise was estimated).
 // Counted: no-change pairs flagged regressed (the gate fails: goal at most 1%) or improved; pairs across a
@@ -16,8 +16,7 @@
 import { cpus, loadavg } from 'node:os';
 import { generateHistories } from './regression/history-generator.js';
 import { RegressionDetector } from '../src/detect/regression/regression-detector.js';
-import { MIN_NOISE_RUNS } from '../src/detect/regression/between-run-noise.js';
-import { detectChangePoints } from '../src/stats/change-points.js';
+import { betweenRunNoiseOf } from '../src/detect/regression/between-run-noise.js';
 import type { BetweenRunNoise } from '../src/detect/regression/regression-types.js';
 import type { Verdict } from '../src/detect/regression/verdict.js';
 import { suiteResult, task } from '../tests/detect/regression/helpers.js';
@@ -65,9 +64,9 @@ export async function gateOnHistories(seed: number, count: number): Promise<{ ga
       const truth = changeAt.get(i);
       const baseline = result(i - 1);
       const current = result(i);
-      const before = h.runs.slice(Math.max(0, i - 30), i).map((r) => r.filter((s) => s > 0 && Number.isFinite(s)));
       const noise = new Map<string, BetweenRunNoise>();
-      if (before.length >= MIN_NOISE_RUNS) noise.set(KEY, { sigma: detectChangePoints(before, {}).noise, runs: before.length, source: `${before.length} earlier runs` });
+      const estimate = betweenRunNoiseOf(h.runs.slice(Math.max(0, i - 30), i), (n) => `${n} earlier runs`);
+      if (estimate !== undefined) noise.set(KEY, estimate);
       const next = h.runs[i + 1];
       const rerun = next !== undefined && !changeAt.has(i + 1) ? next : undefined;
       const withGate = await detector.compare(baseline, current, {

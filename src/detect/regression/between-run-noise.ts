@@ -28,12 +28,28 @@ export function betweenRunNoiseFromStore(
 ): Map<string, BetweenRunNoise> {
   const out = new Map<string, BetweenRunNoise>();
   for (const key of keys) {
-    const runs = store.series(key, { machine, records }).points.map((p) => p.samples.filter((s) => s > 0 && Number.isFinite(s))).filter((s) => s.length > 0);
-    if (runs.length < MIN_NOISE_RUNS) continue;
-    const sigma = detectChangePoints(runs, {}).noise;
-    out.set(key, { sigma, runs: runs.length, source: `${runs.length} stored runs of this benchmark on this machine` });
+    const noise = betweenRunNoiseOf(
+      store.series(key, { machine, records }).points.map((p) => p.samples),
+      (runs) => `${runs} stored runs of this benchmark on this machine`,
+    );
+    if (noise !== undefined) out.set(key, noise);
   }
   return out;
+}
+
+/**
+ * Between-run noise of one benchmark from its runs' samples (oldest first): the estimator of
+ * {@link betweenRunNoiseFromStore}, for runs held elsewhere. Non-positive and non-finite samples are dropped;
+ * `undefined` with fewer than `MIN_NOISE_RUNS` runs.
+ *
+ * @param runs - each run's per-operation samples
+ * @param source - says where the runs came from, given their number
+ * @internal
+ */
+export function betweenRunNoiseOf(runs: readonly (readonly number[])[], source: (runs: number) => string): BetweenRunNoise | undefined {
+  const kept = runs.map((r) => r.filter((s) => s > 0 && Number.isFinite(s))).filter((r) => r.length > 0);
+  if (kept.length < MIN_NOISE_RUNS) return undefined;
+  return { sigma: detectChangePoints(kept, {}).noise, runs: kept.length, source: source(kept.length) };
 }
 
 /**

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { RegressionDetector } from '../../../src/detect/regression/regression-detector.js';
-import type { RegressionEvent } from '../../../src/detect/regression/regression-types.js';
+import type { BenchmarkComparison, ComparisonReport, RegressionEvent } from '../../../src/detect/regression/regression-types.js';
 import { suiteResult, task } from './helpers.js';
 
 const data = Buffer.alloc(64 * 1024, 7);
@@ -45,50 +45,46 @@ void describe('RegressionDetector.compare on suite results', () => {
     assert.equal(events[0]?.kind, 'pairwise');
   });
 
-  void test('a regression that does not reproduce on re-run is downgraded; one that does is confirmed', async () => {
-    const detector = new RegressionDetector({ seed: 2, resamples: 500, threshold: 0.1 });
-    const [b1, b2, c1, c2] = measureInterleaved([8, 8, 16, 16]);
-    const baseline = suiteResult('hash', [task('flaky', b1!), task('real', b2!)]);
-    const current = suiteResult('hash', [task('flaky', c1!), task('real', c2!)]);
+  /**
+   * Two benchmarks change from `from` to `to` rounds of hashing: 'transient' re-runs at the baseline's speed,
+   * 'real' at the changed one. Both are re-run; returns the report and what was re-run.
+   */
+  async function confirmTwo(seed: number, from: number, to: number): Promise<{ report: ComparisonReport; asked: string[]; transient: BenchmarkComparison; real: BenchmarkComparison }> {
+    const detector = new RegressionDetector({ seed, resamples: 500, threshold: 0.1 });
+    const [b1, b2, c1, c2] = measureInterleaved([from, from, to, to]);
+    const baseline = suiteResult('hash', [task('transient', b1!), task('real', b2!)]);
+    const current = suiteResult('hash', [task('transient', c1!), task('real', c2!)]);
     const asked: string[] = [];
     const report = await detector.compare(baseline, current, {
       confirm: (name) => {
         asked.push(name);
-        // the flaky one was a transient slowdown: re-running it gives the baseline's speed
-        return measure(name === 'hash/flaky' ? 8 : 16);
+        return measure(name === 'hash/transient' ? from : to);
       },
     });
-    assert.deepEqual(asked.sort(), ['hash/flaky', 'hash/real']);
-    const flaky = report.comparisons.find((c) => c.key === 'hash/flaky');
+    const transient = report.comparisons.find((c) => c.key === 'hash/transient');
     const real = report.comparisons.find((c) => c.key === 'hash/real');
-    assert.equal(flaky?.verdict, 'inconclusive');
-    assert.match(flaky.reason, /re-run did not reproduce/);
-    assert.equal(flaky.confirmation, 'not-reproduced');
-    assert.equal(real?.verdict, 'regressed');
+    assert.ok(transient !== undefined && real !== undefined);
+    return { report, asked: asked.sort(), transient, real };
+  }
+
+  void test('a regression that does not reproduce on re-run is downgraded; one that does is confirmed', async () => {
+    const { report, asked, transient, real } = await confirmTwo(2, 8, 16);
+    assert.deepEqual(asked, ['hash/real', 'hash/transient']);
+    assert.equal(transient.verdict, 'inconclusive');
+    assert.match(transient.reason, /re-run did not reproduce/);
+    assert.equal(transient.confirmation, 'not-reproduced');
+    assert.equal(real.verdict, 'regressed');
     assert.equal(real.confirmation, 'confirmed');
     assert.deepEqual(report.regressed, ['hash/real']);
   });
 
   void test('an improvement is confirmed the same way: one that does not reproduce is downgraded', async () => {
-    const detector = new RegressionDetector({ seed: 3, resamples: 500, threshold: 0.1 });
-    const [b1, b2, c1, c2] = measureInterleaved([16, 16, 8, 8]);
-    const baseline = suiteResult('hash', [task('lucky', b1!), task('faster', b2!)]);
-    const current = suiteResult('hash', [task('lucky', c1!), task('faster', c2!)]);
-    const asked: string[] = [];
-    const report = await detector.compare(baseline, current, {
-      confirm: (name) => {
-        asked.push(name);
-        // the lucky one was a transient: re-running it gives the baseline's speed
-        return measure(name === 'hash/lucky' ? 16 : 8);
-      },
-    });
-    assert.deepEqual(asked.sort(), ['hash/faster', 'hash/lucky']);
-    const lucky = report.comparisons.find((c) => c.key === 'hash/lucky');
-    const faster = report.comparisons.find((c) => c.key === 'hash/faster');
-    assert.equal(lucky?.verdict, 'inconclusive');
-    assert.equal(lucky.confirmation, 'not-reproduced');
-    assert.equal(faster?.verdict, 'improved');
-    assert.equal(faster.confirmation, 'confirmed');
+    const { asked, transient, real } = await confirmTwo(3, 16, 8);
+    assert.deepEqual(asked, ['hash/real', 'hash/transient']);
+    assert.equal(transient.verdict, 'inconclusive');
+    assert.equal(transient.confirmation, 'not-reproduced');
+    assert.equal(real.verdict, 'improved');
+    assert.equal(real.confirmation, 'confirmed');
   });
 
   void test('tasks without kept samples are skipped with a reason, and an aborted signal rejects', async () => {
