@@ -17,7 +17,10 @@
 //   and between-run noise left out (what `run --baseline` decided before they were recorded).
 // - interval calibration: consecutive runs of a three-task suite, one process per run (the default) alternating
 //   with 4 isolated processes per task (isolation.processes); counted: how often a run's median
-//   falls inside the previous run's 95% interval (goal at least 90%).
+//   falls inside the previous run's 95% interval (goal at least 90%): its confidence interval (`medianCI`) and its
+//   prediction interval (`predictionInterval`, where a fresh run should land). The one-process runs record into a
+//   results store that first gets 4 runs of history, so their prediction interval comes from the stored runs; the
+//   isolated runs' comes from the spread between their 4 processes.
 //
 // - labelled histories (bench/gate-histories.ts, in-process, about a minute): the stored-baseline gate on every
 //   pair of consecutive runs of seeded histories with between-run effects; --histories 0 leaves it out.
@@ -45,7 +48,7 @@ function arg(name: string, fallback: number): number {
 const trials = arg('trials', 8);
 const rounds = arg('rounds', 6);
 const compareTrials = arg('compare', 1) > 0;
-const calibrationRuns = arg('calibration', 6);
+const calibrationRuns = arg('calibration', 11);
 const BUSY = 2;
 
 const SUITE = `import { BenchmarkSuite } from 'rune-bench';
@@ -178,7 +181,10 @@ async function baselineSlowTrial(base: string, changed: string): Promise<{ caugh
   const current = await cli([...common, '--baseline', baseline, '--fail-on-regression', '--save-baseline', 'quiet-current.json'], changed);
   if (current.code !== 0 && current.code !== 1) throw new Error(`gated run failed (${String(current.code)}): ${current.stderr}`);
   const preChangeCaught = await preChangeRegressed(readSuiteResult(baseline), readSuiteResult(join(changed, 'quiet-current.json')));
-  return { caught: current.code === 1, preChangeCaught, verdicts: /compared with [^:]*: (.*)/.exec(current.stderr)?.[1] ?? '?' };
+  const verdicts = /compared with [^:]*: (.*)/.exec(current.stderr)?.[1] ?? '?';
+  // a miss says why: the gate's own lines (verdict reasons, notices about the host's conditions, the re-run)
+  const why = current.code === 1 ? '' : ` because: ${current.stderr.split('\n').filter((l) => /^ {2}\S|notice|confirm|inconclusive/.test(l)).map((l) => l.trim()).join(' | ')}`;
+  return { caught: current.code === 1, preChangeCaught, verdicts: `${verdicts}${why}` };
 }
 
 async function compareTrial(dir: string): Promise<{ failed: boolean; verdict: string; ratio: number | undefined }> {
@@ -243,31 +249,51 @@ try {
   // interval calibration: does a fresh run's median fall inside the previous run's 95% interval? One process
   // per run (the default), and 4 isolated processes per task (the interval covers the spread between them);
   // the two kinds of run alternate, so the host's changes hit both alike
-  const calibration = new Map<string, { inside: number; pairs: number; widths: number[] }>();
+  const calibration = new Map<string, { inside: number; pairs: number; widths: number[]; predicted: number; predictedPairs: number; predictedWidths: number[] }>();
   const previous = new Map<string, SuiteResult>();
+  const storeArgs = (id: string): string[] => (id === 'calibration' ? ['--store', 'cal-store'] : ['--no-store']);
+  for (let k = 0; k < 4 && calibrationRuns > 0; k++) {
+    const r = await cli(['run', '--require', 'suite.js', '--suite', 'calibration', ...storeArgs('calibration')], same);
+    if (r.code !== 0) throw new Error(`calibration history run failed: ${r.stderr}`);
+  }
   for (let k = 0; k < calibrationRuns; k++) {
     for (const id of ['calibration', 'calibration-isolated']) {
-      const r = await cli(['run', '--require', 'suite.js', '--suite', id, '--no-store', '--save-baseline', `cal-${id}-${k}.json`], same);
+      const r = await cli(['run', '--require', 'suite.js', '--suite', id, ...storeArgs(id), '--save-baseline', `cal-${id}-${k}.json`], same);
       if (r.code !== 0) throw new Error(`calibration run failed: ${r.stderr}`);
       const now = readSuiteResult(join(same, `cal-${id}-${k}.json`));
       for (const t of now.tasks) {
         const before = previous.get(id)?.tasks.find((p) => p.name === t.name)?.stats;
         const key = `${id === 'calibration' ? '1 process ' : '4 processes'}  ${t.name}`;
-        const c = calibration.get(key) ?? { inside: 0, pairs: 0, widths: [] };
+        const c = calibration.get(key) ?? { inside: 0, pairs: 0, widths: [], predicted: 0, predictedPairs: 0, predictedWidths: [] };
         if (t.stats !== undefined) c.widths.push(t.stats.rme);
+        const p = t.stats?.predictionInterval;
+        if (p !== undefined && t.stats !== undefined) c.predictedWidths.push((p.upper - p.lower) / 2 / t.stats.median);
         if (before !== undefined && t.stats !== undefined) {
           c.pairs += 1;
           if (t.stats.median >= before.medianCI.lower && t.stats.median <= before.medianCI.upper) c.inside += 1;
+          const q = before.predictionInterval;
+          if (q !== undefined) {
+            c.predictedPairs += 1;
+            if (t.stats.median >= q.lower && t.stats.median <= q.upper) c.predicted += 1;
+          }
         }
         calibration.set(key, c);
       }
       previous.set(id, now);
     }
   }
+  const pct = (xs: readonly number[]): string => (xs.length === 0 ? '-' : `${(100 * medianOf(xs)).toFixed(2)}%`);
   calibrationLines.push(
+    `  ${''.padEnd(24)} ${'in medianCI'.padStart(12)} ${'half-width'.padStart(10)}   ${'in prediction interval'.padStart(22)} ${'half-width'.padStart(10)}`,
     ...[...calibration].map(
-      ([name, c]) => `  ${name.padEnd(24)} ${c.inside}/${c.pairs} medians inside the previous run's 95% interval; its half-width (rme) median ${(100 * medianOf(c.widths)).toFixed(2)}%`,
+      ([name, c]) =>
+        `  ${name.padEnd(24)} ${`${c.inside}/${c.pairs}`.padStart(12)} ${pct(c.widths).padStart(10)}   ${`${c.predicted}/${c.predictedPairs}`.padStart(22)} ${pct(c.predictedWidths).padStart(10)}`,
     ),
+  );
+  const all = [...calibration.values()];
+  const sum = (f: (c: (typeof all)[number]) => number): number => all.reduce((a, c) => a + f(c), 0);
+  calibrationLines.push(
+    `  all tasks: ${sum((c) => c.inside)}/${sum((c) => c.pairs)} inside the previous medianCI, ${sum((c) => c.predicted)}/${sum((c) => c.predictedPairs)} inside the previous prediction interval (half-widths are medians over runs)`,
   );
 } finally {
   rmSync(dirname(same), { recursive: true, force: true });
@@ -282,7 +308,7 @@ console.log(
 console.log(`10% slower, no load added: caught (goal 19/20) ${`${quietSlow.caught}/${trials}`.padEnd(17)}${`${quietSlow.preChange}/${trials}`.padEnd(25)}-`);
 console.log(`10% slower, load changed: caught (goal 19/20) ${'-'.padEnd(17)}${'-'.padEnd(25)}${compareTrials ? `${cmpSlow.caught}/${trials}` : 'skipped'}`);
 console.log('');
-console.log(`interval calibration (goal at least 90%), ${calibrationRuns} consecutive runs, each in a fresh process:`);
+console.log(`interval calibration (goal at least 90%), ${calibrationRuns} consecutive runs, each in a fresh process (one-process runs after 4 runs of history in a store):`);
 for (const line of calibrationLines) console.log(line);
 console.log('');
 console.log(`run --baseline, unchanged: measured change ${spread(gate.changes)}`);

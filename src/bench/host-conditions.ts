@@ -121,9 +121,22 @@ export interface ConditionsExplanation {
    * `Infinity` when the load or the run queue changed and one side had 2 or more per core: on an oversubscribed
    * CPU a preempted sample takes a whole time slice longer, so a timing can be slowed by any amount (written as
    * `null` in JSON, which cannot hold `Infinity`).
-   * A measured change whose interval reaches into `[1 / factor, factor]` is explained; one wholly beyond is not.
+   * The larger of {@link ConditionsExplanation.slowdown} and {@link ConditionsExplanation.speedup}.
    */
   readonly factor: number;
+  /**
+   * The largest slowdown of the current measurement (a ratio of at least 1) that the differences in which the
+   * current side had less CPU could cause (a busier host now, more steal, a lower frequency); 1 when no
+   * difference goes that way, `Infinity` (JSON `null`) for an oversubscribed CPU now.
+   */
+  readonly slowdown: number;
+  /**
+   * The same for a speed-up: the differences in which the baseline had less CPU; the current measurement could
+   * read up to this many times faster for that reason alone. A measured ratio whose interval reaches into
+   * `[1 / speedup, slowdown]` is explained; one wholly beyond is not (a run on a quieter host that reads slower
+   * is slower).
+   */
+  readonly speedup: number;
   /** In words: the differences joined, or that the conditions were alike. */
   readonly reason: string;
 }
@@ -316,27 +329,34 @@ export function explainByConditions(baseline: HostConditions, current: HostCondi
       add('CPU frequency', baseline.frequencyHz, current.frequencyHz, (x) => `${(x / 1e9).toFixed(2)} GHz`);
     }
   }
-  const spread = (b: number, c: number): number => (b > 0 && c > 0 ? Math.max(b / c, c / b) : 1);
-  const factors = differences.map((d) => {
+  // each difference as the ratio of the CPU time the current side needs to the baseline's for the same work:
+  // above 1 the current side had less CPU (it can read slower), below 1 the baseline had less
+  const effects = differences.map((d): number => {
     switch (d.what) {
       case 'load per core':
       case 'runnable processes per core':
         // Oversubscribed: a sample the scheduler preempts takes a whole time slice longer, so a timing can
         // be slowed far beyond the CPU share (8 spinners on 2 cores slowed a short task's median 20-47x,
-        // where the share predicts 4.5x): no bound is honest.
-        if (Math.max(d.baseline, d.current) >= OVERSUBSCRIBED_PER_CORE) return Infinity;
-        return spread(Math.max(1, d.baseline), Math.max(1, d.current));
+        // where the share predicts 4.5x): no bound is honest on the busier side.
+        if (Math.max(d.baseline, d.current) >= OVERSUBSCRIBED_PER_CORE) return d.current > d.baseline ? Infinity : 0;
+        return Math.max(1, d.current) / Math.max(1, d.baseline);
       case 'CPU taken by other processes':
       case 'CPU steal':
-        return spread(Math.max(0.05, 1 - d.baseline), Math.max(0.05, 1 - d.current));
+        return Math.max(0.05, 1 - d.baseline) / Math.max(0.05, 1 - d.current);
       case 'CPU frequency':
-        return spread(d.baseline, d.current);
+        return d.current > 0 ? d.baseline / d.current : 1;
     }
   });
+  // at least 1.1 on a side some difference points to: a measured condition is a coarse reading of the CPU
+  const side = (xs: readonly number[]): number => (xs.length === 0 ? 1 : Math.max(1.1, ...xs));
+  const slowdown = side(effects.filter((e) => e > 1));
+  const speedup = side(effects.filter((e) => e < 1).map((e) => (e > 0 ? 1 / e : Infinity)));
   return {
     explains: differences.length > 0,
     differences,
-    factor: differences.length > 0 ? Math.max(1.1, ...factors) : 1,
+    factor: differences.length > 0 ? Math.max(1.1, slowdown, speedup) : 1,
+    slowdown,
+    speedup,
     reason: differences.length > 0 ? differences.map((d) => d.text).join('; ') : 'the host conditions of both measurements were alike',
   };
 }

@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { mean, median as medianOf, sampleStandardDeviation } from 'simple-statistics';
 import type { KeyFigure, TaskResult, TaskStatistics } from '../core/results.js';
 import { describeSamples, relativeHalfWidth, tCritical95 } from '../stats/describe.js';
+import { predictFromProcesses } from '../stats/prediction-interval.js';
 import { thin, type ResolvedSettings, type TaskDefinition, type TaskOutcome, type TaskRunContext } from './task-runner.js';
 import type { IsolationOptions } from './types.js';
 import { CHILD_ENV, runChild } from './isolation-process.js';
@@ -48,6 +49,7 @@ function merge(parts: readonly TaskResult[], settings: ResolvedSettings, def: Ta
     level: 0.95,
   };
   const opsPerSecond = median > 0 ? 1 / median : Infinity;
+  const predicted = predictFromProcesses(medians, median);
   const heap = stats.map((s) => s.heapBytesPerOp).filter((h): h is number => h !== undefined);
   return {
     ...base,
@@ -59,6 +61,7 @@ function merge(parts: readonly TaskResult[], settings: ResolvedSettings, def: Ta
       medians.length > 1
         ? `${medians.length} processes: the interval covers the spread between processes and within them`
         : 'one process: the interval covers within-process noise only',
+    ...(predicted === undefined ? {} : { predictionInterval: { ...predicted, from: `${medians.length} processes` } }),
     opsPerSecond,
     ...(def.options.bytes === undefined ? {} : { bytesPerSecond: def.options.bytes * opsPerSecond }),
     ...(def.options.items === undefined ? {} : { itemsPerSecond: def.options.items * opsPerSecond }),

@@ -111,6 +111,7 @@ function stats(o: JsonObject, at: string, file?: string): TaskStatistics {
   const heap = optionalNumber(o.heapBytesPerOp, `${at}.heapBytesPerOp`, file);
   const trimmed = optionalNumber(o.trimmedMean, `${at}.trimmedMean`, file);
   const covers = optionalString(o.intervalCovers, `${at}.intervalCovers`, file);
+  const predicted = o.predictionInterval === undefined ? undefined : requireObject(o.predictionInterval, `${at}.predictionInterval`, file);
   const unit = o.unit;
   if (unit !== undefined && !PER_OP_UNITS.includes(unit as PerOperationUnit)) {
     throw invalid(`${at}.unit`, `expected one of ${PER_OP_UNITS.join(', ')}`, file);
@@ -151,6 +152,16 @@ function stats(o: JsonObject, at: string, file?: string): TaskStatistics {
     ...(heap === undefined ? {} : { heapBytesPerOp: heap }),
     ...(trimmed === undefined ? {} : { trimmedMean: trimmed }),
     ...(covers === undefined ? {} : { intervalCovers: covers }),
+    ...(predicted === undefined
+      ? {}
+      : {
+          predictionInterval: {
+            lower: requireFiniteNumber(predicted.lower, `${at}.predictionInterval.lower`, file),
+            upper: requireFiniteNumber(predicted.upper, `${at}.predictionInterval.upper`, file),
+            level: requireFiniteNumber(predicted.level, `${at}.predictionInterval.level`, file),
+            from: requireString(predicted.from, `${at}.predictionInterval.from`, file),
+          },
+        }),
   };
   if (result.min > result.median || result.median > result.max) throw invalid(at, 'expected min <= median <= max', file);
   return result;

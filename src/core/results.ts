@@ -125,6 +125,17 @@ export interface TaskStatistics {
    * written before it existed.
    */
   readonly intervalCovers?: string;
+  /**
+   * Where a fresh run's median is expected to fall (95%), s/op: a prediction interval, wider than
+   * {@link TaskStatistics.medianCI} because both runs carry their own between-run error. Present when the run
+   * knows its between-run noise: from the spread between its processes (isolation, 2 or more) or from the
+   * results store's history of the benchmark on this machine (the CLI's `run` with a store); `from` says which.
+   * Absent otherwise: one process alone cannot say how a fresh process would measure.
+   */
+  readonly predictionInterval?: ConfidenceInterval & {
+    /** Where the between-run noise came from, in words ("3 processes", "6 stored runs of this benchmark on this machine"). */
+    readonly from: string;
+  };
 }
 
 /**

@@ -9,7 +9,7 @@ import { VERDICTS } from '../detect/regression/verdict.js';
 import type { FormatInput, FormatOptions, Formatter, SuiteFormatInput, TrendSeries } from './formatter.js';
 import { HTML_STYLE } from './html-style.js';
 import { boxPlot, changeBars, histogram, lineChart, type ChangeBar } from './svg.js';
-import { formatBytes, formatByteRate, formatCount, formatDuration, formatPercent, formatRme, formatValue, formatPerOp } from './units.js';
+import { formatBytes, formatByteRate, formatCount, formatDuration, formatPercent, formatPredicted, formatRme, formatValue, formatPerOp } from './units.js';
 
 const e = escapeHtml;
 
@@ -97,7 +97,7 @@ function taskFiguresTable(matrix: FigureMatrix | undefined): string {
   return `<h4>Task figures</h4><div class="wide"><table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
 }
 
-function taskRow({ task, comparison }: ReportTask, compared: boolean): string[] {
+function taskRow({ task, comparison }: ReportTask, compared: boolean, predicted: boolean): string[] {
   const s = task.stats;
   const below = s?.belowResolution === true;
   const through = [
@@ -111,6 +111,7 @@ function taskRow({ task, comparison }: ReportTask, compared: boolean): string[] 
     median,
     s === undefined || below ? '—' : e(formatPerOp(s.p99, s.unit)),
     s === undefined || below || s.samples < 2 ? '—' : e(formatRme(s.rme)),
+    ...(predicted ? [s === undefined || below ? '—' : e(formatPredicted(s))] : []),
     s === undefined || below || (s.unit ?? 'seconds') !== 'seconds' ? '—' : e(formatCount(s.opsPerSecond)),
     e(through.join(', ')),
     s === undefined ? '0' : e(formatCount(s.samples)),
@@ -156,9 +157,11 @@ function suiteSection(sections: readonly ReportSuite[], compared: boolean): stri
     const taskFigs = taskFiguresTable(node.taskFigures);
     if (taskFigs !== '') inner.push(taskFigs);
     if (node.tasks.length > 0) {
-      const headers: [string, boolean][] = [['Task', false], ['Median', true], ['p99', true], ['±RME', true], ['ops/s', true], ['Throughput', true], ['Samples', true], ['Status', false]];
+      const predicted = node.prediction !== undefined;
+      const headers: [string, boolean][] = [['Task', false], ['Median', true], ['p99', true], ['±RME', true], ...(predicted ? [['Next run', true] as [string, boolean]] : []), ['ops/s', true], ['Throughput', true], ['Samples', true], ['Status', false]];
       if (compared) headers.push(['vs baseline', false]);
-      inner.push('<h4>Tasks</h4>', table(headers, node.tasks.map((t) => taskRow(t, compared))));
+      inner.push('<h4>Tasks</h4>', table(headers, node.tasks.map((t) => taskRow(t, compared, predicted))));
+      if (node.prediction !== undefined) inner.push(`<p class="meta">${e(node.prediction)}</p>`);
       const charts = node.tasks.map(distribution).filter((c) => c !== '');
       const without = r.tasks.map(noDistribution).filter((x) => x !== undefined);
       inner.push('<h4>Distributions</h4>');

@@ -7,7 +7,7 @@ import { describeVerdict, evidenceText, thresholdOption } from './common.js';
 import type { FormatOptions, Formatter, FormatInput, SuiteFormatInput, TrendSeries } from './formatter.js';
 import { reportFindings, reportOf, type ReportFinding, type ReportTask } from './report.js';
 import { historyRows } from './history-report.js';
-import { formatByteRate, formatBytes, formatChange, formatCount, formatDuration, formatPercent, formatRme, formatValue, formatPerOp } from './units.js';
+import { formatByteRate, formatBytes, formatChange, formatCount, formatDuration, formatPercent, formatPredicted, formatRme, formatValue, formatPerOp } from './units.js';
 
 /**
  * Escapes text for GitHub-flavoured Markdown, including inside table cells: Markdown punctuation is
@@ -60,7 +60,7 @@ function findingsMd(findings: readonly ReportFinding[], none = 'No bottleneck ru
     .join('\n');
 }
 
-function taskRow({ task, comparison }: ReportTask, withBaseline: boolean): string[] {
+function taskRow({ task, comparison }: ReportTask, withBaseline: boolean, predicted: boolean): string[] {
   const s = task.stats;
   const below = s?.belowResolution === true;
   const through = [s?.bytesPerSecond === undefined ? '' : formatByteRate(s.bytesPerSecond), s?.itemsPerSecond === undefined ? '' : `${formatCount(s.itemsPerSecond)} items/s`]
@@ -71,6 +71,7 @@ function taskRow({ task, comparison }: ReportTask, withBaseline: boolean): strin
     s === undefined ? '—' : below ? `_below timer resolution (${formatDuration(s.resolution)})_` : formatPerOp(s.median, s.unit),
     s === undefined || below ? '—' : formatPerOp(s.p99, s.unit),
     s === undefined || below || s.samples < 2 ? '—' : formatRme(s.rme),
+    ...(predicted ? [s === undefined || below ? '—' : formatPredicted(s)] : []),
     s === undefined || below || (s.unit ?? 'seconds') !== 'seconds' ? '—' : formatCount(s.opsPerSecond),
     through,
     task.status === 'ok' ? status('ok') : `${status(task.status)} ${md(task.error?.message ?? '')}`,
@@ -111,10 +112,12 @@ function formatSuite(input: SuiteFormatInput, options: FormatOptions): string {
       sections.push(mdTable(['Task', ...matrix.names.map(code)], ['l', ...matrix.names.map(() => 'r' as const)], rows), '');
     }
     if (node.tasks.length > 0) {
-      const rows = node.tasks.map((t) => taskRow(t, compared));
-      const headers = ['Task', 'Median', 'p99', '±RME', 'ops/s', 'Throughput', 'Status', ...(compared ? ['vs baseline'] : [])];
-      sections.push(mdTable(headers, ['l', 'r', 'r', 'r', 'r', 'r', 'l', 'l'], rows), '');
+      const predicted = node.prediction !== undefined;
+      const rows = node.tasks.map((t) => taskRow(t, compared, predicted));
+      const headers = ['Task', 'Median', 'p99', '±RME', ...(predicted ? ['Next run'] : []), 'ops/s', 'Throughput', 'Status', ...(compared ? ['vs baseline'] : [])];
+      sections.push(mdTable(headers, ['l', 'r', 'r', 'r', ...(predicted ? ['r' as const] : []), 'r', 'r', 'l', 'l'], rows), '');
     }
+    if (node.prediction !== undefined) sections.push(`_${md(node.prediction)}_`, '');
     if (node.relative !== undefined) {
       sections.push('**Relative** (ratio of medians, 95% bootstrap interval):', '', ...node.relative.rows.map((r) => `- ${md(r.sentence)}`), '');
     }

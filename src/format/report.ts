@@ -73,6 +73,11 @@ export interface ReportSuite {
    * their kept samples; undefined when fewer than two tasks kept samples.
    */
   readonly relative?: RelativeComparison;
+  /**
+   * What the "Next run" column means and where its noise came from, when a task has a prediction interval
+   * (`TaskStatistics.predictionInterval`); undefined otherwise.
+   */
+  readonly prediction?: string;
 }
 
 /**
@@ -237,12 +242,16 @@ export function buildReport(result: SuiteResult, options: BuildReportOptions = {
       suite.tasks.filter((t) => t.status === 'ok').map((t) => ({ name: t.name, samples: t.samples ?? [] })),
       { seed: 1, baseline: suite.tasks.find((t) => t.tags.includes('baseline'))?.name },
     );
+    const predictedFrom = [...new Set(suite.tasks.flatMap((t) => (t.stats?.predictionInterval === undefined ? [] : [t.stats.predictionInterval.from])))];
     suites.push({
       suite,
       path,
       depth,
       tasks,
       figures,
+      ...(predictedFrom.length === 0
+        ? {}
+        : { prediction: `Next run: where a fresh run's median should fall (95%), from the between-run noise of ${predictedFrom.join('; ')}` }),
       ...(taskFigures === undefined ? {} : { taskFigures }),
       notices,
       hasContent: tasks.length > 0 || figures.length > 0 || notices.length > 0,

@@ -10,6 +10,7 @@ import type { Verdict } from '../detect/regression/verdict.js';
 import type { FormatInput, FormatOptions, Formatter, SuiteFormatInput, TrendSeries } from './formatter.js';
 import { renderTextTable, type TextTableColumn } from './text-table.js';
 import {
+  formatPredicted,
   formatByteRate,
   formatBytes,
   formatChange,
@@ -86,6 +87,9 @@ function taskTable(section: ReportSuite, compared: boolean, color: boolean, inde
     { header: 'Samples', align: 'right' },
     { header: 'Status' },
   ];
+  // where a fresh run should land, shown when the run knew its between-run noise (processes or the store)
+  const predicted = section.prediction !== undefined;
+  if (predicted) columns.splice(4, 0, { header: 'Next run', align: 'right' });
   if (compared) columns.push({ header: 'vs baseline' });
   const rows = section.tasks.map(({ task, comparison }) => {
     const s = task.stats;
@@ -95,6 +99,7 @@ function taskTable(section: ReportSuite, compared: boolean, color: boolean, inde
       s === undefined ? '—' : below ? 'below res.' : formatPerOp(s.median, s.unit),
       s === undefined || below ? '—' : formatPerOp(s.p99, s.unit),
       s === undefined || below || s.samples < 2 ? '—' : formatRme(s.rme),
+      ...(predicted ? [s === undefined || below ? '—' : formatPredicted(s)] : []),
       s === undefined || below || (s.unit ?? 'seconds') !== 'seconds' ? '—' : formatCount(s.opsPerSecond),
       throughput(task),
       s === undefined ? '0' : formatCount(s.samples),
@@ -177,6 +182,7 @@ function formatSuite(input: SuiteFormatInput, options: FormatOptions): string {
       out.push('', `${indent}  ${paint('Relative', 'bold', color)} (ratio of medians, 95% bootstrap interval)`);
       for (const row of section.relative.rows) out.push(`${indent}    ${safeText(row.sentence)}`);
     }
+    if (section.prediction !== undefined) out.push(`${indent}  ${paint(safeText(section.prediction), 'dim', color)}`);
     for (const notice of section.notices) out.push(`${indent}  ${paint('note:', 'yellow', color)} ${safeText(notice)}`);
   }
   out.push('', heading('Findings', color));

@@ -1,6 +1,7 @@
 // Human units: data stays in base units (seconds, bytes, ratios); only formatters and the CLI humanise.
 import type { MetricUnit } from '../core/metric.js';
-import type { PerOperationUnit } from '../core/results.js';
+import type { PerOperationUnit, TaskStatistics } from '../core/results.js';
+import { relativeHalfWidth } from '../stats/describe.js';
 
 /** Three significant digits, no exponent, trailing zeros kept for alignment ("1.20", "12.0", "120"). */
 function sig3(value: number): string {
@@ -105,6 +106,17 @@ export function formatPercent(ratio: number, digits?: number): string {
   if (bad !== undefined) return bad;
   const pct = ratio * 100;
   return `${digits === undefined ? sig3(pct) : pct.toFixed(digits)}%`;
+}
+
+/**
+ * Where a fresh run's median should fall, relative to this run's: `"±4.10%"`, or `"—"` without a
+ * prediction interval.
+ *
+ * @internal
+ */
+export function formatPredicted(stats: TaskStatistics): string {
+  const p = stats.predictionInterval;
+  return p === undefined ? '—' : formatRme(relativeHalfWidth(p, stats.median));
 }
 
 /**

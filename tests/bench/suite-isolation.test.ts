@@ -27,6 +27,9 @@ void test('isolation runs each task in N fresh child processes and merges their 
     const halfWidth = (stats.medianCI.upper - stats.medianCI.lower) / 2 / stats.median;
     assert.ok(Math.abs(stats.rme - halfWidth) <= 1e-12 * Math.max(1, halfWidth), `rme ${stats.rme} vs ${halfWidth}`);
     assert.ok(stats.batchSize > 1);
+    // where a fresh run of two processes should land: from the spread between these two, around the median
+    assert.equal(stats.predictionInterval?.from, '2 processes');
+    assert.ok(stats.predictionInterval.lower < stats.median && stats.median < stats.predictionInterval.upper);
     assert.equal(failed?.status, 'failed');
     assert.equal(failed.error?.message, 'child boom');
     assert.equal(crashed!.status, 'failed');

@@ -51,8 +51,14 @@ void describe('run --baseline', () => {
     const saved = await run('--save-baseline', baseline);
     assert.equal(saved.code, 0, saved.stderr);
     assert.match(saved.stderr, /saved baseline .*base\.json/);
-    const json = JSON.parse(readFileSync(baseline, 'utf8')) as { name: string };
+    const json = JSON.parse(readFileSync(baseline, 'utf8')) as { name: string; host?: unknown };
     assert.equal(json.name, 'tiny');
+    // This test is about the gate's verdict and exit codes; the host's conditions are tested in
+    // baseline-comparable.test.ts. On a busy runner a changed run queue makes any change inconclusive (correctly):
+    // a baseline without `host` (as older files are) leaves that check out, so the verdict is the code's.
+    assert.ok(json.host !== undefined, 'the CLI records the host conditions');
+    delete json.host;
+    writeFileSync(baseline, JSON.stringify(json));
 
     const same = await run('--baseline', baseline);
     assert.equal(same.code, 0, same.stderr);
@@ -81,7 +87,13 @@ void describe('run --baseline', () => {
     assert.equal(first.code, 0, first.stderr);
     assert.match(first.stderr, /no earlier run of tiny on this machine in the store: nothing to compare with/);
     const second = await withStore('100000');
-    assert.equal(second.code, 1, second.stderr);
     assert.match(second.stderr, /compared with the stored run of \d{4}-/);
+    // 50x the work: regressed, exit 1; unless the run queue changed with an oversubscribed CPU on the busier
+    // side (a loaded runner), where the gate cannot bound what the load did and says so: inconclusive, exit 0
+    if (second.code === 0) {
+      assert.match(second.stderr, /0 regressed, 0 improved, 2 inconclusive/, second.stderr);
+      const busy = /(?:runnable processes|load) per core ([\d.]+) during the baseline, ([\d.]+) now/.exec(second.stderr);
+      assert.ok(busy !== null && Math.max(Number(busy[1]), Number(busy[2])) >= 2, second.stderr);
+    } else assert.equal(second.code, 1, second.stderr);
   });
 });

@@ -1,7 +1,7 @@
 // `run`: runs a suite, prints its report, records it in the results store and gates on a baseline.
 import type { SuiteResult } from '../../core/results.js';
 import { walkBenchmarks, walkSuites } from '../../core/walk.js';
-import { betweenRunNoiseFromStore } from '../../detect/regression/between-run-noise.js';
+import { betweenRunNoiseFromStore, withPredictionIntervals } from '../../detect/regression/between-run-noise.js';
 import type { BetweenRunNoise } from '../../detect/regression/regression-types.js';
 import type { ResultsStore } from '../../store/results-store.js';
 import { writeFileAtomic } from '../../core/files.js';
@@ -122,8 +122,11 @@ export async function runRun(ctx: CommandContext, flags: Flags): Promise<number>
     }
   }
 
+  // Between-run noise from the store's earlier runs on this machine: the report's prediction intervals (where a
+  // fresh run should land) and the gate's widening both come from it.
+  const noise = store === undefined || aborted ? undefined : storedNoise(ctx, store, result);
+  if (noise !== undefined && noise.size > 0) result = withPredictionIntervals(result, noise);
   // The gate's verdicts are the ones the report shows, so the table and the exit code never disagree.
-  const noise = baseline === undefined || store === undefined || aborted ? undefined : storedNoise(ctx, store, result);
   // --fail-on-regression confirms a regression by running the suite once more before failing
   let rerun: Promise<SuiteResult> | undefined;
   const confirm = async (key: string): Promise<readonly number[]> => {

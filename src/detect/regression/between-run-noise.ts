@@ -1,8 +1,10 @@
 // Between-run noise of each benchmark, estimated from the results store's history on one machine, and the
 // widening of a pairwise interval by it.
-import type { ConfidenceInterval } from '../../core/results.js';
+import type { ConfidenceInterval, SuiteResult } from '../../core/results.js';
+import { benchmarkKey } from '../../core/walk.js';
+import { predictFromRunNoise } from '../../stats/prediction-interval.js';
 import { detectChangePoints } from '../../stats/change-points.js';
-import { normalQuantile } from '../../stats/pelt.js';
+import { normalQuantile, runNoise } from '../../stats/pelt.js';
 import type { ResultsStore, StoredRun } from '../../store/results-store.js';
 import type { BetweenRunNoise } from './regression-types.js';
 
@@ -49,7 +51,9 @@ export function betweenRunNoiseFromStore(
 export function betweenRunNoiseOf(runs: readonly (readonly number[])[], source: (runs: number) => string): BetweenRunNoise | undefined {
   const kept = runs.map((r) => r.filter((s) => s > 0 && Number.isFinite(s))).filter((r) => r.length > 0);
   if (kept.length < MIN_NOISE_RUNS) return undefined;
-  return { sigma: detectChangePoints(kept, {}).noise, runs: kept.length, source: source(kept.length) };
+  const analysis = detectChangePoints(kept, {});
+  const medianSigma = runNoise(Float64Array.from(analysis.medians, Math.log));
+  return { sigma: analysis.noise, medianSigma, runs: kept.length, source: source(kept.length) };
 }
 
 /**
@@ -65,4 +69,23 @@ export function widenByNoise(ratio: number, ci: ConfidenceInterval, sigma: numbe
   const below = Math.hypot(c - Math.log(ci.lower), between);
   const above = Math.hypot(Math.log(ci.upper) - c, between);
   return { lower: Math.exp(c - below), upper: Math.exp(c + above), level: ci.level };
+}
+
+/**
+ * The result with a prediction interval (where a fresh run's median should fall) on each task whose key has
+ * between-run noise in `noise` and which has none yet (an isolated task's own, from its processes, is kept).
+ *
+ * @internal
+ */
+export function withPredictionIntervals(result: SuiteResult, noise: ReadonlyMap<string, BetweenRunNoise>, path: readonly string[] = []): SuiteResult {
+  const here = [...path, result.name];
+  const tasks = result.tasks.map((task) => {
+    const stats = task.stats;
+    const between = noise.get(benchmarkKey(here, task.name));
+    if (stats === undefined || between === undefined || stats.predictionInterval !== undefined) return task;
+    const predicted = predictFromRunNoise(stats.median, stats.medianCI, between.medianSigma ?? between.sigma, between.runs);
+    return predicted === undefined ? task : { ...task, stats: { ...stats, predictionInterval: { ...predicted, from: between.source } } };
+  });
+  const children = result.children?.map((child) => withPredictionIntervals(child, noise, here));
+  return { ...result, tasks, ...(children === undefined ? {} : { children }) };
 }

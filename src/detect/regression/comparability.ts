@@ -82,9 +82,23 @@ export interface QualifiedComparisons {
 }
 
 /**
+ * The changes the conditions could cause, in words: "a change of -20.0% to +50.0%", "a slowdown of up to +50.0%", "a slowdown
+ * of any size (an oversubscribed CPU now)".
+ */
+function conditionsBand(c: ConditionsExplanation): string {
+  const slower = Number.isFinite(c.slowdown) ? `a slowdown of up to ${percent(c.slowdown)}` : 'a slowdown of any size (an oversubscribed CPU now)';
+  const faster = Number.isFinite(c.speedup) ? `a speed-up of up to ${percent(1 / c.speedup)}` : 'a speed-up of any size (an oversubscribed CPU during the baseline)';
+  if (c.slowdown > 1 && c.speedup > 1) {
+    if (Number.isFinite(c.slowdown) && Number.isFinite(c.speedup)) return `a change of ${percent(1 / c.speedup)} to ${percent(c.slowdown)}`;
+    return `${slower} or ${faster}`;
+  }
+  return c.speedup > 1 ? faster : slower;
+}
+
+/**
  * Applies the run-level checks to the per-benchmark verdicts: runs that measure different things make every
  * verdict `incomparable`; host conditions that differ enough to explain a change make every verdict whose interval
- * reaches into the band the conditions could cause (`ConditionsExplanation.factor`) `inconclusive` (a changed
+ * reaches into the band the conditions could cause (`ConditionsExplanation.slowdown` and `.speedup`) `inconclusive` (a changed
  * load hides a change as easily as it fakes one), each with the reason in words. A change beyond the band keeps
  * its verdict. `unaffected` comparisons (instruction counts) meet only the first check.
  *
@@ -107,15 +121,16 @@ export function qualifyComparisons(
   if (baseline.host === undefined || current.host === undefined) return { comparisons: [...comparisons, ...unaffected], notices: [] };
   const conditions = explainByConditions(baseline.host, current.host);
   if (!conditions.explains) return { comparisons: [...comparisons, ...unaffected], conditions, notices: [] };
-  const band = Number.isFinite(conditions.factor) ? `${percent(1 / conditions.factor)} to ${percent(conditions.factor)}` : 'any size (an oversubscribed CPU)';
+  const band = conditionsBand(conditions);
   let explained = 0;
   const out = comparisons.map((c): BenchmarkComparison => {
-    // a change (or its absence) within what the conditions could cause says nothing about the code
-    const withinReach = c.interval.lower <= conditions.factor && c.interval.upper >= 1 / conditions.factor;
-    if (!withinReach) return { ...c, reason: `${c.reason}; beyond the ${band} the host's changed conditions could cause` };
+    // a change (or its absence) within what the conditions could cause says nothing about the code; the band
+    // leans the way the conditions push: a busier host now explains a slowdown, not a speed-up
+    const withinReach = c.interval.lower <= conditions.slowdown && c.interval.upper >= 1 / conditions.speedup;
+    if (!withinReach) return { ...c, reason: `${c.reason}; beyond what the host's changed conditions could cause (${band})` };
     explained += 1;
     if (c.verdict === 'inconclusive') return { ...c, reason: `${c.reason}; the host's conditions differed too (${conditions.reason})` };
-    return { ...c, verdict: 'inconclusive', reason: `${c.reason}, but the host's conditions differ enough to explain a change of ${band}: ${conditions.reason}` };
+    return { ...c, verdict: 'inconclusive', reason: `${c.reason}, but the host's conditions differ enough to explain ${band}: ${conditions.reason}` };
   });
   const what = explained === 0 ? 'every change found is beyond what they could cause' : `${explained} verdict${explained === 1 ? ' is' : 's are'} inconclusive`;
   return {

@@ -55,6 +55,11 @@ export interface BenchmarkComparison {
 export interface BetweenRunNoise {
   /** Standard deviation of one run's log level (0.02 = about 2%). */
   readonly sigma: number;
+  /**
+   * The same for one run's median (the log of the per-run medians, from run-to-run differences): what a fresh
+   * run's reported median moves by, which the prediction intervals use. Absent where only `sigma` is known.
+   */
+  readonly medianSigma?: number;
   /** Runs it was estimated from. */
   readonly runs: number;
   /** Where it came from, in words (for the report): "12 stored runs of this benchmark on this machine". */

@@ -1,0 +1,95 @@
+// Prediction intervals: a fresh run's estimate falls inside the previous run's interval about 95% of the time,
+// where a confidence interval for the speed would hold it only about 83% of the time.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { predictFromProcesses, predictFromRunNoise } from '../../src/stats/prediction-interval.js';
+import { createRng } from '../../src/stats/rng.js';
+import { median } from '../../src/stats/quantile.js';
+import { withPredictionIntervals } from '../../src/detect/regression/between-run-noise.js';
+import { suiteResult, task, logNormal } from '../detect/regression/helpers.js';
+import type { SuiteResult } from '../../src/core/results.js';
+
+function normal(rng: () => number): number {
+  return Math.sqrt(-2 * Math.log(1 - rng())) * Math.cos(2 * Math.PI * rng());
+}
+
+void describe('prediction intervals', () => {
+  void test('from k processes: the median of a fresh run of k processes falls inside about 95% of the time', () => {
+    const rng = createRng(11);
+    const sigma = 0.05;
+    const trials = 2000;
+    for (const k of [3, 4, 6]) {
+      let inside = 0;
+      let insideCi = 0;
+      for (let t = 0; t < trials; t++) {
+        const run = Array.from({ length: k }, () => Math.exp(sigma * normal(rng)));
+        const fresh = median(Array.from({ length: k }, () => Math.exp(sigma * normal(rng))));
+        const p = predictFromProcesses(run, median(run));
+        assert.ok(p !== undefined);
+        if (fresh >= p.lower && fresh <= p.upper) inside += 1;
+        // the confidence interval of the same run (t * s / sqrt(k)), for contrast
+        const half = (p.upper / p.lower) ** (1 / 2 / Math.SQRT2);
+        if (fresh >= median(run) / half && fresh <= median(run) * half) insideCi += 1;
+      }
+      const share = inside / trials;
+      assert.ok(share >= 0.9 && share <= 0.99, `k=${k}: ${share}`);
+      assert.ok(insideCi / trials < share - 0.04, `k=${k}: confidence interval ${insideCi / trials} vs prediction ${share}`);
+    }
+  });
+
+  void test('from between-run noise: a fresh run with the same noise falls inside about 95% of the time', () => {
+    const rng = createRng(5);
+    const sigma = 0.03;
+    const within = 0.005; // the standard error of one run's median, on the log scale
+    const trials = 4000;
+    let inside = 0;
+    for (let t = 0; t < trials; t++) {
+      const level = Math.exp(sigma * normal(rng));
+      const estimate = level * Math.exp(within * normal(rng));
+      const ci = { lower: estimate * Math.exp(-1.96 * within), upper: estimate * Math.exp(1.96 * within), level: 0.95 };
+      const fresh = Math.exp(sigma * normal(rng)) * Math.exp(within * normal(rng));
+      const p = predictFromRunNoise(estimate, ci, sigma);
+      assert.ok(p !== undefined && p.lower < estimate && p.upper > estimate);
+      if (fresh >= p.lower && fresh <= p.upper) inside += 1;
+    }
+    assert.ok(inside / trials >= 0.93 && inside / trials <= 0.97, `${inside / trials}`);
+  });
+
+  void test('no interval without the information it needs', () => {
+    assert.equal(predictFromProcesses([1e-3], 1e-3), undefined);
+    assert.equal(predictFromProcesses([1e-3, Number.NaN, -1], 1e-3), undefined);
+    assert.equal(predictFromProcesses([1e-3, 1.1e-3], 0), undefined);
+    const ci = { lower: 0.9, upper: 1.1, level: 0.95 };
+    assert.equal(predictFromRunNoise(1, ci, Number.NaN), undefined);
+    assert.equal(predictFromRunNoise(0, ci, 0.01), undefined);
+    assert.equal(predictFromRunNoise(1.2, ci, 0.01), undefined, 'an estimate outside its own interval');
+    // no between-run noise: the interval is the within-run one, counted twice
+    const only = predictFromRunNoise(1, ci, 0)!;
+    assert.ok(Math.abs(Math.log(only.upper) - Math.SQRT2 * Math.log(1.1)) < 1e-12);
+  });
+
+  void test('withPredictionIntervals adds the store\'s interval by benchmark key, nested suites included, and keeps an isolated task\'s own', () => {
+    const child = suiteResult('child', [task('deep', logNormal(3, 30, 2e-3, 0.01))]);
+    const own = { lower: 1, upper: 2, level: 0.95, from: '3 processes' };
+    const root: SuiteResult = {
+      ...suiteResult('git', [task('status', logNormal(1, 30, 1e-3, 0.01)), task('log', logNormal(2, 30, 1e-3, 0.01))]),
+      children: [child],
+    };
+    const withOwn: SuiteResult = {
+      ...root,
+      tasks: root.tasks.map((t) => (t.name === 'log' ? { ...t, stats: { ...t.stats!, predictionInterval: own } } : t)),
+    };
+    const noise = new Map([
+      ['git/status', { sigma: 0.04, runs: 6, source: '6 stored runs of this benchmark on this machine' }],
+      ['git/log', { sigma: 0.04, runs: 6, source: '6 stored runs' }],
+      ['git/child/deep', { sigma: 0.02, runs: 5, source: '5 stored runs' }],
+    ]);
+    const out = withPredictionIntervals(withOwn, noise);
+    const status = out.tasks[0]!.stats!;
+    assert.equal(status.predictionInterval?.from, '6 stored runs of this benchmark on this machine');
+    assert.ok(status.predictionInterval.lower < status.medianCI.lower && status.predictionInterval.upper > status.medianCI.upper);
+    assert.deepEqual(out.tasks[1]!.stats!.predictionInterval, own);
+    assert.equal(out.children?.[0]?.tasks[0]?.stats?.predictionInterval?.from, '5 stored runs');
+    assert.equal(withPredictionIntervals(root, new Map()).tasks[0]!.stats!.predictionInterval, undefined);
+  });
+});
