@@ -24,7 +24,7 @@ function isRefreshable(timer: ClockTimer): timer is RefreshableTimer {
 export class SampleScheduler {
   readonly #clock: Clock;
   readonly #intervalMs: number;
-  readonly #tick: () => unknown;
+  readonly #tick: (deadline: number) => unknown;
   #running = false;
   /** Bumped by every start and stop, so a chain armed by an earlier start stops itself. */
   #generation = 0;
@@ -39,9 +39,10 @@ export class SampleScheduler {
   /**
    * @param clock - where time and timers come from
    * @param intervalMs - milliseconds between deadlines
-   * @param tick - the work of one deadline; may return a promise (then the next deadline waits for it)
+   * @param tick - the work of one deadline, given the deadline (clock milliseconds); may return a promise
+   *   (then the next deadline waits for it)
    */
-  constructor(clock: Clock, intervalMs: number, tick: () => unknown) {
+  constructor(clock: Clock, intervalMs: number, tick: (deadline: number) => unknown) {
     this.#clock = clock;
     this.#intervalMs = intervalMs;
     this.#tick = tick;
@@ -106,7 +107,7 @@ export class SampleScheduler {
     if (!this.#running || generation !== this.#generation) return;
     let result: unknown;
     try {
-      result = this.#tick();
+      result = this.#tick(this.#origin + this.#count * this.#intervalMs);
     } catch {
       result = undefined;
     }

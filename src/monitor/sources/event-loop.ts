@@ -1,7 +1,7 @@
 import { createHistogram, type EventLoopUtilization, performance, type RecordableHistogram } from 'node:perf_hooks';
 import { validateOptions } from '../../core/options.js';
 import type { MetricDescriptor, MetricValues } from '../../core/metric.js';
-import type { MetricSource } from '../../core/source.js';
+import type { CollectContext, MetricSource } from '../../core/source.js';
 import { frozenList } from './proc.js';
 
 const DESCRIPTORS = frozenList<MetricDescriptor>([
@@ -23,7 +23,23 @@ export interface EventLoopSourceOptions {
    * @defaultValue 20
    */
   readonly resolutionMs?: number;
+  /**
+   * Stop the delay timer while the event loop is idle, and measure the delay from the monitor's own sample
+   * timer then. After an interval in which the loop was busy for less than 5 ms (so no block in it lasted
+   * longer), the timer stops; a sample taken on the monitor's schedule then reports how late that sample ran
+   * (`CollectContext.deadline`) as the interval's delay, and the timer starts again after the first interval
+   * in which the loop was busy. An idle process is thus woken once per sample instead of once per
+   * `resolutionMs`. The price: the first block after an idle stretch is seen in the delay only when it
+   * delays the monitor's sample (it always shows in utilization), and an on-demand sample taken while the
+   * timer is stopped has no delay values.
+   *
+   * @defaultValue false (`defaultSources` sets it)
+   */
+  readonly pauseWhenIdle?: boolean;
 }
+
+/** An interval in which the loop was busy for less than this (ms) lets a pausing timer stop. */
+const IDLE_BUSY_MS = 5;
 
 /** A recorded tick gap (ns) less the resolution (ns), in seconds, never negative. */
 function delay(ns: number, base: number): number {
@@ -47,16 +63,25 @@ export class EventLoopSource implements MetricSource {
   /** Source id. */
   readonly id = 'nodejs.eventloop';
   readonly #resolution: number;
+  readonly #pauseWhenIdle: boolean;
   #histogram: RecordableHistogram | undefined;
   #timer: NodeJS.Timeout | undefined;
   /** When the last tick ran (ms, performance.now()): never forgotten by a reset. */
   #lastTick = 0;
   #elu: EventLoopUtilization | undefined;
+  /** The tick, bound once (a paused timer is re-created with it). */
+  readonly #tick = (): void => {
+    const now = performance.now();
+    // a gap in whole nanoseconds, at least 1 (the histogram's lowest value)
+    (this.#histogram as RecordableHistogram).record(Math.max(1, Math.round((now - this.#lastTick) * 1e6)));
+    this.#lastTick = now;
+  };
 
-  /** @param options - histogram resolution (ms) */
+  /** @param options - histogram resolution (ms), and whether the timer pauses while the loop is idle */
   constructor(options: EventLoopSourceOptions = {}) {
-    validateOptions(options, { resolutionMs: { kind: 'number', integer: true, min: 1 } }, 'EventLoopSource');
+    validateOptions(options, { resolutionMs: { kind: 'number', integer: true, min: 1 }, pauseWhenIdle: { kind: 'boolean' } }, 'EventLoopSource');
     this.#resolution = options.resolutionMs ?? 20;
+    this.#pauseWhenIdle = options.pauseWhenIdle ?? false;
   }
 
   /** {@inheritDoc MetricSource.describe} */
@@ -67,17 +92,15 @@ export class EventLoopSource implements MetricSource {
   /** Starts the delay timer and takes the utilization baseline. */
   start(): void {
     if (this.#histogram !== undefined) return;
-    const histogram = createHistogram();
-    this.#histogram = histogram;
-    this.#lastTick = performance.now();
-    this.#timer = setInterval(() => {
-      const now = performance.now();
-      // a gap in whole nanoseconds, at least 1 (the histogram's lowest value)
-      histogram.record(Math.max(1, Math.round((now - this.#lastTick) * 1e6)));
-      this.#lastTick = now;
-    }, this.#resolution);
-    this.#timer.unref();
+    this.#histogram = createHistogram();
+    this.#startTimer();
     this.#elu = performance.eventLoopUtilization();
+  }
+
+  #startTimer(): void {
+    this.#lastTick = performance.now();
+    this.#timer = setInterval(this.#tick, this.#resolution);
+    this.#timer.unref();
   }
 
   /** Stops the delay timer. */
@@ -89,13 +112,26 @@ export class EventLoopSource implements MetricSource {
   }
 
   /**
-   * Reads the delay percentiles and utilization since the previous call, then starts a new interval. No
-   * context is needed: the source keeps the time of its own last tick.
+   * Reads the delay percentiles and utilization since the previous call, then starts a new interval. The
+   * context is needed only with `pauseWhenIdle` (its `deadline`, while the timer is stopped): otherwise the
+   * source keeps the time of its own last tick.
    */
-  collect(): MetricValues {
+  collect(context?: CollectContext): MetricValues {
     if (this.#histogram === undefined) this.start();
     const values: Record<string, number> = {};
     const h = this.#histogram as RecordableHistogram;
+    const elu = performance.eventLoopUtilization();
+    if (this.#timer === undefined) {
+      // Paused (the loop was idle): the one delay seen is how late the monitor's own sample timer ran.
+      if (context?.deadline !== undefined) {
+        const late = Math.max(0, context.now - context.deadline);
+        values['nodejs.eventloop.delay.p50'] = late;
+        values['nodejs.eventloop.delay.p99'] = late;
+        values['nodejs.eventloop.delay.max'] = late;
+      }
+      this.#utilization(values, elu);
+      return values;
+    }
     // Each recorded value is the time between two ticks, so it includes the resolution itself: subtract it.
     const base = this.#resolution * 1e6;
     const now = performance.now();
@@ -125,9 +161,25 @@ export class EventLoopSource implements MetricSource {
     // sample does not report the same block again.
     if (trailing > 0) this.#lastTick = now;
     h.reset();
-    const elu = performance.eventLoopUtilization();
-    if (this.#elu !== undefined) values['nodejs.eventloop.utilization'] = performance.eventLoopUtilization(elu, this.#elu).utilization;
-    this.#elu = elu;
+    this.#utilization(values, elu);
     return values;
+  }
+
+  /** Adds the utilization since the previous sample; with `pauseWhenIdle`, stops or starts the timer for the next interval. */
+  #utilization(values: Record<string, number>, elu: EventLoopUtilization): void {
+    const previous = this.#elu;
+    this.#elu = elu;
+    if (previous === undefined) return;
+    const delta = performance.eventLoopUtilization(elu, previous);
+    values['nodejs.eventloop.utilization'] = delta.utilization;
+    if (!this.#pauseWhenIdle) return;
+    // A block is busy time: an interval busy for less than IDLE_BUSY_MS had none longer than that.
+    const idle = delta.active < IDLE_BUSY_MS;
+    if (idle && this.#timer !== undefined) {
+      clearInterval(this.#timer);
+      this.#timer = undefined;
+    } else if (!idle && this.#timer === undefined) {
+      this.#startTimer();
+    }
   }
 }
