@@ -2,8 +2,9 @@
 //
 //   node --import tsx bench/monitor-profile.ts                      (100 ms, 30 s, this build)
 //   node --import tsx bench/monitor-profile.ts --interval 1000 --seconds 60 --dist /tmp/old/dist/index.js
+//   node --import tsx bench/monitor-profile.ts --sources ''      (only some default sources: ids, comma-separated)
 //
-// A fresh child (plain node on dist/) starts `new PerformanceMonitor({ intervalMs })`, warms up for 2 s,
+// A fresh child (plain node on dist/) starts `new PerformanceMonitor({ intervalMs })`, warms up (15 s),
 // then runs under the V8 sampling profiler (node:inspector, 100 µs sampling) for the given time. The
 // summary gives the self time of each function (and of V8's pseudo-frames: garbage collector, program)
 // per monitor sample, largest first, so a change can be aimed at the largest cost. The profiler's own
@@ -23,14 +24,21 @@ const interval = Number(arg('--interval', '100'));
 const seconds = Number(arg('--seconds', '30'));
 const dist = pathToFileURL(arg('--dist', fileURLToPath(new URL('../dist/index.js', import.meta.url)))).href;
 const top = Number(arg('--top', '25'));
+// V8's memory reducer runs a few full collections some seconds after start-up in any process: warm up past it
+const warmup = Number(arg('--warmup', '15'));
+const sourcesArg = process.argv.indexOf('--sources');
+const sources = sourcesArg === -1 ? undefined : (process.argv[sourcesArg + 1] ?? '');
 
 const CHILD = `
 import { Session } from 'node:inspector/promises';
 const rb = await import(process.env.RB_DIST);
-const monitor = new rb.PerformanceMonitor({ intervalMs: Number(process.env.RB_INTERVAL) });
+const intervalMs = Number(process.env.RB_INTERVAL);
+const keep = process.env.RB_SOURCES?.split(',');
+const sources = keep === undefined ? undefined : rb.defaultSources({ intervalMs }).filter((s) => keep.includes(s.id));
+const monitor = new rb.PerformanceMonitor({ intervalMs, sources });
 await monitor.start();
 const keepAlive = setInterval(() => {}, 60000);
-await new Promise((r) => setTimeout(r, 2000));
+await new Promise((r) => setTimeout(r, Number(process.env.RB_WARMUP) * 1000));
 const session = new Session();
 session.connect();
 await session.post('Profiler.enable');
@@ -61,7 +69,7 @@ interface Profile {
 const dir = mkdtempSync(join(tmpdir(), 'rb-profile-'));
 const file = join(dir, 'profile.json');
 const child = spawn(process.execPath, ['--input-type=module', '-e', CHILD], {
-  env: { ...process.env, RB_DIST: dist, RB_INTERVAL: String(interval), RB_SECONDS: String(seconds), RB_OUT: file },
+  env: { ...process.env, RB_DIST: dist, RB_INTERVAL: String(interval), RB_SECONDS: String(seconds), RB_WARMUP: String(warmup), RB_OUT: file, ...(sources === undefined ? {} : { RB_SOURCES: sources }) },
   stdio: ['ignore', 'inherit', 'inherit'],
 });
 const [status] = (await once(child, 'exit')) as [number | null];

@@ -5,6 +5,8 @@
 //   npm run bench:monitor -- --rounds 8 --seconds 10
 //   npm run bench:monitor -- --reference /tmp/old  (also a reference build's monitor, e.g. a worktree of main)
 //   npm run bench:monitor -- --breakdown           (also where the cost goes: see BREAKDOWN below)
+//   npm run bench:monitor -- --intervals 100 --warmup 12   (one interval; warm up past V8's memory reducer,
+//                                                  which runs a few full GCs ~8 s after start in any process)
 //
 // Three kinds of child process (plain node on dist/, no tsx), each fresh per round:
 //   idle     imports rune-bench and runs a timer at the interval that does nothing (the floor: a process
@@ -49,6 +51,7 @@ if (reference !== undefined && !existsSync(`${reference}/dist/index.js`)) {
   process.exit(2);
 }
 const breakdown = process.argv.includes('--breakdown');
+const warmupMs = arg('--warmup', 1.5) * 1000;
 
 // Where the cost goes: each kind is a monitor (of this build) with only some of the default sources, or an
 // idle process with the event loop source's old extra timer. RB_SOURCES lists the default sources kept.
@@ -59,6 +62,10 @@ const BREAKDOWN: Readonly<Record<string, Record<string, string>>> = {
   'loop only': { RB_MODE: 'monitor', RB_SOURCES: 'nodejs.eventloop' },
   'gc only': { RB_MODE: 'monitor', RB_SOURCES: 'v8js.gc' },
   'idle+timer/2': { RB_MODE: 'idle', RB_EXTRA_TIMER: '1' },
+  // the idle timer as a chain of exact setTimeouts at absolute deadlines (the scheduler's path when late)
+  'idle timeouts': { RB_MODE: 'idle', RB_IDLE_TIMEOUTS: '1' },
+  // the idle timer calling what the default sources read from the process: 3 cpuUsage, 1 memoryUsage
+  'idle+reads': { RB_MODE: 'idle', RB_IDLE_READS: '1' },
 };
 
 type Mode = string;
@@ -113,6 +120,16 @@ if (mode === 'monitor') {
     if (kept.length > 1000) kept.shift();
     naiveSamples++;
   }, interval).unref();
+} else if (process.env.RB_IDLE_TIMEOUTS) {
+  const origin = performance.now();
+  let n = 0;
+  const tick = () => {
+    n = Math.max(n + 1, Math.floor((performance.now() - origin) / interval) + 1);
+    setTimeout(tick, Math.max(0, origin + n * interval - performance.now())).unref();
+  };
+  tick();
+} else if (process.env.RB_IDLE_READS) {
+  setInterval(() => { process.cpuUsage(); process.cpuUsage(); process.cpuUsage(); process.memoryUsage(); }, interval).unref();
 } else {
   setInterval(() => {}, interval).unref();
   if (process.env.RB_EXTRA_TIMER) setInterval(() => {}, Math.min(200, Math.max(20, Math.round(interval / 2)))).unref();
@@ -180,7 +197,7 @@ async function measure(interval: number): Promise<IntervalResult> {
   const result: IntervalResult = { share: lists(), cost: lists(), samples: lists(), selfReported: [] };
   for (let round = 0; round < rounds; round++) {
     const order = KINDS.map((_, i) => KINDS[(i + round) % KINDS.length]!);
-    const env = { RB_INTERVAL: String(interval), RB_WARMUP: '1500', RB_DURATION: String(seconds * 1000) };
+    const env = { RB_INTERVAL: String(interval), RB_WARMUP: String(warmupMs), RB_DURATION: String(seconds * 1000) };
     const outs = await Promise.all(order.map((kind) => runChild(CPU_CHILD, { ...env, ...kindEnv(kind) }).then((out) => [kind, JSON.parse(out) as CpuReport] as const)));
     const byMode = Object.fromEntries(outs) as Record<Mode, CpuReport>;
     const share = (m: Mode): number => byMode[m]!.cpuSeconds / byMode[m]!.wallSeconds;

@@ -46,6 +46,18 @@ function delay(ns: number, base: number): number {
   return Math.max(0, ns - base) / 1e9;
 }
 
+/** How late (s) a sample taken at `now` ran after its `deadline` (both in seconds), never negative. */
+function lateness(now: number, deadline: number): number {
+  return Math.max(0, now - deadline);
+}
+
+/** One delay observation as the interval's percentiles. */
+function setDelay(values: Record<string, number>, seconds: number): void {
+  values['nodejs.eventloop.delay.p50'] = seconds;
+  values['nodejs.eventloop.delay.p99'] = seconds;
+  values['nodejs.eventloop.delay.max'] = seconds;
+}
+
 /**
  * Event loop delay percentiles and utilization (`performance.eventLoopUtilization` deltas). Source id
  * `nodejs.eventloop`.
@@ -123,12 +135,7 @@ export class EventLoopSource implements MetricSource {
     const elu = performance.eventLoopUtilization();
     if (this.#timer === undefined) {
       // Paused (the loop was idle): the one delay seen is how late the monitor's own sample timer ran.
-      if (context?.deadline !== undefined) {
-        const late = Math.max(0, context.now - context.deadline);
-        values['nodejs.eventloop.delay.p50'] = late;
-        values['nodejs.eventloop.delay.p99'] = late;
-        values['nodejs.eventloop.delay.max'] = late;
-      }
+      if (context?.deadline !== undefined) setDelay(values, lateness(context.now, context.deadline));
       this.#utilization(values, elu);
       return values;
     }
@@ -153,9 +160,10 @@ export class EventLoopSource implements MetricSource {
       values['nodejs.eventloop.delay.max'] = Math.max(max, trailing);
     } else if (trailing > 0) {
       // No tick in the whole interval: the loop was blocked for (nearly) all of it.
-      values['nodejs.eventloop.delay.p50'] = trailing;
-      values['nodejs.eventloop.delay.p99'] = trailing;
-      values['nodejs.eventloop.delay.max'] = trailing;
+      setDelay(values, trailing);
+    } else if (this.#pauseWhenIdle && context?.deadline !== undefined) {
+      // No tick yet (the timer has just started again): the monitor's sample is the one observation.
+      setDelay(values, lateness(context.now, context.deadline));
     }
     // The block reported as trailing is over (this code runs): count the next gap from now, so the next
     // sample does not report the same block again.
