@@ -28,11 +28,11 @@ export interface EventLoopSourceOptions {
    * timer then. After an interval in which the loop was busy for less than 10 ms in all (so no block in it
    * lasted longer: below what the event-loop-blocked rule counts), the timer stops; a sample taken on the
    * monitor's schedule then reports how late that sample ran (`CollectContext.deadline`) as the interval's
-   * delay, and the timer starts again after the first interval in which the loop was busy for 10 ms or more.
-   * (10 ms, not less: on a loaded machine a callback preempted for a few milliseconds reads as busy.) An idle process is thus woken once per sample instead of once per
-   * `resolutionMs`. The price: the first block after an idle stretch is seen in the delay only when it
-   * delays the monitor's sample (it always shows in utilization), and an on-demand sample taken while the
-   * timer is stopped has no delay values.
+   * delay, and the timer starts again after the first interval in which the loop was busy for 10 ms or more
+   * (not less: on a loaded machine a callback preempted for a few milliseconds reads as busy). An idle
+   * process is thus woken once per sample instead of once per `resolutionMs`. The price: the first block
+   * after an idle stretch is seen in the delay only when it delays the monitor's sample (it always shows in
+   * utilization), and an on-demand sample taken while the timer is stopped has no delay values.
    *
    * @defaultValue false (`defaultSources` sets it)
    */
@@ -177,7 +177,10 @@ export class EventLoopSource implements MetricSource {
     return values;
   }
 
-  /** Adds the utilization since the previous sample; with `pauseWhenIdle`, stops or starts the timer for the next interval. */
+  /**
+   * Adds the utilization since the previous sample; with `pauseWhenIdle`, stops or starts the timer for the
+   * next interval.
+   */
   #utilization(values: Record<string, number>, elu: EventLoopUtilization): void {
     const previous = this.#elu;
     this.#elu = elu;
