@@ -14,6 +14,13 @@ export interface CollectContext {
   readonly elapsed: number | undefined;
   /** Monotonic time of this sample in seconds (`performance.now() / 1000`). */
   readonly now: number;
+  /**
+   * Monotonic time in seconds at which this sample was due, when the monitor's schedule took it; absent for
+   * an on-demand `sample()`. `now - deadline` is how late the monitor's own timer ran: the event loop delay
+   * at that moment (give or take a millisecond of timer granularity), measured without a timer of the
+   * source's own.
+   */
+  readonly deadline?: number;
 }
 
 /**

@@ -44,10 +44,14 @@ export class Collector {
     this.#lastSampleAt = undefined;
   }
 
-  /** Takes one collection: the result directly when every source answered synchronously. */
-  collect(): Collection | Promise<Collection> {
+  /**
+   * Takes one collection: the result directly when every source answered synchronously. `deadlineMs` is the
+   * clock time the sample was due when the monitor's schedule took it (sources get it as `context.deadline`).
+   */
+  collect(deadlineMs?: number): Collection | Promise<Collection> {
     const cpuMark = process.cpuUsage();
     const now = this.#clock.now() / 1000;
+    const deadline = deadlineMs === undefined ? undefined : deadlineMs / 1000;
     const timestamp = this.#clock.wallNow();
     const values: Record<string, number> = {};
     let errors: MonitorErrorEvent[] | undefined;
@@ -63,7 +67,8 @@ export class Collector {
       // One controller per source, reused until it fires (timeout or stop): creating one per sample costs.
       if (entry.controller === undefined || entry.controller.signal.aborted) entry.controller = new AbortController();
       const controller = entry.controller;
-      const context: CollectContext = { signal: controller.signal, elapsed: entry.lastAt === undefined ? undefined : now - entry.lastAt, now };
+      const elapsed = entry.lastAt === undefined ? undefined : now - entry.lastAt;
+      const context: CollectContext = deadline === undefined ? { signal: controller.signal, elapsed, now } : { signal: controller.signal, elapsed, now, deadline };
       let result: MetricValues | PromiseLike<MetricValues>;
       try {
         result = started === undefined ? source.collect(context) : started.then(() => source.collect(context));

@@ -192,15 +192,16 @@ export class PerformanceMonitor extends TypedEventEmitter<PerformanceMonitorEven
   }
 
   /**
-   * A deadline: collect now, unless a sample() is in flight (then after it: collections never overlap).
+   * A deadline (clock milliseconds): collect now, unless a sample() is in flight (then after it: collections
+   * never overlap, and the sample is taken as on-demand, since it no longer runs at its deadline's timer).
    * When every source answers synchronously nothing is allocated for promises.
    */
-  readonly #onDeadline = (): MetricSnapshot | Promise<MetricSnapshot> => {
+  readonly #onDeadline = (deadline: number): MetricSnapshot | Promise<MetricSnapshot> => {
     if (this.#inFlight !== 0) return this.sample();
     this.#inFlight++;
     let result: MetricSnapshot | Promise<MetricSnapshot>;
     try {
-      result = this.#take();
+      result = this.#take(deadline);
     } catch (cause) {
       this.#inFlight--;
       throw cause;
@@ -217,9 +218,9 @@ export class PerformanceMonitor extends TypedEventEmitter<PerformanceMonitorEven
     return result;
   };
 
-  /** One collection, recorded and emitted. */
-  #take(): MetricSnapshot | Promise<MetricSnapshot> {
-    const result = this.#collector.collect();
+  /** One collection, recorded and emitted; `deadline` (clock milliseconds) when the schedule took it. */
+  #take(deadline?: number): MetricSnapshot | Promise<MetricSnapshot> {
+    const result = this.#collector.collect(deadline);
     return result instanceof Promise ? result.then(this.#record) : this.#record(result);
   }
 

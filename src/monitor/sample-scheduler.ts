@@ -1,9 +1,9 @@
-// When the monitor samples: absolute deadlines (origin + n × interval) on an injectable clock, one timer
-// re-armed in place while that keeps samples on time, and never two collections at once.
+// When the monitor samples: absolute deadlines (origin + n × interval) on an injectable clock, timers
+// re-armed in place rather than created per sample, and never two collections at once.
 import type { Clock, ClockTimer } from '../core/clock.js';
 
-/** How late (ms) a sample may run behind its deadline when the timer is re-armed rather than re-created. */
-const REFRESH_TOLERANCE_MS = 2;
+/** The most timers kept for re-arming (one per whole-millisecond delay met). */
+const MAX_KEPT_TIMERS = 8;
 
 /** A timer that can be re-armed for its original delay from now (Node's `Timeout.refresh()`). */
 interface RefreshableTimer extends ClockTimer {
@@ -24,7 +24,7 @@ function isRefreshable(timer: ClockTimer): timer is RefreshableTimer {
 export class SampleScheduler {
   readonly #clock: Clock;
   readonly #intervalMs: number;
-  readonly #tick: () => unknown;
+  readonly #tick: (deadline: number) => unknown;
   #running = false;
   /** Bumped by every start and stop, so a chain armed by an earlier start stops itself. */
   #generation = 0;
@@ -32,16 +32,19 @@ export class SampleScheduler {
   #armed = 0;
   #origin = 0;
   #count = 0;
+  /** The deadline of the armed timer (clock ms). */
+  #due = 0;
   #timer: ClockTimer | undefined;
-  /** A timer of exactly one interval, re-armed with `refresh()` while that keeps samples on time. */
-  #repeat: RefreshableTimer | undefined;
+  /** Timers kept for re-arming with `refresh()`, by their whole-millisecond delay. */
+  readonly #kept = new Map<number, RefreshableTimer>();
 
   /**
    * @param clock - where time and timers come from
    * @param intervalMs - milliseconds between deadlines
-   * @param tick - the work of one deadline; may return a promise (then the next deadline waits for it)
+   * @param tick - the work of one deadline, given that deadline (clock milliseconds); may return a promise
+   *   (then the next deadline waits for it)
    */
-  constructor(clock: Clock, intervalMs: number, tick: () => unknown) {
+  constructor(clock: Clock, intervalMs: number, tick: (deadline: number) => unknown) {
     this.#clock = clock;
     this.#intervalMs = intervalMs;
     this.#tick = tick;
@@ -68,7 +71,7 @@ export class SampleScheduler {
     this.#generation++;
     if (this.#timer !== undefined) this.#clock.clearTimeout(this.#timer);
     this.#timer = undefined;
-    this.#repeat = undefined;
+    this.#kept.clear();
   }
 
   /** Arms the timer for the next deadline after both the previous one and now (missed ones are skipped). */
@@ -79,25 +82,26 @@ export class SampleScheduler {
     this.#count = Math.max(this.#count + 1, Math.floor((now - this.#origin) / interval) + 1);
     const delay = Math.max(0, this.#origin + this.#count * interval - now);
     this.#armed = generation;
-    // Re-arming one timer with refresh() costs far less than a new setTimeout (no new Timeout, no ref
-    // toggling, a millisecond key instead of a fractional one). It fires one interval after the event
-    // loop's millisecond clock, i.e. up to 1 ms later than this tick's lateness: use it while that stays
-    // within the tolerance of the deadline, and an exact timer otherwise, so lateness never accumulates.
-    if (interval - delay + 1 <= Math.min(REFRESH_TOLERANCE_MS, interval / 50)) {
-      if (this.#repeat === undefined) {
-        const timer = this.#clock.setTimeout(this.#onTimer, interval);
-        timer.unref?.();
-        if (isRefreshable(timer)) this.#repeat = timer;
-        this.#timer = timer;
-      } else {
-        this.#repeat.refresh();
-        this.#timer = this.#repeat;
-      }
+    this.#due = now + delay;
+    // Re-arming a timer with refresh() costs far less than a new setTimeout (no new Timeout, no async id,
+    // no ref toggling). Node counts a delay in whole milliseconds anyway, so one timer per whole-millisecond
+    // delay, kept and refreshed, arms every deadline as exactly as a new timer would: on time that is the
+    // one timer of `interval` ms; a late tick re-arms the timer of its shorter delay, so lateness never
+    // accumulates. The delay is rounded up, so a sample never runs before its deadline on a manual clock.
+    const ms = Math.ceil(delay);
+    const kept = this.#kept.get(ms);
+    if (kept !== undefined) {
+      kept.refresh();
+      this.#timer = kept;
       return;
     }
-    const timer = this.#clock.setTimeout(this.#onTimer, delay);
+    const timer = this.#clock.setTimeout(this.#onTimer, ms);
     timer.unref?.();
     this.#timer = timer;
+    if (!isRefreshable(timer)) return;
+    // A few delays cover a machine's usual lateness; the timers are small, and only one is ever armed.
+    if (this.#kept.size >= MAX_KEPT_TIMERS) this.#kept.clear();
+    this.#kept.set(ms, timer);
   }
 
   /** The timer callback, bound once (not a closure per tick). */
@@ -106,7 +110,7 @@ export class SampleScheduler {
     if (!this.#running || generation !== this.#generation) return;
     let result: unknown;
     try {
-      result = this.#tick();
+      result = this.#tick(this.#due);
     } catch {
       result = undefined;
     }

@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PerformanceMonitor } from '../../src/monitor/performance-monitor.js';
 import { EventLoopSource } from '../../src/monitor/sources/event-loop.js';
+import type { CollectContext } from '../../src/core/source.js';
+import type { MetricValues } from '../../src/core/metric.js';
 import { sleep, spin } from './helpers.js';
 
 void test('event loop delay and utilization rise when the loop is blocked', async () => {
@@ -73,4 +75,68 @@ void test('a block between two samples is reported once, by the sample right aft
   } finally {
     source.stop();
   }
+});
+
+/** A collect context as the monitor gives it: `deadline` set for a sample its schedule took. */
+const context = (now: number, deadline?: number): CollectContext => ({
+  signal: new AbortController().signal,
+  elapsed: undefined,
+  now,
+  ...(deadline === undefined ? {} : { deadline }),
+});
+
+void test('pauseWhenIdle: after an idle interval the delay is how late the monitor sample ran, and an on-demand sample has none', async () => {
+  const source = new EventLoopSource({ resolutionMs: 10, pauseWhenIdle: true });
+  source.start();
+  try {
+    // An idle interval stops the timer; on a busy machine an interval may read busy now and then (a
+    // callback preempted for 10 ms or more), so allow a few.
+    let late: MetricValues = {};
+    for (let i = 0; i < 10 && late['nodejs.eventloop.delay.max'] !== 0.25; i++) {
+      await sleep(60);
+      late = source.collect(context(5.25, 5));
+    }
+    assert.equal(late['nodejs.eventloop.delay.max'], 0.25, 'the sample ran 250 ms after its deadline');
+    assert.equal(late['nodejs.eventloop.delay.p50'], 0.25);
+    assert.equal(late['nodejs.eventloop.delay.p99'], 0.25);
+    assert.ok(late['nodejs.eventloop.utilization']! < 0.5);
+    await sleep(20);
+    const onDemand = source.collect(context(6));
+    assert.equal(onDemand['nodejs.eventloop.delay.max'], undefined, 'no delay observation while the timer is stopped');
+    assert.notEqual(onDemand['nodejs.eventloop.utilization'], undefined);
+  } finally {
+    source.stop();
+  }
+});
+
+void test('pauseWhenIdle: a busy interval starts the timer again, so a later block between two samples is seen', async () => {
+  const source = new EventLoopSource({ resolutionMs: 10, pauseWhenIdle: true });
+  source.start();
+  try {
+    await sleep(60);
+    source.collect(context(1)); // idle: the timer stops
+    spin(30);
+    source.collect(context(2)); // busy for 30 ms: the timer starts again
+    await sleep(30);
+    spin(200); // a block that no sample deadline falls into
+    await sleep(30);
+    const blocked = source.collect(context(3));
+    assert.ok(blocked['nodejs.eventloop.delay.max']! >= 0.15, `a 200 ms block read ${String(blocked['nodejs.eventloop.delay.max'])} s`);
+  } finally {
+    source.stop();
+  }
+});
+
+void test('the default monitor at 100 ms, idle and then blocked for 300 ms, reports the block', async () => {
+  const m = new PerformanceMonitor({ intervalMs: 100 });
+  await m.start();
+  await sleep(400); // idle samples: the event loop source's timer stops
+  const before = m.history.size;
+  spin(300);
+  await sleep(250);
+  await m.stop();
+  const after = m.history.toArray().slice(before);
+  const max = Math.max(...after.map((s) => s.get('nodejs.eventloop.delay.max') ?? 0));
+  assert.ok(max >= 0.15, `largest delay after a 300 ms block: ${max} s`);
+  assert.ok(after.every((s) => s.has('nodejs.eventloop.delay.p50')), 'every scheduled sample has the delay');
 });

@@ -160,3 +160,26 @@ void test("timers are unref'd: a process whose only work is a running monitor ex
   assert.equal(r.status, 0, details);
   assert.match(r.stdout, /started/, details);
 });
+
+void test('a scheduled sample gives its sources the deadline it was due at; an on-demand sample gives none', async () => {
+  const clock = new ManualClock(1_000);
+  const seen: { now: number; deadline: number | undefined }[] = [];
+  const recorder: MetricSource = {
+    id: 'sync',
+    describe: () => [],
+    collect: (ctx) => {
+      seen.push({ now: ctx.now, deadline: ctx.deadline });
+      return { sync: 1 };
+    },
+  };
+  const m = new PerformanceMonitor({ intervalMs: 50, sources: [recorder], clock });
+  await m.start();
+  await clock.advance(120);
+  await m.sample();
+  await m.stop();
+  assert.deepEqual(seen, [
+    { now: 1.05, deadline: 1.05 },
+    { now: 1.1, deadline: 1.1 },
+    { now: 1.12, deadline: undefined },
+  ]);
+});

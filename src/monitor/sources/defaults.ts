@@ -14,8 +14,9 @@ export interface DefaultSourcesOptions {
   /**
    * The monitor's interval in milliseconds. The event loop histogram's resolution follows it
    * (half the interval, between 20 and 200 ms): its timer wake-ups are the largest fixed cost of the
-   * default sources, so the histogram ticks about twice per sample (five times at 1 s), and a block
-   * still in progress at sample time is estimated from the part of the interval its ticks do not cover.
+   * default sources, so the histogram ticks about twice per sample (five times at 1 s), and only while the
+   * loop is busy (`pauseWhenIdle`): in an idle process the delay is read from how late the monitor's own
+   * sample ran, so the process wakes up once per sample.
    *
    * @defaultValue 1000
    */
@@ -32,7 +33,8 @@ export function eventLoopResolutionFor(interval: number): number {
 }
 
 /**
- * Fresh instances of the default sources: process CPU, memory, event loop and GC.
+ * Fresh instances of the default sources: process CPU, memory, event loop (its timer paused while the loop
+ * is idle: see `EventLoopSourceOptions.pauseWhenIdle`) and GC.
  *
  * @public
  */
@@ -42,7 +44,7 @@ export function defaultSources(options: DefaultSourcesOptions = {}): MetricSourc
   return [
     new ProcessCpuSource(),
     new ProcessMemorySource(),
-    new EventLoopSource({ resolutionMs: eventLoopResolutionFor(interval) }),
+    new EventLoopSource({ resolutionMs: eventLoopResolutionFor(interval), pauseWhenIdle: true }),
     new GcSource(),
   ];
 }
