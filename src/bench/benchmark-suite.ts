@@ -4,18 +4,9 @@ import { systemClock } from '../core/clock.js';
 import { RuneBenchError } from '../core/errors.js';
 import { RESULT_SCHEMA_VERSION, type SuiteResult, type TaskResult } from '../core/results.js';
 import type { MetricSnapshot } from '../core/snapshot.js';
-import { environmentFingerprint } from './environment.js';
-import { isIsolatedChild, runIsolated } from './isolation.js';
 import { resolveSettings, validateRunSelection, validateSuiteOptions, validateTaskOptions } from './options.js';
-import { runInstructions } from './instruments/instructions.js';
 import type { Instrument } from './instruments/instrument-options.js';
-import { buildSummary, suiteStatus } from './summary.js';
-import { runTask, type TaskDefinition, type TaskOutcome } from './task-runner.js';
-import { nowSeconds as realSeconds, timerProfile } from './timer.js';
-import { getGc } from './gc.js';
-import { BottleneckDetector } from '../detect/bottleneck/bottleneck-detector.js';
-import { recordHostConditions } from './host-recorder.js';
-import { runMonitorHistory } from '../monitor/run-history.js';
+import type { TaskDefinition, TaskOutcome } from './task-runner.js';
 import type { BenchmarkFn, BenchmarkSuiteEvents, BenchmarkSuiteOptions, TaskErrorEvent, TaskOptions } from './types.js';
 
 /** The tag that marks a suite's baseline task in its result (see `TaskOptions.baseline`). */
@@ -212,6 +203,8 @@ export class BenchmarkSuite extends TypedEventEmitter<BenchmarkSuiteEvents> {
 
   async #run(tasks: readonly TaskDefinition[], signal: AbortSignal | undefined): Promise<SuiteResult> {
     const options = this.#options;
+    // loaded on the first run, not when rune-bench is imported (see run-deps.ts)
+    const { BottleneckDetector, buildSummary, environmentFingerprint, getGc, isIsolatedChild, nowSeconds: realSeconds, recordHostConditions, runInstructions, runIsolated, runMonitorHistory, runTask, suiteStatus, timerProfile } = await import('./run-deps.js');
     // measured once per process, before any task, so no task's warm-up pays for it
     timerProfile();
     if (options.gc !== false) getGc();
