@@ -1,5 +1,5 @@
 // Least-squares line through points: slope, intercept and the coefficient of determination.
-import { linearRegression, rSquared as rSquaredOf } from 'simple-statistics';
+import { linearRegression, rSquared as rSquaredOf } from './elementary.js';
 
 /**
  * A least-squares line `y = slope * x + intercept`.

@@ -1,5 +1,5 @@
 // Location and extremes of a sample: mean, maximum and the min / mean / quantile summary the monitor reports.
-import { mean as meanOf } from 'simple-statistics';
+import { mean as meanOf } from './elementary.js';
 import { quantileSorted, sortedCopy } from './quantile.js';
 
 /**
