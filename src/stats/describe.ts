@@ -1,4 +1,4 @@
-// Summary statistics of one task's per-operation times (simple-statistics underneath).
+// Summary statistics of one task's per-operation times (the elementary statistics ported from simple-statistics underneath).
 import { medianAbsoluteDeviation, sampleStandardDeviation } from './elementary.js';
 import type { ConfidenceInterval, OutlierCounts, TaskStatistics } from '../core/results.js';
 import { bootstrapMedianCI } from './bootstrap.js';
