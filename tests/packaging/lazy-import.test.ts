@@ -1,6 +1,5 @@
-// Importing rune-bench loads only what construction needs: the heavy parts (the task runner, isolation, the
-// instructions instrument, the suites' implementations, node:crypto, node:child_process, node:vm) load when
-// something runs, `rune-bench/testing` loads its assertions' runtime on the first assertion, and
+// Importing rune-bench loads only what construction needs: the heavy parts (process isolation, the instructions
+// instrument, the suites' implementations, node:crypto, node:child_process, node:vm) load when something runs, `rune-bench/testing` loads its assertions' runtime on the first assertion, and
 // `rune-bench --version` loads neither the command tree nor the library. Checked on the built package in fresh
 // processes: a module-loader hook lists every module loaded, and process.moduleLoadList every node built-in
 // (including those loaded with require). No timings: bench/import.ts measures the cost.
@@ -63,10 +62,10 @@ const IMPORT_THEN = (then: string): string[] => ['--input-type=module', '-e', `c
 const entry = (path: string): Record<string, string> => ({ ENTRY: pathToFileURL(join(ROOT, 'dist', path)).href });
 
 /** Modules and built-ins that only running something needs. */
-const RUN_TIME_FILES = ['bench/task-runner.js', 'bench/isolation.js', 'bench/instruments/instructions.js', 'bench/gc.js', 'suites/comprehensive/comprehensive-suite.js', 'simple-statistics'];
+const RUN_TIME_FILES = ['bench/isolation.js', 'bench/isolation-process.js', 'bench/instruments/instructions.js', 'bench/instruments/valgrind.js', 'suites/comprehensive/comprehensive-suite.js', 'simple-statistics'];
 const RUN_TIME_BUILTINS = ['crypto', 'child_process', 'vm'];
 
-void test('importing rune-bench loads neither the benchmark runner nor the suites nor node:crypto, child_process, vm', () => {
+void test('importing rune-bench loads neither process isolation, the instructions instrument, the suites nor node:crypto, child_process, vm', () => {
   ensureBuilt();
   const loaded = loadedBy(IMPORT_THEN(''), entry('index.js'));
   assert.ok(loaded.files.includes('index.js') && loaded.files.includes('bench/benchmark-suite.js'), 'the hook sees the package');
@@ -74,14 +73,18 @@ void test('importing rune-bench loads neither the benchmark runner nor the suite
   for (const builtin of RUN_TIME_BUILTINS) assert.ok(!loaded.builtins.includes(builtin), `node:${builtin} loaded by the import`);
 });
 
-void test('running a suite loads them: what the import left out is loaded on use, and the check can see it', () => {
+void test('using them loads them: what the import left out is loaded on use, and the check can see it', () => {
   ensureBuilt();
   const loaded = loadedBy(
-    IMPORT_THEN(`const r = await new m.BenchmarkSuite('lazy', { timeMs: 5, warmupMs: 0, minSamples: 1 }).add('t', () => 1).run(); if (r.tasks[0].status !== 'ok') throw new Error(r.tasks[0].status);`),
+    IMPORT_THEN(
+      `const r = await new m.BenchmarkSuite('lazy', { timeMs: 5, warmupMs: 0, minSamples: 1 }).add('t', () => 1).run(); if (r.tasks[0].status !== 'ok') throw new Error(r.tasks[0].status);` +
+        `await m.getSuite('comprehensive').run({ params: { interval: 1 } }).then(() => { throw new Error('ran'); }, (e) => { if (!(e instanceof RangeError)) throw e; });`,
+    ),
     entry('index.js'),
   );
-  for (const file of ['bench/task-runner.js', 'bench/isolation.js', 'bench/gc.js']) assert.ok(loaded.files.includes(file), `${file} not loaded by a run`);
+  assert.ok(loaded.files.includes('suites/comprehensive/comprehensive-suite.js'), 'the comprehensive suite not loaded by its run');
   assert.ok(loaded.builtins.includes('crypto'), 'node:crypto (the environment id) not loaded by a run');
+  assert.ok(loaded.builtins.includes('vm'), 'node:vm (the GC hook) not loaded by a run');
 });
 
 void test('importing rune-bench/testing loads neither the benchmark runner, the regression detector nor node:assert', () => {
