@@ -5,9 +5,12 @@
 //   npm run bench:import -- --reference /tmp/old   (also a reference build's dist/, e.g. a worktree of main)
 //
 // Each measurement is a fresh node process (plain node on dist/, no tsx) that imports one entry point and
-// reports the time the import took (performance.now() around a dynamic import), and the parent records the
-// process's whole wall time. Rounds interleave the entries in a rotating order, so a burst of other work on
-// the machine spreads over all of them; the table gives the median and the spread (min..max) over rounds.
+// reports the time the import took (performance.now() around a dynamic import) and the CPU time it used
+// (process.cpuUsage(), which a busy machine moves less than wall time), and the parent records the process's
+// whole wall time. `rune-bench --version` is measured as a whole process beside `node -e 0`. Rounds interleave
+// the entries in a rotating order, so a burst of other work on the machine spreads over all of them; the table
+// gives the median and the spread (min..max) over rounds. With --reference, the reference build's main entry,
+// `rune-bench/testing` and `--version` are measured in the same rounds, so before and after share the load.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
@@ -29,59 +32,88 @@ if (reference !== undefined && !existsSync(`${reference}/dist/index.js`)) {
   console.error(`--reference ${reference}: no dist/index.js there (build it first)`);
   process.exit(2);
 }
-const entries: readonly { readonly name: string; readonly specifier: string | undefined }[] = [
+interface Entry {
+  readonly name: string;
+  /** A module to import in a fresh process, or undefined for an import of nothing. */
+  readonly specifier?: string | undefined;
+  /** Instead of an import: a whole process, `node ...args`, timed from the parent. */
+  readonly args?: readonly string[];
+}
+const refUrl = (path: string): string => pathToFileURL(`${reference}/dist/${path}`).href;
+const entries: readonly Entry[] = [
   { name: 'node (nothing imported)', specifier: undefined },
   { name: 'rune-bench', specifier: dist('index.js') },
-  ...(reference === undefined ? [] : [{ name: 'rune-bench (reference)', specifier: pathToFileURL(`${reference}/dist/index.js`).href }]),
+  ...(reference === undefined ? [] : [{ name: 'rune-bench (reference)', specifier: refUrl('index.js') }]),
   { name: 'rune-bench/testing', specifier: dist('testing/index.js') },
+  ...(reference === undefined ? [] : [{ name: 'rune-bench/testing (ref.)', specifier: refUrl('testing/index.js') }]),
   { name: 'tinybench', specifier: import.meta.resolve('tinybench') },
   { name: 'mitata', specifier: import.meta.resolve('mitata') },
+  { name: 'process: node -e 0', args: ['-e', '0'] },
+  { name: 'process: rune-bench -v', args: [fileURLToPath(dist('cli/bin.js')), '--version'] },
+  ...(reference === undefined ? [] : [{ name: 'process: rune-bench -v (ref.)', args: [`${reference}/dist/cli/bin.js`, '--version'] }]),
 ];
 
+// The clock stops before process.stdout is touched: creating the stdout stream loads modules of its own.
 const CHILD = `
 const t0 = performance.now();
+const c0 = process.cpuUsage();
 if (process.env.RB_SPECIFIER) await import(process.env.RB_SPECIFIER);
-process.stdout.write(String(performance.now() - t0));
+const cpu = process.cpuUsage(c0);
+const wall = performance.now() - t0;
+process.stdout.write(wall + ' ' + (cpu.user + cpu.system) / 1000);
 `;
 
-async function measureOnce(specifier: string | undefined): Promise<{ importMs: number; processMs: number }> {
+interface Measurement { importMs: number; cpuMs: number; processMs: number }
+
+async function measureOnce(entry: Entry): Promise<Measurement> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--input-type=module', '-e', CHILD], {
-    env: { ...process.env, RB_SPECIFIER: specifier ?? '' },
+  const child = spawn(process.execPath, entry.args ?? ['--input-type=module', '-e', CHILD], {
+    env: { ...process.env, RB_SPECIFIER: entry.specifier ?? '' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
   child.stdout.setEncoding('utf8');
   child.stdout.on('data', (d: string) => (out += d));
   const [status] = (await once(child, 'exit')) as [number | null];
-  if (status !== 0) throw new Error(`import child exited with ${status}`);
-  return { importMs: Number(out), processMs: performance.now() - started };
+  const processMs = performance.now() - started;
+  if (status !== 0) throw new Error(`${entry.name}: child exited with ${status}`);
+  if (entry.args !== undefined) return { importMs: Number.NaN, cpuMs: Number.NaN, processMs };
+  const [importMs, cpuMs] = out.split(' ').map(Number) as [number, number];
+  return { importMs, cpuMs, processMs };
 }
 
 const importMs = entries.map((): number[] => []);
+const cpuMs = entries.map((): number[] => []);
 const processMs = entries.map((): number[] => []);
 const load0 = loadavg();
 for (let round = 0; round < rounds; round++) {
   for (let k = 0; k < entries.length; k++) {
     const i = (k + round) % entries.length;
-    const r = await measureOnce(entries[i]!.specifier);
+    const r = await measureOnce(entries[i]!);
     importMs[i]!.push(r.importMs);
+    cpuMs[i]!.push(r.cpuMs);
     processMs[i]!.push(r.processMs);
   }
 }
 
 const median = (xs: readonly number[]): number => summarizeValues(xs)?.p50 ?? Number.NaN;
-const ms = (x: number): string => `${x.toFixed(1)} ms`;
-const span = (xs: readonly number[]): string => `${ms(Math.min(...xs))}..${ms(Math.max(...xs))}`;
-const tinybench = median(importMs[entries.findIndex((e) => e.name === 'tinybench')]!);
+const ms = (x: number): string => (Number.isNaN(x) ? '' : `${x.toFixed(1)} ms`);
+const span = (xs: readonly number[]): string => (xs.some(Number.isNaN) ? '' : `${ms(Math.min(...xs))}..${ms(Math.max(...xs))}`);
+const tinybenchAt = entries.findIndex((e) => e.name === 'tinybench');
+const tinybench = median(importMs[tinybenchAt]!);
+const tinybenchCpu = median(cpuMs[tinybenchAt]!);
 
 console.log(`import cost: node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'} x ${cpus().length}`);
 console.log(`load average ${load0.map((l) => l.toFixed(2)).join(' ')} at start, ${loadavg().map((l) => l.toFixed(2)).join(' ')} at end; ${rounds} rounds, entries interleaved`);
-console.log(`${'entry'.padEnd(26)} ${'import'.padStart(10)} ${'spread'.padStart(22)} ${'vs tinybench'.padStart(12)} ${'process'.padStart(10)} ${'spread'.padStart(22)}`);
+console.log(`${'entry'.padEnd(30)} ${'import'.padStart(9)} ${'spread'.padStart(20)} ${'vs tinybench'.padStart(12)} ${'import CPU'.padStart(10)} ${'vs tinybench'.padStart(12)} ${'process'.padStart(9)} ${'spread'.padStart(20)}`);
 for (const [i, e] of entries.entries()) {
   const imp = median(importMs[i]!);
-  const ratio = e.specifier === undefined ? '' : `${(imp / tinybench).toFixed(2)}x`;
-  console.log(`${e.name.padEnd(26)} ${ms(imp).padStart(10)} ${span(importMs[i]!).padStart(22)} ${ratio.padStart(12)} ${ms(median(processMs[i]!)).padStart(10)} ${span(processMs[i]!).padStart(22)}`);
+  const cpu = median(cpuMs[i]!);
+  const versus = (x: number, of: number): string => (e.specifier === undefined ? '' : `${(x / of).toFixed(2)}x`);
+  console.log(
+    `${e.name.padEnd(30)} ${ms(imp).padStart(9)} ${span(importMs[i]!).padStart(20)} ${versus(imp, tinybench).padStart(12)} ${ms(cpu).padStart(10)} ${versus(cpu, tinybenchCpu).padStart(12)} ${ms(median(processMs[i]!)).padStart(9)} ${span(processMs[i]!).padStart(20)}`,
+  );
 }
-console.log('import = time of the dynamic import inside the child; process = the child\'s whole wall time (node start-up included).');
+console.log('import = wall time of the dynamic import inside the child; import CPU = the CPU time it used (user + system);');
+console.log('process = the child\'s whole wall time (node start-up included); `process:` rows are whole processes only.');
 console.log('Goal: rune-bench within 2x of tinybench.');

@@ -5,9 +5,7 @@ import { RuneBenchError } from '../core/errors.js';
 import { RESULT_SCHEMA_VERSION, type SuiteResult, type TaskResult } from '../core/results.js';
 import type { MetricSnapshot } from '../core/snapshot.js';
 import { environmentFingerprint } from './environment.js';
-import { isIsolatedChild, runIsolated } from './isolation.js';
 import { resolveSettings, validateRunSelection, validateSuiteOptions, validateTaskOptions } from './options.js';
-import { runInstructions } from './instruments/instructions.js';
 import type { Instrument } from './instruments/instrument-options.js';
 import { buildSummary, suiteStatus } from './summary.js';
 import { runTask, type TaskDefinition, type TaskOutcome } from './task-runner.js';
@@ -212,6 +210,11 @@ export class BenchmarkSuite extends TypedEventEmitter<BenchmarkSuiteEvents> {
 
   async #run(tasks: readonly TaskDefinition[], signal: AbortSignal | undefined): Promise<SuiteResult> {
     const options = this.#options;
+    // Process isolation and the instructions instrument spawn processes (node:child_process, valgrind): a suite
+    // that uses them loads them here, so importing rune-bench does not. A suite without them reaches its first
+    // clock reading with no await, as before, so a test driving a ManualClock sees the same run.
+    const isolating = options.isolation === undefined ? undefined : await import('./isolation.js');
+    const counting = options.instrument === 'instructions' ? await import('./instruments/instructions.js') : undefined;
     // measured once per process, before any task, so no task's warm-up pays for it
     timerProfile();
     if (options.gc !== false) getGc();
@@ -240,7 +243,7 @@ export class BenchmarkSuite extends TypedEventEmitter<BenchmarkSuiteEvents> {
       const s = resolveSettings(options, t.options);
       return (s.warmupMs + s.timeMs) / 1000 + 0.05;
     });
-    const isolation = options.isolation !== undefined && !isIsolatedChild() ? options.isolation : undefined;
+    const isolation = isolating !== undefined && !isolating.isIsolatedChild() ? options.isolation : undefined;
 
     for (const [index, def] of tasks.entries()) {
       if (aborted) {
@@ -261,11 +264,11 @@ export class BenchmarkSuite extends TypedEventEmitter<BenchmarkSuiteEvents> {
         this.emit('task:cycle', { task: def.name, fraction, taskFraction, eta, samples });
       };
       const outcome =
-        this.#options.instrument === 'instructions'
-          ? await runInstructions(this.#name, def, settings, this.#options, { signal, clock, progress })
-          : isolation === undefined
+        counting !== undefined
+          ? await counting.runInstructions(this.#name, def, settings, this.#options, { signal, clock, progress })
+          : isolating === undefined || isolation === undefined
             ? await runTask(def, settings, { signal, clock, progress })
-            : await runIsolated(this.#name, def, settings, isolation, { signal, clock, progress });
+            : await isolating.runIsolated(this.#name, def, settings, isolation, { signal, clock, progress });
       // a measurement (CPU share), not a budget: real elapsed time
       const wall = realSeconds() - taskStart;
       if (wall > 0.05) peakCpu = Math.max(peakCpu, outcome.cpuSeconds / wall);

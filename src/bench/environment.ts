@@ -1,12 +1,11 @@
 // Where a result was measured: machine, runtime, load and (inside a repository) the git commit.
-import { createHash } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
+import { nodeChildProcess, nodeCrypto } from '../core/builtins.js';
 import { cpus, loadavg, release, totalmem } from 'node:os';
 import type { EnvironmentFingerprint } from '../core/results.js';
 
 function git(args: readonly string[], cwd: string): string | undefined {
   try {
-    return execFileSync('git', args, { cwd, encoding: 'utf8', timeout: 2000, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return nodeChildProcess().execFileSync('git', args, { cwd, encoding: 'utf8', timeout: 2000, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   } catch {
     return undefined;
   }
@@ -37,7 +36,8 @@ export function environmentFingerprint(options: EnvironmentOptions = {}): Enviro
   const cpuModel = cpuList[0]?.model.trim() ?? 'unknown';
   const nodeMajor = process.versions.node.split('.')[0] ?? '';
   const memory = totalmem();
-  const id = createHash('sha256')
+  const id = nodeCrypto()
+    .createHash('sha256')
     .update([cpuModel, cores, memory, process.platform, process.arch, nodeMajor].join('|'))
     .digest('hex')
     .slice(0, 16);

@@ -1,6 +1,6 @@
 // Obtains V8's `gc()` without a command-line flag, so garbage is collected between tasks.
 import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
+import { nodeVm } from '../core/builtins.js';
 
 let cached: (() => void) | null | undefined;
 
@@ -19,7 +19,7 @@ export function getGc(): (() => void) | undefined {
   }
   try {
     setFlagsFromString('--expose-gc');
-    const fn: unknown = runInNewContext('gc');
+    const fn: unknown = nodeVm().runInNewContext('gc');
     cached = typeof fn === 'function' ? (fn as () => void) : null;
   } catch {
     cached = null;

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The `rune-bench` executable: wires process streams, env and Ctrl-C to the command tree and exits with its code.
+// `--version` is answered here, before the command tree (and the library behind it) is imported.
 import { setMaxListeners } from 'node:events';
-import { createCli } from './cli.js';
+import { packageVersion } from './package-version.js';
 
 const controller = new AbortController();
 // Suites hand this one signal to many tasks, workers and timers: each may listen to it.
@@ -28,7 +29,15 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-const code = await createCli({ signal: controller.signal }).run(process.argv.slice(2));
+const argv = process.argv.slice(2);
+let code: number;
+if (argv[0] === '--version' || argv[0] === '-v') {
+  process.stdout.write(`${packageVersion()}\n`);
+  code = 0;
+} else {
+  const { createCli } = await import('./cli.js');
+  code = await createCli({ signal: controller.signal }).run(argv);
+}
 process.exitCode = code;
 // Let pending output flush, then leave even if a stray handle (timer, socket) would keep the loop alive.
 process.stdout.write('', () => {

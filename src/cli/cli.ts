@@ -1,12 +1,12 @@
 // The command tree: `rune-bench <command>`, also mountable by a host as `rune benchmark <command>`.
 import { neutralizeControls } from '../core/safe-text.js';
-import { readFileSync } from 'node:fs';
 import { isRuneBenchError, type RuneBenchErrorCode } from '../core/errors.js';
 import { parseFlags, suggest } from './args.js';
 import { ExitCode, type Command } from './command.js';
 import type { CliStream, CommandContext } from './context.js';
 import { commandHelp, programHelp } from './help.js';
 import { UsageError } from './usage-error.js';
+import { packageVersion } from './package-version.js';
 import { COMPARE_SPEC, LIST_SPEC, MONITOR_SPEC, REPORT_SPEC, RUN_SPEC, STORE_SPEC, BISECT_SPEC } from './commands/specs.js';
 import { EXEC_SPEC } from './commands/exec-spec.js';
 
@@ -92,15 +92,6 @@ const INPUT_ERRORS: ReadonlySet<RuneBenchErrorCode> = new Set<RuneBenchErrorCode
   'ERR_INSUFFICIENT_DATA',
 ]);
 
-/** The package version, read once from package.json. @internal */
-export function packageVersion(): string {
-  try {
-    const json = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
-    return typeof json.version === 'string' ? json.version : '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
-}
 
 /**
  * Builds the rune-bench command tree. The `rune-bench` bin is `createCli().run(process.argv.slice(2))`;

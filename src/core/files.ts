@@ -1,9 +1,9 @@
 // Atomic writes and validated reads, shared by history export, results store, baselines and reports.
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, openSync, fsyncSync, closeSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { createRequire } from 'node:module';
 import type * as Fflate from 'fflate';
+import { randomHex } from './builtins.js';
 import { RuneBenchError } from './errors.js';
 import { validateOptions, type OptionRules } from './options.js';
 import { parseJson } from './validate.js';
@@ -23,7 +23,7 @@ function fflate(): typeof Fflate {
  */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   const dir = dirname(path);
-  const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = join(dir, `.${basename(path)}.${process.pid}.${randomHex(4)}.tmp`);
   try {
     mkdirSync(dir, { recursive: true });
     removeStaleTempFiles(dir, basename(path));

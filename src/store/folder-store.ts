@@ -1,7 +1,7 @@
 // The folder results store: one fflate-compressed record file per run.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { randomHex } from '../core/builtins.js';
 import { RuneBenchError, isRuneBenchError } from '../core/errors.js';
 import { decodeJson, writeJsonAtomic } from '../core/files.js';
 import type { SuiteResult } from '../core/results.js';
@@ -89,7 +89,7 @@ export class FolderResultsStore implements ResultsStore {
     const commit = options.commit ?? result.env.gitCommit ?? 'unknown';
     const machine = options.machine ?? result.env.id;
     const seq = String(this.#sequence++).padStart(4, '0');
-    const file = `${isoStamp(result.startedAt)}-${seq}-${randomBytes(3).toString('hex')}-${safe(commit.slice(0, 12))}-${safe(machine)}${EXTENSION}`;
+    const file = `${isoStamp(result.startedAt)}-${seq}-${randomHex(3)}-${safe(commit.slice(0, 12))}-${safe(machine)}${EXTENSION}`;
     writeJsonAtomic(join(this.#dir, file), { format: RECORD_FORMAT, version: RECORD_VERSION, commit, machine, result: stored }, true);
     return { file, suite: result.name, commit, machine, startedAt: result.startedAt, benchmarks: benchmarksOf(stored), result: stored };
   }

@@ -1,6 +1,5 @@
 // The git-notes results store: each run a line in the note of the commit it measured, carried by push/fetch.
-import { randomBytes } from 'node:crypto';
-import { execFile } from 'node:child_process';
+import { nodeChildProcess, randomHex } from '../core/builtins.js';
 import { RuneBenchError, abortError, isRuneBenchError } from '../core/errors.js';
 import { decodeJson, encodeJson } from '../core/files.js';
 import type { SuiteResult } from '../core/results.js';
@@ -71,7 +70,7 @@ function fullRef(ref: string): string {
 
 function execGit(cwd: string, args: readonly string[], signal: AbortSignal | undefined): Promise<{ code: number; stderr: string }> {
   return new Promise((resolve, reject) => {
-    execFile('git', args, { cwd, ...(signal === undefined ? {} : { signal }) }, (error, _stdout, stderr) => {
+    nodeChildProcess().execFile('git', args, { cwd, ...(signal === undefined ? {} : { signal }) }, (error, _stdout, stderr) => {
       if (signal?.aborted === true) {
         reject(abortError(signal, `git ${args[0] ?? ''}`));
         return;
@@ -142,7 +141,7 @@ export class GitNotesResultsStore implements ResultsStore {
     const stored = storedResult(result);
     const commit = this.#resolveCommit(options.commit ?? result.env.gitCommit ?? 'HEAD');
     const machine = options.machine ?? result.env.id;
-    const run = randomBytes(8).toString('hex');
+    const run = randomHex(8);
     const bytes = encodeJson({ format: RECORD_FORMAT, version: RECORD_VERSION, commit, machine, run, result: stored }, true);
     const line = `${LINE_TAG} ${Buffer.from(bytes).toString('base64')}`;
     for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
@@ -223,7 +222,7 @@ export class GitNotesResultsStore implements ResultsStore {
    * @throws RuneBenchError `ERR_FILE_IO` when the fetch or the merge fails; `ERR_ABORTED` when the signal fires
    */
   async fetch(remote = 'origin', options: GitNotesTransferOptions = {}): Promise<GitNotesFetchResult> {
-    const incoming = `${this.#ref}-fetch/${String(process.pid)}-${randomBytes(4).toString('hex')}`;
+    const incoming = `${this.#ref}-fetch/${String(process.pid)}-${randomHex(4)}`;
     try {
       const { code, stderr } = await execGit(this.#cwd, ['fetch', '--quiet', '--no-tags', remote, `+${this.#ref}:${incoming}`], options.signal);
       if (code !== 0) {
@@ -291,7 +290,7 @@ export class GitNotesResultsStore implements ResultsStore {
   /** Builds the new notes commit on a private ref from the current value, then moves the shared ref only if unmoved. */
   #withPrivateRef(build: (scratch: string, old: string | undefined) => void): boolean {
     const old = this.#current();
-    const scratch = `${this.#ref}-tmp/${String(process.pid)}-${randomBytes(4).toString('hex')}`;
+    const scratch = `${this.#ref}-tmp/${String(process.pid)}-${randomHex(4)}`;
     try {
       if (old !== undefined) gitText(this.#cwd, ['update-ref', scratch, old]);
       build(scratch, old);

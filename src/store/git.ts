@@ -1,5 +1,5 @@
 // Running git for the git-notes store: synchronous, captured, failures as typed errors.
-import { spawnSync } from 'node:child_process';
+import { nodeChildProcess } from '../core/builtins.js';
 import { RuneBenchError } from '../core/errors.js';
 
 /** What one git call gave back. @internal */
@@ -19,7 +19,7 @@ function gitEnv(cwd: string): NodeJS.ProcessEnv {
   let env = identityByDir.get(cwd);
   if (env === undefined) {
     env = { ...process.env };
-    const configured = spawnSync('git', ['config', 'user.email'], { cwd, env }).status === 0;
+    const configured = nodeChildProcess().spawnSync('git', ['config', 'user.email'], { cwd, env }).status === 0;
     if (!configured) {
       for (const role of ['AUTHOR', 'COMMITTER'] as const) {
         env[`GIT_${role}_NAME`] ??= FALLBACK_IDENTITY.name;
@@ -37,7 +37,7 @@ function gitEnv(cwd: string): NodeJS.ProcessEnv {
  * @internal
  */
 export function git(cwd: string, args: readonly string[], input?: string | Uint8Array): GitOutput {
-  const result = spawnSync('git', args, { cwd, input, maxBuffer: 1024 * 1024 * 1024, env: gitEnv(cwd) });
+  const result = nodeChildProcess().spawnSync('git', args, { cwd, input, maxBuffer: 1024 * 1024 * 1024, env: gitEnv(cwd) });
   if (result.error !== undefined) {
     throw new RuneBenchError('ERR_FILE_IO', `could not run git ${args[0] ?? ''}: ${result.error.message}`, { cause: result.error, path: cwd });
   }

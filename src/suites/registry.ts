@@ -1,12 +1,13 @@
 // The suite registry: built-in VCS suites and the ones users register, listed by the CLI's `list`.
 import { RuneBenchError } from '../core/errors.js';
 import type { SuiteDefinition } from '../core/suite.js';
-import { createComprehensiveSuite } from './comprehensive/comprehensive-suite.js';
+import { comprehensiveInfo } from './comprehensive/comprehensive-definition.js';
 import { largeRepositorySuite } from './large-repository/large-repository-definition.js';
 import { diskIoSuite } from './disk-io/disk-io-definition.js';
 import { memoryPressureSuite } from './memory-pressure/memory-pressure-definition.js';
 import { networkSuite } from './network/network-definition.js';
 import { parallelOperationsSuite } from './parallel-operations/parallel-operations-definition.js';
+import { lazySuite } from './lazy-suite.js';
 
 const suites = new Map<string, SuiteDefinition>();
 const builtIns = new Set<SuiteDefinition>();
@@ -95,7 +96,10 @@ export function builtInWorkloadSuites(): readonly SuiteDefinition[] {
  *
  * @public
  */
-export const comprehensiveSuite: SuiteDefinition = createComprehensiveSuite(builtInWorkloadSuites);
+export const comprehensiveSuite: SuiteDefinition = lazySuite(comprehensiveInfo, async () => {
+  const suite = (await import('./comprehensive/comprehensive-suite.js')).createComprehensiveSuite(builtInWorkloadSuites);
+  return (options) => suite.run(options);
+});
 
 for (const suite of [largeRepositorySuite, networkSuite, memoryPressureSuite, diskIoSuite, parallelOperationsSuite, comprehensiveSuite]) {
   registerSuite(suite);

@@ -4,20 +4,13 @@
  *
  * @packageDocumentation
  */
-import { AssertionError } from 'node:assert';
 import { existsSync } from 'node:fs';
 import { walkBenchmarks } from '../core/walk.js';
-import { decideRoundVerdict } from '../compare/round-verdict.js';
-import { pairedRatioInterval } from '../stats/paired-ratio.js';
-import { median as medianOf } from '../stats/quantile.js';
 import { RESULT_SCHEMA_VERSION, type SuiteResult, type TaskResult } from '../core/results.js';
-import { BenchmarkSuite } from '../bench/benchmark-suite.js';
-import { compare } from '../bench/compare.js';
-import { RegressionDetector } from '../detect/regression/regression-detector.js';
 import type { BenchmarkComparison } from '../detect/regression/regression-types.js';
-import { readSuiteResult, writeSuiteResult } from '../bench/suite-result-json.js';
 import type { BenchmarkFn } from '../bench/types.js';
 import { formatSeconds, parseDuration, type Duration } from './duration.js';
+import type * as Runtime from './runtime.js';
 
 export { ManualClock } from './manual-clock.js';
 export type { Clock, ClockTimer } from '../core/clock.js';
@@ -124,13 +117,20 @@ export interface NoRegressionOptions extends ComparisonAssertOptions {
   readonly rerun?: () => Promise<SuiteResult | TaskResult>;
 }
 
-function fail(message: string, options: MeasureOptions, actual?: unknown, expected?: unknown): never {
-  const text = options.message === undefined ? message : `${options.message}: ${message}`;
-  throw new AssertionError({ message: text, actual, expected, operator: 'performance' });
+type Rt = typeof Runtime;
+
+/** The runtime of the assertions (runtime.ts), imported on the first assertion rather than with this subpath. */
+function loadRuntime(): Promise<Rt> {
+  return import('./runtime.js');
 }
 
-async function measure(tasks: readonly (readonly [string, BenchmarkFn])[], options: MeasureOptions): Promise<TaskResult[]> {
-  const suite = new BenchmarkSuite('rune-bench/testing', {
+function fail(rt: Rt, message: string, options: MeasureOptions, actual?: unknown, expected?: unknown): never {
+  const text = options.message === undefined ? message : `${options.message}: ${message}`;
+  throw new rt.AssertionError({ message: text, actual, expected, operator: 'performance' });
+}
+
+async function measure(rt: Rt, tasks: readonly (readonly [string, BenchmarkFn])[], options: MeasureOptions): Promise<TaskResult[]> {
+  const suite = new rt.BenchmarkSuite('rune-bench/testing', {
     timeMs: options.timeMs ?? 300,
     warmupMs: options.warmup === false ? 0 : (options.warmupMs ?? 50),
     minSamples: Math.max(1, options.minSamples ?? 20),
@@ -143,7 +143,7 @@ async function measure(tasks: readonly (readonly [string, BenchmarkFn])[], optio
   return tasks.map(([name]) => {
     const task = result.tasks.find((t) => t.name === name);
     if (task === undefined || task.status !== 'ok') {
-      fail(`${name} did not complete (${task?.status ?? 'missing'}${task?.error === undefined ? '' : `: ${task.error.message}`})`, options);
+      fail(rt, `${name} did not complete (${task?.status ?? 'missing'}${task?.error === undefined ? '' : `: ${task.error.message}`})`, options);
     }
     return task;
   });
@@ -170,9 +170,10 @@ export async function assertPerformance(fn: BenchmarkFn, limits: PerformanceLimi
   const keys = ['median', 'mean', 'p75', 'p90', 'p95', 'p99'] as const;
   const bounds = keys.flatMap((k) => (limits[k] === undefined ? [] : [[k, parseDuration(limits[k], k)] as const]));
   if (limits.opsPerSecond !== undefined && !(limits.opsPerSecond > 0)) throw new TypeError('opsPerSecond option must be a positive number');
-  const [result] = await measure([['fn', fn]], options);
+  const rt = await loadRuntime();
+  const [result] = await measure(rt, [['fn', fn]], options);
   const stats = result?.stats;
-  if (result === undefined || stats === undefined) return fail('fn produced no samples', options);
+  if (result === undefined || stats === undefined) return fail(rt, 'fn produced no samples', options);
   const problems: string[] = [];
   for (const [k, limit] of bounds) {
     const value = k === 'median' ? stats.medianCI.lower : stats[k];
@@ -185,7 +186,7 @@ export async function assertPerformance(fn: BenchmarkFn, limits: PerformanceLimi
     problems.push(`${stats.opsPerSecond.toPrecision(4)} ops/s is below ${limits.opsPerSecond}`);
   }
   if (problems.length > 0) {
-    fail(`performance limits exceeded: ${problems.join('; ')} (${stats.samples} samples, batch ${stats.batchSize})`, options, stats, limits);
+    fail(rt, `performance limits exceeded: ${problems.join('; ')} (${stats.samples} samples, batch ${stats.batchSize})`, options, stats, limits);
   }
   return result;
 }
@@ -201,20 +202,21 @@ export async function assertPerformance(fn: BenchmarkFn, limits: PerformanceLimi
  * @public
  */
 export async function assertFaster(fnA: BenchmarkFn, fnB: BenchmarkFn, options: ComparisonAssertOptions = {}): Promise<BenchmarkComparison> {
-  const rounds = await measureRounds(fnA, fnB, options);
+  const rt = await loadRuntime();
+  const rounds = await measureRounds(rt, fnA, fnB, options);
   const a = pool('fnA', rounds.map((r) => r.a));
   const b = pool('fnB', rounds.map((r) => r.b));
   const threshold = options.threshold ?? 0.02;
-  const c = compare(b, a, { threshold, alpha: options.alpha ?? 0.01, seed: options.seed ?? 1 });
+  const c = rt.compare(b, a, { threshold, alpha: options.alpha ?? 0.01, seed: options.seed ?? 1 });
   // The pooled samples see the noise inside each round only; the round ratios see what changes between
   // rounds (a burst of other work on the machine). Faster means faster by both.
-  const ratios = rounds.map((r) => medianOf(r.a.samples ?? []) / medianOf(r.b.samples ?? [])).filter((x) => x > 0 && Number.isFinite(x));
-  const estimate = ratios.length > 0 ? pairedRatioInterval(ratios) : undefined;
-  const between = estimate === undefined ? undefined : decideRoundVerdict({ ratios, ratio: estimate.ratio, ci: estimate.ci, threshold });
+  const ratios = rounds.map((r) => rt.medianOf(r.a.samples ?? []) / rt.medianOf(r.b.samples ?? [])).filter((x) => x > 0 && Number.isFinite(x));
+  const estimate = ratios.length > 0 ? rt.pairedRatioInterval(ratios) : undefined;
+  const between = estimate === undefined ? undefined : rt.decideRoundVerdict({ ratios, ratio: estimate.ratio, ci: estimate.ci, threshold });
   if (c.verdict !== 'improved' || between?.verdict !== 'improved') {
     const what = c.verdict === 'regressed' ? 'is slower than' : 'is not measurably faster than';
     const rounded = between === undefined || c.verdict !== 'improved' ? '' : `; but between rounds (fnA against fnB): ${between.verdict}: ${between.reason}`;
-    fail(`expected fnA to be faster than fnB, but fnA ${what} fnB: ${describeComparison(c)}${rounded}`, options, c.ratio, `< ${1 / (1 + c.threshold)}`);
+    fail(rt, `expected fnA to be faster than fnB, but fnA ${what} fnB: ${describeComparison(c)}${rounded}`, options, c.ratio, `< ${1 / (1 + c.threshold)}`);
   }
   return c;
 }
@@ -222,14 +224,14 @@ export async function assertFaster(fnA: BenchmarkFn, fnB: BenchmarkFn, options: 
 /** Rounds measured in ABBA order (A B, B A, A B, B A), so a drift over the run weighs on both functions alike. */
 const ASSERT_FASTER_ROUNDS = 4;
 
-async function measureRounds(fnA: BenchmarkFn, fnB: BenchmarkFn, options: MeasureOptions): Promise<{ a: TaskResult; b: TaskResult }[]> {
+async function measureRounds(rt: Rt, fnA: BenchmarkFn, fnB: BenchmarkFn, options: MeasureOptions): Promise<{ a: TaskResult; b: TaskResult }[]> {
   const out: { a: TaskResult; b: TaskResult }[] = [];
   for (let r = 0; r < ASSERT_FASTER_ROUNDS; r++) {
     const order: [string, BenchmarkFn][] = r % 2 === 0 ? [['fnA', fnA], ['fnB', fnB]] : [['fnB', fnB], ['fnA', fnA]];
-    const measured = await measure(order, { ...options, timeMs: (options.timeMs ?? 300) / ASSERT_FASTER_ROUNDS, minSamples: Math.ceil((options.minSamples ?? 20) / ASSERT_FASTER_ROUNDS), ...(r > 0 ? { warmupMs: 10 } : {}) });
+    const measured = await measure(rt, order, { ...options, timeMs: (options.timeMs ?? 300) / ASSERT_FASTER_ROUNDS, minSamples: Math.ceil((options.minSamples ?? 20) / ASSERT_FASTER_ROUNDS), ...(r > 0 ? { warmupMs: 10 } : {}) });
     const a = measured[r % 2 === 0 ? 0 : 1];
     const b = measured[r % 2 === 0 ? 1 : 0];
-    if (a === undefined || b === undefined) fail('no results', options);
+    if (a === undefined || b === undefined) fail(rt, 'no results', options);
     out.push({ a, b });
   }
   return out;
@@ -257,14 +259,15 @@ export async function assertNoRegression(
   baselineFile: string,
   options: NoRegressionOptions = {},
 ): Promise<ReadonlyMap<string, BenchmarkComparison>> {
+  const rt = await loadRuntime();
   const current = asSuite(result);
   if (!existsSync(baselineFile)) {
-    if (options.createMissing === false) fail(`baseline ${baselineFile} does not exist`, options);
-    writeSuiteResult(baselineFile, current);
+    if (options.createMissing === false) fail(rt, `baseline ${baselineFile} does not exist`, options);
+    rt.writeSuiteResult(baselineFile, current);
     return new Map();
   }
-  const baseline = readSuiteResult(baselineFile);
-  const detector = new RegressionDetector({ threshold: options.threshold ?? 0.05, alpha: options.alpha ?? 0.01, seed: options.seed ?? 1 });
+  const baseline = rt.readSuiteResult(baselineFile);
+  const detector = new rt.RegressionDetector({ threshold: options.threshold ?? 0.05, alpha: options.alpha ?? 0.01, seed: options.seed ?? 1 });
   const rerun = options.rerun;
   const confirm =
     rerun === undefined
@@ -280,9 +283,9 @@ export async function assertNoRegression(
   });
   const regressions = report.comparisons.filter((c) => c.verdict === 'regressed').map((c) => `"${c.key}" is ${((c.ratio - 1) * 100).toFixed(1)}% slower (${formatSeconds(c.medians.baseline)} -> ${formatSeconds(c.medians.current)}): ${describeComparison(c)}`);
   if (regressions.length > 0) {
-    fail(`performance regression against ${baselineFile}:\n  ${regressions.join('\n  ')}`, options, regressions.length, 0);
+    fail(rt, `performance regression against ${baselineFile}:\n  ${regressions.join('\n  ')}`, options, regressions.length, 0);
   }
-  if (options.update === true) writeSuiteResult(baselineFile, current);
+  if (options.update === true) rt.writeSuiteResult(baselineFile, current);
   return new Map(report.comparisons.map((c) => [c.key, c]));
 }
 

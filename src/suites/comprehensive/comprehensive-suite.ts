@@ -9,8 +9,9 @@ import { PerformanceMonitor } from '../../monitor/performance-monitor.js';
 import { ProgressReporter } from '../common/progress.js';
 import { param, resolveScale } from '../common/scale.js';
 import { ProcessTreeMemory } from '../common/process-tree-memory.js';
+import { COMPREHENSIVE_ID, comprehensiveInfo } from './comprehensive-definition.js';
 
-const ID = 'comprehensive';
+const ID = COMPREHENSIVE_ID;
 
 function isAborted(signal: AbortSignal | undefined): boolean {
   return signal?.aborted === true;
@@ -112,14 +113,5 @@ export function createComprehensiveSuite(source: () => readonly SuiteDefinition[
     progress.update('done', 1);
     return findings.length > 0 ? builder.findings(...findings).build() : combined;
   };
-  return Object.freeze({
-    id: ID,
-    description: 'Every built-in suite at the chosen scale: duration, ops/s, peak memory and CPU, cache hit ratio, success rate, key figures, bottlenecks',
-    parameters: Object.freeze([
-      { name: 'suites', type: 'string', description: 'comma-separated subset of the built-in suites to run (default all)' },
-      { name: 'dir', type: 'string', description: 'passed to the suites that accept a dir parameter' },
-      { name: 'interval', type: 'number', description: 'monitor sampling interval, ms', default: 500 },
-    ] as const),
-    run,
-  });
+  return Object.freeze({ ...comprehensiveInfo, run });
 }
