@@ -2,7 +2,7 @@
 // two measurements' conditions differ enough to explain a change between them.
 import { readFileSync, readdirSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
-import { mean } from '../stats/elementary.js';
+import { mean } from 'simple-statistics';
 import { systemClock, type Clock } from '../core/clock.js';
 import { validateOptions } from '../core/options.js';
 

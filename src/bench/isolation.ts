@@ -1,6 +1,6 @@
 // Process isolation: each task runs in N fresh child processes; their per-process medians are merged.
 import { pathToFileURL } from 'node:url';
-import { mean, median as medianOf, sampleStandardDeviation } from '../stats/elementary.js';
+import { mean, median as medianOf, sampleStandardDeviation } from 'simple-statistics';
 import type { KeyFigure, TaskResult, TaskStatistics } from '../core/results.js';
 import { describeSamples, relativeHalfWidth, tCritical95 } from '../stats/describe.js';
 import { predictFromProcesses } from '../stats/prediction-interval.js';

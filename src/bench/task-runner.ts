@@ -1,6 +1,6 @@
 // Runs one task in this process: hooks, detection of async, calibration, warm-up, sampling, statistics.
 import { BUDGET_FIGURE, type KeyFigure, type TaskResult, type TaskStatus } from '../core/results.js';
-import { median } from '../stats/elementary.js';
+import { median } from 'simple-statistics';
 import { describeSamples } from '../stats/describe.js';
 import { precisionCheck } from './precision-check.js';
 import { collectGarbage } from './gc.js';

@@ -1,5 +1,5 @@
-// Summary statistics of one task's per-operation times (the elementary statistics ported from simple-statistics underneath).
-import { medianAbsoluteDeviation, sampleStandardDeviation } from './elementary.js';
+// Summary statistics of one task's per-operation times (simple-statistics underneath).
+import { medianAbsoluteDeviation, sampleStandardDeviation } from 'simple-statistics';
 import type { ConfidenceInterval, OutlierCounts, TaskStatistics } from '../core/results.js';
 import { bootstrapMedianCI } from './bootstrap.js';
 import { quantileSorted, sortedCopy } from './quantile.js';

@@ -1,5 +1,5 @@
 // Least-squares line through points: slope, intercept and the coefficient of determination.
-import { linearRegression, rSquared as rSquaredOf } from './elementary.js';
+import { linearRegression, rSquared as rSquaredOf } from 'simple-statistics';
 
 /**
  * A least-squares line `y = slope * x + intercept`.
@@ -28,7 +28,7 @@ export interface LinearFitOptions {
 }
 
 /**
- * Ordinary least-squares line through the points `(xs[i], ys[i])` (ported from simple-statistics). The x values
+ * Ordinary least-squares line through the points `(xs[i], ys[i])` (simple-statistics underneath). The x values
  * are shifted to start at `xs[0]` before fitting, so large offsets (monotonic times) cost no precision; the
  * intercept is given back in the caller's coordinates. Pairs beyond the shorter array are ignored.
  *

@@ -1,5 +1,5 @@
 // Mann-Whitney U test (Wilcoxon rank-sum): does one sample tend to be larger than the other?
-import { errorFunction } from './elementary.js';
+import { errorFunction } from 'simple-statistics';
 
 /**
  * Result of {@link mannWhitneyU}.

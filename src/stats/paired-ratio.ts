@@ -1,5 +1,5 @@
 // The interval of a ratio measured in paired rounds: a Student t interval on the log-ratios, back-transformed.
-import { mean, sampleStandardDeviation } from './elementary.js';
+import { mean, sampleStandardDeviation } from 'simple-statistics';
 import type { ConfidenceInterval } from '../core/results.js';
 import { tCritical95 } from './describe.js';
 

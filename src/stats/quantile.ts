@@ -1,5 +1,5 @@
 // Quantiles and the median: linear interpolation between order statistics (R and numpy's default, type 7).
-import { quantileSorted as quantileSortedOf } from './elementary.js';
+import { quantileSorted as quantileSortedOf } from 'simple-statistics';
 
 function checkProbability(q: number): void {
   if (!(q >= 0 && q <= 1)) throw new RangeError(`quantile must be between 0 and 1, got ${q}`);

@@ -1,5 +1,5 @@
 // Robust spread: the median absolute deviation, scaled to estimate a standard deviation.
-import { medianAbsoluteDeviation } from './elementary.js';
+import { medianAbsoluteDeviation } from 'simple-statistics';
 
 /** Factor that turns a median absolute deviation into a standard deviation under normal noise (1 / Φ⁻¹(0.75)). @internal */
 export const MAD_TO_SD = 1.4826;

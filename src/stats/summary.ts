@@ -1,5 +1,5 @@
 // Location and extremes of a sample: mean, maximum and the min / mean / quantile summary the monitor reports.
-import { mean as meanOf } from './elementary.js';
+import { mean as meanOf } from 'simple-statistics';
 import { quantileSorted, sortedCopy } from './quantile.js';
 
 /**
@@ -25,7 +25,7 @@ export interface MetricSummary {
 }
 
 /**
- * The arithmetic mean, summed with compensation (the Kahan-Babuska sum ported from simple-statistics), so a large
+ * The arithmetic mean, summed with compensation (simple-statistics' Kahan-Babuska sum), so a large
  * magnitude does not swallow small values.
  *
  * @param values - the sample
