@@ -26,6 +26,7 @@
 //   pair of consecutive runs of seeded histories with between-run effects; --histories 0 leaves it out.
 //
 //   npm run bench:gate -- --trials 3 --compare 0 --calibration 5    (a quick look: no compare --base trials)
+//   npm run bench:gate -- --trials 20 --load-trials 0 --compare 0 --calibration 0 --histories 0   (the quiet-host row alone)
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -49,6 +50,8 @@ const trials = arg('trials', 8);
 const rounds = arg('rounds', 6);
 const compareTrials = arg('compare', 1) > 0;
 const calibrationRuns = arg('calibration', 11);
+// --load-trials 0 leaves out the unchanged-code trials with the load change (e.g. to measure the quiet-host row alone)
+const loadTrials = arg('load-trials', 1) > 0;
 const BUSY = 2;
 
 const SUITE = `import { BenchmarkSuite } from 'rune-bench';
@@ -221,7 +224,7 @@ const calibrationLines: string[] = [];
 try {
   for (let i = 0; i < trials; i++) {
     loads.push(perCore());
-    const g = await baselineGateTrial(same);
+    const g = loadTrials ? await baselineGateTrial(same) : { failed: false, preChangeFailed: false, change: undefined, verdicts: 'skipped' };
     if (g.failed) gate.failed += 1;
     if (g.preChangeFailed) gate.preChange += 1;
     if (g.change !== undefined) gate.changes.push(g.change);

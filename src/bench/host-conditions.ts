@@ -39,7 +39,12 @@ export interface HostReading {
   readonly cpuTimes?: HostCpuTimes;
   /** Mean current frequency over cores in hertz, where readable. */
   readonly frequencyHz?: number;
-  /** Processes runnable at that instant (the run queue, from `/proc/loadavg`), where readable. */
+  /**
+   * Runnable at that instant, where `/proc/loadavg` is readable: other processes' runnable threads (the run
+   * queue less this process's own running threads, from `/proc/self/task`) plus one for this process. Its own
+   * threads are left out because a run's garbage-collector and compiler threads are part of what it measures,
+   * and on a quiet machine they alone read 4-5 runnable for an instant.
+   */
   readonly runnable?: number;
 }
 
@@ -64,8 +69,9 @@ export interface HostConditions {
   /** Mean CPU frequency in hertz during the window, where readable. */
   readonly frequencyHz?: number;
   /**
-   * Runnable processes per core during the window (the mean of the run-queue readings after the start), where
-   * `/proc/loadavg` is readable: unlike the one-minute load average it follows a change of load within seconds.
+   * Runnable processes per core during the window (the mean of the run-queue readings after the start: other
+   * processes' runnable threads plus one for the measured process), where `/proc/loadavg` is readable: unlike
+   * the one-minute load average it follows a change of load within seconds.
    */
   readonly runnablePerCore?: number;
 }
@@ -167,6 +173,28 @@ export function parseLoadavgRunnable(text: string): number | undefined {
   return m === null ? undefined : Number(m[1]);
 }
 
+/** This process's threads in state R (running or runnable) now, from `/proc/self/task`; 0 where unreadable. */
+function ownRunningThreads(): number {
+  let tasks: string[];
+  try {
+    tasks = readdirSync('/proc/self/task');
+  } catch {
+    return 0;
+  }
+  let running = 0;
+  for (const tid of tasks) {
+    const stat = readText(`/proc/self/task/${tid}/stat`);
+    if (stat !== undefined && parseTaskState(stat) === 'R') running++;
+  }
+  return running;
+}
+
+/** The state letter of a `/proc/<pid>/task/<tid>/stat` line (after the parenthesised command name). @internal */
+export function parseTaskState(stat: string): string | undefined {
+  const close = stat.lastIndexOf(')');
+  return close < 0 ? undefined : stat.charAt(close + 2) || undefined;
+}
+
 function readText(path: string): string | undefined {
   try {
     return readFileSync(path, 'utf8');
@@ -200,7 +228,8 @@ export function readHostReading(clock: Clock = systemClock): HostReading {
   const cpuTimes = stat === undefined ? undefined : parseProcStat(stat);
   const frequencyHz = readFrequencyHz();
   const loadavgText = readText('/proc/loadavg');
-  const runnable = loadavgText === undefined ? undefined : parseLoadavgRunnable(loadavgText);
+  const queue = loadavgText === undefined ? undefined : parseLoadavgRunnable(loadavgText);
+  const runnable = queue === undefined ? undefined : Math.max(0, queue - ownRunningThreads()) + 1;
   return {
     atMs: clock.now(),
     cores: availableParallelism(),
