@@ -131,16 +131,17 @@ export interface ConditionsExplanation {
    */
   readonly factor: number;
   /**
-   * The largest slowdown of the current measurement (a ratio of at least 1) that the differences in which the
-   * current side had less CPU could cause (a busier host now, more steal, a lower frequency); 1 when no
-   * difference goes that way, `Infinity` (JSON `null`) for an oversubscribed CPU now.
+   * The largest slowdown of the current measurement (a ratio of at least 1) the differences could cause: the
+   * ratio of the CPU available on each side, at least 1.1 when `explains`, 1 when it does not; `Infinity`
+   * (JSON `null`) when the current run met an oversubscribed CPU (2 or more runnable per core) and the load
+   * or run queue changed.
    */
   readonly slowdown: number;
   /**
-   * The same for a speed-up: the differences in which the baseline had less CPU; the current measurement could
-   * read up to this many times faster for that reason alone. A measured ratio whose interval reaches into
-   * `[1 / speedup, slowdown]` is explained; one wholly beyond is not (a run on a quieter host that reads slower
-   * is slower).
+   * The same for a speed-up (the current measurement reading up to this many times faster): the same ratio
+   * (a busier host can read faster too: a quiet baseline may have run at a lower clock or woken from idle),
+   * `Infinity` when the baseline met the oversubscribed CPU. A measured ratio whose interval reaches into
+   * `[1 / speedup, slowdown]` is explained; one wholly beyond is not.
    */
   readonly speedup: number;
   /** In words: the differences joined, or that the conditions were alike. */
@@ -358,28 +359,35 @@ export function explainByConditions(baseline: HostConditions, current: HostCondi
       add('CPU frequency', baseline.frequencyHz, current.frequencyHz, (x) => `${(x / 1e9).toFixed(2)} GHz`);
     }
   }
-  // each difference as the ratio of the CPU time the current side needs to the baseline's for the same work:
-  // above 1 the current side had less CPU (it can read slower), below 1 the baseline had less
-  const effects = differences.map((d): number => {
+  // Each difference bounds the change it could cause by the ratio of the CPU available on each side, either way
+  // (a busier host can also read faster: a quiet baseline may have run at a lower clock or woken from idle).
+  // On an oversubscribed CPU the busier side's bound is lifted: a sample the scheduler preempts takes a whole
+  // time slice longer, so a timing can be slowed far beyond the CPU share (8 spinners on 2 cores slowed a short
+  // task's median 20-47x, where the share predicts 4.5x).
+  const spread = (b: number, c: number): number => (b > 0 && c > 0 ? Math.max(b / c, c / b) : 1);
+  const bounds = differences.map((d): { slowdown: number; speedup: number } => {
     switch (d.what) {
       case 'load per core':
-      case 'runnable processes per core':
-        // Oversubscribed: a sample the scheduler preempts takes a whole time slice longer, so a timing can
-        // be slowed far beyond the CPU share (8 spinners on 2 cores slowed a short task's median 20-47x,
-        // where the share predicts 4.5x): no bound is honest on the busier side.
-        if (Math.max(d.baseline, d.current) >= OVERSUBSCRIBED_PER_CORE) return d.current > d.baseline ? Infinity : 0;
-        return Math.max(1, d.current) / Math.max(1, d.baseline);
+      case 'runnable processes per core': {
+        const share = spread(Math.max(1, d.baseline), Math.max(1, d.current));
+        if (Math.max(d.baseline, d.current) < OVERSUBSCRIBED_PER_CORE) return { slowdown: share, speedup: share };
+        return d.current > d.baseline ? { slowdown: Infinity, speedup: share } : { slowdown: share, speedup: Infinity };
+      }
       case 'CPU taken by other processes':
-      case 'CPU steal':
-        return Math.max(0.05, 1 - d.baseline) / Math.max(0.05, 1 - d.current);
-      case 'CPU frequency':
-        return d.current > 0 ? d.baseline / d.current : 1;
+      case 'CPU steal': {
+        const share = spread(Math.max(0.05, 1 - d.baseline), Math.max(0.05, 1 - d.current));
+        return { slowdown: share, speedup: share };
+      }
+      case 'CPU frequency': {
+        const ratio = spread(d.baseline, d.current);
+        return { slowdown: ratio, speedup: ratio };
+      }
     }
   });
-  // at least 1.1 on a side some difference points to: a measured condition is a coarse reading of the CPU
+  // at least 1.1 when something differs: a measured condition is a coarse reading of the CPU
   const side = (xs: readonly number[]): number => (xs.length === 0 ? 1 : Math.max(1.1, ...xs));
-  const slowdown = side(effects.filter((e) => e > 1));
-  const speedup = side(effects.filter((e) => e < 1).map((e) => (e > 0 ? 1 / e : Infinity)));
+  const slowdown = side(bounds.map((b) => b.slowdown));
+  const speedup = side(bounds.map((b) => b.speedup));
   return {
     explains: differences.length > 0,
     differences,
