@@ -44,9 +44,23 @@ export function predictFromRunNoise(estimate: number, ci: ConfidenceInterval, si
   if (!(estimate > 0) || !Number.isFinite(estimate) || !(sigma >= 0) || !Number.isFinite(sigma)) return undefined;
   if (!(ci.lower > 0) || !(ci.upper >= estimate) || ci.lower > estimate) return undefined;
   const z = normalQuantile(0.5 + ci.level / 2);
-  const c = Math.log(estimate);
   const between = (runs !== undefined && runs >= 2 && ci.level === 0.95 ? tCritical95(runs - 1) : z) * sigma;
-  const below = Math.SQRT2 * Math.hypot(c - Math.log(ci.lower), between);
-  const above = Math.SQRT2 * Math.hypot(Math.log(ci.upper) - c, between);
+  return widenLogInterval(estimate, ci, Math.SQRT2 * between, Math.SQRT2);
+}
+
+/**
+ * An interval around `centre` widened on the log scale: each side's half-width, times `withinScale`, added in
+ * quadrature with `between`. The gate's widening by between-run noise and the prediction intervals both use it.
+ *
+ * @param centre - the estimate (positive)
+ * @param ci - its interval
+ * @param between - the half-width to add, log scale
+ * @param withinScale - factor on the interval's own half-widths (`sqrt(2)` when a second run's error counts too)
+ * @internal
+ */
+export function widenLogInterval(centre: number, ci: ConfidenceInterval, between: number, withinScale = 1): ConfidenceInterval {
+  const c = Math.log(centre);
+  const below = Math.hypot(withinScale * (c - Math.log(ci.lower)), between);
+  const above = Math.hypot(withinScale * (Math.log(ci.upper) - c), between);
   return { lower: Math.exp(c - below), upper: Math.exp(c + above), level: ci.level };
 }

@@ -2,7 +2,7 @@
 // widening of a pairwise interval by it.
 import type { ConfidenceInterval, SuiteResult } from '../../core/results.js';
 import { benchmarkKey } from '../../core/walk.js';
-import { predictFromRunNoise } from '../../stats/prediction-interval.js';
+import { predictFromRunNoise, widenLogInterval } from '../../stats/prediction-interval.js';
 import { detectChangePoints } from '../../stats/change-points.js';
 import { normalQuantile, runNoise } from '../../stats/pelt.js';
 import type { ResultsStore, StoredRun } from '../../store/results-store.js';
@@ -64,11 +64,7 @@ export function betweenRunNoiseOf(runs: readonly (readonly number[])[], source: 
  */
 export function widenByNoise(ratio: number, ci: ConfidenceInterval, sigma: number): ConfidenceInterval {
   const z = normalQuantile(0.5 + ci.level / 2);
-  const between = z * Math.SQRT2 * sigma;
-  const c = Math.log(ratio);
-  const below = Math.hypot(c - Math.log(ci.lower), between);
-  const above = Math.hypot(Math.log(ci.upper) - c, between);
-  return { lower: Math.exp(c - below), upper: Math.exp(c + above), level: ci.level };
+  return widenLogInterval(ratio, ci, z * Math.SQRT2 * sigma);
 }
 
 /**
