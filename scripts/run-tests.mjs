@@ -2,9 +2,15 @@
 // Runs every *.test.ts under tests/ and examples/ with node's test runner (through tsx).
 // Node 20 has no glob support in `node --test`, so the files are listed here.
 // Extra arguments are passed on, e.g. `node scripts/run-tests.mjs tests/monitor` to run one area.
-import { readdirSync, statSync } from 'node:fs';
+//
+// Two files run at a time, but only files marked `// parallel-safe: <why>` run beside each other: the rest
+// measure the machine and run alone (scripts/test-slot.mjs holds the lock). The parallel-safe files go first,
+// so the run is a parallel phase followed by a serial one.
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { isParallelSafe } from './test-slot.mjs';
 
 function collect(dir, out) {
   let entries;
@@ -28,9 +34,18 @@ if (files.length === 0) {
   console.error('run-tests: no test files found under ' + roots.join(', '));
   process.exit(1);
 }
-const result = spawnSync(
-  process.execPath,
-  ['--import', 'tsx', '--test', '--test-timeout=300000', ...files],
-  { stdio: 'inherit', env: { ...process.env, RUNE_BENCH_TEST: '1' } },
-);
-process.exit(result.status ?? 1);
+const parallelSafe = files.filter((file) => isParallelSafe(file));
+const alone = files.filter((file) => !parallelSafe.includes(file));
+const slots = mkdtempSync(join(tmpdir(), 'rune-bench-test-slots-'));
+const slotModule = new URL('./test-slot.mjs', import.meta.url).href;
+let result;
+try {
+  result = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', '--import', slotModule, '--test', '--test-concurrency=2', '--test-timeout=300000', ...parallelSafe, ...alone],
+    { stdio: 'inherit', env: { ...process.env, RUNE_BENCH_TEST: '1', RUNE_BENCH_TEST_SLOTS: slots } },
+  );
+} finally {
+  rmSync(slots, { recursive: true, force: true });
+}
+process.exit(result?.status ?? 1);

@@ -1,3 +1,4 @@
+// parallel-safe: pure computation on fixed inputs
 // The labelled history generator is deterministic and shaped as documented; the scorer counts correctly.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';

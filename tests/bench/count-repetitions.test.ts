@@ -1,3 +1,4 @@
+// parallel-safe: instruction counts, which the machine's load does not move
 // Which repeated counts make a task's figure: two that agree, or the two closest of three, so one disturbed
 // count moves neither the figure nor the count gate. Injected counts, no valgrind.
 import { test } from 'node:test';

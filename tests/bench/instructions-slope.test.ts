@@ -1,3 +1,4 @@
+// parallel-safe: instruction counts, which the machine's load does not move
 // The instructions instrument under valgrind: the slope scales with the work per operation and leaves start-up
 // and setup out; a throwing task fails the counting child. Assertions are on counts, never on times. Skipped
 // without valgrind.

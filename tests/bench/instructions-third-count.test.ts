@@ -1,3 +1,4 @@
+// parallel-safe: instruction counts, which the machine's load does not move
 // The instructions instrument counts a third time when its two repetitions disagree, and the task's samples are
 // the agreeing pair. valgrind is replaced by a script that runs the counting child natively and writes the
 // cachegrind totals the test injects, so no valgrind is needed (only a POSIX shell).

@@ -1,3 +1,4 @@
+// parallel-safe: instruction counts, which the machine's load does not move
 // The instructions instrument under valgrind: two counts of a task agree, and the counted result flows through
 // JSON, the schema, the store, the table and the gate. Assertions are on counts, never on times. Skipped
 // without valgrind. (The slope tests are in instructions-slope.test.ts: each file has its own time limit.)

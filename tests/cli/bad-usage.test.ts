@@ -1,3 +1,4 @@
+// parallel-safe: checks output, files and exit codes, not timings
 // Bad flags and bad values: exit 2 with ONE line on stderr that names what to fix, and no stack trace.
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';

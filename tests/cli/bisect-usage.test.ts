@@ -1,3 +1,4 @@
+// parallel-safe: checks output, files and exit codes, not timings
 // `bisect` refuses incomplete command lines with exit 2 and says what is missing.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';

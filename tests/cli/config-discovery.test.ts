@@ -1,3 +1,4 @@
+// parallel-safe: checks output, files and exit codes, not timings
 // The config file found from a subfolder, bench file discovery, --filter, and TypeScript suite files with and
 // without a loader: end to end through the built bin, as a user's project would run it.
 import { before, describe, test } from 'node:test';

@@ -1,3 +1,4 @@
+// parallel-safe: checks output, files and exit codes, not timings
 // Small frictions a new user hit: help text wrapped into blank-line paragraphs, progress lines that said
 // the task twice, `--threshold 5%` refused, usage lines without their options, exit code 3 undocumented.
 import { test } from 'node:test';

@@ -1,3 +1,4 @@
+// parallel-safe: checks output, files and exit codes, not timings
 // `--help` on the program and on every command; `--version`; no command at all.
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,3 +1,4 @@
+// parallel-safe: checks output, files and exit codes, not timings
 // `list`: built-in suites and suites loaded from modules, as a table and as JSON.
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';

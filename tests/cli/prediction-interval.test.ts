@@ -1,3 +1,4 @@
+// parallel-safe: checks output, files and exit codes, not timings
 // `run` with a results store reports where a fresh run should land once the store holds enough runs of the
 // benchmark on this machine, and says where that noise came from; without the history it shows nothing.
 import { test } from 'node:test';

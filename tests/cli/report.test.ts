@@ -1,3 +1,4 @@
+// parallel-safe: checks output, files and exit codes, not timings
 // `report` over the results store: the latest run, trends across runs, an empty store, a damaged record.
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';

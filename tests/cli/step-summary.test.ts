@@ -1,3 +1,4 @@
+// parallel-safe: checks output, files and exit codes, not timings
 // GITHUB_STEP_SUMMARY: `run` and `report` append their Markdown report to the file the variable names, run after run.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';

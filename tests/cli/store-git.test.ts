@@ -1,3 +1,4 @@
+// parallel-safe: checks output, files and exit codes, not timings
 // `--store git` end to end: two clones of a bare remote record runs, `store push`/`store fetch` carry them,
 // and `report --trends` in each clone then charts the union.
 import { before, describe, test } from 'node:test';

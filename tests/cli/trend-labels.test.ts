@@ -1,3 +1,4 @@
+// parallel-safe: checks output, files and exit codes, not timings
 // Change-point labels in trends: the size of the step without a sign, the direction in words.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';

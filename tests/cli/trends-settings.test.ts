@@ -1,3 +1,4 @@
+// parallel-safe: checks output, files and exit codes, not timings
 // `report --trends` marks a run whose parameters differ from its neighbours instead of drawing it as a spike.
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,3 +1,4 @@
+// parallel-safe: instruction counts, which the machine's load does not move
 // compareRevisions with the instructions instrument: the choice reaches each side's suite, the counts are
 // compared with the tighter default threshold, the unit is carried, and a suite that cannot count is refused.
 // The suite here reports counts it computes (WORK x 100,000 per operation) instead of running valgrind:

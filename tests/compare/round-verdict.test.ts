@@ -1,3 +1,4 @@
+// parallel-safe: pure computation on fixed inputs
 // The one decision of a same-window comparison, from synthetic round ratios.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

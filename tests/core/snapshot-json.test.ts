@@ -1,3 +1,4 @@
+// parallel-safe: pure computation on fixed inputs
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MetricSnapshot, SNAPSHOT_SCHEMA_VERSION } from '../../src/core/snapshot.js';

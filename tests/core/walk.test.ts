@@ -1,3 +1,4 @@
+// parallel-safe: pure computation on fixed inputs
 // The one walker of a result tree: every suite and every benchmark, under one key rule.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,3 +1,4 @@
+// parallel-safe: checks output, files and exit codes, not timings
 // A failing command is reported with its exit code and fails its task (the others still run);
 // ignoreFailure accepts it.
 import { test } from 'node:test';

@@ -1,3 +1,4 @@
+// parallel-safe: checks output, files and exit codes, not timings
 // Parameters: a scan or a list gives one task per value, with {NAME} substituted in the command and the name.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,3 +1,4 @@
+// parallel-safe: checks output, files and exit codes, not timings
 // How many runs the helper is asked for next: min runs, min time of real time, max runs, bounded batches.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

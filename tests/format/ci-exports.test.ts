@@ -1,3 +1,4 @@
+// parallel-safe: pure computation on fixed inputs
 // Bencher Metric Format, github-action-benchmark customSmallerIsBetter and hyperfine-like CSV, from one result.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,3 +1,4 @@
+// parallel-safe: pure computation on fixed inputs
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { paint, severityStyle, shouldUseColor, stripAnsi, visibleWidth } from '../../src/format/color.js';

@@ -1,3 +1,4 @@
+// parallel-safe: pure computation on fixed inputs
 // Every registered formatter on awkward inputs: empty runs, failed and aborted tasks, non-finite
 // statistics, empty histories and trends, change points that point past the data.
 import assert from 'node:assert/strict';

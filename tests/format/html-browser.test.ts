@@ -1,3 +1,4 @@
+// parallel-safe: checks output, files and exit codes, not timings
 // The HTML report opened in real headless Chromium: renders without console errors, the SVG charts are
 // laid out, and a hostile task name shows as text and runs nothing.
 import assert from 'node:assert/strict';

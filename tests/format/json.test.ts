@@ -1,3 +1,4 @@
+// parallel-safe: pure computation on fixed inputs
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';

@@ -1,3 +1,4 @@
+// parallel-safe: pure computation on fixed inputs
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { isRuneBenchError } from '../../src/core/errors.js';

@@ -1,3 +1,4 @@
+// parallel-safe: pure computation on fixed inputs
 // Trends HTML: runs minutes apart are told apart by time on the x-axis, the last label is not clipped, and
 // each point carries its time, commit and value in a tooltip.
 import assert from 'node:assert/strict';

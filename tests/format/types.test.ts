@@ -1,3 +1,4 @@
+// parallel-safe: pure computation on fixed inputs
 import { test } from 'node:test';
 import { expectTypeOf } from 'expect-type';
 import type { MetricSnapshot } from '../../src/core/snapshot.js';

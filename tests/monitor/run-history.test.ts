@@ -1,3 +1,4 @@
+// parallel-safe: pure computation on fixed inputs
 // The history a result keeps of its run's monitor: the charted metrics only, at most 300 points, each reduced
 // point holding the worst value of its share of the snapshots (a spike, or a hit-ratio dip, survives).
 import { test } from 'node:test';

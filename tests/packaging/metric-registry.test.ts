@@ -1,3 +1,4 @@
+// parallel-safe: checks output, files and exit codes, not timings
 // Declaring your own metric names, as a user does against the installed package: `declare module 'rune-bench'`
 // adds names (and families) to MetricRegistry, `snapshot.get` then accepts them typed with their unit, from the
 // main entry and from a subpath, and a typo still does not compile. Compiled with tsc, library types included.

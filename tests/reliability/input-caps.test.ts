@@ -1,3 +1,4 @@
+// parallel-safe: checks output, files and exit codes, not timings
 // Decompression bombs and oversized inputs are refused as soon as the cap is passed, with a typed error
 // naming the file, in bounded time and memory; the CLI turns that into a usage error (exit 2).
 import { test } from 'node:test';

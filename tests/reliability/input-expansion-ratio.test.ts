@@ -1,3 +1,4 @@
+// parallel-safe: checks output, files and exit codes, not timings
 // A gzip input that expands far more than real rune-bench files do is refused once its output passes 16 MiB,
 // long before the size cap, with a typed error naming the file and the override; real files, even highly
 // compressible ones, still read; the bound is an option (and an environment variable) checked like any other.

@@ -1,3 +1,4 @@
+// parallel-safe: checks output, files and exit codes, not timings
 // Temporary files and directories whose owner was killed (SIGKILL: no chance to clean up) are removed by
 // the next run; those of live processes are left alone.
 import { test } from 'node:test';

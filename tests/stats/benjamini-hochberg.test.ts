@@ -1,3 +1,4 @@
+// parallel-safe: pure computation on fixed inputs
 // Benjamini-Hochberg adjusted p-values, and the gate correcting across many benchmarks at once.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';

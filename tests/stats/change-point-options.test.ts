@@ -1,3 +1,4 @@
+// parallel-safe: pure computation on fixed inputs
 // The change-point option for runs each side of a change is localRuns (it was the unit-less `window`).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

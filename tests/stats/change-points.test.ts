@@ -1,3 +1,4 @@
+// parallel-safe: pure computation on fixed inputs
 // Change points over seeded histories: the right place, no alarm on flat or drifting series, suspected tails.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';

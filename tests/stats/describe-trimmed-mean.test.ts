@@ -1,3 +1,4 @@
+// parallel-safe: pure computation on fixed inputs
 // describeSamples reports a trimmed mean beside the median, and says what its interval covers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

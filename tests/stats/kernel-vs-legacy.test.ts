@@ -1,3 +1,4 @@
+// parallel-safe: pure computation on fixed inputs
 // The stats kernel gives the same figures as the private statistics it replaced, on fixed inputs and edge cases.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,3 +1,4 @@
+// parallel-safe: pure computation on fixed inputs
 // pairedRatioInterval: geometric mean and t interval of per-round ratios.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,3 +1,4 @@
+// parallel-safe: pure computation on fixed inputs
 // Prediction intervals: a fresh run's estimate falls inside the previous run's interval about 95% of the time,
 // where a confidence interval for the speed would hold it only about 83% of the time.
 import { describe, test } from 'node:test';

@@ -1,3 +1,4 @@
+// parallel-safe: pure computation on fixed inputs
 // Known answers of the two quantile rules the kernel offers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

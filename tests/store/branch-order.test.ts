@@ -1,3 +1,4 @@
+// parallel-safe: checks output, files and exit codes, not timings
 // orderByBranch: runs follow the first-parent history of a real repository, not their start times.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,3 +1,4 @@
+// parallel-safe: checks output, files and exit codes, not timings
 // ResultsStore: round trip through real compressed files, and a corrupt record reported and skipped.
 import { describe, test, after } from 'node:test';
 import assert from 'node:assert/strict';

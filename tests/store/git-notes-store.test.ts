@@ -1,3 +1,4 @@
+// parallel-safe: checks output, files and exit codes, not timings
 // GitNotesResultsStore with real repositories: runs as notes on the commits measured, two clones of a bare
 // remote exchanging runs through push/fetch, and two processes appending to one clone at once.
 import { describe, test, after } from 'node:test';

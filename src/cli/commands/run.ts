@@ -2,8 +2,7 @@
 import type { SuiteResult } from '../../core/results.js';
 import { walkBenchmarks, walkSuites } from '../../core/walk.js';
 import { betweenRunNoiseFromStore, withPredictionIntervals } from '../../detect/regression/between-run-noise.js';
-import type { BetweenRunNoise } from '../../detect/regression/regression-types.js';
-import type { ResultsStore } from '../../store/results-store.js';
+import type { ResultsStore, StoredRun } from '../../store/results-store.js';
 import { writeFileAtomic } from '../../core/files.js';
 import { writeSuiteResult } from '../../bench/suite-result-json.js';
 import type { Flags } from '../args.js';
@@ -22,7 +21,7 @@ import { ProgressView } from '../progress.js';
 import { UsageError } from '../usage-error.js';
 import { gateAgainstBaseline, gateExitCode } from './baseline-gate.js';
 import { recordHostConditions } from '../../bench/host-recorder.js';
-import { openStore, previousRun, recordRun } from './store.js';
+import { openStore, previousRun, readRuns, recordRun } from './store.js';
 import { appendStepSummary } from './step-summary.js';
 import type { FormatInput } from '../../format/formatter.js';
 import { isBaselineName } from '../../store/results-store.js';
@@ -113,8 +112,10 @@ export async function runRun(ctx: CommandContext, flags: Flags): Promise<number>
   note(ctx, `${suite.id} ${aborted ? 'aborted' : result.status} after ${formatDuration((performance.now() - started) / 1000)}`);
   for (const notice of new Set(collectNotices(result))) note(ctx, `notice: ${notice}`);
 
-  if (baseline === undefined && failOnRegression && store !== undefined && !aborted) {
-    const previous = previousRun(store, result, (message) => { note(ctx, `warning: ${message}`); });
+  // One read of the store serves the previous run and the between-run noise (a hook pays for each read).
+  const stored = store === undefined || aborted ? undefined : storedRuns(ctx, store);
+  if (baseline === undefined && failOnRegression && store !== undefined && stored !== undefined) {
+    const previous = previousRun(store, result, () => undefined, stored);
     if (previous === undefined) note(ctx, `no earlier run of ${suite.id} on this machine in the store: nothing to compare with`);
     else {
       baseline = previous.result;
@@ -124,7 +125,7 @@ export async function runRun(ctx: CommandContext, flags: Flags): Promise<number>
 
   // Between-run noise from the store's earlier runs on this machine: the report's prediction intervals (where a
   // fresh run should land) and the gate's widening both come from it.
-  const noise = store === undefined || aborted ? undefined : storedNoise(ctx, store, result);
+  const noise = store === undefined || stored === undefined ? undefined : betweenRunNoiseFromStore(store, [...walkBenchmarks(result)].map((e) => e.key), result.env.id, stored);
   if (noise !== undefined && noise.size > 0) result = withPredictionIntervals(result, noise);
   // The gate's verdicts are the ones the report shows, so the table and the exit code never disagree.
   // --fail-on-regression confirms a regression by running the suite once more before failing
@@ -189,12 +190,12 @@ export async function runRun(ctx: CommandContext, flags: Flags): Promise<number>
   return exit.code;
 }
 
-/** Between-run noise of each benchmark from the store's earlier runs on this machine (none when unreadable). */
-function storedNoise(ctx: CommandContext, store: ResultsStore, result: SuiteResult): Map<string, BetweenRunNoise> | undefined {
+/** The store's records, damaged ones named in a warning; undefined (with a warning) when it cannot be read. */
+function storedRuns(ctx: CommandContext, store: ResultsStore): readonly StoredRun[] | undefined {
   try {
-    return betweenRunNoiseFromStore(store, [...walkBenchmarks(result)].map((e) => e.key), result.env.id);
+    return readRuns(store, (message) => { note(ctx, `warning: ${message}`); });
   } catch (error) {
-    note(ctx, `warning: could not read between-run noise from ${store.location}: ${error instanceof Error ? error.message : String(error)}`);
+    note(ctx, `warning: could not read ${store.location}: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;
   }
 }

@@ -33,12 +33,17 @@ export function readRuns(store: ResultsStore, warn: (message: string) => void): 
 }
 
 /**
- * The newest stored run of the same suite on the same machine as `result` (recorded before it).
+ * The newest stored run of the same suite on the same machine as `result` (recorded before it), from `runs`
+ * when the caller has read the store already.
  *
  * @internal
  */
-export function previousRun(store: ResultsStore, result: SuiteResult, warn: (message: string) => void): StoredRun | undefined {
-  const runs = readRuns(store, warn);
+export function previousRun(
+  store: ResultsStore,
+  result: SuiteResult,
+  warn: (message: string) => void,
+  runs: readonly StoredRun[] = readRuns(store, warn),
+): StoredRun | undefined {
   for (let i = runs.length - 1; i >= 0; i--) {
     const run = runs[i];
     if (run === undefined) continue;

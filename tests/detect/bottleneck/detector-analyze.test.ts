@@ -1,3 +1,4 @@
+// parallel-safe: pure computation on fixed inputs
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { BottleneckDetector, compareFindings } from '../../../src/detect/bottleneck/bottleneck-detector.js';

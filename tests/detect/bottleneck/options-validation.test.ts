@@ -1,3 +1,4 @@
+// parallel-safe: pure computation on fixed inputs
 // Detector and rule options go through the one validation voice: unknown keys with "did you mean",
 // TypeError for a wrong type, RangeError for a value out of range, every message naming the option.
 import { test } from 'node:test';

@@ -1,3 +1,4 @@
+// parallel-safe: pure computation on fixed inputs
 // Budgets over commits: a significant rising trend says when it crosses the budget (commits and days, with
 // intervals that hold the true crossing), a flat or falling history says nothing, a history above it is over.
 import { test } from 'node:test';

@@ -1,3 +1,4 @@
+// parallel-safe: pure computation on fixed inputs
 // The pairwise gate's four verdicts on constructed log-normal samples.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';

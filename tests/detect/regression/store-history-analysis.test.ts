@@ -1,3 +1,4 @@
+// parallel-safe: pure computation on fixed inputs
 // From stored runs to a change point with its commit: ResultsStore + RegressionDetector.analyzeStore.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,3 +1,4 @@
+// parallel-safe: asserts on generated files, figures and clean-up, not on timings
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';

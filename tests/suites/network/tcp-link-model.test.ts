@@ -1,3 +1,4 @@
+// parallel-safe: asserts on generated files, figures and clean-up, not on timings
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TcpLinkModel } from '../../../src/workloads/network/tcp-link-model.js';

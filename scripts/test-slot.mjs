@@ -1,0 +1,98 @@
+// Preloaded into every test file's process by scripts/run-tests.mjs, which runs two test files at a time.
+// Files marked `// parallel-safe: <why>` near their top (their assertions depend on no timing and no free CPU)
+// may run beside each other; every other file runs alone, because it measures the machine (timing verdicts,
+// CPU shares, event-loop delay, host conditions) and another file beside it would be noise in its figures.
+//
+// A readers-writer lock in a directory the runner makes (RUNE_BENCH_TEST_SLOTS): a parallel-safe file holds a
+// `shared-PID` entry; any other file takes the `exclusive` directory (mkdir is atomic; waiters queue in arrival
+// order) and then waits until no live process holds a shared entry. Entries of processes that died are ignored
+// (a killed file cannot wedge the run). Child processes inherit the environment but are not test files, so they take no slot.
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+const dir = process.env.RUNE_BENCH_TEST_SLOTS;
+const file = process.argv[1] ?? '';
+const POLL_MS = 50;
+
+const alive = (pid) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error?.code === 'EPERM';
+  }
+};
+
+/** True when the file says it may run beside other files. */
+export function isParallelSafe(path) {
+  const head = readFileSync(path, 'utf8').split('\n', 40);
+  return head.some((line) => line.startsWith('// parallel-safe:'));
+}
+
+const ownerOf = (lock) => {
+  try {
+    return Number(readFileSync(join(lock, 'pid'), 'utf8'));
+  } catch {
+    return Number.NaN; // being taken (between mkdir and writing the pid) or released
+  }
+};
+
+async function takeExclusive(slots) {
+  const lock = join(slots, 'exclusive');
+  // First come, first served: a file may take the lock only as the oldest live waiter, so a file that started
+  // waiting early is not overtaken again and again by later ones (its wait counts against its timeout).
+  const ticket = `wait-${String(Date.now()).padStart(15, '0')}-${String(process.pid).padStart(10, '0')}`;
+  writeFileSync(join(slots, ticket), '');
+  process.on('exit', () => rmSync(join(slots, ticket), { force: true }));
+  for (;;) {
+    const oldest = readdirSync(slots)
+      .filter((name) => name.startsWith('wait-'))
+      .sort()
+      .find((name) => alive(Number(name.slice(name.lastIndexOf('-') + 1))));
+    if (oldest === ticket) {
+      try {
+        mkdirSync(lock);
+        writeFileSync(join(lock, 'pid'), String(process.pid));
+        break;
+      } catch (error) {
+        if (error?.code !== 'EEXIST') throw error;
+        const owner = ownerOf(lock);
+        if (Number.isInteger(owner) && !alive(owner)) {
+          rmSync(lock, { recursive: true, force: true });
+          continue;
+        }
+      }
+    }
+    await sleep(POLL_MS);
+  }
+  rmSync(join(slots, ticket), { force: true });
+  process.on('exit', () => rmSync(lock, { recursive: true, force: true }));
+  // the shared holders started before this file took the lock: let them finish
+  for (;;) {
+    const holders = readdirSync(slots)
+      .filter((name) => name.startsWith('shared-'))
+      .map((name) => Number(name.slice('shared-'.length)))
+      .filter((pid) => alive(pid));
+    if (holders.length === 0) return;
+    await sleep(POLL_MS);
+  }
+}
+
+async function takeShared(slots) {
+  const lock = join(slots, 'exclusive');
+  while (existsSync(lock)) {
+    const owner = ownerOf(lock);
+    if (Number.isInteger(owner) && !alive(owner)) break;
+    await sleep(POLL_MS);
+  }
+  const entry = join(slots, `shared-${String(process.pid)}`);
+  writeFileSync(entry, '');
+  process.on('exit', () => rmSync(entry, { force: true }));
+}
+
+if (dir !== undefined && process.env.RUNE_BENCH_TEST_SLOT_HELD === undefined && file.endsWith('.test.ts')) {
+  process.env.RUNE_BENCH_TEST_SLOT_HELD = String(process.pid);
+  if (isParallelSafe(file)) await takeShared(dir);
+  else await takeExclusive(dir);
+}
