@@ -18,9 +18,10 @@
 // - interval calibration: consecutive runs of a three-task suite, one process per run (the default) alternating
 //   with 4 isolated processes per task (isolation.processes); counted: how often a run's median
 //   falls inside the previous run's 95% interval (goal at least 90%): its confidence interval (`medianCI`) and its
-//   prediction interval (`predictionInterval`, where a fresh run should land). The one-process runs record into a
-//   results store that first gets 4 runs of history, so their prediction interval comes from the stored runs; the
-//   isolated runs' comes from the spread between their 4 processes.
+//   prediction interval (`predictionInterval`, where a fresh run should land). Each kind of run records into its
+//   own results store that first gets 4 runs of history, so the one-process runs' prediction interval comes from
+//   the stored runs, the isolated runs' from the union of the stored runs' and the spread between their 4
+//   processes (with --calibration-no-store the isolated runs have no store: the processes' spread alone).
 //
 // - labelled histories (bench/gate-histories.ts, in-process, about a minute): the stored-baseline gate on every
 //   pair of consecutive runs of seeded histories with between-run effects; --histories 0 leaves it out.
@@ -254,10 +255,14 @@ try {
   // the two kinds of run alternate, so the host's changes hit both alike
   const calibration = new Map<string, { inside: number; pairs: number; widths: number[]; predicted: number; predictedPairs: number; predictedWidths: number[] }>();
   const previous = new Map<string, SuiteResult>();
-  const storeArgs = (id: string): string[] => (id === 'calibration' ? ['--store', 'cal-store'] : ['--no-store']);
+  const isolatedStore = !process.argv.includes('--calibration-no-store');
+  const storeArgs = (id: string): string[] =>
+    id === 'calibration' ? ['--store', 'cal-store'] : isolatedStore ? ['--store', 'cal-store-isolated'] : ['--no-store'];
   for (let k = 0; k < 4 && calibrationRuns > 0; k++) {
-    const r = await cli(['run', '--require', 'suite.js', '--suite', 'calibration', ...storeArgs('calibration')], same);
-    if (r.code !== 0) throw new Error(`calibration history run failed: ${r.stderr}`);
+    for (const id of isolatedStore ? ['calibration', 'calibration-isolated'] : ['calibration']) {
+      const r = await cli(['run', '--require', 'suite.js', '--suite', id, ...storeArgs(id)], same);
+      if (r.code !== 0) throw new Error(`calibration history run failed: ${r.stderr}`);
+    }
   }
   for (let k = 0; k < calibrationRuns; k++) {
     for (const id of ['calibration', 'calibration-isolated']) {

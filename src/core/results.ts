@@ -129,7 +129,8 @@ export interface TaskStatistics {
    * Where a fresh run's median is expected to fall (95%), s/op: a prediction interval, wider than
    * {@link TaskStatistics.medianCI} because both runs carry their own between-run error. Present when the run
    * knows its between-run noise: from the spread between its processes (isolation, 2 or more) or from the
-   * results store's history of the benchmark on this machine (the CLI's `run` with a store); `from` says which.
+   * results store's history of the benchmark on this machine (the CLI's `run` with a store), or the union of both
+   * for an isolated task run with a store; `from` says which.
    * Absent otherwise: one process alone cannot say how a fresh process would measure.
    */
   readonly predictionInterval?: ConfidenceInterval & {

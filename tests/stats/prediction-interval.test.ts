@@ -69,9 +69,10 @@ void describe('prediction intervals', () => {
     assert.ok(Math.abs(Math.log(only.upper) - Math.SQRT2 * Math.log(1.1)) < 1e-12);
   });
 
-  void test('withPredictionIntervals adds the store\'s interval by benchmark key, nested suites included, and keeps an isolated task\'s own', () => {
+  void test('withPredictionIntervals adds the store\'s interval by benchmark key, nested suites included, and joins an isolated task\'s own with it', () => {
     const child = suiteResult('child', [task('deep', logNormal(3, 30, 2e-3, 0.01))]);
-    const own = { lower: 1, upper: 2, level: 0.95, from: '3 processes' };
+    // the processes' interval reaches further down than the store's, not as far up: the union takes each side's wider end
+    const own = { lower: 0.5e-3, upper: 1.001e-3, level: 0.95, from: '3 processes' };
     const root: SuiteResult = {
       ...suiteResult('git', [task('status', logNormal(1, 30, 1e-3, 0.01)), task('log', logNormal(2, 30, 1e-3, 0.01))]),
       children: [child],
@@ -89,7 +90,10 @@ void describe('prediction intervals', () => {
     const status = out.tasks[0]!.stats!;
     assert.equal(status.predictionInterval?.from, '6 stored runs of this benchmark on this machine');
     assert.ok(status.predictionInterval.lower < status.medianCI.lower && status.predictionInterval.upper > status.medianCI.upper);
-    assert.deepEqual(out.tasks[1]!.stats!.predictionInterval, own);
+    const log = out.tasks[1]!.stats!;
+    const fromStore = predictFromRunNoise(log.median, log.medianCI, 0.04, 6)!;
+    assert.ok(fromStore.lower > own.lower && fromStore.upper > own.upper, 'the fixture has each side wider in one interval');
+    assert.deepEqual(log.predictionInterval, { lower: own.lower, upper: fromStore.upper, level: 0.95, from: '3 processes and 6 stored runs' });
     assert.equal(out.children?.[0]?.tasks[0]?.stats?.predictionInterval?.from, '5 stored runs');
     assert.equal(withPredictionIntervals(root, new Map()).tasks[0]!.stats!.predictionInterval, undefined);
   });

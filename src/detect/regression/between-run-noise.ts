@@ -69,7 +69,9 @@ export function widenByNoise(ratio: number, ci: ConfidenceInterval, sigma: numbe
 
 /**
  * The result with a prediction interval (where a fresh run's median should fall) on each task whose key has
- * between-run noise in `noise` and which has none yet (an isolated task's own, from its processes, is kept).
+ * between-run noise in `noise`. An isolated task's own interval (from its processes) is joined with the store's:
+ * its processes run in one time window, so their spread misses what differs between windows (the machine's
+ * load, its frequency), which the stored runs, each in its own window, do show.
  *
  * @internal
  */
@@ -78,9 +80,15 @@ export function withPredictionIntervals(result: SuiteResult, noise: ReadonlyMap<
   const tasks = result.tasks.map((task) => {
     const stats = task.stats;
     const between = noise.get(benchmarkKey(here, task.name));
-    if (stats === undefined || between === undefined || stats.predictionInterval !== undefined) return task;
+    if (stats === undefined || between === undefined) return task;
     const predicted = predictFromRunNoise(stats.median, stats.medianCI, between.medianSigma ?? between.sigma, between.runs);
-    return predicted === undefined ? task : { ...task, stats: { ...stats, predictionInterval: { ...predicted, from: between.source } } };
+    if (predicted === undefined) return task;
+    const own = stats.predictionInterval;
+    const predictionInterval =
+      own === undefined
+        ? { ...predicted, from: between.source }
+        : { lower: Math.min(own.lower, predicted.lower), upper: Math.max(own.upper, predicted.upper), level: own.level, from: `${own.from} and ${between.source}` };
+    return { ...task, stats: { ...stats, predictionInterval } };
   });
   const children = result.children?.map((child) => withPredictionIntervals(child, noise, here));
   return { ...result, tasks, ...(children === undefined ? {} : { children }) };
