@@ -10,6 +10,7 @@ export type { CachegrindTotals } from '../bench/instruments/cachegrind.js';
 export { countInstructions } from '../bench/instruments/instructions.js';
 export type { CountInstructionsOptions, InstructionsMeasurement } from '../bench/instruments/instructions.js';
 export { DETERMINISTIC_V8_FLAGS } from '../bench/instruments/instrument-options.js';
+export type { InstructionsOptions } from '../bench/instruments/instrument-options.js';
 export { findValgrind } from '../bench/instruments/valgrind.js';
 export type { PerOperationUnit } from '../core/results.js';
 export { DEFAULT_COUNT_THRESHOLD } from '../detect/regression/count-gate.js';

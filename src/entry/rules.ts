@@ -1,10 +1,14 @@
 /**
- * rune-bench/rules: the built-in bottleneck rules and forecast limits, to configure or compose.
+ * rune-bench/rules: the built-in bottleneck rules and forecast limits, to configure or compose, and what a rule
+ * author needs beside the `BottleneckRule` interface (`insufficientData`, `builtinBottleneckRules`, the finding,
+ * scope, window and event detail types).
  *
  * @packageDocumentation
  */
 
 // Each export is named (no `export *`); types in their own statements.
+export { RuneBenchError } from '../core/errors.js';
+export type { RuneBenchErrorCode, RuneBenchErrorOptions } from '../core/errors.js';
 export { Severity } from '../core/findings.js';
 export type { BottleneckFinding, FindingEvidence } from '../core/findings.js';
 export type { MetricDescriptor, MetricKind, MetricUnit, MetricValue, MetricValues } from '../core/metric.js';
@@ -15,12 +19,13 @@ export type { MetricSnapshotInit, MetricSnapshotJSON } from '../core/snapshot.js
 export { TypedEventEmitter } from '../core/typed-events.js';
 export type { ListenerErrorEvents } from '../core/typed-events.js';
 export { compareFindings } from '../detect/bottleneck/bottleneck-detector.js';
-export type { BottleneckMonitor } from '../detect/bottleneck/bottleneck-detector.js';
-export { isInsufficientData } from '../detect/bottleneck/bottleneck-rule.js';
+export type { BottleneckMonitor, BottleneckRuleError, BottleneckWindowOptions } from '../detect/bottleneck/bottleneck-detector.js';
+export { insufficientData, isInsufficientData } from '../detect/bottleneck/bottleneck-rule.js';
 export type { BottleneckRule, BottleneckRuleResult, BottleneckScope, InsufficientData } from '../detect/bottleneck/bottleneck-rule.js';
 export { UNSTABLE_RESULTS } from '../detect/bottleneck/bottleneck-suite.js';
 export type { BottleneckChange, BottleneckEvent } from '../detect/bottleneck/bottleneck-tracker.js';
 export type { SeverityBands } from '../detect/bottleneck/bottleneck-window.js';
+export { builtinBottleneckRules } from '../detect/bottleneck/rules/builtin.js';
 export { CACHE_EFFICIENCY, cacheEfficiencyRule } from '../detect/bottleneck/rules/cache-efficiency.js';
 export type { CacheEfficiencyRuleOptions } from '../detect/bottleneck/rules/cache-efficiency.js';
 export { CHILD_PROCESS, childProcessRule } from '../detect/bottleneck/rules/child-process.js';

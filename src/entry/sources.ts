@@ -1,5 +1,8 @@
 /**
- * rune-bench/sources: the built-in metric sources, one class each, for building a monitor by hand.
+ * rune-bench/sources: the built-in metric sources, one class each, for building a monitor by hand; the monitor's
+ * history files (`readHistoryFile`, `writeHistoryFile`, the JSON form); the series, summary, trend and window
+ * types the monitor's and `MetricHistory`'s methods take and return; the metric-unit table
+ * (`BUILTIN_METRIC_UNITS`); and `TypedEventEmitter`, the typed event emitter the library's classes extend.
  *
  * @packageDocumentation
  */
@@ -15,8 +18,8 @@ export type { MetricSnapshotInit, MetricSnapshotJSON } from '../core/snapshot.js
 export type { CollectContext, MetricSource, SourceAvailability } from '../core/source.js';
 export { TypedEventEmitter } from '../core/typed-events.js';
 export type { ListenerErrorEvents } from '../core/typed-events.js';
-export { HISTORY_SCHEMA_VERSION, decodeHistory, historyFromJSON, historyToJSON } from '../monitor/history-file.js';
-export type { HistorySnapshotJSON, MetricHistoryJSON } from '../monitor/history-file.js';
+export { HISTORY_SCHEMA_VERSION, decodeHistory, historyFromJSON, historyToJSON, readHistoryFile, writeHistoryFile } from '../monitor/history-file.js';
+export type { HistorySnapshotJSON, MetricHistoryJSON, WriteHistoryOptions } from '../monitor/history-file.js';
 export { MetricHistory } from '../monitor/metric-history.js';
 export { MONITOR_OVERHEAD_METRIC } from '../monitor/performance-monitor.js';
 export type { ListenerErrorEvent } from '../monitor/performance-monitor.js';

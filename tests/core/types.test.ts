@@ -4,10 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { expectTypeOf } from 'expect-type';
 import {
-  BUILTIN_METRIC_UNITS,
   MetricSnapshot,
   PerformanceMonitor,
-  type BuiltinMetricUnits,
   type LiveMetricSpec,
   type MetricName,
   type MetricRegistry,
@@ -15,6 +13,7 @@ import {
   type MetricValue,
 } from '../../src/index.js';
 import type { ForecastLimit } from '../../src/entry/rules.js';
+import { BUILTIN_METRIC_UNITS, type BuiltinMetricUnits } from '../../src/entry/sources.js';
 
 // A custom source's names, added by declaration merging. Users write `declare module 'rune-bench'` (checked
 // against the built package by tests/packaging/metric-registry.test.ts); tests augment the declaring module
