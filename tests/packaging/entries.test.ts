@@ -1,3 +1,4 @@
+// parallel-safe: reads the built entries and their API reports
 // The package's entries as a user imports them: each entry in package.json "exports" loads from the built package
 // and exports at run time exactly the values its API report (etc/*.api.md) lists; the main entry stays small;
 // the names moved off it are found in their subpath and not in the main entry; and every type the main entry's
