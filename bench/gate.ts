@@ -51,6 +51,7 @@ const trials = arg('trials', 8);
 const rounds = arg('rounds', 6);
 const compareTrials = arg('compare', 1) > 0;
 const calibrationRuns = arg('calibration', 11);
+const isolatedStore = !process.argv.includes('--calibration-no-store');
 // --load-trials 0 leaves out the unchanged-code trials with the load change (e.g. to measure the quiet-host row alone)
 const loadTrials = arg('load-trials', 1) > 0;
 const BUSY = 2;
@@ -255,7 +256,6 @@ try {
   // the two kinds of run alternate, so the host's changes hit both alike
   const calibration = new Map<string, { inside: number; pairs: number; widths: number[]; predicted: number; predictedPairs: number; predictedWidths: number[] }>();
   const previous = new Map<string, SuiteResult>();
-  const isolatedStore = !process.argv.includes('--calibration-no-store');
   const storeArgs = (id: string): string[] =>
     id === 'calibration' ? ['--store', 'cal-store'] : isolatedStore ? ['--store', 'cal-store-isolated'] : ['--no-store'];
   for (let k = 0; k < 4 && calibrationRuns > 0; k++) {
@@ -316,14 +316,16 @@ console.log(
 console.log(`10% slower, no load added: caught (goal 19/20) ${`${quietSlow.caught}/${trials}`.padEnd(17)}${`${quietSlow.preChange}/${trials}`.padEnd(25)}-`);
 console.log(`10% slower, load changed: caught (goal 19/20) ${'-'.padEnd(17)}${'-'.padEnd(25)}${compareTrials ? `${cmpSlow.caught}/${trials}` : 'skipped'}`);
 console.log('');
-console.log(`interval calibration (goal at least 90%), ${calibrationRuns} consecutive runs, each in a fresh process (one-process runs after 4 runs of history in a store):`);
+console.log(
+  `interval calibration (goal at least 90%), ${calibrationRuns} consecutive runs, each in a fresh process (each kind after 4 runs of history in its store${isolatedStore ? '' : ', the isolated runs without one'}):`,
+);
 for (const line of calibrationLines) console.log(line);
 console.log('');
-console.log(`run --baseline, unchanged: measured change ${spread(gate.changes)}`);
-console.log(`compare, unchanged: ratio ${spread(cmpSame.ratios)}; verdicts ${verdicts(cmpSame.verdicts)}`);
-console.log(`compare, 10% slower: ratio ${spread(cmpSlow.ratios)}; verdicts ${verdicts(cmpSlow.verdicts)}`);
+if (gate.changes.length > 0) console.log(`run --baseline, unchanged: measured change ${spread(gate.changes)}`);
+if (cmpSame.ratios.length > 0) console.log(`compare, unchanged: ratio ${spread(cmpSame.ratios)}; verdicts ${verdicts(cmpSame.verdicts)}`);
+if (cmpSlow.ratios.length > 0) console.log(`compare, 10% slower: ratio ${spread(cmpSlow.ratios)}; verdicts ${verdicts(cmpSlow.verdicts)}`);
 console.log(
-  `load per core at the trials' starts: median ${medianOf(loads).toFixed(2)}, ${Math.min(...loads).toFixed(2)} to ${Math.max(...loads).toFixed(2)}; ` +
+  (loads.length > 0 ? `load per core at the trials' starts: median ${medianOf(loads).toFixed(2)}, ${Math.min(...loads).toFixed(2)} to ${Math.max(...loads).toFixed(2)}; ` : '') +
     `load now ${loadavg().map((l) => l.toFixed(2)).join(' ')}; ${((performance.now() - started) / 60_000).toFixed(1)} min`,
 );
 const histories = arg('histories', 200);
