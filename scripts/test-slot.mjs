@@ -81,14 +81,18 @@ async function takeExclusive(slots) {
 
 async function takeShared(slots) {
   const lock = join(slots, 'exclusive');
-  while (existsSync(lock)) {
+  const entry = join(slots, `shared-${String(process.pid)}`);
+  process.on('exit', () => rmSync(entry, { force: true }));
+  // The entry is written before the lock is looked at: a file taking the lock meanwhile then sees the entry and
+  // waits for it, so the two never both go on.
+  for (;;) {
+    writeFileSync(entry, '');
+    if (!existsSync(lock)) return;
     const owner = ownerOf(lock);
-    if (Number.isInteger(owner) && !alive(owner)) break;
+    if (Number.isInteger(owner) && !alive(owner)) return;
+    rmSync(entry, { force: true });
     await sleep(POLL_MS);
   }
-  const entry = join(slots, `shared-${String(process.pid)}`);
-  writeFileSync(entry, '');
-  process.on('exit', () => rmSync(entry, { force: true }));
 }
 
 if (dir !== undefined && process.env.RUNE_BENCH_TEST_SLOT_HELD === undefined && file.endsWith('.test.ts')) {

@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { bisectRevisions } from '../../src/compare/bisect-revisions.js';
+// from dist/: the comparison's children then run the built code with plain node, not through a TypeScript loader
+import { bisectRevisions } from '../../dist/compare/bisect-revisions.js';
 import { createRepo, suiteModule, workModule } from './helpers.js';
 
 void test('the first commit with 20% more work is found, each step compared with the good side', async () => {

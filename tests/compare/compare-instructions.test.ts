@@ -5,7 +5,8 @@
 // the counting itself is tested in tests/bench/instructions*.test.ts; this file tests the comparison of counts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compareRevisions } from '../../src/entry/compare.js';
+// from dist/: the comparison's children then run the built code with plain node, not through a TypeScript loader
+import { compareRevisions } from '../../dist/entry/compare.js';
 import { renderComparison } from '../../src/cli/commands/compare.js';
 import { createRepo, workModule, type TestRepo } from './helpers.js';
 

@@ -2,8 +2,9 @@
 // temporary worktree removed after success, after an error and after an abort.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compareRevisions } from '../../src/entry/compare.js';
-import { isRuneBenchError } from '../../src/index.js';
+// from dist/: the comparison's children then run the built code with plain node, not through a TypeScript loader
+import { compareRevisions } from '../../dist/entry/compare.js';
+import { isRuneBenchError } from '../../dist/index.js';
 import type { CompareRevisionsOptions, RevisionComparison } from '../../src/entry/compare.js';
 import { createRepo, suiteModule, workModule, type TestRepo } from './helpers.js';
 
