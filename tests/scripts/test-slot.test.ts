@@ -1,0 +1,63 @@
+// parallel-safe: asserts on the order of the files' start and end marks, not on how long anything took
+// The test runner's lock (scripts/run-tests.mjs with scripts/test-slot.mjs): a file that is not marked
+// parallel-safe never runs while another file runs, marked ones may; every file still runs and reports.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const RUNNER = fileURLToPath(new URL('../../scripts/run-tests.mjs', import.meta.url));
+
+/** A test file that appends `start NAME` and `end NAME` to `log` around a 300 ms wait. */
+function file(name: string, log: string, marked: boolean): string {
+  return `${marked ? '// parallel-safe: a fixture of the lock test\n' : ''}import { test } from 'node:test';
+import { appendFileSync } from 'node:fs';
+test(${JSON.stringify(name)}, async () => {
+  appendFileSync(${JSON.stringify(log)}, 'start ${name}\\n');
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  appendFileSync(${JSON.stringify(log)}, 'end ${name}\\n');
+});
+`;
+}
+
+void test('files that are not parallel-safe run alone; every file runs', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rune-bench-slot-test-'));
+  try {
+    const log = join(dir, 'log');
+    writeFileSync(log, '');
+    const names = { shared: ['s1', 's2', 's3'], alone: ['x1', 'x2', 'x3'] };
+    for (const name of names.shared) writeFileSync(join(dir, `${name}.test.ts`), file(name, log, true));
+    for (const name of names.alone) writeFileSync(join(dir, `${name}.test.ts`), file(name, log, false));
+    // the nested run takes its own lock (the mark that this process holds a slot is not passed on) and reports
+    // as a run of its own (node's runner would otherwise report to this test process's runner)
+    const env = { ...process.env };
+    delete env.RUNE_BENCH_TEST_SLOT_HELD;
+    delete env.RUNE_BENCH_TEST_SLOTS;
+    delete env.NODE_TEST_CONTEXT;
+    const run = spawnSync(process.execPath, [RUNNER, dir], { encoding: 'utf8', env, timeout: 120_000 });
+    assert.equal(run.status, 0, run.stdout + run.stderr);
+    assert.match(run.stdout, /^# pass 6$/m);
+    const events = readFileSync(log, 'utf8').trim().split('\n');
+    assert.equal(events.length, 12, events.join(', '));
+    // while a file that is not marked runs, nothing else starts or ends: its start is followed by its own end
+    for (const name of names.alone) {
+      const at = events.indexOf(`start ${name}`);
+      assert.ok(at >= 0, name);
+      assert.equal(events[at + 1], `end ${name}`, `${name} ran beside another file: ${events.join(', ')}`);
+    }
+    // and none starts while a marked one is still running
+    let running = 0;
+    for (const event of events) {
+      const [kind, name = ''] = event.split(' ');
+      if (kind === 'start') {
+        assert.ok(!names.alone.includes(name) || running === 0, `${name} started beside another file: ${events.join(', ')}`);
+        running += 1;
+      } else running -= 1;
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
