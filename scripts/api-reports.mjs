@@ -6,7 +6,7 @@
 //   node scripts/api-reports.mjs --local    update the reports in etc/
 import { readdirSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { bin, root, runJobs } from './jobs.mjs';
+import { bin, root, runJobsOrExit } from './jobs.mjs';
 
 /** One job per entry point's API Extractor config. */
 export function apiReportJobs(local) {
@@ -19,10 +19,6 @@ export function apiReportJobs(local) {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const local = process.argv.includes('--local');
   const jobs = apiReportJobs(local);
-  const failed = await runJobs(jobs, { prefix: 'api-reports' });
-  if (failed.length > 0) {
-    console.error(`api-reports: ${String(failed.length)} of ${String(jobs.length)} failed: ${failed.join(', ')}`);
-    process.exit(1);
-  }
+  await runJobsOrExit(jobs, { prefix: 'api-reports' });
   console.log(`api-reports: ${String(jobs.length)} reports ${local ? 'updated' : 'match the build'}`);
 }

@@ -3,16 +3,16 @@
 // linter and the API reports (each one single-threaded TypeScript program). Run one alone with its npm script
 // (`npm run typecheck`, `npm run lint`, `npm run api:check`).
 import { apiReportJobs } from './api-reports.mjs';
-import { bin, runJobs } from './jobs.mjs';
+import { pathToFileURL } from 'node:url';
+import { bin, runJobsOrExit } from './jobs.mjs';
 
-const jobs = [
-  // the longest first, so the two workers finish close together
-  { name: 'lint', args: [bin('eslint/bin/eslint.js'), 'src', 'tests', 'examples', 'bench'] },
-  { name: 'typecheck', args: [bin('typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit'] },
-  ...apiReportJobs(false),
-];
-const failed = await runJobs(jobs, { prefix: 'checks' });
-if (failed.length > 0) {
-  console.error(`checks: ${String(failed.length)} of ${String(jobs.length)} failed: ${failed.join(', ')}`);
-  process.exit(1);
+/** The checks, longest first so two workers finish close together. */
+export function checkJobs() {
+  return [
+    { name: 'lint', args: [bin('eslint/bin/eslint.js'), 'src', 'tests', 'examples', 'bench'] },
+    { name: 'typecheck', args: [bin('typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit'] },
+    ...apiReportJobs(false),
+  ];
 }
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await runJobsOrExit(checkJobs(), { prefix: 'checks' });

@@ -43,3 +43,12 @@ export async function runJobs(jobs, { width = 2, prefix }) {
   await Promise.all(Array.from({ length: width }, worker));
   return failed;
 }
+
+/** {@link runJobs} for a command line: exits 1, naming the failed jobs, when any failed. */
+export async function runJobsOrExit(jobs, options) {
+  const failed = await runJobs(jobs, options);
+  if (failed.length > 0) {
+    console.error(`${options.prefix}: ${String(failed.length)} of ${String(jobs.length)} failed: ${failed.join(', ')}`);
+    process.exit(1);
+  }
+}

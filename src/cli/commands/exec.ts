@@ -22,7 +22,7 @@ import type { FormatInput } from '../../format/formatter.js';
 import { PerformanceMonitor } from '../../monitor/performance-monitor.js';
 import { defaultSources } from '../../monitor/sources/defaults.js';
 import { SystemSource } from '../../monitor/sources/system.js';
-import { openStore, previousRun, recordRun } from './store.js';
+import { openStore, previousRun, readRuns, recordRun } from './store.js';
 
 const EXPORTS = [
   ['export-json', hyperfineJson],
@@ -168,7 +168,7 @@ export async function runExec(ctx: CommandContext, flags: Flags): Promise<number
   for (const task of result.tasks) if (task.error !== undefined) note(ctx, `${safeText(task.name)}: ${safeText(task.error.message)}`);
 
   if (baseline === undefined && failOnRegression && store !== undefined && !aborted) {
-    const previous = previousRun(store, result, (message) => { note(ctx, `warning: ${message}`); });
+    const previous = previousRun(readRuns(store, (message) => { note(ctx, `warning: ${message}`); }), result);
     if (previous === undefined) note(ctx, `no earlier run of ${result.name} on this machine in the store: nothing to compare with`);
     else {
       baseline = previous.result;

@@ -114,8 +114,8 @@ export async function runRun(ctx: CommandContext, flags: Flags): Promise<number>
 
   // One read of the store serves the previous run and the between-run noise (a hook pays for each read).
   const stored = store === undefined || aborted ? undefined : storedRuns(ctx, store);
-  if (baseline === undefined && failOnRegression && store !== undefined && stored !== undefined) {
-    const previous = previousRun(store, result, () => undefined, stored);
+  if (baseline === undefined && failOnRegression && stored !== undefined) {
+    const previous = previousRun(stored, result);
     if (previous === undefined) note(ctx, `no earlier run of ${suite.id} on this machine in the store: nothing to compare with`);
     else {
       baseline = previous.result;

@@ -33,17 +33,12 @@ export function readRuns(store: ResultsStore, warn: (message: string) => void): 
 }
 
 /**
- * The newest stored run of the same suite on the same machine as `result` (recorded before it), from `runs`
- * when the caller has read the store already.
+ * The newest run in `runs` (a store's records, see {@link readRuns}) of the same suite on the same machine as
+ * `result`, recorded before it.
  *
  * @internal
  */
-export function previousRun(
-  store: ResultsStore,
-  result: SuiteResult,
-  warn: (message: string) => void,
-  runs: readonly StoredRun[] = readRuns(store, warn),
-): StoredRun | undefined {
+export function previousRun(runs: readonly StoredRun[], result: SuiteResult): StoredRun | undefined {
   for (let i = runs.length - 1; i >= 0; i--) {
     const run = runs[i];
     if (run === undefined) continue;
