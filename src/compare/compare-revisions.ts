@@ -10,7 +10,7 @@ import { combineHostConditions, explainByConditions } from '../bench/host-condit
 import { pairedRatioInterval } from '../stats/paired-ratio.js';
 import { medianOf } from '../stats/pelt.js';
 import { whatDiffers } from './comparable.js';
-import { decideRoundVerdict, overallVerdict } from './round-verdict.js';
+import { changeUnsettled, decideRoundVerdict, overallVerdict } from './round-verdict.js';
 import { runSide, type SideOutcome } from './side-runner.js';
 import type { CompareProgress, CompareRevisionsOptions, CompareRound, ComparedRevision, RevisionComparison, RevisionSide, SideRun, TaskRevisionComparison } from './types.js';
 import { git, linkDependencies, runBuild, TemporaryWorktree } from './worktree.js';
@@ -22,6 +22,7 @@ const RULES = {
   suiteModule: { kind: 'string', nonEmpty: true },
   suite: { kind: 'string', nonEmpty: true },
   rounds: { kind: 'number', integer: true, min: 2, max: 1000 },
+  maxRounds: { kind: 'number', integer: true, min: 2, max: 1000 },
   timeMs: { kind: 'number', min: 0 },
   build: { kind: 'string', nonEmpty: true },
   threshold: { kind: 'number', min: 0, max: 1, exclusiveMin: true },
@@ -80,6 +81,8 @@ export async function compareRevisions(options: CompareRevisionsOptions): Promis
   const clock = options.clock ?? systemClock;
   const { signal, onProgress } = options;
   const rounds = options.rounds ?? 6;
+  const maxRounds = options.maxRounds ?? 2 * rounds;
+  if (maxRounds < rounds) throw new RangeError(`maxRounds option must be at least rounds (${rounds}), got ${maxRounds}`);
   const counted = options.instrument === 'instructions';
   if (options.cacheSim === true && !counted) throw new RangeError("cacheSim option needs instrument: 'instructions'");
   // counts move far less between processes than times do: the count gate's tighter default
@@ -151,9 +154,10 @@ export async function compareRevisions(options: CompareRevisionsOptions): Promis
     const measured: CompareRound[] = [];
     const declared: Partial<Record<RevisionSide, SideOutcome['parameters']>> = {};
     const measureStart = clock.now();
-    const total = rounds * 2;
+    let planned = rounds;
     let done = 0;
-    for (let r = 1; r <= rounds; r++) {
+    for (let r = 1; r <= planned; r++) {
+      const total = planned * 2;
       const order: readonly RevisionSide[] = r % 2 === 1 ? ['base', 'head'] : ['head', 'base'];
       const runs: Partial<Record<RevisionSide, SideRun>> = {};
       for (const which of order) {
@@ -161,9 +165,9 @@ export async function compareRevisions(options: CompareRevisionsOptions): Promis
         const s = sides[which];
         const elapsed = (clock.now() - measureStart) / 1000;
         emit({
-          phase: 'measure', round: r, rounds, side: which, fraction: done / total,
+          phase: 'measure', round: r, rounds: planned, side: which, fraction: done / total,
           ...(done > 0 ? { etaSeconds: (elapsed / done) * (total - done) } : {}),
-          message: `round ${r}/${rounds}: ${s.label}`,
+          message: `round ${r}/${planned}: ${s.label}`,
         });
         const outcome = await runSide(which, s.label, s.dir, s.module, request, clock, signal);
         runs[which] = outcome.run;
@@ -179,15 +183,27 @@ export async function compareRevisions(options: CompareRevisionsOptions): Promis
           return record({ verdict: 'incomparable', reason: `the two revisions do not measure the same thing: ${differs}`, tasks: [] });
         }
       }
+      if (r === planned && planned < maxRounds) {
+        const undecided = decide(measured).analysed.filter((a) => a.unsettled);
+        if (undecided.length > 0) {
+          notices.push(`ran ${maxRounds} rounds instead of ${rounds}: ${undecided.map((a) => a.task.name).join(', ')} showed a change whose interval still reached inside the threshold after ${rounds}`);
+          planned = maxRounds;
+        }
+      }
     }
-    emit({ phase: 'measure', round: rounds, rounds, fraction: 1, etaSeconds: 0, message: 'measured' });
-    const baseConditions = combineHostConditions(measured.map((m) => m.base.conditions));
-    const headConditions = combineHostConditions(measured.map((m) => m.head.conditions));
-    // load moves time, not counts: with instructions a difference in host conditions explains nothing
-    const explanation = counted ? { ...explainByConditions(baseConditions, headConditions), explains: false } : explainByConditions(baseConditions, headConditions);
-    const tasks = analyse(measured, threshold, explanation);
+    emit({ phase: 'measure', round: planned, rounds: planned, fraction: 1, etaSeconds: 0, message: 'measured' });
+    const { analysed, conditions } = decide(measured);
+    const tasks = analysed.map((a) => a.task);
     const overall = overallVerdict(tasks);
-    return record({ ...overall, tasks, conditions: { base: baseConditions, head: headConditions, explanation } });
+    return record({ ...overall, tasks, conditions });
+
+    function decide(all: readonly CompareRound[]): { analysed: AnalysedTask[]; conditions: NonNullable<RevisionComparison['conditions']> } {
+      const baseConditions = combineHostConditions(all.map((m) => m.base.conditions));
+      const headConditions = combineHostConditions(all.map((m) => m.head.conditions));
+      // load moves time, not counts: with instructions a difference in host conditions explains nothing
+      const explanation = counted ? { ...explainByConditions(baseConditions, headConditions), explains: false } : explainByConditions(baseConditions, headConditions);
+      return { analysed: analyse(all, threshold, explanation), conditions: { base: baseConditions, head: headConditions, explanation } };
+    }
 
     function record(outcome: Pick<RevisionComparison, 'verdict' | 'reason' | 'tasks'> & { conditions?: RevisionComparison['conditions'] }): RevisionComparison {
       return {
@@ -224,9 +240,15 @@ function incomparability(round: CompareRound, baseParams: SideOutcome['parameter
   return problems.length === 0 ? undefined : problems.join('; ');
 }
 
-function analyse(rounds: readonly CompareRound[], threshold: number, conditions: ReturnType<typeof explainByConditions>): TaskRevisionComparison[] {
+/** A task's comparison, and whether more rounds could settle it (see `changeUnsettled`). */
+interface AnalysedTask {
+  readonly task: TaskRevisionComparison;
+  readonly unsettled: boolean;
+}
+
+function analyse(rounds: readonly CompareRound[], threshold: number, conditions: ReturnType<typeof explainByConditions>): AnalysedTask[] {
   const names = rounds[0]?.head.tasks.map((t) => t.name) ?? [];
-  return names.map((name): TaskRevisionComparison => {
+  return names.map((name): AnalysedTask => {
     const pick = (run: SideRun): number | undefined => {
       const t = run.tasks.find((x) => x.name === name);
       return t?.status === 'ok' && t.median !== undefined && t.median > 0 ? t.median : undefined;
@@ -245,10 +267,12 @@ function analyse(rounds: readonly CompareRound[], threshold: number, conditions:
     const ratios = roundRatios.filter((v): v is number => v !== undefined);
     if (ratios.length === 0) {
       const failure = rounds.flatMap((r) => [r.base, r.head]).flatMap((run) => run.tasks.filter((t) => t.name === name && t.status !== 'ok').map((t) => `${run.side}: ${t.error ?? t.status}`))[0];
-      return { name, ...medians, roundRatios, ratio: Number.NaN, ci: { lower: Number.NaN, upper: Number.NaN, level: 0.95 }, verdict: 'inconclusive', reason: `no round measured both sides${failure === undefined ? '' : ` (${failure})`}` };
+      const task: TaskRevisionComparison = { name, ...medians, roundRatios, ratio: Number.NaN, ci: { lower: Number.NaN, upper: Number.NaN, level: 0.95 }, verdict: 'inconclusive', reason: `no round measured both sides${failure === undefined ? '' : ` (${failure})`}` };
+      return { task, unsettled: false };
     }
     const estimate = pairedRatioInterval(ratios);
-    const decided = decideRoundVerdict({ ratios, ratio: estimate.ratio, ci: estimate.ci, threshold, conditions });
-    return { name, ...medians, roundRatios, ratio: estimate.ratio, ci: estimate.ci, ...decided };
+    const input = { ratios, ratio: estimate.ratio, ci: estimate.ci, threshold, conditions };
+    const decided = decideRoundVerdict(input);
+    return { task: { name, ...medians, roundRatios, ratio: estimate.ratio, ci: estimate.ci, ...decided }, unsettled: decided.verdict === 'inconclusive' && changeUnsettled(input) };
   });
 }

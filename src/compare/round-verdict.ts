@@ -2,6 +2,7 @@
 import type { ConfidenceInterval } from '../core/results.js';
 import type { ConditionsExplanation } from '../bench/host-conditions.js';
 import type { Verdict } from '../detect/regression/verdict.js';
+import { screenedChange } from '../detect/regression/regression-gate.js';
 
 /**
  * What {@link decideRoundVerdict} decides from.
@@ -71,6 +72,21 @@ export function decideRoundVerdict(input: RoundVerdictInput): VerdictWithReason 
     return { verdict: 'inconclusive', reason: `${reason}, but the host conditions differed between the sides (${input.conditions.reason})` };
   }
   return { verdict, reason };
+}
+
+/**
+ * Whether more rounds could settle an inconclusive verdict: the interval excludes no change and the estimate
+ * lies past the threshold, but the interval still reaches inside it (a change is likely; its size is not yet
+ * shown). Host conditions that explain the change do not count: more rounds under them would not settle it.
+ *
+ * @internal
+ */
+export function changeUnsettled(input: RoundVerdictInput): boolean {
+  const { ratio, ci, threshold, ratios } = input;
+  if (ratios.length < 2 || input.conditions?.explains === true) return false;
+  const up = 1 + threshold;
+  const wholly = ci.lower > up || ci.upper < 1 / up;
+  return !wholly && screenedChange(ratio, ci, threshold) !== undefined;
 }
 
 const SEVERITY: readonly Verdict[] = ['incomparable', 'regressed', 'inconclusive', 'improved', 'unchanged'];

@@ -35,6 +35,13 @@ export interface CompareRevisionsOptions {
   readonly suite: string;
   /** Rounds; each runs both sides once, in fresh processes, in the order A B, B A, A B... @defaultValue `6` */
   readonly rounds?: number;
+  /**
+   * Most rounds: when after `rounds` a task's interval excludes no change and its estimate lies past the
+   * threshold, but the interval still reaches inside it (a change is likely, its size not yet shown), the
+   * comparison runs on to this many rounds once and decides on all of them. `rounds` turns it off.
+   * @defaultValue twice `rounds`
+   */
+  readonly maxRounds?: number;
   /** Minimum time per side per round, ms: the suite runs again in the same process until it is spent. @defaultValue `0` (one run) */
   readonly timeMs?: number;
   /** A shell command run in each side's tree before measuring (for example `npm run build`). */

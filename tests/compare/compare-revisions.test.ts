@@ -29,7 +29,7 @@ void test('twice the work in the head (a committed revision) is regressed; the w
     repo.commit({ 'work.js': workModule(2) }, 'twice the work');
     const phases = new Set<string>();
     const result: RevisionComparison = await withTmp(repo, () =>
-      compareRevisions(options(repo, { base: 'HEAD~1', head: 'HEAD', rounds: 6, onProgress: (p) => phases.add(p.phase) })),
+      compareRevisions(options(repo, { base: 'HEAD~1', head: 'HEAD', rounds: 6, maxRounds: 6, onProgress: (p) => phases.add(p.phase) })),
     );
     assert.equal(result.verdict, 'regressed', `${result.tasks.map((t) => t.reason).join('; ')} ${JSON.stringify(result.rounds.map((r) => [r.base.seconds, r.head.seconds]))}`);
     assert.equal(result.tasks.length, 1);
@@ -124,8 +124,50 @@ void test('a different task set or parameter default is incomparable, with what 
   }
 });
 
+/** A suite whose task reports the round's figure from `ratios.js` (one per process, in order): no timing. */
+function scriptedSuite(): string {
+  return `import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { RATIOS } from './ratios.js';
+const counter = new URL('./count.txt', import.meta.url);
+export const suite = {
+  id: 'tiny',
+  description: 'scripted figures, one per process',
+  parameters: [],
+  run() {
+    const i = existsSync(counter) ? Number(readFileSync(counter, 'utf8')) : 0;
+    writeFileSync(counter, String(i + 1));
+    const median = 1e-3 * RATIOS[i % RATIOS.length];
+    return { name: 'tiny', startedAt: new Date().toISOString(), duration: 0, status: 'ok', notices: [], tasks: [{ name: 'loop', status: 'ok', samples: [median], stats: { median } }] };
+  },
+};
+`;
+}
+
+void test('a likely change still unsettled after the rounds runs on to maxRounds and is decided on all of them', async () => {
+  // head / base per round: +9% on average, spread so that 6 rounds leave the interval's low end inside 2%
+  const head = [1.0, 1.18, 1.03, 1.16, 1.01, 1.17];
+  const repo = createRepo({ 'suite.js': scriptedSuite(), 'ratios.js': `export const RATIOS = ${JSON.stringify(head.map(() => 1))};\n`, '.gitignore': 'count.txt\n' });
+  try {
+    repo.write({ 'ratios.js': `export const RATIOS = ${JSON.stringify(head)};\n` });
+    const settled = await withTmp(repo, () => compareRevisions(options(repo, { rounds: 6 })));
+    assert.equal(settled.rounds.length, 12, settled.notices.join('\n'));
+    assert.ok(settled.notices.some((n) => /ran 12 rounds instead of 6: loop showed a change/.test(n)), settled.notices.join('\n'));
+    assert.equal(settled.verdict, 'regressed', settled.reason);
+    assert.match(settled.tasks[0]?.reason ?? '', /over 12 rounds/);
+
+    repo.write({ 'count.txt': '0' });
+    const stopped = await withTmp(repo, () => compareRevisions(options(repo, { rounds: 6, maxRounds: 6 })));
+    assert.equal(stopped.rounds.length, 6);
+    assert.equal(stopped.verdict, 'inconclusive', stopped.reason);
+    assert.deepEqual(repo.leftovers(), []);
+  } finally {
+    repo.cleanup();
+  }
+});
+
 void test('options are checked before anything runs', async () => {
   await assert.rejects(compareRevisions({ base: 'HEAD', suiteModule: 's.js', suite: 'x', rounds: 1 }), /rounds option must be at least 2/);
+  await assert.rejects(compareRevisions({ base: 'HEAD', suiteModule: 's.js', suite: 'x', rounds: 6, maxRounds: 4 }), /maxRounds option must be at least rounds \(6\), got 4/);
   await assert.rejects(compareRevisions({ base: 'HEAD', suiteModule: 's.js', suite: 'x', round: 3 } as unknown as CompareRevisionsOptions), /round is not a known compareRevisions option \(did you mean rounds\?\)/);
   const repo = createRepo({ 'suite.js': suiteModule(), 'work.js': workModule(1) });
   try {

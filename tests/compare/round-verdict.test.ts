@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { decideRoundVerdict, explainByConditions } from '../../src/entry/compare.js';
 import { pairedRatioInterval } from '../../src/entry/stats.js';
 import type { HostConditions } from '../../src/entry/compare.js';
-import { overallVerdict } from '../../src/compare/round-verdict.js';
+import { changeUnsettled, overallVerdict } from '../../src/compare/round-verdict.js';
 
 function decide(ratios: number[], threshold = 0.02, conditions?: ReturnType<typeof explainByConditions>): ReturnType<typeof decideRoundVerdict> {
   const e = pairedRatioInterval(ratios);
@@ -45,4 +45,28 @@ void test('the overall verdict is the most severe task verdict, with counts', ()
   assert.equal(r.verdict, 'regressed');
   assert.equal(r.reason, '1 regressed, 1 inconclusive, 1 unchanged (regressed: b)');
   assert.equal(overallVerdict([]).verdict, 'inconclusive');
+});
+
+void test('more rounds are asked for a likely change whose interval still reaches inside the threshold, and only then', () => {
+  const input = (ratios: number[], conditions?: ReturnType<typeof explainByConditions>) => {
+    const e = pairedRatioInterval(ratios);
+    return { ratios, ratio: e.ratio, ci: e.ci, threshold: 0.02, ...(conditions === undefined ? {} : { conditions }) };
+  };
+  // about +9% over 6 rounds under load: the interval excludes no change but its low end is inside 2%
+  const likely = input([1.0, 1.18, 1.03, 1.16, 1.01, 1.17]);
+  assert.ok(likely.ci.lower > 1 && likely.ci.lower < 1.02, `${likely.ci.lower}`);
+  assert.equal(decideRoundVerdict(likely).verdict, 'inconclusive');
+  assert.equal(changeUnsettled(likely), true);
+  // mirrored: a likely improvement
+  assert.equal(changeUnsettled(input([1 / 1.0, 1 / 1.18, 1 / 1.03, 1 / 1.16, 1 / 1.01, 1 / 1.17])), true);
+  // settled already: regressed, unchanged
+  assert.equal(changeUnsettled(input([1.98, 2.01, 2.0, 1.99, 2.02, 2.0])), false);
+  assert.equal(changeUnsettled(input([1.001, 0.999, 1.002, 0.998, 1.0, 1.001])), false);
+  // noise around no change: the interval includes 1, more rounds would only spend time
+  assert.equal(changeUnsettled(input([0.9, 1.15, 1.0, 1.1, 0.95, 1.05])), false);
+  // significant but small (estimate inside the threshold): not a change that counts
+  assert.equal(changeUnsettled(input([1.008, 1.012, 1.01, 1.009, 1.011, 1.01])), false);
+  // a change the host conditions explain is not settled by more rounds under them
+  const explained = { explains: true, factor: 2, slowdown: 2, speedup: 1.1, reason: 'load per core 0.3 on the base, 1.9 on the head' } as unknown as ReturnType<typeof explainByConditions>;
+  assert.equal(changeUnsettled(input([1.0, 1.18, 1.03, 1.16, 1.01, 1.17], explained)), false);
 });

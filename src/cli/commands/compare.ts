@@ -27,6 +27,8 @@ export async function runCompare(ctx: CommandContext, flags: Flags): Promise<num
   if (suite === undefined) throw new UsageError('compare needs --suite ID', 'compare');
   const head = flags.string('head');
   const rounds = flags.number('rounds', { integer: true, min: 2, max: 1000 }) ?? 6;
+  const maxRounds = flags.number('max-rounds', { integer: true, min: 2, max: 1000 });
+  if (maxRounds !== undefined && maxRounds < rounds) throw new UsageError(`--max-rounds ${maxRounds} is below --rounds ${rounds}`, 'compare');
   const timeMs = flags.number('time-ms', { min: 0, what: 'milliseconds' }) ?? 0;
   const { instrument, cacheSim } = parseInstrumentFlags(flags, 'compare');
   if (instrument === 'instructions') findValgrind(); // say what to install before any worktree is made
@@ -48,6 +50,7 @@ export async function runCompare(ctx: CommandContext, flags: Flags): Promise<num
       suiteModule: resolvePath(ctx.cwd, suiteModule),
       suite,
       rounds,
+      ...(maxRounds === undefined ? {} : { maxRounds }),
       timeMs,
       ...(threshold === undefined ? {} : { threshold }),
       seed,

@@ -5,7 +5,7 @@ import type { SuiteResult } from '../../core/results.js';
 import type { MetricSnapshot } from '../../core/snapshot.js';
 import { detectChangePoints } from '../../stats/change-points.js';
 import { analyzeHistory, poolSeries } from './history-analysis.js';
-import { judge, measurePair, type GateSettings } from './regression-gate.js';
+import { judge, measurePair, reproduces, type GateSettings } from './regression-gate.js';
 import { comparisonReport, measureTrees } from './compare-results.js';
 import { qualifyComparisons } from './comparability.js';
 import { LiveWatcher } from './regression-live.js';
@@ -160,7 +160,8 @@ export class RegressionDetector extends TypedEventEmitter<RegressionDetectorEven
     });
     const countVerdicts = judge(measured.counted, this.#countGate);
     // instruction counts do not move with the host's load: only timed verdicts meet the host conditions
-    const qualified = qualifyComparisons(baseline, current, judge(measured.raw, this.#gate, betweenRunNoise), countVerdicts);
+    // with a re-run to come, a change is screened in by significance and size, and the re-run must reproduce it
+    const qualified = qualifyComparisons(baseline, current, judge(measured.raw, this.#gate, betweenRunNoise, confirm !== undefined), countVerdicts);
     let comparisons = qualified.comparisons;
     if (confirm !== undefined) {
       const confirmed: BenchmarkComparison[] = [];
@@ -174,13 +175,14 @@ export class RegressionDetector extends TypedEventEmitter<RegressionDetectorEven
         const fresh = await confirm(c.key, signal);
         const base = measured.samples.get(c.key)?.baseline ?? [];
         const again = measurePair(c.key, base, fresh, this.#gate);
-        // the re-run is one test at the original false discovery rate: it must show the change on its own
+        // the re-run is one test at the original false discovery rate: it must show a change in the same direction
+        // on its own (its interval wholly past no change); the first run showed its size
         const [rejudged] = judge([again], this.#gate, betweenRunNoise);
-        const reproduced = rejudged?.verdict === c.verdict;
+        const check = rejudged === undefined ? undefined : reproduces(rejudged, c.verdict, this.#gate.alpha);
         confirmed.push(
-          reproduced
-            ? { ...c, confirmation: 'confirmed' }
-            : { ...c, verdict: 'inconclusive', reason: `${c.reason}; a re-run did not reproduce it (${rejudged?.reason ?? 'no result'})`, confirmation: 'not-reproduced' },
+          check?.reproduced === true
+            ? { ...c, reason: `${c.reason}; confirmed: ${check.reason}`, confirmation: 'confirmed' }
+            : { ...c, verdict: 'inconclusive', reason: `${c.reason}; a re-run did not reproduce it (${check?.reason ?? 'no result'})`, confirmation: 'not-reproduced' },
         );
       }
       comparisons = confirmed;

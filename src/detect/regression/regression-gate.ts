@@ -71,33 +71,83 @@ function percent(ratio: number): string {
 }
 
 /**
- * The verdict from an interval and an adjusted p-value, with its reason in words.
+ * The screen for a change: the direction when the interval excludes no change and the estimate `ratio` lies past
+ * the threshold, else `undefined`. What the gate keeps on a screen is decided by {@link verdictOf} (with a re-run
+ * to come) and by a same-window comparison (more rounds).
  *
  * @internal
  */
-export function verdictOf(ci: ConfidenceInterval, qValue: number, s: GateSettings): { readonly verdict: Verdict; readonly reason: string } {
+export function screenedChange(ratio: number, ci: ConfidenceInterval, threshold: number): 'regressed' | 'improved' | undefined {
+  const up = 1 + threshold;
+  if (ci.lower > 1 && ratio > up) return 'regressed';
+  if (ci.upper < 1 && ratio < 1 / up) return 'improved';
+  return undefined;
+}
+
+/**
+ * The verdict from an interval and an adjusted p-value, with its reason in words. A verdict that stands on this
+ * one measurement needs the whole interval past the threshold. With `screening` (a re-run will be asked to
+ * reproduce any change, see {@link reproduces}) a change is screened in when the interval excludes no change
+ * and the estimate `ratio` lies past the threshold: the re-run then guards against a one-off run, which gives
+ * the gate the power to see a 5% change through a few percent of between-run noise.
+ *
+ * @internal
+ */
+export function verdictOf(
+  ratio: number,
+  ci: ConfidenceInterval,
+  qValue: number,
+  s: GateSettings,
+  screening = false,
+): { readonly verdict: Verdict; readonly reason: string } {
   const up = 1 + s.threshold;
   const down = 1 / up;
   const span = `the ${(ci.level * 100).toFixed(0)}% interval ${percent(ci.lower)} to ${percent(ci.upper)}`;
   const limit = `the ${(s.threshold * 100).toFixed(1)}% threshold`;
   const q = `q = ${qValue.toPrecision(2)}`;
-  if (ci.lower > up || ci.upper < down) {
-    const direction = ci.lower > up ? 'above' : 'below';
-    if (qValue <= s.alpha) {
-      return { verdict: ci.lower > up ? 'regressed' : 'improved', reason: `${span} lies wholly ${direction} ${limit} (${q})` };
-    }
-    return { verdict: 'inconclusive', reason: `${span} lies ${direction} ${limit}, but ${q} is above the false discovery rate ${s.alpha}` };
+  const wholly = ci.lower > up || ci.upper < down;
+  const screened = screening && !wholly && screenedChange(ratio, ci, s.threshold) !== undefined;
+  if (wholly || screened) {
+    const slower = wholly ? ci.lower > up : ci.lower > 1;
+    const direction = slower ? 'above' : 'below';
+    const shown = wholly
+      ? `${span} lies wholly ${direction} ${limit}`
+      : `${span} excludes no change and the estimate ${percent(ratio)} lies ${direction} ${limit}`;
+    if (qValue <= s.alpha) return { verdict: slower ? 'regressed' : 'improved', reason: `${shown} (${q})` };
+    return { verdict: 'inconclusive', reason: `${shown}, but ${q} is above the false discovery rate ${s.alpha}` };
   }
   if (ci.lower >= down && ci.upper <= up) return { verdict: 'unchanged', reason: `${span} lies within ${limit}` };
   return { verdict: 'inconclusive', reason: `${span} straddles ${limit}` };
 }
 
 /**
- * Applies Benjamini-Hochberg across the raw comparisons (one family) and assigns verdicts.
+ * Whether a re-run's comparison with the baseline reproduces a first verdict of `regressed` or `improved`: its
+ * interval lies wholly on the same side of no change (at the false discovery rate). It need not pass the
+ * threshold again: the first run showed the size, the re-run rules out a one-off run (a bad run, a fast
+ * baseline's luck does not survive a fresh current run).
  *
  * @internal
  */
-export function judge(raw: readonly RawComparison[], s: GateSettings, noise?: ReadonlyMap<string, BetweenRunNoise>): BenchmarkComparison[] {
+export function reproduces(again: BenchmarkComparison, verdict: Verdict, alpha: number): { readonly reproduced: boolean; readonly reason: string } {
+  const span = `the re-run's ${(again.interval.level * 100).toFixed(0)}% interval ${percent(again.interval.lower)} to ${percent(again.interval.upper)}`;
+  const past = verdict === 'regressed' ? again.interval.lower > 1 : verdict === 'improved' && again.interval.upper < 1;
+  if (!past) return { reproduced: false, reason: `${span} includes no change` };
+  if (again.qValue > alpha) return { reproduced: false, reason: `${span}, but q = ${again.qValue.toPrecision(2)} is above the false discovery rate ${alpha}` };
+  return { reproduced: true, reason: `${span} shows the same change` };
+}
+
+/**
+ * Applies Benjamini-Hochberg across the raw comparisons (one family) and assigns verdicts (`screening`: see
+ * {@link verdictOf}).
+ *
+ * @internal
+ */
+export function judge(
+  raw: readonly RawComparison[],
+  s: GateSettings,
+  noise?: ReadonlyMap<string, BetweenRunNoise>,
+  screening = false,
+): BenchmarkComparison[] {
   const q = benjaminiHochberg(raw.map((r) => r.pValue));
   return raw.map((r, i) => {
     const qValue = q[i] ?? 1;
@@ -108,6 +158,6 @@ export function judge(raw: readonly RawComparison[], s: GateSettings, noise?: Re
       between === undefined
         ? WITHIN_ONLY
         : `${WITHIN}, widened by between-run noise of ${(between.sigma * 100).toFixed(1)}% per run (from ${between.source})`;
-    return { ...rest, interval: ci, threshold: s.threshold, qValue, ...verdictOf(ci, qValue, s), intervalCovers: covers };
+    return { ...rest, interval: ci, threshold: s.threshold, qValue, ...verdictOf(r.ratio, ci, qValue, s, screening), intervalCovers: covers };
   });
 }
