@@ -6,7 +6,7 @@ import { precisionCheck } from './precision-check.js';
 import { collectGarbage } from './gc.js';
 import { TaskGuard, TaskStop } from './guard.js';
 import { SampleBuffer } from './sample-buffer.js';
-import { compileBatch, isThenable, nowSeconds, sink, timerProfile, yieldToEventLoop, type BatchRunner } from './timer.js';
+import { compileBatch, isThenable, loopFloorNow, nowSeconds, sink, timerProfile, yieldToEventLoop, type BatchRunner } from './timer.js';
 import type { BenchmarkFn, BenchmarkHook, TaskOptions } from './types.js';
 import type { Clock } from '../core/clock.js';
 import { measureHeapPerOp } from './heap.js';
@@ -378,7 +378,7 @@ export async function runTask(def: TaskDefinition, settings: ResolvedSettings, c
       ? {
           stats: describeSamples(perOp, {
             batchSize,
-            resolution: isAsync ? profile.granularity : Math.max(profile.granularity / batchSize, profile.loopFloor),
+            resolution: isAsync ? profile.granularity : Math.max(profile.granularity / batchSize, profile.loopFloor, loopFloorNow()),
             seed: settings.seed,
             ...(options.bytes === undefined ? {} : { bytes: options.bytes }),
             ...(options.items === undefined ? {} : { items: options.items }),

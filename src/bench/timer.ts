@@ -61,6 +61,8 @@ export interface TimerProfile {
 }
 
 let profile: TimerProfile | undefined;
+/** The profile's batch loop, warmed on `noop`, and the calls per timing it settled on. */
+let floorLoop: { readonly batch: BatchRunner; readonly calls: number } | undefined;
 
 function noop(): undefined {
   return undefined;
@@ -96,9 +98,28 @@ export function timerProfile(): TimerProfile {
     for (let i = 0; i < 11; i++) floors.push(batch(noop, n) / n);
     floors.sort((x, y) => x - y);
     loopFloor = Math.min(loopFloor, floors[5] ?? Infinity);
+    floorLoop = { batch, calls: n };
   }
   profile = { granularity: granularity / 1e9, cost, loopFloor: Number.isFinite(loopFloor) ? loopFloor : 0 };
   return profile;
+}
+
+/**
+ * The batch loop's per-call cost on an empty function now: the median of 11 timings of the profile's warmed loop
+ * (about 2 ms in all). A task's resolution takes the larger of this and the profile's floor, because the
+ * profile is measured once per process, maybe on a quieter machine than the task met: on a loaded machine an
+ * empty function through the loop read 2.2x the profile's floor, a noop then looked like a real cost.
+ *
+ * @internal
+ */
+export function loopFloorNow(): number {
+  timerProfile();
+  if (floorLoop === undefined) return 0;
+  const { batch, calls } = floorLoop;
+  const floors: number[] = [];
+  for (let i = 0; i < 11; i++) floors.push(batch(noop, calls) / calls);
+  floors.sort((x, y) => x - y);
+  return floors[5] ?? 0;
 }
 
 /**

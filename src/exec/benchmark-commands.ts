@@ -147,17 +147,29 @@ export async function benchmarkCommands(commands: readonly string[], options: Ex
   let snapshots: MetricSnapshot[] = [];
   try {
     let correction: Correction | undefined;
+    // an abort while the shell is measured still ends in a result (nothing measured), as one during a command does
+    let abortedBeforeRuns = false;
     if (shell !== false) {
-      correction = await measureShell(runner, shell, cwd, seed);
-      notices.push(
-        `shell start-up (${shell} -c '': ${(correction.wall * 1000).toFixed(2)} ms wall, mean of ${SHELL_RUNS} runs) subtracted from every run, as hyperfine does; shell none runs commands without a shell`,
-      );
+      try {
+        correction = await measureShell(runner, shell, cwd, seed);
+        notices.push(
+          `shell start-up (${shell} -c '': ${(correction.wall * 1000).toFixed(2)} ms wall, mean of ${SHELL_RUNS} runs) subtracted from every run, as hyperfine does; shell none runs commands without a shell`,
+        );
+      } catch (caught) {
+        if (!isRuneBenchError(caught, 'ERR_ABORTED')) throw caught;
+        abortedBeforeRuns = true;
+        notices.push("aborted while the shell's start-up was measured, before any command ran");
+      }
     } else {
       notices.push('commands ran without a shell (argv split from each line); process spawn time is included in every run');
     }
     const run = async (line: string): Promise<CommandRunMeasurement> => runner.run(argv(line), cwd);
     const prepare = options.prepare === undefined ? undefined : argv(options.prepare);
     for (const [index, p] of planned.entries()) {
+      if (abortedBeforeRuns) {
+        measured.push({ planned: p, runs: [], aborted: true, duration: 0 });
+        break;
+      }
       const taskStarted = clock.now();
       const runs: CommandRunMeasurement[] = [];
       let error: ErrorInfo | undefined;
