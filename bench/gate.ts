@@ -192,15 +192,15 @@ async function baselineSlowTrial(base: string, changed: string): Promise<{ caugh
   return { caught: current.code === 1, preChangeCaught, verdicts: `${verdicts}${why}` };
 }
 
-async function compareTrial(dir: string): Promise<{ failed: boolean; verdict: string; ratio: number | undefined }> {
+async function compareTrial(dir: string): Promise<{ failed: boolean; verdict: string; ratio: number | undefined; rounds: number }> {
   let busy: ChildProcess[] = [];
   try {
     const run = await cli(['compare', '--base', 'HEAD', '--require', 'suite.js', '--suite', 'gate', '--rounds', String(rounds), '--fail-on-regression', '--format', 'json'], dir, (text) => {
       if (busy.length === 0 && text.includes(`round 2/${rounds}`)) busy = startBusy();
     });
     if (run.code !== 0 && run.code !== 1) throw new Error(`compare failed (${String(run.code)}): ${run.stderr}`);
-    const record = JSON.parse(run.stdout) as { verdict: string; tasks: { ratio: number }[] };
-    return { failed: run.code === 1, verdict: record.verdict, ratio: record.tasks[0]?.ratio };
+    const record = JSON.parse(run.stdout) as { verdict: string; tasks: { ratio: number }[]; rounds: unknown[] };
+    return { failed: run.code === 1, verdict: record.verdict, ratio: record.tasks[0]?.ratio, rounds: record.rounds.length };
   } finally {
     stopBusy(busy);
   }
@@ -219,8 +219,8 @@ console.log(`bench:gate: ${trials} trials, compare --rounds ${rounds}, ${BUSY} b
 const started = performance.now();
 const gate = { failed: 0, preChange: 0, changes: [] as number[] };
 const quietSlow = { caught: 0, preChange: 0 };
-const cmpSame = { failed: 0, ratios: [] as number[], verdicts: new Map<string, number>() };
-const cmpSlow = { caught: 0, ratios: [] as number[], verdicts: new Map<string, number>() };
+const cmpSame = { failed: 0, ratios: [] as number[], verdicts: new Map<string, number>(), ranOn: 0 };
+const cmpSlow = { caught: 0, ratios: [] as number[], verdicts: new Map<string, number>(), ranOn: 0 };
 const loads: number[] = [];
 const calibrationLines: string[] = [];
 try {
@@ -238,12 +238,14 @@ try {
       if (a.failed) cmpSame.failed += 1;
       if (a.ratio !== undefined) cmpSame.ratios.push(a.ratio - 1);
       cmpSame.verdicts.set(a.verdict, (cmpSame.verdicts.get(a.verdict) ?? 0) + 1);
+      if (a.rounds > rounds) cmpSame.ranOn += 1;
     }
     const b = compareTrials ? await compareTrial(slow) : undefined;
     if (b !== undefined) {
       if (b.failed) cmpSlow.caught += 1;
       if (b.ratio !== undefined) cmpSlow.ratios.push(b.ratio - 1);
       cmpSlow.verdicts.set(b.verdict, (cmpSlow.verdicts.get(b.verdict) ?? 0) + 1);
+      if (b.rounds > rounds) cmpSlow.ranOn += 1;
     }
     console.log(
       `  trial ${i + 1}/${trials}: run --baseline ${g.failed ? 'exit 1' : 'exit 0'} [${g.verdicts}], pre-change gate ${g.preChangeFailed ? 'exit 1' : 'exit 0'} ` +
@@ -322,8 +324,8 @@ console.log(
 for (const line of calibrationLines) console.log(line);
 console.log('');
 if (gate.changes.length > 0) console.log(`run --baseline, unchanged: measured change ${spread(gate.changes)}`);
-if (cmpSame.ratios.length > 0) console.log(`compare, unchanged: ratio ${spread(cmpSame.ratios)}; verdicts ${verdicts(cmpSame.verdicts)}`);
-if (cmpSlow.ratios.length > 0) console.log(`compare, 10% slower: ratio ${spread(cmpSlow.ratios)}; verdicts ${verdicts(cmpSlow.verdicts)}`);
+if (cmpSame.ratios.length > 0) console.log(`compare, unchanged: ratio ${spread(cmpSame.ratios)}; verdicts ${verdicts(cmpSame.verdicts)}; ran on past ${rounds} rounds: ${cmpSame.ranOn}`);
+if (cmpSlow.ratios.length > 0) console.log(`compare, 10% slower: ratio ${spread(cmpSlow.ratios)}; verdicts ${verdicts(cmpSlow.verdicts)}; ran on past ${rounds} rounds: ${cmpSlow.ranOn}`);
 console.log(
   (loads.length > 0 ? `load per core at the trials' starts: median ${medianOf(loads).toFixed(2)}, ${Math.min(...loads).toFixed(2)} to ${Math.max(...loads).toFixed(2)}; ` : '') +
     `load now ${loadavg().map((l) => l.toFixed(2)).join(' ')}; ${((performance.now() - started) / 60_000).toFixed(1)} min`,
