@@ -176,7 +176,7 @@ export class RegressionDetector extends TypedEventEmitter<RegressionDetectorEven
         const base = measured.samples.get(c.key)?.baseline ?? [];
         const again = measurePair(c.key, base, fresh, this.#gate);
         // the re-run is one test at the original false discovery rate: it must show a change in the same direction
-        // on its own (its interval wholly past no change); the first run showed its size
+        // on its own (the same screen as the first run, see reproduces); the first run showed its size
         const [rejudged] = judge([again], this.#gate, betweenRunNoise);
         const check = rejudged === undefined ? undefined : reproduces(rejudged, c.verdict, this.#gate.alpha);
         confirmed.push(

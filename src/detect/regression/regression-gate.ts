@@ -121,19 +121,31 @@ export function verdictOf(
 }
 
 /**
- * Whether a re-run's comparison with the baseline reproduces a first verdict of `regressed` or `improved`: its
- * interval lies wholly on the same side of no change (at the false discovery rate). It need not pass the
- * threshold again: the first run showed the size, the re-run rules out a one-off run (a bad run, a fast
- * baseline's luck does not survive a fresh current run).
+ * Whether a re-run's comparison with the baseline reproduces a first verdict of `regressed` or `improved`: it
+ * passes the same screen in the same direction (its interval excludes no change and its estimate lies past the
+ * threshold, at the false discovery rate). Its interval need not clear the threshold: the re-run rules out a
+ * one-off run (a bad run, a lucky baseline). Its estimate must: a re-run taken later than the baseline can differ
+ * from it by a percent or two of drift, which an interval covering one run's spread would call a change.
  *
  * @internal
  */
 export function reproduces(again: BenchmarkComparison, verdict: Verdict, alpha: number): { readonly reproduced: boolean; readonly reason: string } {
   const span = `the re-run's ${(again.interval.level * 100).toFixed(0)}% interval ${percent(again.interval.lower)} to ${percent(again.interval.upper)}`;
-  const past = verdict === 'regressed' ? again.interval.lower > 1 : verdict === 'improved' && again.interval.upper < 1;
-  if (!past) return { reproduced: false, reason: `${span} includes no change` };
+  const screened = screenedChange(again.ratio, again.interval, again.threshold);
+  if (screened !== verdict) {
+    const slower = again.interval.lower > 1;
+    const faster = again.interval.upper < 1;
+    const limit = `the ${(again.threshold * 100).toFixed(1)}% threshold`;
+    const why =
+      !slower && !faster
+        ? 'includes no change'
+        : (slower && verdict === 'improved') || (faster && verdict === 'regressed')
+          ? 'shows a change the other way'
+          : `excludes no change, but its estimate ${percent(again.ratio)} lies within ${limit}`;
+    return { reproduced: false, reason: `${span} ${why}` };
+  }
   if (again.qValue > alpha) return { reproduced: false, reason: `${span}, but q = ${again.qValue.toPrecision(2)} is above the false discovery rate ${alpha}` };
-  return { reproduced: true, reason: `${span} shows the same change` };
+  return { reproduced: true, reason: `${span} shows the same change (estimate ${percent(again.ratio)})` };
 }
 
 /**

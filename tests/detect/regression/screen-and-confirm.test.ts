@@ -67,3 +67,13 @@ void test('an estimate inside the threshold is not screened in, however signific
   assert.equal(reruns, 0);
   assert.notEqual(c.verdict, 'regressed');
 });
+
+void test('a re-run that drifted a little from the baseline does not confirm: its estimate must clear the threshold too', async () => {
+  // tight runs (+-0.5%): the re-run's interval excludes no change at +1.5%, which is drift, not the +3% change
+  const tight = (level: number, offset = 0) => Array.from({ length: 30 }, (_, i) => level * (1 + 0.005 * Math.sin(i * 2.399 + offset)));
+  const report = await detector.compare(run(tight(100)), run(tight(103, 1)), { confirm: () => tight(101.5, 2) });
+  const c = report.comparisons[0]!;
+  assert.equal(c.verdict, 'inconclusive');
+  assert.equal(c.confirmation, 'not-reproduced');
+  assert.match(c.reason, /the re-run's 95% interval \+1\.\d% to \+1\.\d% excludes no change, but its estimate \+1\.5% lies within the 2\.0% threshold/);
+});
