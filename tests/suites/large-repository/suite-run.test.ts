@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { largeRepositorySuite } from '../../../src/suites/large-repository/large-repository-definition.js';
 
 const hasGit = spawnSync('git', ['--version']).status === 0;
-const leftovers = (): string[] => readdirSync(tmpdir()).filter((n) => n.startsWith('rune-bench-large_repository-'));
+// this process's trees only: another test file running beside this one may be generating its own
+const leftovers = (): string[] => readdirSync(tmpdir()).filter((n) => n.startsWith(`rune-bench-large_repository-${process.pid}-`));
 
 void describe('large_repository suite', () => {
   void test('runs every operation and the git peer on a generated tree, reports key figures, removes the tree', async () => {
