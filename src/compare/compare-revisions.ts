@@ -155,6 +155,8 @@ export async function compareRevisions(options: CompareRevisionsOptions): Promis
     const declared: Partial<Record<RevisionSide, SideOutcome['parameters']>> = {};
     const measureStart = clock.now();
     let planned = rounds;
+    // the decision after the planned rounds, kept when no round is added after it
+    let decision: ReturnType<typeof decide> | undefined;
     let done = 0;
     for (let r = 1; r <= planned; r++) {
       const total = planned * 2;
@@ -184,15 +186,17 @@ export async function compareRevisions(options: CompareRevisionsOptions): Promis
         }
       }
       if (r === planned && planned < maxRounds) {
-        const undecided = decide(measured).analysed.filter((a) => a.unsettled);
+        decision = decide(measured);
+        const undecided = decision.analysed.filter((a) => a.unsettled);
         if (undecided.length > 0) {
           notices.push(`ran ${maxRounds} rounds instead of ${rounds}: ${undecided.map((a) => a.task.name).join(', ')} showed a change whose interval still reached inside the threshold after ${rounds}`);
           planned = maxRounds;
+          decision = undefined;
         }
       }
     }
     emit({ phase: 'measure', round: planned, rounds: planned, fraction: 1, etaSeconds: 0, message: 'measured' });
-    const { analysed, conditions } = decide(measured);
+    const { analysed, conditions } = decision ?? decide(measured);
     const tasks = analysed.map((a) => a.task);
     const overall = overallVerdict(tasks);
     return record({ ...overall, tasks, conditions });
@@ -273,6 +277,6 @@ function analyse(rounds: readonly CompareRound[], threshold: number, conditions:
     const estimate = pairedRatioInterval(ratios);
     const input = { ratios, ratio: estimate.ratio, ci: estimate.ci, threshold, conditions };
     const decided = decideRoundVerdict(input);
-    return { task: { name, ...medians, roundRatios, ratio: estimate.ratio, ci: estimate.ci, ...decided }, unsettled: decided.verdict === 'inconclusive' && changeUnsettled(input) };
+    return { task: { name, ...medians, roundRatios, ratio: estimate.ratio, ci: estimate.ci, ...decided }, unsettled: changeUnsettled(input) };
   });
 }

@@ -82,11 +82,8 @@ export function decideRoundVerdict(input: RoundVerdictInput): VerdictWithReason 
  * @internal
  */
 export function changeUnsettled(input: RoundVerdictInput): boolean {
-  const { ratio, ci, threshold, ratios } = input;
-  if (ratios.length < 2 || input.conditions?.explains === true) return false;
-  const up = 1 + threshold;
-  const wholly = ci.lower > up || ci.upper < 1 / up;
-  return !wholly && screenedChange(ratio, ci, threshold) !== undefined;
+  if (input.conditions?.explains === true) return false;
+  return decideRoundVerdict(input).verdict === 'inconclusive' && screenedChange(input.ratio, input.ci, input.threshold) !== undefined;
 }
 
 const SEVERITY: readonly Verdict[] = ['incomparable', 'regressed', 'inconclusive', 'improved', 'unchanged'];

@@ -14,6 +14,18 @@ function around(level: number, offset = 0): number[] {
 const run = (samples: readonly number[]) => suiteResult('vcs', [task('status', samples)]);
 const detector = new RegressionDetector({ threshold: 0.02, seed: 7, resamples: 2000 });
 
+/** Compares `current` with `baseline`, a re-run giving `rerun` when asked; returns the comparison and how often it was asked. */
+async function withRerun(baseline: readonly number[], current: readonly number[], rerun: readonly number[]) {
+  let reruns = 0;
+  const report = await detector.compare(run(baseline), run(current), {
+    confirm: () => {
+      reruns += 1;
+      return rerun;
+    },
+  });
+  return { c: report.comparisons[0]!, reruns };
+}
+
 void test('a 3% change whose interval excludes no change but reaches inside the threshold: inconclusive on one run', async () => {
   const report = await detector.compare(run(around(100)), run(around(103, 1)));
   const c = report.comparisons[0]!;
@@ -23,15 +35,8 @@ void test('a 3% change whose interval excludes no change but reaches inside the 
 });
 
 void test('the same change is screened in when a re-run will be asked, and kept when the re-run reproduces it', async () => {
-  let reruns = 0;
-  const report = await detector.compare(run(around(100)), run(around(103, 1)), {
-    confirm: () => {
-      reruns += 1;
-      // the re-run's interval lies past no change but not past the threshold: enough to reproduce
-      return around(103, 2);
-    },
-  });
-  const c = report.comparisons[0]!;
+  // the re-run's interval lies past no change but not past the threshold: enough to reproduce
+  const { c, reruns } = await withRerun(around(100), around(103, 1), around(103, 2));
   assert.equal(reruns, 1);
   assert.equal(c.verdict, 'regressed');
   assert.equal(c.confirmation, 'confirmed');
@@ -56,14 +61,7 @@ void test('a re-run in the other direction does not reproduce an improvement', a
 });
 
 void test('an estimate inside the threshold is not screened in, however significant', async () => {
-  let reruns = 0;
-  const report = await detector.compare(run(around(100)), run(around(101.5, 1)), {
-    confirm: () => {
-      reruns += 1;
-      return around(101.5, 2);
-    },
-  });
-  const c = report.comparisons[0]!;
+  const { c, reruns } = await withRerun(around(100), around(101.5, 1), around(101.5, 2));
   assert.equal(reruns, 0);
   assert.notEqual(c.verdict, 'regressed');
 });
