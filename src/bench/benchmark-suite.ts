@@ -4,17 +4,30 @@ import { systemClock } from '../core/clock.js';
 import { RuneBenchError } from '../core/errors.js';
 import { RESULT_SCHEMA_VERSION, type SuiteResult, type TaskResult } from '../core/results.js';
 import type { MetricSnapshot } from '../core/snapshot.js';
-import { environmentFingerprint } from './environment.js';
-import { resolveSettings, validateRunSelection, validateSuiteOptions, validateTaskOptions } from './options.js';
+import { lazyModule } from '../core/lazy.js';
+import type * as EnvironmentModule from './environment.js';
+import type * as OptionsModule from './options.js';
 import type { Instrument } from './instruments/instrument-options.js';
-import { buildSummary, suiteStatus } from './summary.js';
-import { runTask, type TaskDefinition, type TaskOutcome } from './task-runner.js';
-import { nowSeconds as realSeconds, timerProfile } from './timer.js';
-import { getGc } from './gc.js';
+import type * as SummaryModule from './summary.js';
+import type * as TaskRunnerModule from './task-runner.js';
+import type { TaskDefinition, TaskOutcome } from './task-runner.js';
+import type * as TimerModule from './timer.js';
+import type * as GcModule from './gc.js';
 import { BottleneckDetector } from '../detect/bottleneck/bottleneck-detector.js';
-import { recordHostConditions } from './host-recorder.js';
-import { runMonitorHistory } from '../monitor/run-history.js';
+import type * as HostRecorderModule from './host-recorder.js';
+import type * as RunHistoryModule from '../monitor/run-history.js';
 import type { BenchmarkFn, BenchmarkSuiteEvents, BenchmarkSuiteOptions, TaskErrorEvent, TaskOptions } from './types.js';
+
+// Options checks load with the first suite made, what a run needs (the task runner, the statistics) on the first
+// run, synchronously: a run without isolation reaches its first clock reading with no await.
+const optionsModule = lazyModule<typeof OptionsModule>(import.meta.url, './options.js');
+const environment = lazyModule<typeof EnvironmentModule>(import.meta.url, './environment.js');
+const summaryModule = lazyModule<typeof SummaryModule>(import.meta.url, './summary.js');
+const taskRunner = lazyModule<typeof TaskRunnerModule>(import.meta.url, './task-runner.js');
+const timer = lazyModule<typeof TimerModule>(import.meta.url, './timer.js');
+const gc = lazyModule<typeof GcModule>(import.meta.url, './gc.js');
+const hostRecorder = lazyModule<typeof HostRecorderModule>(import.meta.url, './host-recorder.js');
+const runHistory = lazyModule<typeof RunHistoryModule>(import.meta.url, '../monitor/run-history.js');
 
 /** The tag that marks a suite's baseline task in its result (see `TaskOptions.baseline`). */
 const BASELINE_TAG = 'baseline';
@@ -118,6 +131,7 @@ export class BenchmarkSuite extends TypedEventEmitter<BenchmarkSuiteEvents> {
   constructor(name: string, options: BenchmarkSuiteOptions = {}) {
     super();
     if (typeof name !== 'string' || name.length === 0) throw new TypeError('name must be a non-empty string');
+    const { resolveSettings, validateSuiteOptions } = optionsModule();
     validateSuiteOptions(options);
     resolveSettings(options, {});
     this.#name = name;
@@ -159,6 +173,7 @@ export class BenchmarkSuite extends TypedEventEmitter<BenchmarkSuiteEvents> {
     if (this.#tasks.some((t) => t.name === name)) {
       throw new RuneBenchError('ERR_DUPLICATE', `task "${name}" is already in suite "${this.#name}"`);
     }
+    const { resolveSettings, validateTaskOptions } = optionsModule();
     validateTaskOptions(options);
     resolveSettings(this.#options, options);
     const baseline = options.baseline === true || this.#options.baseline === name;
@@ -181,7 +196,7 @@ export class BenchmarkSuite extends TypedEventEmitter<BenchmarkSuiteEvents> {
    *   running; `ERR_NOT_FOUND` for an unknown task name
    */
   async run(selection: SuiteRunSelection = {}): Promise<SuiteResult> {
-    validateRunSelection(selection);
+    optionsModule().validateRunSelection(selection);
     const baseline = this.#options.baseline;
     if (baseline !== undefined && !this.#tasks.some((t) => t.name === baseline)) {
       throw new RangeError(`baseline option names no task of suite "${this.#name}": ${JSON.stringify(baseline)}`);
@@ -215,15 +230,19 @@ export class BenchmarkSuite extends TypedEventEmitter<BenchmarkSuiteEvents> {
     // clock reading with no await, as before, so a test driving a ManualClock sees the same run.
     const isolating = options.isolation === undefined ? undefined : await import('./isolation.js');
     const counting = options.instrument === 'instructions' ? await import('./instruments/instructions.js') : undefined;
+    const { resolveSettings } = optionsModule();
+    const { runTask } = taskRunner();
+    const { nowSeconds: realSeconds, timerProfile } = timer();
+    const { buildSummary, suiteStatus } = summaryModule();
     // measured once per process, before any task, so no task's warm-up pays for it
     timerProfile();
-    if (options.gc !== false) getGc();
+    if (options.gc !== false) gc().getGc();
     const clock = options.clock ?? systemClock;
     const nowSeconds = (): number => clock.now() / 1000;
     const startedAt = new Date(clock.wallNow());
     const started = nowSeconds();
-    const env = environmentFingerprint();
-    const stopHost = recordHostConditions(clock);
+    const env = environment().environmentFingerprint();
+    const stopHost = hostRecorder().recordHostConditions(clock);
     const monitor = options.monitor;
     const startedMonitor = monitor !== undefined && !monitor.running;
     if (startedMonitor) await monitor.start();
@@ -312,7 +331,7 @@ export class BenchmarkSuite extends TypedEventEmitter<BenchmarkSuiteEvents> {
     let result = measured;
     if (monitor !== undefined) {
       const found = new BottleneckDetector().analyzeSuite(measured, snapshots);
-      result = { ...measured, findings: [...found.findings, ...found.host], monitorHistory: runMonitorHistory(snapshots) };
+      result = { ...measured, findings: [...found.findings, ...found.host], monitorHistory: runHistory().runMonitorHistory(snapshots) };
     }
     if (aborted) this.emit('abort', { reason: signal?.reason });
     this.emit('complete', result);

@@ -1,7 +1,8 @@
 // compare(): two task results through the regression detector's one comparison (a family of one).
 import { RuneBenchError } from '../core/errors.js';
 import type { TaskResult } from '../core/results.js';
-import { judge, measurePair } from '../detect/regression/regression-gate.js';
+import { lazyModule } from '../core/lazy.js';
+import type * as GateModule from '../detect/regression/regression-gate.js';
 import type { BenchmarkComparison } from '../detect/regression/regression-types.js';
 
 /**
@@ -19,6 +20,9 @@ export interface CompareOptions {
   /** Bootstrap resamples. @defaultValue `1000` */
   readonly resamples?: number;
 }
+
+// The comparison's statistics load on the first call, not with rune-bench.
+const gate = lazyModule<typeof GateModule>(import.meta.url, '../detect/regression/regression-gate.js');
 
 function samplesOf(result: TaskResult, which: string): readonly number[] {
   const samples = result.samples;
@@ -49,6 +53,7 @@ export function compare(a: TaskResult, b: TaskResult, options: CompareOptions = 
   if (!(alpha > 0 && alpha < 1)) throw new RangeError('alpha option must be between 0 and 1');
   if (!Number.isInteger(resamples) || resamples < 100) throw new RangeError('resamples option must be an integer >= 100');
   const settings = { threshold, alpha, seed, resamples, level: 0.95 };
+  const { judge, measurePair } = gate();
   const [comparison] = judge([measurePair(b.name, samplesOf(a, 'a'), samplesOf(b, 'b'), settings)], settings);
   if (comparison === undefined) throw new RuneBenchError('ERR_INSUFFICIENT_DATA', `cannot compare task "${b.name}"`);
   return comparison;

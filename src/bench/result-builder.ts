@@ -4,9 +4,15 @@ import { systemClock, type Clock } from '../core/clock.js';
 import type { BottleneckFinding } from '../core/findings.js';
 import { RESULT_SCHEMA_VERSION, type KeyFigure, type RunMonitorHistory, type SuiteResult, type SuiteStatus } from '../core/results.js';
 import type { MetricSnapshot } from '../core/snapshot.js';
-import { runMonitorHistory } from '../monitor/run-history.js';
-import { environmentFingerprint } from './environment.js';
-import { buildSummary } from './summary.js';
+import { lazyModule } from '../core/lazy.js';
+import type * as RunHistoryModule from '../monitor/run-history.js';
+import type * as EnvironmentModule from './environment.js';
+import type * as SummaryModule from './summary.js';
+
+// What building needs (the statistics of the summary among it) loads on first use, not with rune-bench.
+const runHistory = lazyModule<typeof RunHistoryModule>(import.meta.url, '../monitor/run-history.js');
+const environment = lazyModule<typeof EnvironmentModule>(import.meta.url, './environment.js');
+const summaryModule = lazyModule<typeof SummaryModule>(import.meta.url, './summary.js');
 
 /**
  * Options of {@link SuiteResultBuilder}.
@@ -109,7 +115,7 @@ export class SuiteResultBuilder {
    * @param snapshots - the monitor's snapshots during the suite, oldest first
    */
   monitorHistory(snapshots: readonly MetricSnapshot[]): this {
-    this.#monitorHistory = runMonitorHistory(snapshots);
+    this.#monitorHistory = runHistory().runMonitorHistory(snapshots);
     return this;
   }
 
@@ -141,7 +147,7 @@ export class SuiteResultBuilder {
       rss: Math.max(this.#peakMemory, run?.summary.peakMemory ?? 0),
       cpu: Math.max(this.#peakCpu, run?.summary.peakCpu ?? 0),
     };
-    const summary = buildSummary(tasks, duration, own, [], this.#children);
+    const summary = summaryModule().buildSummary(tasks, duration, own, [], this.#children);
     // the run's cache hit ratio came from its monitor's snapshots, which the builder does not see again
     const ratio = run?.summary.cacheHitRatio;
     const withRun = ratio === undefined || this.#children.length > 0 ? summary : { ...summary, cacheHitRatio: ratio };
@@ -161,7 +167,7 @@ export class SuiteResultBuilder {
       name: this.#name,
       status,
       startedAt: run?.startedAt ?? this.#startedAt,
-      env: run?.env ?? environmentFingerprint(),
+      env: run?.env ?? environment().environmentFingerprint(),
       tasks,
       summary: withRun,
       ...(figures.length > 0 ? { figures } : {}),

@@ -1,11 +1,12 @@
 // SuiteResult <-> versioned JSON, with an environment fingerprint; reading validates every field.
-import { MAX_COMPARED_SAMPLES, thinSamples } from '../stats/thin-samples.js';
+import type * as ThinSamplesModule from '../stats/thin-samples.js';
 import { RuneBenchError } from '../core/errors.js';
-import { readJsonFile, writeJsonAtomic } from '../core/files.js';
+import type * as FilesModule from '../core/files.js';
+import { lazyModule } from '../core/lazy.js';
 import type { BottleneckFinding, Severity } from '../core/findings.js';
 import { isMetricUnit } from '../core/metric.js';
-import { readHostConditions, readRunSettings } from './run-context-json.js';
-import { readRunMonitorHistory } from '../monitor/run-history.js';
+import type * as RunContextModule from './run-context-json.js';
+import type * as RunHistoryModule from '../monitor/run-history.js';
 import {
   RESULT_SCHEMA_VERSION,
   type EnvironmentFingerprint,
@@ -32,7 +33,12 @@ import {
   type JsonObject,
 } from '../core/validate.js';
 
-export { environmentFingerprint } from './environment.js';
+// Files and the parts of a result read by other modules load on the first result read or written, not with
+// rune-bench (which exports readSuiteResult and writeSuiteResult).
+const thin = lazyModule<typeof ThinSamplesModule>(import.meta.url, '../stats/thin-samples.js');
+const files = lazyModule<typeof FilesModule>(import.meta.url, '../core/files.js');
+const runContext = lazyModule<typeof RunContextModule>(import.meta.url, './run-context-json.js');
+const runHistory = lazyModule<typeof RunHistoryModule>(import.meta.url, '../monitor/run-history.js');
 
 const TASK_STATUSES = new Set(['ok', 'failed', 'timeout', 'aborted']);
 const SUITE_STATUSES = new Set(['ok', 'partial', 'failed', 'aborted']);
@@ -200,7 +206,7 @@ function task(raw: unknown, at: string, file?: string): TaskResult {
     status: oneOf(o.status, TASK_STATUSES, `${at}.status`, file) as TaskStatus,
     ...(o.stats === undefined ? {} : { stats: stats(requireObject(o.stats, `${at}.stats`, file), `${at}.stats`, file) }),
     ...(o.error === undefined ? {} : { error: errorInfo(requireObject(o.error, `${at}.error`, file), `${at}.error`, file) }),
-    ...(o.samples === undefined ? {} : { samples: thinSamples(numbers(o.samples, `${at}.samples`, file)) }),
+    ...(o.samples === undefined ? {} : { samples: thin().thinSamples(numbers(o.samples, `${at}.samples`, file)) }),
     duration: requireFiniteNumber(o.duration, `${at}.duration`, file),
     tags: strings(o.tags, `${at}.tags`, file),
     ...(o.figures === undefined ? {} : { figures: figures(o.figures, `${at}.figures`, file) }),
@@ -289,6 +295,7 @@ function suite(raw: unknown, at: string, file?: string): SuiteResult {
   const rawTasks = requireArray(o.tasks, `${at}.tasks`, file);
   const tasks = rawTasks.map((t, i) => task(t, `${at}.tasks[${i}]`, file));
   // Huge kept-sample sets are thinned on read (the comparison's cost grows with them): say so.
+  const { MAX_COMPARED_SAMPLES } = thin();
   const thinned = rawTasks.filter((t) => isObject(t) && Array.isArray(t.samples) && t.samples.length > MAX_COMPARED_SAMPLES).length;
   const notices = [
     ...(o.notices === undefined ? [] : strings(o.notices, `${at}.notices`, file)),
@@ -302,15 +309,15 @@ function suite(raw: unknown, at: string, file?: string): SuiteResult {
     status: oneOf(o.status, SUITE_STATUSES, `${at}.status`, file) as SuiteStatus,
     startedAt,
     env: env(o.env, `${at}.env`, file),
-    ...(o.host === undefined ? {} : { host: readHostConditions(o.host, `${at}.host`, file) }),
-    ...(o.settings === undefined ? {} : { settings: readRunSettings(o.settings, `${at}.settings`, file) }),
+    ...(o.host === undefined ? {} : { host: runContext().readHostConditions(o.host, `${at}.host`, file) }),
+    ...(o.settings === undefined ? {} : { settings: runContext().readRunSettings(o.settings, `${at}.settings`, file) }),
     tasks,
     summary: summary(o.summary, `${at}.summary`, file),
     ...(o.figures === undefined ? {} : { figures: figures(o.figures, `${at}.figures`, file) }),
     ...(o.findings === undefined
       ? {}
       : { findings: requireArray(o.findings, `${at}.findings`, file).map((f, i) => finding(f, `${at}.findings[${i}]`, file)) }),
-    ...(o.monitorHistory === undefined ? {} : { monitorHistory: readRunMonitorHistory(o.monitorHistory, `${at}.monitorHistory`, file) }),
+    ...(o.monitorHistory === undefined ? {} : { monitorHistory: runHistory().readRunMonitorHistory(o.monitorHistory, `${at}.monitorHistory`, file) }),
     ...(o.children === undefined
       ? {}
       : { children: requireArray(o.children, `${at}.children`, file).map((c, i) => suite(c, `${at}.children[${i}]`, file)) }),
@@ -379,7 +386,7 @@ export function suiteResultFromJSON(json: unknown, file?: string, expect: SuiteR
  * @public
  */
 export function readSuiteResult(path: string, expect: SuiteResultExpectation = {}): SuiteResult {
-  return suiteResultFromJSON(readJsonFile(path), path, expect);
+  return suiteResultFromJSON(files().readJsonFile(path), path, expect);
 }
 
 /**
@@ -389,5 +396,5 @@ export function readSuiteResult(path: string, expect: SuiteResultExpectation = {
  * @public
  */
 export function writeSuiteResult(path: string, result: SuiteResult): void {
-  writeJsonAtomic(path, suiteResultToJSON(result));
+  files().writeJsonAtomic(path, suiteResultToJSON(result));
 }

@@ -1,29 +1,24 @@
 // Node built-ins loaded on first use. node:crypto, node:child_process and node:vm are not in node's start-up
 // snapshot: a static import of one costs every process that imports rune-bench (a pre-commit hook) its load
-// time, even one that never writes a file, runs git or benchmarks. These load them synchronously when first called.
+// time, even one that never writes a file, runs git or benchmarks. These load them synchronously when first called
+// (process.getBuiltinModule: an import of node:module, for createRequire, would load node's source-map support).
 import type * as ChildProcess from 'node:child_process';
 import type * as Crypto from 'node:crypto';
-import { createRequire } from 'node:module';
 import type * as Vm from 'node:vm';
-
-const load = createRequire(import.meta.url);
-let crypto: typeof Crypto | undefined;
-let childProcess: typeof ChildProcess | undefined;
-let vm: typeof Vm | undefined;
 
 /** node:crypto, loaded on the first call. @internal */
 export function nodeCrypto(): typeof Crypto {
-  return (crypto ??= load('node:crypto') as typeof Crypto);
+  return process.getBuiltinModule('node:crypto');
 }
 
 /** node:child_process, loaded on the first call. @internal */
 export function nodeChildProcess(): typeof ChildProcess {
-  return (childProcess ??= load('node:child_process') as typeof ChildProcess);
+  return process.getBuiltinModule('node:child_process');
 }
 
 /** node:vm, loaded on the first call. @internal */
 export function nodeVm(): typeof Vm {
-  return (vm ??= load('node:vm') as typeof Vm);
+  return process.getBuiltinModule('node:vm');
 }
 
 /** `bytes` random bytes as hex, for unique temporary names. @internal */

@@ -21,7 +21,7 @@ export type { ListenerErrorEvents } from '../core/typed-events.js';
 export { HISTORY_SCHEMA_VERSION, decodeHistory, historyFromJSON, historyToJSON, readHistoryFile, writeHistoryFile } from '../monitor/history-file.js';
 export type { HistorySnapshotJSON, MetricHistoryJSON, WriteHistoryOptions } from '../monitor/history-file.js';
 export { MetricHistory } from '../monitor/metric-history.js';
-export { MONITOR_OVERHEAD_METRIC } from '../monitor/performance-monitor.js';
+export { MONITOR_OVERHEAD_METRIC } from '../monitor/source-set.js';
 export type { ListenerErrorEvent } from '../monitor/performance-monitor.js';
 export type { MetricSeries, MetricSummary, MetricTrend, TrendDirection, TrendOptions, WindowSpec } from '../monitor/series-stats.js';
 export { CacheSource } from '../monitor/sources/cache.js';

@@ -1,14 +1,15 @@
 // The formatter registry: the built-ins and any user formatter, looked up by id (`--format ID`).
 import { RuneBenchError } from '../core/errors.js';
+import { lazyModule } from '../core/lazy.js';
 import type { FormatInputKind, Formatter } from './formatter.js';
-import { htmlFormatter } from './html-formatter.js';
-import { jsonFormatter } from './json-formatter.js';
-import { markdownFormatter } from './markdown-formatter.js';
-import { openMetricsFormatter, prometheusFormatter } from './prometheus-formatter.js';
-import { tableFormatter } from './table-formatter.js';
-import { bencherFormatter } from './bencher-formatter.js';
-import { githubBenchmarkFormatter } from './github-benchmark-formatter.js';
-import { csvFormatter } from './csv-formatter.js';
+import type * as Bencher from './bencher-formatter.js';
+import type * as Csv from './csv-formatter.js';
+import type * as GithubBenchmark from './github-benchmark-formatter.js';
+import type * as Html from './html-formatter.js';
+import type * as Json from './json-formatter.js';
+import type * as Markdown from './markdown-formatter.js';
+import type * as Prometheus from './prometheus-formatter.js';
+import type * as Table from './table-formatter.js';
 
 /**
  * Options for `registerFormatter`.
@@ -22,20 +23,41 @@ export interface RegisterFormatterOptions {
 
 const ID = /^[a-z][a-z0-9-]*$/;
 
-/** The built-in formatters, in the order `listFormatters()` shows them. */
-const BUILT_INS: readonly Formatter[] = [
-  tableFormatter,
-  jsonFormatter,
-  htmlFormatter,
-  markdownFormatter,
-  prometheusFormatter,
-  openMetricsFormatter,
-  bencherFormatter,
-  githubBenchmarkFormatter,
-  csvFormatter,
+/** A built-in formatter not loaded yet: its module loads when the formatter is first asked for. */
+type BuiltIn = () => Formatter;
+
+const table = lazyModule<typeof Table>(import.meta.url, './table-formatter.js');
+const json = lazyModule<typeof Json>(import.meta.url, './json-formatter.js');
+const html = lazyModule<typeof Html>(import.meta.url, './html-formatter.js');
+const markdown = lazyModule<typeof Markdown>(import.meta.url, './markdown-formatter.js');
+const prometheus = lazyModule<typeof Prometheus>(import.meta.url, './prometheus-formatter.js');
+const bencher = lazyModule<typeof Bencher>(import.meta.url, './bencher-formatter.js');
+const githubBenchmark = lazyModule<typeof GithubBenchmark>(import.meta.url, './github-benchmark-formatter.js');
+const csv = lazyModule<typeof Csv>(import.meta.url, './csv-formatter.js');
+
+/** The built-in formatters by id, in the order `listFormatters()` shows them. */
+const BUILT_INS: readonly (readonly [string, BuiltIn])[] = [
+  ['table', () => table().tableFormatter],
+  ['json', () => json().jsonFormatter],
+  ['html', () => html().htmlFormatter],
+  ['markdown', () => markdown().markdownFormatter],
+  ['prometheus', () => prometheus().prometheusFormatter],
+  ['openmetrics', () => prometheus().openMetricsFormatter],
+  ['bencher', () => bencher().bencherFormatter],
+  ['github-benchmark', () => githubBenchmark().githubBenchmarkFormatter],
+  ['csv', () => csv().csvFormatter],
 ];
 
-const registry = new Map<string, Formatter>(BUILT_INS.map((f) => [f.id, f]));
+const registry = new Map<string, Formatter | BuiltIn>(BUILT_INS);
+
+/** The formatter registered under `id`, loading a built-in on first use. */
+function resolved(id: string): Formatter | undefined {
+  const entry = registry.get(id);
+  if (typeof entry !== 'function') return entry;
+  const formatter = entry();
+  registry.set(id, formatter);
+  return formatter;
+}
 
 /**
  * Registers a formatter so `getFormatter(id)` and the CLI's `--format id` find it.
@@ -82,7 +104,7 @@ export function unregisterFormatter(id: string): boolean {
  * @public
  */
 export function getFormatter(id: string): Formatter {
-  const formatter = registry.get(id);
+  const formatter = resolved(id);
   if (formatter === undefined) {
     throw new RuneBenchError('ERR_NOT_FOUND', `unknown format "${id}" (known: ${[...registry.keys()].join(', ')})`);
   }
@@ -104,7 +126,7 @@ export function hasFormatter(id: string): boolean {
  * @public
  */
 export function listFormatters(): readonly Formatter[] {
-  return [...registry.values()];
+  return [...registry.keys()].map((id) => resolved(id) as Formatter);
 }
 
 /**

@@ -1,11 +1,16 @@
 // History export and import: versioned JSON, optionally gzip (fflate), written atomically.
 import { RuneBenchError } from '../core/errors.js';
-import { decodeJson, readJsonFile, writeJsonAtomic } from '../core/files.js';
+import type * as FilesModule from '../core/files.js';
+import { lazyModule } from '../core/lazy.js';
 import type { MetricDescriptor, MetricValues } from '../core/metric.js';
 import { MetricSnapshot, parseDescriptors, parseValues } from '../core/snapshot.js';
 import { invalid, requireArray, requireFiniteNumber, requireNumber, requireObject } from '../core/validate.js';
 import { MAX_HISTORY_SIZE, MetricHistory } from './metric-history.js';
-import { isMetricName, valueProblem } from './metric-rules.js';
+import type * as MetricRulesModule from './metric-rules.js';
+
+// File reading and writing load on the first history read or written, not with rune-bench.
+const files = lazyModule<typeof FilesModule>(import.meta.url, '../core/files.js');
+const metricRules = lazyModule<typeof MetricRulesModule>(import.meta.url, './metric-rules.js');
 
 /**
  * Schema version of exported histories; bumped on incompatible changes.
@@ -123,7 +128,7 @@ export function historyFromJSON(json: unknown, file?: string): MetricHistory {
 export function parseHistoryDescriptors(json: unknown, at: string, file?: string): Readonly<Record<string, MetricDescriptor>> {
   const descriptors = parseDescriptors(json, at, file);
   for (const [key, d] of Object.entries(descriptors)) {
-    if (!isMetricName(key) || d.name !== key) throw invalid(at, `${JSON.stringify(key)} is not a valid metric name (or differs from its descriptor's name)`, file);
+    if (!metricRules().isMetricName(key) || d.name !== key) throw invalid(at, `${JSON.stringify(key)} is not a valid metric name (or differs from its descriptor's name)`, file);
   }
   return descriptors;
 }
@@ -142,10 +147,10 @@ export function parseHistoryPoint(json: unknown, at: string, descriptors: Readon
   if (monotonic < 0) throw invalid(`${at}.monotonic`, `expected a time >= 0, got ${monotonic}`, file);
   const values = parseValues(s.values, `${at}.values`, file);
   for (const [name, value] of Object.entries(values)) {
-    if (!isMetricName(name)) throw invalid(`${at}.values`, `${JSON.stringify(name)} is not a valid metric name`, file);
+    if (!metricRules().isMetricName(name)) throw invalid(`${at}.values`, `${JSON.stringify(name)} is not a valid metric name`, file);
     // JSON null reads back as NaN (JSON has no NaN): it stands for a value that was not a number when
     // written, and round-trips as such; Infinity (1e999) and negative magnitudes are refused like live data.
-    const problem = Number.isNaN(value) ? undefined : valueProblem(value, descriptors[name]);
+    const problem = Number.isNaN(value) ? undefined : metricRules().valueProblem(value, descriptors[name]);
     if (problem !== undefined) throw invalid(`${at}.values.${name}`, problem, file);
   }
   return { timestamp, monotonic, values };
@@ -160,7 +165,7 @@ export function parseHistoryPoint(json: unknown, at: string, descriptors: Readon
  */
 export function writeHistoryFile(path: string, history: MetricHistory | Iterable<MetricSnapshot>, options: WriteHistoryOptions = {}): void {
   if (typeof path !== 'string' || path === '') throw new TypeError('path must be a non-empty string');
-  writeJsonAtomic(path, historyToJSON(history), options.gzip ?? path.endsWith('.gz'));
+  files().writeJsonAtomic(path, historyToJSON(history), options.gzip ?? path.endsWith('.gz'));
 }
 
 /**
@@ -172,7 +177,7 @@ export function writeHistoryFile(path: string, history: MetricHistory | Iterable
  * @public
  */
 export function readHistoryFile(path: string): MetricHistory {
-  return historyFromJSON(readJsonFile(path), path);
+  return historyFromJSON(files().readJsonFile(path), path);
 }
 
 /**
@@ -183,5 +188,5 @@ export function readHistoryFile(path: string): MetricHistory {
  * @public
  */
 export function decodeHistory(bytes: Uint8Array, name = 'history'): MetricHistory {
-  return historyFromJSON(decodeJson(bytes, name), name);
+  return historyFromJSON(files().decodeJson(bytes, name), name);
 }

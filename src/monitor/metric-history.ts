@@ -1,16 +1,12 @@
 import type { MetricName } from '../core/metric-names.js';
 import type { MetricSnapshot } from '../core/snapshot.js';
-import {
-  type MetricSeries,
-  type MetricSummary,
-  type MetricTrend,
-  type TrendOptions,
-  type WindowSpec,
-  selectWindow,
-  seriesOf,
-  summarizeValues,
-  trendOfSeries,
-} from './series-stats.js';
+import { lazyModule } from '../core/lazy.js';
+import type * as SeriesStatsModule from './series-stats.js';
+import type { MetricSeries, MetricSummary, MetricTrend, TrendOptions, WindowSpec } from './series-stats.js';
+
+// The window, series and statistics queries load their code (and simple-statistics) on the first query: a monitor
+// that only records does not need it.
+const seriesStats = lazyModule<typeof SeriesStatsModule>(import.meta.url, './series-stats.js');
 
 /**
  * The largest history capacity (monitor `historySize`, history files): ten million snapshots.
@@ -115,17 +111,17 @@ export class MetricHistory implements Iterable<MetricSnapshot> {
    * newest snapshot's monotonic time, or the last `{ lastSamples }` snapshots.
    */
   window(spec: WindowSpec): MetricSnapshot[] {
-    return selectWindow(this.toArray(), spec);
+    return seriesStats().selectWindow(this.toArray(), spec);
   }
 
   /** The values of `metric` (and their monotonic times), over `spec` or the whole history. */
   series(metric: MetricName, spec?: WindowSpec): MetricSeries {
-    return seriesOf(spec === undefined ? this : this.window(spec), metric);
+    return seriesStats().seriesOf(spec === undefined ? this : this.window(spec), metric);
   }
 
   /** Min, max, mean and quantiles of `metric`, or `undefined` when no snapshot has it. */
   summary(metric: MetricName, spec?: WindowSpec): MetricSummary | undefined {
-    return summarizeValues(this.series(metric, spec).values);
+    return seriesStats().summarizeValues(this.series(metric, spec).values);
   }
 
   /**
@@ -133,6 +129,6 @@ export class MetricHistory implements Iterable<MetricSnapshot> {
    * than two values at distinct times.
    */
   trend(metric: MetricName, spec?: WindowSpec, options?: TrendOptions): MetricTrend | undefined {
-    return trendOfSeries(this.series(metric, spec), options);
+    return seriesStats().trendOfSeries(this.series(metric, spec), options);
   }
 }

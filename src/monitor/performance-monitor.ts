@@ -6,16 +6,26 @@ import type { MetricName } from '../core/metric-names.js';
 import type { MetricSnapshot } from '../core/snapshot.js';
 import type { MetricSource } from '../core/source.js';
 import { TypedEventEmitter } from '../core/typed-events.js';
-import { type Collection, Collector } from './collector.js';
+import { lazyModule } from '../core/lazy.js';
+import type * as CollectorModule from './collector.js';
+import type { Collection, Collector } from './collector.js';
 import { type WriteHistoryOptions, readHistoryFile, writeHistoryFile } from './history-file.js';
 import { MetricHistory } from './metric-history.js';
-import { type MonitorErrorEvent, type PerformanceMonitorEvents, type PerformanceMonitorOptions, validateMonitorOptions } from './monitor-types.js';
-import { SampleScheduler } from './sample-scheduler.js';
+import type * as MonitorTypesModule from './monitor-types.js';
+import type { MonitorErrorEvent, PerformanceMonitorEvents, PerformanceMonitorOptions } from './monitor-types.js';
+import type * as SchedulerModule from './sample-scheduler.js';
+import type { SampleScheduler } from './sample-scheduler.js';
 import type { MetricSeries, MetricSummary, MetricTrend, TrendOptions, WindowSpec } from './series-stats.js';
-import { SourceSet } from './source-set.js';
+import type * as SourceSetModule from './source-set.js';
+import type { SourceSet } from './source-set.js';
 import { defaultSources } from './sources/defaults.js';
 
-export { MONITOR_OVERHEAD_METRIC } from './source-set.js';
+// The sampling machinery loads with the first monitor made.
+const collectorModule = lazyModule<typeof CollectorModule>(import.meta.url, './collector.js');
+const monitorTypes = lazyModule<typeof MonitorTypesModule>(import.meta.url, './monitor-types.js');
+const schedulerModule = lazyModule<typeof SchedulerModule>(import.meta.url, './sample-scheduler.js');
+const sourceSetModule = lazyModule<typeof SourceSetModule>(import.meta.url, './source-set.js');
+
 export type { ListenerErrorEvent, MonitorErrorEvent, PerformanceMonitorEvents, PerformanceMonitorOptions } from './monitor-types.js';
 
 const NO_ERRORS: ReadonlyMap<string, RuneBenchError> = new Map();
@@ -49,11 +59,11 @@ export class PerformanceMonitor extends TypedEventEmitter<PerformanceMonitorEven
   /** @param options - interval, history size, sources, source timeout and clock */
   constructor(options: PerformanceMonitorOptions = {}) {
     super();
-    validateMonitorOptions(options);
+    monitorTypes().validateMonitorOptions(options);
     const clock: Clock = options.clock ?? systemClock;
     this.#intervalMs = options.intervalMs ?? 1000;
     this.#history = new MetricHistory(options.historySize ?? 1000);
-    this.#sources = new SourceSet((event) => {
+    this.#sources = new (sourceSetModule().SourceSet)((event) => {
       this.emit('error', event);
     });
     const sources = options.sources ?? defaultSources({ intervalMs: this.#intervalMs });
@@ -64,8 +74,8 @@ export class PerformanceMonitor extends TypedEventEmitter<PerformanceMonitorEven
       this.#sources.add(s, what);
       seen.add(s.id);
     });
-    this.#collector = new Collector(this.#sources, clock, options.sourceTimeoutMs ?? Math.min(this.#intervalMs, 5000));
-    this.#scheduler = new SampleScheduler(clock, this.#intervalMs, this.#onDeadline);
+    this.#collector = new (collectorModule().Collector)(this.#sources, clock, options.sourceTimeoutMs ?? Math.min(this.#intervalMs, 5000));
+    this.#scheduler = new (schedulerModule().SampleScheduler)(clock, this.#intervalMs, this.#onDeadline);
   }
 
   /** Whether periodic sampling is on. */

@@ -1,7 +1,13 @@
 // Orders stored runs by the commit graph: the first-parent history of a branch, oldest commit first.
 import { RuneBenchError } from '../core/errors.js';
-import { git } from './git.js';
-import { byStartTime, type StoredRun } from './results-store.js';
+import { lazyModule } from '../core/lazy.js';
+import type * as GitModule from './git.js';
+import type * as ResultsStoreModule from './results-store.js';
+import type { StoredRun } from './results-store.js';
+
+// git loads on the first call, not with rune-bench (which exports orderByBranch).
+const gitModule = lazyModule<typeof GitModule>(import.meta.url, './git.js');
+const resultsStore = lazyModule<typeof ResultsStoreModule>(import.meta.url, './results-store.js');
 
 /**
  * What {@link orderByBranch} returns.
@@ -26,7 +32,7 @@ export interface BranchOrder {
  */
 export function orderByBranch(records: readonly StoredRun[], options: { readonly cwd: string; readonly branch?: string }): BranchOrder {
   const branch = options.branch ?? 'HEAD';
-  const out = git(options.cwd, ['rev-list', '--first-parent', '--reverse', branch, '--']);
+  const out = gitModule().git(options.cwd, ['rev-list', '--first-parent', '--reverse', branch, '--']);
   if (out.status !== 0) throw new RuneBenchError('ERR_NOT_FOUND', `${branch} is not a revision in ${options.cwd}`, { path: options.cwd });
   const position = new Map<string, number>();
   out.stdout
@@ -40,6 +46,7 @@ export function orderByBranch(records: readonly StoredRun[], options: { readonly
     const at = position.get(run.commit);
     if (at !== undefined) kept.push({ run, at });
   }
+  const { byStartTime } = resultsStore();
   kept.sort((x, y) => x.at - y.at || byStartTime(x.run, y.run));
   return { records: kept.map((k) => k.run), offBranch: records.length - kept.length };
 }

@@ -1,29 +1,29 @@
 // The folder results store: one fflate-compressed record file per run.
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { randomHex } from '../core/builtins.js';
+import type * as BuiltinsModule from '../core/builtins.js';
 import { RuneBenchError, isRuneBenchError } from '../core/errors.js';
-import { decodeJson, writeJsonAtomic } from '../core/files.js';
+import type * as FilesModule from '../core/files.js';
+import { lazyModule } from '../core/lazy.js';
 import type { SuiteResult } from '../core/results.js';
 import { readSuiteResult, writeSuiteResult } from '../bench/suite-result-json.js';
-import { existsSync } from 'node:fs';
-import {
-  RECORD_FORMAT,
-  RECORD_VERSION,
-  benchmarksOf,
-  byStartTime,
-  checkBaselineName,
-  keysOf,
-  parseRecord,
-  seriesOf,
-  storedResult,
-  type HistorySeries,
-  type ResultsStore,
-  type ResultsStoreAppendOptions,
-  type ResultsStoreContents,
-  type ResultsStoreSeriesOptions,
-  type StoredRun,
-} from './results-store.js';
+import type * as ResultsStoreModule from './results-store.js';
+import type { HistorySeries, ResultsStore, ResultsStoreAppendOptions, ResultsStoreContents, ResultsStoreSeriesOptions, StoredRun } from './results-store.js';
+
+// Record files and their format load on the first append or read, not with rune-bench (which exports the store);
+// node:fs is taken from process.getBuiltinModule, as an import of it loads node's streams too.
+const fs = (): typeof import('node:fs') => process.getBuiltinModule('node:fs');
+const files = lazyModule<typeof FilesModule>(import.meta.url, '../core/files.js');
+const builtins = lazyModule<typeof BuiltinsModule>(import.meta.url, '../core/builtins.js');
+const records = lazyModule<typeof ResultsStoreModule>(import.meta.url, './results-store.js');
+const benchmarksOf: typeof ResultsStoreModule.benchmarksOf = (...args) => records().benchmarksOf(...args);
+const byStartTime: typeof ResultsStoreModule.byStartTime = (...args) => records().byStartTime(...args);
+const checkBaselineName: typeof ResultsStoreModule.checkBaselineName = (...args) => {
+  records().checkBaselineName(...args);
+};
+const keysOf: typeof ResultsStoreModule.keysOf = (...args) => records().keysOf(...args);
+const parseRecord: typeof ResultsStoreModule.parseRecord = (...args) => records().parseRecord(...args);
+const seriesOf: typeof ResultsStoreModule.seriesOf = (...args) => records().seriesOf(...args);
+const storedResult: typeof ResultsStoreModule.storedResult = (...args) => records().storedResult(...args);
 
 const EXTENSION = '.run.json.gz';
 
@@ -89,8 +89,9 @@ export class FolderResultsStore implements ResultsStore {
     const commit = options.commit ?? result.env.gitCommit ?? 'unknown';
     const machine = options.machine ?? result.env.id;
     const seq = String(this.#sequence++).padStart(4, '0');
-    const file = `${isoStamp(result.startedAt)}-${seq}-${randomHex(3)}-${safe(commit.slice(0, 12))}-${safe(machine)}${EXTENSION}`;
-    writeJsonAtomic(join(this.#dir, file), { format: RECORD_FORMAT, version: RECORD_VERSION, commit, machine, result: stored }, true);
+    const file = `${isoStamp(result.startedAt)}-${seq}-${builtins().randomHex(3)}-${safe(commit.slice(0, 12))}-${safe(machine)}${EXTENSION}`;
+    const { RECORD_FORMAT, RECORD_VERSION } = records();
+    files().writeJsonAtomic(join(this.#dir, file), { format: RECORD_FORMAT, version: RECORD_VERSION, commit, machine, result: stored }, true);
     return { file, suite: result.name, commit, machine, startedAt: result.startedAt, benchmarks: benchmarksOf(stored), result: stored };
   }
 
@@ -103,7 +104,7 @@ export class FolderResultsStore implements ResultsStore {
   read(): ResultsStoreContents {
     let names: string[];
     try {
-      names = readdirSync(this.#dir);
+      names = fs().readdirSync(this.#dir);
     } catch (cause) {
       if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return { records: [], errors: [] };
       throw new RuneBenchError('ERR_FILE_IO', `could not list ${this.#dir}: ${(cause as Error).message}`, { cause, path: this.#dir });
@@ -114,7 +115,7 @@ export class FolderResultsStore implements ResultsStore {
       if (name.startsWith('.') || !name.endsWith(EXTENSION)) continue;
       const path = join(this.#dir, name);
       try {
-        const record = parseRecord(decodeJson(readFileSync(path), path), path);
+        const record = parseRecord(files().decodeJson(fs().readFileSync(path), path), path);
         records.push({ ...record, file: name });
       } catch (cause) {
         errors.push(
@@ -163,7 +164,7 @@ export class FolderResultsStore implements ResultsStore {
   readBaseline(name: string): SuiteResult | undefined {
     checkBaselineName(name);
     const path = this.#baselinePath(name);
-    return existsSync(path) ? readSuiteResult(path) : undefined;
+    return fs().existsSync(path) ? readSuiteResult(path) : undefined;
   }
 
   #baselinePath(name: string): string {

@@ -1,27 +1,33 @@
 // The git-notes results store: each run a line in the note of the commit it measured, carried by push/fetch.
-import { nodeChildProcess, randomHex } from '../core/builtins.js';
+import type * as BuiltinsModule from '../core/builtins.js';
 import { RuneBenchError, abortError, isRuneBenchError } from '../core/errors.js';
-import { decodeJson, encodeJson } from '../core/files.js';
+import type * as FilesModule from '../core/files.js';
+import { lazyModule } from '../core/lazy.js';
 import type { SuiteResult } from '../core/results.js';
 import { suiteResultFromJSON, suiteResultToJSON } from '../bench/suite-result-json.js';
-import { git, gitText } from './git.js';
-import {
-  RECORD_FORMAT,
-  RECORD_VERSION,
-  benchmarksOf,
-  byStartTime,
-  checkBaselineName,
-  keysOf,
-  parseRecord,
-  seriesOf,
-  storedResult,
-  type HistorySeries,
-  type ResultsStore,
-  type ResultsStoreAppendOptions,
-  type ResultsStoreContents,
-  type ResultsStoreSeriesOptions,
-  type StoredRun,
-} from './results-store.js';
+import type * as GitModule from './git.js';
+import type * as ResultsStoreModule from './results-store.js';
+import type { HistorySeries, ResultsStore, ResultsStoreAppendOptions, ResultsStoreContents, ResultsStoreSeriesOptions, StoredRun } from './results-store.js';
+
+// git, record files and their format load on the first use of a store, not with rune-bench (which exports it).
+const builtins = lazyModule<typeof BuiltinsModule>(import.meta.url, '../core/builtins.js');
+const randomHex: typeof BuiltinsModule.randomHex = (...args) => builtins().randomHex(...args);
+const files = lazyModule<typeof FilesModule>(import.meta.url, '../core/files.js');
+const decodeJson: typeof FilesModule.decodeJson = (...args) => files().decodeJson(...args);
+const encodeJson: typeof FilesModule.encodeJson = (...args) => files().encodeJson(...args);
+const gitModule = lazyModule<typeof GitModule>(import.meta.url, './git.js');
+const git: typeof GitModule.git = (...args) => gitModule().git(...args);
+const gitText: typeof GitModule.gitText = (...args) => gitModule().gitText(...args);
+const records = lazyModule<typeof ResultsStoreModule>(import.meta.url, './results-store.js');
+const benchmarksOf: typeof ResultsStoreModule.benchmarksOf = (...args) => records().benchmarksOf(...args);
+const byStartTime: typeof ResultsStoreModule.byStartTime = (...args) => records().byStartTime(...args);
+const checkBaselineName: typeof ResultsStoreModule.checkBaselineName = (...args) => {
+  records().checkBaselineName(...args);
+};
+const keysOf: typeof ResultsStoreModule.keysOf = (...args) => records().keysOf(...args);
+const parseRecord: typeof ResultsStoreModule.parseRecord = (...args) => records().parseRecord(...args);
+const seriesOf: typeof ResultsStoreModule.seriesOf = (...args) => records().seriesOf(...args);
+const storedResult: typeof ResultsStoreModule.storedResult = (...args) => records().storedResult(...args);
 
 /** Default notes ref of the git store. @beta */
 export const DEFAULT_NOTES_REF = 'refs/notes/rune-bench';
@@ -70,7 +76,7 @@ function fullRef(ref: string): string {
 
 function execGit(cwd: string, args: readonly string[], signal: AbortSignal | undefined): Promise<{ code: number; stderr: string }> {
   return new Promise((resolve, reject) => {
-    nodeChildProcess().execFile('git', args, { cwd, ...(signal === undefined ? {} : { signal }) }, (error, _stdout, stderr) => {
+    builtins().nodeChildProcess().execFile('git', args, { cwd, ...(signal === undefined ? {} : { signal }) }, (error, _stdout, stderr) => {
       if (signal?.aborted === true) {
         reject(abortError(signal, `git ${args[0] ?? ''}`));
         return;
@@ -142,6 +148,7 @@ export class GitNotesResultsStore implements ResultsStore {
     const commit = this.#resolveCommit(options.commit ?? result.env.gitCommit ?? 'HEAD');
     const machine = options.machine ?? result.env.id;
     const run = randomHex(8);
+    const { RECORD_FORMAT, RECORD_VERSION } = records();
     const bytes = encodeJson({ format: RECORD_FORMAT, version: RECORD_VERSION, commit, machine, run, result: stored }, true);
     const line = `${LINE_TAG} ${Buffer.from(bytes).toString('base64')}`;
     for (let attempt = 0; attempt < MAX_TRIES; attempt++) {

@@ -1,16 +1,38 @@
 // The suite registry: built-in VCS suites and the ones users register, listed by the CLI's `list`.
 import { RuneBenchError } from '../core/errors.js';
 import type { SuiteDefinition } from '../core/suite.js';
+import { lazyModule } from '../core/lazy.js';
 import { comprehensiveInfo } from './comprehensive/comprehensive-definition.js';
-import { largeRepositorySuite } from './large-repository/large-repository-definition.js';
-import { diskIoSuite } from './disk-io/disk-io-definition.js';
-import { memoryPressureSuite } from './memory-pressure/memory-pressure-definition.js';
-import { networkSuite } from './network/network-definition.js';
-import { parallelOperationsSuite } from './parallel-operations/parallel-operations-definition.js';
+import type * as LargeRepository from './large-repository/large-repository-definition.js';
+import type * as DiskIo from './disk-io/disk-io-definition.js';
+import type * as MemoryPressure from './memory-pressure/memory-pressure-definition.js';
+import type * as Network from './network/network-definition.js';
+import type * as ParallelOperations from './parallel-operations/parallel-operations-definition.js';
 import { lazySuite } from './lazy-suite.js';
 
-const suites = new Map<string, SuiteDefinition>();
+// The built-in suites' definitions (descriptions, parameters, network profiles) load when a suite is first looked
+// up or listed, not with rune-bench; until then the registry holds their ids, so a user suite cannot take one.
+const largeRepository = lazyModule<typeof LargeRepository>(import.meta.url, './large-repository/large-repository-definition.js');
+const network = lazyModule<typeof Network>(import.meta.url, './network/network-definition.js');
+const memoryPressure = lazyModule<typeof MemoryPressure>(import.meta.url, './memory-pressure/memory-pressure-definition.js');
+const diskIo = lazyModule<typeof DiskIo>(import.meta.url, './disk-io/disk-io-definition.js');
+const parallelOperations = lazyModule<typeof ParallelOperations>(import.meta.url, './parallel-operations/parallel-operations-definition.js');
+
+/** A built-in suite not loaded yet. */
+type BuiltIn = () => SuiteDefinition;
+
+const suites = new Map<string, SuiteDefinition | BuiltIn>();
 const builtIns = new Set<SuiteDefinition>();
+
+/** The suite registered under `id`, loading a built-in on first use. */
+function resolved(id: string): SuiteDefinition | undefined {
+  const entry = suites.get(id);
+  if (typeof entry !== 'function') return entry;
+  const suite = entry();
+  suites.set(id, suite);
+  builtIns.add(suite);
+  return suite;
+}
 
 function validate(suite: SuiteDefinition): void {
   if (typeof suite !== 'object' || (suite as unknown) === null) throw new TypeError('suite must be an object');
@@ -43,7 +65,7 @@ export function registerSuite(suite: SuiteDefinition): void {
  * @public
  */
 export function unregisterSuite(id: string): boolean {
-  const suite = suites.get(id);
+  const suite = resolved(id);
   if (suite === undefined || builtIns.has(suite)) return false;
   return suites.delete(id);
 }
@@ -54,7 +76,7 @@ export function unregisterSuite(id: string): boolean {
  * @public
  */
 export function listSuites(): readonly SuiteDefinition[] {
-  return [...suites.values()];
+  return [...suites.keys()].map((id) => resolved(id) as SuiteDefinition);
 }
 
 /**
@@ -64,7 +86,7 @@ export function listSuites(): readonly SuiteDefinition[] {
  * @public
  */
 export function getSuite(id: string): SuiteDefinition {
-  const suite = suites.get(id);
+  const suite = resolved(id);
   if (suite === undefined) {
     throw new RuneBenchError('ERR_NOT_FOUND', `no suite "${id}"; registered suites: ${[...suites.keys()].join(', ')}`);
   }
@@ -77,6 +99,9 @@ export function getSuite(id: string): SuiteDefinition {
  * @public
  */
 export function isBuiltInSuite(suite: SuiteDefinition): boolean {
+  // the built-in under the suite's id, if not looked up yet, loads first: it may be the suite asked about
+  const id = (suite as Partial<SuiteDefinition> | null)?.id;
+  if (typeof id === 'string') resolved(id);
   return builtIns.has(suite);
 }
 
@@ -86,7 +111,7 @@ export function isBuiltInSuite(suite: SuiteDefinition): boolean {
  * @internal
  */
 export function builtInWorkloadSuites(): readonly SuiteDefinition[] {
-  return [...builtIns].filter((s) => s.id !== 'comprehensive');
+  return BUILT_INS.map(([id]) => resolved(id) as SuiteDefinition).filter((s) => s.id !== 'comprehensive');
 }
 
 /**
@@ -101,7 +126,13 @@ export const comprehensiveSuite: SuiteDefinition = lazySuite(comprehensiveInfo, 
   return (options) => suite.run(options);
 });
 
-for (const suite of [largeRepositorySuite, networkSuite, memoryPressureSuite, diskIoSuite, parallelOperationsSuite, comprehensiveSuite]) {
-  registerSuite(suite);
-  builtIns.add(suite);
-}
+/** The built-in suites by id, in the order `listSuites()` shows them. */
+const BUILT_INS: readonly (readonly [string, BuiltIn])[] = [
+  ['large_repository', () => largeRepository().largeRepositorySuite],
+  ['network', () => network().networkSuite],
+  ['memory_pressure', () => memoryPressure().memoryPressureSuite],
+  ['disk_io', () => diskIo().diskIoSuite],
+  ['parallel_operations', () => parallelOperations().parallelOperationsSuite],
+  [comprehensiveSuite.id, () => comprehensiveSuite],
+];
+for (const [id, load] of BUILT_INS) suites.set(id, load);

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { BenchmarkSuite } from '../../src/bench/benchmark-suite.js';
+import { environmentFingerprint } from '../../src/bench/environment.js';
 import {
-  environmentFingerprint,
   readSuiteResult,
   suiteResultFromJSON,
   suiteResultToJSON,

@@ -7,7 +7,8 @@ import { BUILTIN_METRIC_UNITS, type MetricRegistry } from '../../src/core/metric
 import type { MetricDescriptor, MetricUnit } from '../../src/core/metric.js';
 import type { MetricSource } from '../../src/core/source.js';
 import { CommandsCpuSource } from '../../src/exec/commands-cpu-source.js';
-import { MONITOR_OVERHEAD_METRIC, PerformanceMonitor } from '../../src/monitor/performance-monitor.js';
+import { PerformanceMonitor } from '../../src/monitor/performance-monitor.js';
+import { MONITOR_OVERHEAD_METRIC } from '../../src/monitor/source-set.js';
 import { CacheSource } from '../../src/monitor/sources/cache.js';
 import { ChildProcessSource } from '../../src/monitor/sources/child-process.js';
 import { defaultSources } from '../../src/monitor/sources/defaults.js';

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MONITOR_OVERHEAD_METRIC, PerformanceMonitor } from '../../src/monitor/performance-monitor.js';
+import { PerformanceMonitor } from '../../src/monitor/performance-monitor.js';
+import { MONITOR_OVERHEAD_METRIC } from '../../src/monitor/source-set.js';
 import type { MetricSource } from '../../src/core/source.js';
 import { sleep, spin } from './helpers.js';
 

@@ -2,17 +2,29 @@
 // or after the fact (over a history, an array of snapshots or a SuiteResult).
 import { TypedEventEmitter } from '../../core/typed-events.js';
 import { RuneBenchError } from '../../core/errors.js';
-import { validateOptions } from '../../core/options.js';
 import { compareSeverity, type BottleneckFinding } from '../../core/findings.js';
-import { withUnits } from './evidence-units.js';
+import { lazyModule } from '../../core/lazy.js';
+import type * as OptionsModule from '../../core/options.js';
+import type * as EvidenceUnitsModule from './evidence-units.js';
 import type { SuiteResult } from '../../core/results.js';
 import type { MetricSnapshot } from '../../core/snapshot.js';
-import { selectWindow, type WindowSpec } from '../../monitor/series-stats.js';
+import type * as SeriesStatsModule from '../../monitor/series-stats.js';
+import type { WindowSpec } from '../../monitor/series-stats.js';
 import { isInsufficientData, type BottleneckRule, type BottleneckRuleResult, type InsufficientData } from './bottleneck-rule.js';
-import { suiteFindings } from './bottleneck-suite.js';
-import { FindingTracker, type BottleneckEvent } from './bottleneck-tracker.js';
+import type * as SuiteModule from './bottleneck-suite.js';
+import type * as TrackerModule from './bottleneck-tracker.js';
+import type { BottleneckEvent, FindingTracker } from './bottleneck-tracker.js';
 import { builtinBottleneckRules } from './rules/builtin.js';
-import { MonitorAttachment, type BottleneckMonitor } from '../monitor-attachment.js';
+import type * as AttachmentModule from '../monitor-attachment.js';
+import type { BottleneckMonitor, MonitorAttachment } from '../monitor-attachment.js';
+
+// Loaded by the first detector made, not by importing rune-bench.
+const optionsModule = lazyModule<typeof OptionsModule>(import.meta.url, '../../core/options.js');
+const evidenceUnits = lazyModule<typeof EvidenceUnitsModule>(import.meta.url, './evidence-units.js');
+const seriesStats = lazyModule<typeof SeriesStatsModule>(import.meta.url, '../../monitor/series-stats.js');
+const suiteModule = lazyModule<typeof SuiteModule>(import.meta.url, './bottleneck-suite.js');
+const trackerModule = lazyModule<typeof TrackerModule>(import.meta.url, './bottleneck-tracker.js');
+const attachmentModule = lazyModule<typeof AttachmentModule>(import.meta.url, '../monitor-attachment.js');
 
 /**
  * Which snapshots a detector looks at, counted back from the newest: `windowMs` milliseconds of monotonic
@@ -181,14 +193,14 @@ export class BottleneckDetector extends TypedEventEmitter<BottleneckDetectorEven
   /** @param options - rules, live window and hysteresis */
   constructor(options: BottleneckDetectorOptions = {}) {
     super();
-    validateOptions(options, DETECTOR_OPTIONS, 'BottleneckDetector');
+    optionsModule().validateOptions(options, DETECTOR_OPTIONS, 'BottleneckDetector');
     const window = windowSpecOf(options) ?? { windowMs: 10_000 };
     const raiseAfter = options.raiseAfter ?? 2;
     const clearAfter = options.clearAfter ?? 3;
     const evaluateEvery = options.evaluateEvery ?? 1;
     const rules = options.rules ?? builtinBottleneckRules();
-    this.#attachment = new MonitorAttachment('the detector', window, evaluateEvery);
-    this.#tracker = new FindingTracker(raiseAfter, clearAfter);
+    this.#attachment = new (attachmentModule().MonitorAttachment)('the detector', window, evaluateEvery);
+    this.#tracker = new (trackerModule().FindingTracker)(raiseAfter, clearAfter);
     for (const rule of rules) this.addRule(rule);
   }
 
@@ -248,10 +260,10 @@ export class BottleneckDetector extends TypedEventEmitter<BottleneckDetectorEven
    * @throws TypeError or RangeError for an invalid `windowMs` or `lastSamples`, or both given
    */
   analyze(snapshots: Iterable<MetricSnapshot>, options: BottleneckWindowOptions = {}): BottleneckReport {
-    validateOptions(options, { windowMs: DETECTOR_OPTIONS.windowMs, lastSamples: DETECTOR_OPTIONS.lastSamples }, 'analyze');
+    optionsModule().validateOptions(options, { windowMs: DETECTOR_OPTIONS.windowMs, lastSamples: DETECTOR_OPTIONS.lastSamples }, 'analyze');
     const spec = windowSpecOf(options);
     const all = Array.isArray(snapshots) ? (snapshots as readonly MetricSnapshot[]) : [...snapshots];
-    return this.#evaluate(spec === undefined ? all : selectWindow(all, spec)).report;
+    return this.#evaluate(spec === undefined ? all : seriesStats().selectWindow(all, spec)).report;
   }
 
   /**
@@ -265,7 +277,7 @@ export class BottleneckDetector extends TypedEventEmitter<BottleneckDetectorEven
    */
   analyzeSuite(result: SuiteResult, snapshots?: Iterable<MetricSnapshot>): BottleneckReport {
     const base = snapshots === undefined ? this.#evaluate([]).report : this.analyze(snapshots);
-    const extra = suiteFindings(result);
+    const extra = suiteModule().suiteFindings(result);
     const byRule = new Map<string, BottleneckFinding>();
     const hostIds = new Set<string>();
     for (const f of base.host) hostIds.add(f.ruleId);
@@ -343,7 +355,7 @@ export class BottleneckDetector extends TypedEventEmitter<BottleneckDetectorEven
       results.set(id, result);
       if (result === undefined) continue;
       if (isInsufficientData(result)) insufficient.push(result);
-      else ((rule.scope ?? 'process') === 'host' ? host : process).push(withUnits(result, window));
+      else ((rule.scope ?? 'process') === 'host' ? host : process).push(evidenceUnits().withUnits(result, window));
     }
     const first = window[0];
     const last = window.at(-1);

@@ -2,11 +2,17 @@
 // widening of a pairwise interval by it.
 import type { ConfidenceInterval, SuiteResult } from '../../core/results.js';
 import { benchmarkKey } from '../../core/walk.js';
-import { predictFromRunNoise, widenLogInterval } from '../../stats/prediction-interval.js';
-import { detectChangePoints } from '../../stats/change-points.js';
-import { normalQuantile, runNoise } from '../../stats/pelt.js';
+import { lazyModule } from '../../core/lazy.js';
+import type * as PredictionIntervalModule from '../../stats/prediction-interval.js';
+import type * as ChangePointsModule from '../../stats/change-points.js';
+import type * as PeltModule from '../../stats/pelt.js';
 import type { ResultsStore, StoredRun } from '../../store/results-store.js';
 import type { BetweenRunNoise } from './regression-types.js';
+
+// The statistics load on the first estimate, not with rune-bench (which exports betweenRunNoiseFromStore).
+const intervals = lazyModule<typeof PredictionIntervalModule>(import.meta.url, '../../stats/prediction-interval.js');
+const changePoints = lazyModule<typeof ChangePointsModule>(import.meta.url, '../../stats/change-points.js');
+const pelt = lazyModule<typeof PeltModule>(import.meta.url, '../../stats/pelt.js');
 
 /** Fewest stored runs of a benchmark before its between-run noise is estimated from them. @internal */
 export const MIN_NOISE_RUNS = 4;
@@ -51,8 +57,8 @@ export function betweenRunNoiseFromStore(
 export function betweenRunNoiseOf(runs: readonly (readonly number[])[], source: (runs: number) => string): BetweenRunNoise | undefined {
   const kept = runs.map((r) => r.filter((s) => s > 0 && Number.isFinite(s))).filter((r) => r.length > 0);
   if (kept.length < MIN_NOISE_RUNS) return undefined;
-  const analysis = detectChangePoints(kept, {});
-  const medianSigma = runNoise(Float64Array.from(analysis.medians, Math.log));
+  const analysis = changePoints().detectChangePoints(kept, {});
+  const medianSigma = pelt().runNoise(Float64Array.from(analysis.medians, Math.log));
   return { sigma: analysis.noise, medianSigma, runs: kept.length, source: source(kept.length) };
 }
 
@@ -63,8 +69,8 @@ export function betweenRunNoiseOf(runs: readonly (readonly number[])[], source: 
  * @internal
  */
 export function widenByNoise(ratio: number, ci: ConfidenceInterval, sigma: number): ConfidenceInterval {
-  const z = normalQuantile(0.5 + ci.level / 2);
-  return widenLogInterval(ratio, ci, z * Math.SQRT2 * sigma);
+  const z = pelt().normalQuantile(0.5 + ci.level / 2);
+  return intervals().widenLogInterval(ratio, ci, z * Math.SQRT2 * sigma);
 }
 
 /**
@@ -81,7 +87,7 @@ export function withPredictionIntervals(result: SuiteResult, noise: ReadonlyMap<
     const stats = task.stats;
     const between = noise.get(benchmarkKey(here, task.name));
     if (stats === undefined || between === undefined) return task;
-    const predicted = predictFromRunNoise(stats.median, stats.medianCI, between.medianSigma ?? between.sigma, between.runs);
+    const predicted = intervals().predictFromRunNoise(stats.median, stats.medianCI, between.medianSigma ?? between.sigma, between.runs);
     if (predicted === undefined) return task;
     const own = stats.predictionInterval;
     const predictionInterval =

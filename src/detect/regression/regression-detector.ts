@@ -3,13 +3,15 @@ import { TypedEventEmitter } from '../../core/typed-events.js';
 import { abortError } from '../../core/errors.js';
 import type { SuiteResult } from '../../core/results.js';
 import type { MetricSnapshot } from '../../core/snapshot.js';
-import { detectChangePoints } from '../../stats/change-points.js';
-import { analyzeHistory, poolSeries } from './history-analysis.js';
-import { judge, measurePair, reproduces, type GateSettings } from './regression-gate.js';
-import { comparisonReport, measureTrees } from './compare-results.js';
-import { qualifyComparisons } from './comparability.js';
-import { LiveWatcher } from './regression-live.js';
-import { DEFAULT_COUNT_THRESHOLD } from './count-gate.js';
+import { lazyModule } from '../../core/lazy.js';
+import type * as ChangePointsModule from '../../stats/change-points.js';
+import type * as HistoryAnalysisModule from './history-analysis.js';
+import type * as GateModule from './regression-gate.js';
+import type { GateSettings } from './regression-gate.js';
+import type * as CompareResultsModule from './compare-results.js';
+import type * as ComparabilityModule from './comparability.js';
+import type * as LiveModule from './regression-live.js';
+import type * as CountGateModule from './count-gate.js';
 import type { HistorySeries, ResultsStore } from '../../store/results-store.js';
 import type {
   BenchmarkComparison,
@@ -21,6 +23,15 @@ import type {
   RegressionDetectorEvents,
   RegressionDetectorOptions,
 } from './regression-types.js';
+
+// Loaded by the first detector made, not by importing rune-bench.
+const changePointsModule = lazyModule<typeof ChangePointsModule>(import.meta.url, '../../stats/change-points.js');
+const historyAnalysis = lazyModule<typeof HistoryAnalysisModule>(import.meta.url, './history-analysis.js');
+const gate = lazyModule<typeof GateModule>(import.meta.url, './regression-gate.js');
+const compareResults = lazyModule<typeof CompareResultsModule>(import.meta.url, './compare-results.js');
+const comparability = lazyModule<typeof ComparabilityModule>(import.meta.url, './comparability.js');
+const live = lazyModule<typeof LiveModule>(import.meta.url, './regression-live.js');
+const countGate = lazyModule<typeof CountGateModule>(import.meta.url, './count-gate.js');
 
 /**
  * Anything that emits monitor snapshots: a `PerformanceMonitor` fits.
@@ -108,7 +119,7 @@ export class RegressionDetector extends TypedEventEmitter<RegressionDetectorEven
    */
   constructor(options: RegressionDetectorOptions = {}) {
     super();
-    const { threshold = 0.02, countThreshold = DEFAULT_COUNT_THRESHOLD, alpha = 0.05, level = 0.95, resamples = 2000, seed = 1, changePoints = {} } = options;
+    const { threshold = 0.02, countThreshold = countGate().DEFAULT_COUNT_THRESHOLD, alpha = 0.05, level = 0.95, resamples = 2000, seed = 1, changePoints = {} } = options;
     checkRatio(threshold, 'threshold');
     checkRatio(countThreshold, 'countThreshold');
     if (!(alpha > 0 && alpha < 1)) throw new RangeError('alpha option must be between 0 and 1 (exclusive)');
@@ -116,7 +127,7 @@ export class RegressionDetector extends TypedEventEmitter<RegressionDetectorEven
     if (!Number.isInteger(resamples) || resamples < 100) throw new RangeError('resamples option must be an integer >= 100');
     if (!Number.isFinite(seed)) throw new TypeError('seed option must be a finite number');
     // validate change-point options now rather than at the first analysis
-    detectChangePoints([], changePoints);
+    changePointsModule().detectChangePoints([], changePoints);
     this.#gate = { threshold, alpha, level, resamples, seed };
     this.#countGate = { ...this.#gate, threshold: countThreshold };
     this.#changePoints = changePoints;
@@ -132,6 +143,7 @@ export class RegressionDetector extends TypedEventEmitter<RegressionDetectorEven
   compareSamples(
     sets: readonly { readonly key: string; readonly baseline: readonly number[]; readonly current: readonly number[] }[],
   ): BenchmarkComparison[] {
+    const { judge, measurePair } = gate();
     const out = judge(
       sets.map((s) => measurePair(s.key, s.baseline, s.current, this.#gate)),
       this.#gate,
@@ -155,13 +167,15 @@ export class RegressionDetector extends TypedEventEmitter<RegressionDetectorEven
    */
   async compare(baseline: SuiteResult, current: SuiteResult, options: RegressionCompareOptions = {}): Promise<ComparisonReport> {
     const { confirm, signal, betweenRunNoise } = options;
+    const { judge, measurePair, reproduces } = gate();
+    const { comparisonReport, measureTrees } = compareResults();
     const measured = measureTrees(baseline, current, this.#gate, () => {
       if (signal?.aborted === true) throw abortError(signal, 'regression comparison');
     });
     const countVerdicts = judge(measured.counted, this.#countGate);
     // instruction counts do not move with the host's load: only timed verdicts meet the host conditions
     // with a re-run to come, a change is screened in by significance and size, and the re-run must reproduce it
-    const qualified = qualifyComparisons(baseline, current, judge(measured.raw, this.#gate, betweenRunNoise, confirm !== undefined), countVerdicts);
+    const qualified = comparability().qualifyComparisons(baseline, current, judge(measured.raw, this.#gate, betweenRunNoise, confirm !== undefined), countVerdicts);
     let comparisons = qualified.comparisons;
     if (confirm !== undefined) {
       const confirmed: BenchmarkComparison[] = [];
@@ -204,7 +218,7 @@ export class RegressionDetector extends TypedEventEmitter<RegressionDetectorEven
     options: { readonly signal?: AbortSignal; readonly machines?: readonly string[] } = {},
   ): HistoryAnalysis {
     const { signal, machines } = options;
-    const analysis = analyzeHistory(history, {
+    const analysis = historyAnalysis().analyzeHistory(history, {
       ...this.#changePoints,
       ...(signal === undefined ? {} : { signal }),
       ...(machines === undefined ? {} : { machines }),
@@ -228,7 +242,7 @@ export class RegressionDetector extends TypedEventEmitter<RegressionDetectorEven
     for (const key of keys) {
       if (options.signal?.aborted === true) throw abortError(options.signal, 'history analysis');
       if (options.machines !== undefined) {
-        const pool = poolSeries(store, key, options.machines, records);
+        const pool = historyAnalysis().poolSeries(store, key, options.machines, records);
         if (pool.series.points.length > 0) out.push(this.analyze(pool.series, { machines: pool.machines }));
         continue;
       }
@@ -249,6 +263,7 @@ export class RegressionDetector extends TypedEventEmitter<RegressionDetectorEven
    * @throws TypeError or RangeError when a spec is invalid
    */
   watch(monitor: SnapshotEmitter, specs: readonly LiveMetricSpec[]): () => void {
+    const { LiveWatcher } = live();
     const watchers = specs.map((spec) => new LiveWatcher(spec));
     const listener = (snapshot: MetricSnapshot): void => {
       for (const w of watchers) {

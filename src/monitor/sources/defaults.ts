@@ -1,9 +1,17 @@
 import type { MetricSource } from '../../core/source.js';
-import { validateOptions } from '../../core/options.js';
-import { ProcessCpuSource } from './cpu.js';
-import { EventLoopSource } from './event-loop.js';
-import { GcSource } from './gc.js';
-import { ProcessMemorySource } from './memory.js';
+import { lazyModule } from '../../core/lazy.js';
+import type * as OptionsModule from '../../core/options.js';
+import type * as CpuModule from './cpu.js';
+import type * as EventLoopModule from './event-loop.js';
+import type * as GcModule from './gc.js';
+import type * as MemoryModule from './memory.js';
+
+// The sources load when the defaults are first asked for (a monitor made without sources), not with rune-bench.
+const optionsModule = lazyModule<typeof OptionsModule>(import.meta.url, '../../core/options.js');
+const cpu = lazyModule<typeof CpuModule>(import.meta.url, './cpu.js');
+const eventLoop = lazyModule<typeof EventLoopModule>(import.meta.url, './event-loop.js');
+const gc = lazyModule<typeof GcModule>(import.meta.url, './gc.js');
+const memory = lazyModule<typeof MemoryModule>(import.meta.url, './memory.js');
 
 /**
  * Options of {@link defaultSources}.
@@ -39,12 +47,12 @@ export function eventLoopResolutionFor(interval: number): number {
  * @public
  */
 export function defaultSources(options: DefaultSourcesOptions = {}): MetricSource[] {
-  validateOptions(options, { intervalMs: { kind: 'number', min: 1 } }, 'defaultSources');
+  optionsModule().validateOptions(options, { intervalMs: { kind: 'number', min: 1 } }, 'defaultSources');
   const interval = options.intervalMs ?? 1000;
   return [
-    new ProcessCpuSource(),
-    new ProcessMemorySource(),
-    new EventLoopSource({ resolutionMs: eventLoopResolutionFor(interval), pauseWhenIdle: true }),
-    new GcSource(),
+    new (cpu().ProcessCpuSource)(),
+    new (memory().ProcessMemorySource)(),
+    new (eventLoop().EventLoopSource)({ resolutionMs: eventLoopResolutionFor(interval), pauseWhenIdle: true }),
+    new (gc().GcSource)(),
   ];
 }

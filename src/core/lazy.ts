@@ -1,0 +1,65 @@
+// Modules loaded on first use, synchronously. Importing rune-bench loads the classes and functions it exports, not
+// what they run (formatters, rules, detectors' statistics, stores, the task runner): a pre-commit hook that imports
+// it pays only for what it calls. A synchronous API keeps its signature because require() loads an ES module
+// synchronously (node 20.19 and 22.12 on, which is why package.json's engines say so).
+import * as metricHistory from '../monitor/metric-history.js';
+import * as errors from './errors.js';
+import * as snapshot from './snapshot.js';
+import * as typedEvents from './typed-events.js';
+
+/**
+ * A require() hook (tsx, as the tests and many users run TypeScript) compiles a required ES module to a CommonJS
+ * copy, and the copy's own imports to copies: a lazily loaded module would throw a RuneBenchError of another
+ * class, or sample MetricSnapshots of another. The modules of the classes lazily loaded code makes or checks with
+ * instanceof are handed to require() as the instances already loaded, so there is one of each. Other modules may
+ * be copied under such a hook: the modules loaded lazily take shared state (registries, the objects they work on)
+ * from their callers, not from imports.
+ */
+const SHARED: readonly (readonly [string, object])[] = [
+  ['./errors.js', errors],
+  ['./snapshot.js', snapshot],
+  ['./typed-events.js', typedEvents],
+  ['../monitor/metric-history.js', metricHistory],
+];
+
+let shared = false;
+
+/** node:module, taken when first needed: an import of it loads node's source-map support too. */
+function nodeModule(): typeof import('node:module') {
+  return process.getBuiltinModule('node:module');
+}
+
+function share(): void {
+  if (shared) return;
+  shared = true;
+  const { Module, createRequire } = nodeModule();
+  const require = createRequire(import.meta.url);
+  for (const [specifier, namespace] of SHARED) {
+    const filename = require.resolve(specifier);
+    if (require.cache[filename] !== undefined) continue;
+    const module = new Module(filename);
+    module.filename = filename;
+    module.exports = namespace;
+    module.loaded = true;
+    require.cache[filename] = module;
+  }
+}
+
+/**
+ * A loader of one of our modules: the module on the first call, loaded synchronously, and the same module after.
+ *
+ * @param from - the importing module's `import.meta.url`, which `specifier` is relative to
+ * @param specifier - the module, as a static import would name it (`./x.js`)
+ * @internal
+ */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the module's type (typeof import)
+export function lazyModule<T>(from: string, specifier: string): () => T {
+  let loaded: T | undefined;
+  return () => {
+    if (loaded === undefined) {
+      share();
+      loaded = nodeModule().createRequire(from)(specifier) as T;
+    }
+    return loaded;
+  };
+}
