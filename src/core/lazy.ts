@@ -24,25 +24,48 @@ const SHARED: readonly (readonly [string, object])[] = [
 
 let shared = false;
 
+/** Bundles of our modules (filename, namespace), pinned like SHARED; see shareBundle. */
+const bundles: (readonly [string, object])[] = [];
+
 /** node:module, taken when first needed: an import of it loads node's source-map support too. */
 function nodeModule(): typeof import('node:module') {
   return process.getBuiltinModule('node:module');
 }
 
+/** Makes require() of `filename` give `namespace` (unless something is there already). */
+function pin(filename: string, namespace: object): void {
+  const { Module, createRequire } = nodeModule();
+  const cache = createRequire(import.meta.url).cache;
+  if (cache[filename] !== undefined) return;
+  const module = new Module(filename);
+  module.filename = filename;
+  module.exports = namespace;
+  module.loaded = true;
+  cache[filename] = module;
+}
+
 function share(): void {
   if (shared) return;
   shared = true;
-  const { Module, createRequire } = nodeModule();
-  const require = createRequire(import.meta.url);
-  for (const [specifier, namespace] of SHARED) {
-    const filename = require.resolve(specifier);
-    if (require.cache[filename] !== undefined) continue;
-    const module = new Module(filename);
-    module.filename = filename;
-    module.exports = namespace;
-    module.loaded = true;
-    require.cache[filename] = module;
-  }
+  const require = nodeModule().createRequire(import.meta.url);
+  for (const [specifier, namespace] of SHARED) pin(require.resolve(specifier), namespace);
+  for (const [filename, namespace] of bundles) pin(filename, namespace);
+}
+
+/**
+ * Registers a bundle of our modules. A published build holds the main entry's modules in one file
+ * (dist/bundle/main.js, made by scripts/bundle-main.mjs), and each of their files re-exports its part of it: a
+ * require() hook's copy of such a file then requires the bundle itself, not a copy of it. The bundle calls this
+ * with its own URL and namespace as it loads.
+ *
+ * @param url - the bundle's `import.meta.url`
+ * @param namespace - the bundle's module namespace
+ * @internal
+ */
+export function shareBundle(url: string, namespace: object): void {
+  const filename = process.getBuiltinModule('node:url').fileURLToPath(url);
+  bundles.push([filename, namespace]);
+  if (shared) pin(filename, namespace);
 }
 
 /**

@@ -30,11 +30,29 @@ process.on('exit', () => {
 `;
 
 interface Loaded {
-  /** Files of the package loaded, relative to dist/ (e.g. `bench/task-runner.js`), and packages by name. */
+  /** Modules of the package loaded, relative to dist/ (e.g. `bench/task-runner.js`), and packages by name. */
   readonly files: readonly string[];
+  /** The files node compiled for them: the same, except that the chunk stands for the modules it holds. */
+  readonly scripts: readonly string[];
   /** Node built-ins loaded, by name (e.g. `crypto`, `child_process`). */
   readonly builtins: readonly string[];
   readonly stdout: string;
+}
+
+/** The file that holds the main entry's modules in a built package (scripts/bundle-main.mjs), relative to dist/. */
+const CHUNK = 'bundle/main.js';
+
+/**
+ * The modules the chunk holds, as dist/ paths (`core/errors.js`), read from its source map: a module bundled into it
+ * is loaded when the chunk is, so the listing counts it as loaded (an eager import added to the main entry's
+ * modules puts a formatter into the chunk, and the tests below see it there).
+ */
+function chunkModules(): string[] {
+  const map = JSON.parse(readFileSync(join(ROOT, 'dist', `${CHUNK}.map`), 'utf8')) as { sources: string[] };
+  return map.sources.flatMap((source) => {
+    const match = /^(?:\.\.\/)+src\/(.+)\.ts$/.exec(source);
+    return match === null ? [] : [`${match[1]}.js`];
+  });
 }
 
 function loadedBy(args: readonly string[], env: Record<string, string> = {}): Loaded {
@@ -49,14 +67,15 @@ function loadedBy(args: readonly string[], env: Record<string, string> = {}): Lo
     const lines = out.stderr.split('\n');
     const dist = pathToFileURL(join(ROOT, 'dist')).href + '/';
     const own = pathToFileURL(dir).href + '/';
-    const files = lines
+    const scripts = lines
       .filter((l) => l.startsWith('module file:'))
       .map((l) => l.slice('module '.length))
       .filter((url) => !url.startsWith(own))
       .map((url) => (url.startsWith(dist) ? url.slice(dist.length) : (/\/node_modules\/([^/]+)\//.exec(url)?.[1] ?? url)));
     const builtinLine = lines.find((l) => l.startsWith('builtins '));
     assert.ok(builtinLine !== undefined, out.stderr);
-    return { files, builtins: JSON.parse(builtinLine.slice('builtins '.length)) as string[], stdout: out.stdout };
+    const files = scripts.flatMap((file) => (file === CHUNK ? [file, ...chunkModules()] : [file]));
+    return { files, scripts, builtins: JSON.parse(builtinLine.slice('builtins '.length)) as string[], stdout: out.stdout };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -136,6 +155,15 @@ void test('using them loads them: a formatter, a detector, a monitor, a run, a s
     entry('index.js'),
   );
   for (const file of FIRST_USE_FILES) assert.ok(loaded.files.includes(file), `${file} not loaded by its use`);
+});
+
+void test('importing rune-bench compiles two files of its own: the entry and the chunk of its modules, beside the few rune-bench/testing loads', () => {
+  ensureBuilt();
+  const main = loadedBy(IMPORT_THEN(''), entry('index.js'));
+  const testing = loadedBy(IMPORT_THEN(''), entry('testing/index.js'));
+  const own = main.scripts.filter((file) => file.endsWith('.js') && !file.includes(':') && !testing.scripts.includes(file));
+  assert.deepEqual([...own].sort(), ['bundle/main.js', 'index.js'], 'the main entry\'s modules are not one file: run npm run build');
+  assert.ok(!testing.scripts.includes(CHUNK), 'rune-bench/testing loads the chunk');
 });
 
 void test('importing rune-bench/testing loads neither the benchmark runner, the regression detector nor node:assert', () => {
