@@ -13,10 +13,13 @@ import { pathToFileURL } from 'node:url';
 import { ROOT, ensureBuilt } from '../cli/helpers.js';
 
 const url = (path: string): string => pathToFileURL(join(ROOT, 'dist', path)).href;
+const CHUNK = 'bundle/main.js';
 
-// Each line a check, with a subpath imported first: the subpaths' classes are the main entry's; the suite registry the
-// main entry reads is the one rune-bench/workloads reads; an error thrown by a module loaded on first use (the files module, the
-// store's record format through the chunk's validation) is the main entry's RuneBenchError; a monitor's snapshots (made by its lazily loaded sampling) are its MetricSnapshot.
+// Each line a check, with a subpath imported first: the subpaths' classes are the main entry's; the suite registry
+// the main entry reads is the one rune-bench/workloads reads; an error thrown by a module loaded on first use (the
+// files module; the store's record format, through the chunk's validation) is the main entry's RuneBenchError; a
+// monitor's snapshots (made by its lazily loaded sampling) are its MetricSnapshot; a require() of the chunk, which
+// is what a require() hook's copy of a bundled module's file does, gives the chunk loaded, not a copy of it.
 const CHECKS = `
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,6 +42,9 @@ checks.recordError = damaged instanceof main.RuneBenchError && damaged.code === 
 rmSync(dir, { recursive: true });
 const monitor = new main.PerformanceMonitor();
 checks.snapshot = (await monitor.sample()) instanceof main.MetricSnapshot;
+// what a require() hook's copy of a bundled module's file does: require the chunk; it must get the chunk loaded
+const chunk = ${JSON.stringify(url(CHUNK))};
+checks.oneChunk = process.getBuiltinModule('node:module').createRequire(chunk)(process.getBuiltinModule('node:url').fileURLToPath(chunk)) === (await import(chunk));
 process.stdout.write(JSON.stringify(checks));
 `;
 
@@ -48,7 +54,7 @@ function run(args: readonly string[]): Record<string, unknown> {
   return JSON.parse(out.stdout) as Record<string, unknown>;
 }
 
-const ALL_TRUE = { classes: true, emitter: true, registry: true, fileError: true, recordError: true, snapshot: true };
+const ALL_TRUE = { classes: true, emitter: true, registry: true, fileError: true, recordError: true, snapshot: true, oneChunk: true };
 
 void test('one instance of each class and registry across the main entry, the subpaths and what loads on first use', () => {
   ensureBuilt();
@@ -62,10 +68,10 @@ void test('the same under a require() hook that compiles ES modules to CommonJS 
 
 void test("the chunk's source map leads to the TypeScript sources", () => {
   ensureBuilt();
-  const chunk = join(ROOT, 'dist/bundle/main.js');
+  const chunk = join(ROOT, 'dist', CHUNK);
   const map = JSON.parse(readFileSync(`${chunk}.map`, 'utf8')) as { sources: string[]; sourcesContent?: (string | null)[] };
   const sources = map.sources.filter((s) => s.endsWith('.ts'));
-  assert.ok(sources.some((s) => s.endsWith('src/bench/benchmark-suite.ts')) && sources.some((s) => s.endsWith('src/core/errors.ts')), map.sources.join(' '));
+  assert.ok(sources.some((s) => s.endsWith('src/bench/benchmark-suite.ts')) && sources.some((s) => s.endsWith('src/core/snapshot.ts')), map.sources.join(' '));
   for (const source of sources) assert.ok(existsSync(resolve(dirname(chunk), source)), source);
   assert.equal(map.sourcesContent?.length, map.sources.length);
 });
