@@ -42,13 +42,19 @@ const T95 = [
 ];
 
 /**
- * Two-sided 95% critical value of Student's t for `df` degrees of freedom.
+ * Two-sided 95% critical value of Student's t for `df` degrees of freedom. A fractional `df` (an effective
+ * number, as for a noise estimated from successive differences) interpolates linearly between the whole
+ * numbers around it, which errs on the wide side (the critical value falls convexly with `df`).
  *
  * @internal
  */
 export function tCritical95(df: number): number {
-  if (df < 1) return Number.NaN;
-  if (df <= 30) return T95[Math.floor(df) - 1] as number;
+  if (!(df >= 1)) return Number.NaN;
+  if (df <= 30) {
+    const whole = Math.floor(df);
+    const at = T95[whole - 1] as number;
+    return df === whole ? at : at + (df - whole) * ((T95[whole] as number) - at);
+  }
   if (df <= 40) return 2.042 - ((df - 30) / 10) * (2.042 - 2.021);
   if (df <= 60) return 2.021 - ((df - 40) / 20) * (2.021 - 2.0);
   if (df <= 120) return 2.0 - ((df - 60) / 60) * (2.0 - 1.98);

@@ -4,7 +4,7 @@
 import { sampleStandardDeviation } from 'simple-statistics';
 import type { ConfidenceInterval } from '../core/results.js';
 import { tCritical95 } from './describe.js';
-import { normalQuantile } from './pelt.js';
+import { normalQuantile, runNoiseDegreesOfFreedom } from './pelt.js';
 
 /**
  * The 95% interval for the merged estimate of a fresh run of the same number of processes, from this run's
@@ -31,8 +31,8 @@ export function predictFromProcesses(estimates: readonly number[], centre: numbe
  * `sigma` (standard deviation of a run's log level, for example from the results store's history): the
  * within-run half-widths and the between-run term each count twice (this run's error and the fresh run's),
  * added in quadrature on the log scale, each side separately. The between-run term is `t * sigma` with the
- * degrees of freedom of a noise estimated from `runs` runs (95% intervals; a few runs make a wide interval),
- * else `z * sigma`.
+ * effective degrees of freedom of a noise read from the successive differences of `runs` runs
+ * ({@link runNoiseDegreesOfFreedom}; 95% intervals; a few runs make a wide interval), else `z * sigma`.
  *
  * @param estimate - the run's estimate (positive, finite)
  * @param ci - its confidence interval
@@ -44,7 +44,7 @@ export function predictFromRunNoise(estimate: number, ci: ConfidenceInterval, si
   if (!(estimate > 0) || !Number.isFinite(estimate) || !(sigma >= 0) || !Number.isFinite(sigma)) return undefined;
   if (!(ci.lower > 0) || !(ci.upper >= estimate) || ci.lower > estimate) return undefined;
   const z = normalQuantile(0.5 + ci.level / 2);
-  const between = (runs !== undefined && runs >= 2 && ci.level === 0.95 ? tCritical95(runs - 1) : z) * sigma;
+  const between = (runs !== undefined && runs >= 2 && ci.level === 0.95 ? tCritical95(runNoiseDegreesOfFreedom(runs)) : z) * sigma;
   return widenLogInterval(estimate, ci, Math.SQRT2 * between, Math.SQRT2);
 }
 

@@ -5,6 +5,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { predictFromProcesses, predictFromRunNoise } from '../../src/stats/prediction-interval.js';
 import { createRng } from '../../src/stats/rng.js';
+import { runNoise, runNoiseDegreesOfFreedom } from '../../src/stats/pelt.js';
 import { median } from '../../src/stats/quantile.js';
 import { withPredictionIntervals } from '../../src/detect/regression/between-run-noise.js';
 import { suiteResult, task, logNormal } from '../detect/regression/helpers.js';
@@ -54,6 +55,30 @@ void describe('prediction intervals', () => {
       if (fresh >= p.lower && fresh <= p.upper) inside += 1;
     }
     assert.ok(inside / trials >= 0.93 && inside / trials <= 0.97, `${inside / trials}`);
+  });
+
+  void test('from noise estimated on a few stored runs: a fresh run still falls inside about 95% of the time', () => {
+    // The store's noise is read from successive differences of a handful of run levels: Student's t with n - 1
+    // degrees of freedom made the interval too narrow (86% at 4 runs, 92% at 5); the effective degrees of
+    // freedom of that estimator hold it near the nominal level.
+    const rng = createRng(17);
+    const sigma = 0.02;
+    const trials = 6000;
+    for (const [runs, least] of [[4, 0.88], [5, 0.93], [8, 0.94]] as const) {
+      let inside = 0;
+      for (let t = 0; t < trials; t++) {
+        const levels = Float64Array.from({ length: runs + 1 }, () => sigma * normal(rng));
+        const history = levels.subarray(0, runs);
+        const previous = Math.exp(history[runs - 1] as number);
+        const fresh = Math.exp(levels[runs] as number);
+        const p = predictFromRunNoise(previous, { lower: previous, upper: previous, level: 0.95 }, runNoise(history), runs);
+        assert.ok(p !== undefined);
+        if (fresh >= p.lower && fresh <= p.upper) inside += 1;
+      }
+      assert.ok(inside / trials >= least && inside / trials <= 0.99, `${String(runs)} runs: ${String(inside / trials)}`);
+    }
+    assert.ok(Math.abs(runNoiseDegreesOfFreedom(4) - 18 / 8) < 1e-12);
+    assert.ok(Number.isNaN(runNoiseDegreesOfFreedom(1)));
   });
 
   void test('no interval without the information it needs', () => {
