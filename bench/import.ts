@@ -11,6 +11,9 @@
 // the entries in a rotating order, so a burst of other work on the machine spreads over all of them; the table
 // gives the median and the spread (min..max) over rounds. With --reference, the reference build's main entry,
 // `rune-bench/testing` and `--version` are measured in the same rounds, so before and after share the load.
+// Rows `by name` import the package by its name (`import('rune-bench')`, as a user does; the checkout resolves its
+// own name) against tinybench imported by name: the first package a process resolves pays for node's package
+// resolution, which the rows by path leave to rune-bench alone (it resolves eventemitter3).
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
@@ -38,6 +41,10 @@ interface Entry {
   readonly specifier?: string | undefined;
   /** Instead of an import: a whole process, `node ...args`, timed from the parent. */
   readonly args?: readonly string[];
+  /** The child's working directory, which a package name is resolved from (default: this checkout). */
+  readonly cwd?: string;
+  /** The row the `vs tinybench` columns divide by (default `tinybench`). */
+  readonly peer?: string;
 }
 const refUrl = (path: string): string => pathToFileURL(`${reference}/dist/${path}`).href;
 const entries: readonly Entry[] = [
@@ -48,6 +55,14 @@ const entries: readonly Entry[] = [
   ...(reference === undefined ? [] : [{ name: 'rune-bench/testing (ref.)', specifier: refUrl('testing/index.js') }]),
   { name: 'tinybench', specifier: import.meta.resolve('tinybench') },
   { name: 'mitata', specifier: import.meta.resolve('mitata') },
+  // By name, as a user writes it: import('rune-bench') resolves the package (its own name, from this checkout or the
+  // reference's) and tinybench and mitata theirs from node_modules. The first package resolved in a process pays for
+  // node's package resolution (about 3 ms of CPU here); by path, only rune-bench pays it, for eventemitter3.
+  { name: 'rune-bench, by name', specifier: 'rune-bench', peer: 'tinybench, by name' },
+  ...(reference === undefined ? [] : [{ name: 'rune-bench (ref.), by name', specifier: 'rune-bench', cwd: reference, peer: 'tinybench, by name' }]),
+  { name: 'rune-bench/testing, by name', specifier: 'rune-bench/testing', peer: 'tinybench, by name' },
+  { name: 'tinybench, by name', specifier: 'tinybench', peer: 'tinybench, by name' },
+  { name: 'mitata, by name', specifier: 'mitata', peer: 'tinybench, by name' },
   { name: 'process: node -e 0', args: ['-e', '0'] },
   { name: 'process: rune-bench -v', args: [fileURLToPath(dist('cli/bin.js')), '--version'] },
   ...(reference === undefined ? [] : [{ name: 'process: rune-bench -v (ref.)', args: [`${reference}/dist/cli/bin.js`, '--version'] }]),
@@ -68,6 +83,7 @@ interface Measurement { importMs: number; cpuMs: number; processMs: number }
 async function measureOnce(entry: Entry): Promise<Measurement> {
   const started = performance.now();
   const child = spawn(process.execPath, entry.args ?? ['--input-type=module', '-e', CHILD], {
+    ...(entry.cwd === undefined ? {} : { cwd: entry.cwd }),
     env: { ...process.env, RB_SPECIFIER: entry.specifier ?? '' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -99,9 +115,7 @@ for (let round = 0; round < rounds; round++) {
 const median = (xs: readonly number[]): number => summarizeValues(xs)?.p50 ?? Number.NaN;
 const ms = (x: number): string => (Number.isNaN(x) ? '' : `${x.toFixed(1)} ms`);
 const span = (xs: readonly number[]): string => (xs.some(Number.isNaN) ? '' : `${ms(Math.min(...xs))}..${ms(Math.max(...xs))}`);
-const tinybenchAt = entries.findIndex((e) => e.name === 'tinybench');
-const tinybench = median(importMs[tinybenchAt]!);
-const tinybenchCpu = median(cpuMs[tinybenchAt]!);
+const peerOf = (e: Entry): number => entries.findIndex((p) => p.name === (e.peer ?? 'tinybench'));
 
 console.log(`import cost: node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'} x ${cpus().length}`);
 console.log(`load average ${load0.map((l) => l.toFixed(2)).join(' ')} at start, ${loadavg().map((l) => l.toFixed(2)).join(' ')} at end; ${rounds} rounds, entries interleaved`);
@@ -109,11 +123,13 @@ console.log(`${'entry'.padEnd(30)} ${'import'.padStart(9)} ${'spread'.padStart(2
 for (const [i, e] of entries.entries()) {
   const imp = median(importMs[i]!);
   const cpu = median(cpuMs[i]!);
-  const versus = (x: number, of: number): string => (e.specifier === undefined ? '' : `${(x / of).toFixed(2)}x`);
+  const peer = peerOf(e);
+  const versus = (x: number, of: readonly number[]): string => (e.specifier === undefined ? '' : `${(x / median(of)).toFixed(2)}x`);
   console.log(
-    `${e.name.padEnd(30)} ${ms(imp).padStart(9)} ${span(importMs[i]!).padStart(20)} ${versus(imp, tinybench).padStart(12)} ${ms(cpu).padStart(10)} ${versus(cpu, tinybenchCpu).padStart(12)} ${ms(median(processMs[i]!)).padStart(9)} ${span(processMs[i]!).padStart(20)}`,
+    `${e.name.padEnd(30)} ${ms(imp).padStart(9)} ${span(importMs[i]!).padStart(20)} ${versus(imp, importMs[peer]!).padStart(12)} ${ms(cpu).padStart(10)} ${versus(cpu, cpuMs[peer]!).padStart(12)} ${ms(median(processMs[i]!)).padStart(9)} ${span(processMs[i]!).padStart(20)}`,
   );
 }
 console.log('import = wall time of the dynamic import inside the child; import CPU = the CPU time it used (user + system);');
 console.log('process = the child\'s whole wall time (node start-up included); `process:` rows are whole processes only.');
+console.log('Rows by path import the file; rows `by name` import the package by name, as a user does, against tinybench by name.');
 console.log('Goal: rune-bench within 2x of tinybench.');

@@ -5,8 +5,7 @@
  * @packageDocumentation
  */
 import { existsSync } from 'node:fs';
-import { walkBenchmarks } from '../core/walk.js';
-import { RESULT_SCHEMA_VERSION, type SuiteResult, type TaskResult } from '../core/results.js';
+import type { SuiteResult, TaskResult } from '../core/results.js';
 import type { BenchmarkComparison } from '../detect/regression/regression-types.js';
 import type { BenchmarkFn } from '../bench/types.js';
 import { formatSeconds, parseDuration, type Duration } from './duration.js';
@@ -260,7 +259,7 @@ export async function assertNoRegression(
   options: NoRegressionOptions = {},
 ): Promise<ReadonlyMap<string, BenchmarkComparison>> {
   const rt = await loadRuntime();
-  const current = asSuite(result);
+  const current = asSuite(rt, result);
   if (!existsSync(baselineFile)) {
     if (options.createMissing === false) fail(rt, `baseline ${baselineFile} does not exist`, options);
     rt.writeSuiteResult(baselineFile, current);
@@ -273,8 +272,8 @@ export async function assertNoRegression(
     rerun === undefined
       ? undefined
       : async (key: string): Promise<readonly number[]> => {
-          const again = asSuite(await rerun());
-          for (const entry of walkBenchmarks(again)) if (entry.key === key) return entry.task.samples ?? [];
+          const again = asSuite(rt, await rerun());
+          for (const entry of rt.walkBenchmarks(again)) if (entry.key === key) return entry.task.samples ?? [];
           return [];
         };
   const report = await detector.compare(baseline, current, {
@@ -289,10 +288,10 @@ export async function assertNoRegression(
   return new Map(report.comparisons.map((c) => [c.key, c]));
 }
 
-function asSuite(result: SuiteResult | TaskResult): SuiteResult {
+function asSuite(rt: Rt, result: SuiteResult | TaskResult): SuiteResult {
   if ('tasks' in result) return result;
   return {
-    schemaVersion: RESULT_SCHEMA_VERSION,
+    schemaVersion: rt.RESULT_SCHEMA_VERSION,
     name: 'rune-bench-testing',
     status: result.status === 'ok' ? 'ok' : 'failed',
     startedAt: new Date().toISOString(),

@@ -5,6 +5,8 @@ export { AssertionError } from 'node:assert';
 export { BenchmarkSuite } from '../bench/benchmark-suite.js';
 export { compare } from '../bench/compare.js';
 export { readSuiteResult, writeSuiteResult } from '../bench/suite-result-json.js';
+export { RESULT_SCHEMA_VERSION } from '../core/results.js';
+export { walkBenchmarks } from '../core/walk.js';
 export { decideRoundVerdict } from '../compare/round-verdict.js';
 export { RegressionDetector } from '../detect/regression/regression-detector.js';
 export { pairedRatioInterval } from '../stats/paired-ratio.js';
