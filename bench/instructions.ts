@@ -38,11 +38,8 @@ const args = process.argv.slice(2);
 const repsAt = args.indexOf('--reps');
 const REPS = repsAt >= 0 ? Number(args[repsAt + 1]) : 20;
 if (!Number.isInteger(REPS) || REPS < 2) throw new RangeError('--reps must be an integer >= 2');
-// about 25-50 ms of CPU time natively each (a suite's default counts about 50 ms: 65536, 16 and 4096 of these):
-// 1e8 counted instructions or more, far above the run-to-run noise outside them. The tree diff counts 2048: at
-// 1024 its A/A spread over 20 repetitions was 0.1001%, the count of a run's fixed part moving by 1e5-3e5
-// instructions under load (its string comparisons' cost depends on when the collector ran)
-const ITERATIONS: Record<(typeof TASKS)[number], number> = { 'sha1 1KiB': 8192, 'deflate 64KiB': 8, 'tree diff 2000': 2048 };
+// about 25-35 ms of CPU time natively each: 1e8 counted instructions or so, far above the run-to-run noise outside them
+const ITERATIONS: Record<(typeof TASKS)[number], number> = { 'sha1 1KiB': 8192, 'deflate 64KiB': 8, 'tree diff 2000': 1024 };
 
 const w = (await import(MODULE)) as Workloads;
 const load = (): string => loadavg().map((l) => l.toFixed(2)).join(' ');
