@@ -7,8 +7,13 @@
 // `shared-PID` entry; any other file takes the `exclusive` directory (mkdir is atomic; waiters queue in arrival
 // order) and then waits until no live process holds a shared entry. Entries of processes that died are ignored
 // (a killed file cannot wedge the run). Child processes inherit the environment but are not test files, so they take no slot.
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+//
+// RUNE_BENCH_TEST_TIMES=<file> (opt-in) appends one line per test file process when it exits:
+// `<path> <shared|alone> <start> <held> <end>`, epoch milliseconds: start of the process, slot taken, exit; so
+// end - held is the file's own run and held - start its wait for a slot. Sort it to find the long files:
+//   awk '{ printf "%7.1f %s %s\n", ($5 - $4) / 1000, $2, $1 }' times.txt | sort -rn | head
+import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 const dir = process.env.RUNE_BENCH_TEST_SLOTS;
@@ -97,6 +102,14 @@ async function takeShared(slots) {
 
 if (dir !== undefined && process.env.RUNE_BENCH_TEST_SLOT_HELD === undefined && file.endsWith('.test.ts')) {
   process.env.RUNE_BENCH_TEST_SLOT_HELD = String(process.pid);
-  if (isParallelSafe(file)) await takeShared(dir);
+  const shared = isParallelSafe(file);
+  if (shared) await takeShared(dir);
   else await takeExclusive(dir);
+  const times = process.env.RUNE_BENCH_TEST_TIMES;
+  if (times !== undefined && times !== '') {
+    const start = Math.round(performance.timeOrigin);
+    const held = Date.now();
+    const path = relative(process.cwd(), file);
+    process.on('exit', () => appendFileSync(times, `${path} ${shared ? 'shared' : 'alone'} ${start} ${held} ${Date.now()}\n`));
+  }
 }
