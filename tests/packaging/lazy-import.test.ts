@@ -1,3 +1,4 @@
+// parallel-safe: which modules a fresh process loads, not how long it takes
 // Importing rune-bench loads only what construction needs: the heavy parts (process isolation, the instructions
 // instrument, the suites' implementations, node:crypto, node:child_process, node:vm) load when something runs, `rune-bench/testing` loads its assertions' runtime on the first assertion, and
 // `rune-bench --version` loads neither the command tree nor the library. Checked on the built package in fresh
