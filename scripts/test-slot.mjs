@@ -7,8 +7,15 @@
 // `shared-PID` entry; any other file takes the `exclusive` directory (mkdir is atomic; waiters queue in arrival
 // order) and then waits until no live process holds a shared entry. Entries of processes that died are ignored
 // (a killed file cannot wedge the run). Child processes inherit the environment but are not test files, so they take no slot.
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+//
+// RUNE_BENCH_TEST_TIMES=<file> (opt-in) appends one line per test file process when it exits:
+// `<path> <shared|alone> <start> <held> <end> <cpu> <children>`: epoch milliseconds of the process's start, the slot
+// taken and the exit (end - held is the file's own run, held - start its wait for a slot), then CPU seconds (user +
+// system) of the process and of the child processes it waited for (Linux; `-` elsewhere), which a loaded machine
+// moves far less than the times. Sort it to find the long files:
+//   awk '{ printf "%7.1f %s %s\n", ($5 - $4) / 1000, $2, $1 }' times.txt | sort -rn | head
+import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 const dir = process.env.RUNE_BENCH_TEST_SLOTS;
@@ -23,6 +30,17 @@ const alive = (pid) => {
     return error?.code === 'EPERM';
   }
 };
+
+/** CPU seconds of the child processes this one waited for (cutime + cstime, in USER_HZ = 100 ticks), or `-`. */
+function childrenCpu() {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[13]) + Number(fields[14])) / 100).toFixed(2);
+  } catch {
+    return '-';
+  }
+}
 
 /** True when the file says it may run beside other files. */
 export function isParallelSafe(path) {
@@ -97,6 +115,18 @@ async function takeShared(slots) {
 
 if (dir !== undefined && process.env.RUNE_BENCH_TEST_SLOT_HELD === undefined && file.endsWith('.test.ts')) {
   process.env.RUNE_BENCH_TEST_SLOT_HELD = String(process.pid);
-  if (isParallelSafe(file)) await takeShared(dir);
+  const shared = isParallelSafe(file);
+  if (shared) await takeShared(dir);
   else await takeExclusive(dir);
+  const times = process.env.RUNE_BENCH_TEST_TIMES;
+  if (times !== undefined && times !== '') {
+    const start = Math.round(performance.timeOrigin);
+    const held = Date.now();
+    const path = relative(process.cwd(), file);
+    process.on('exit', () => {
+      const end = Date.now();
+      const own = process.cpuUsage();
+      appendFileSync(times, `${path} ${shared ? 'shared' : 'alone'} ${start} ${held} ${end} ${((own.user + own.system) / 1e6).toFixed(2)} ${childrenCpu()}\n`);
+    });
+  }
 }

@@ -1,3 +1,4 @@
+// parallel-safe: type tests
 // Pins the public type surface as a user imports it from the package entry point. Checked by
 // `npm run typecheck` (tsc over tests/); the runtime test below only confirms the entry loads.
 import { test } from 'node:test';

@@ -1,3 +1,4 @@
+// parallel-safe: options, output parsing and the missing-tool error; nothing is timed
 // The instructions instrument without running valgrind: options, the missing-tool error, output parsing, the unit.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

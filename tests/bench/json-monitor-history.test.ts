@@ -1,3 +1,4 @@
+// parallel-safe: JSON, file and schema round trips of a result; the run only supplies the tasks
 // The monitor history a result carries survives its JSON form (text, files, the schema), is validated on reading
 // like a history file, is bounded on reading too, and a result written before it existed still reads.
 import { test } from 'node:test';

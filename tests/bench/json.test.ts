@@ -1,3 +1,4 @@
+// parallel-safe: JSON, file and schema round trips and typed errors; the run only supplies the tasks
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,3 +1,4 @@
+// parallel-safe: results built on a manual clock; the real runs only supply tasks
 // SuiteResultBuilder: a suite's result built once from its parts, with the one summary and an injected clock.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,3 +1,4 @@
+// parallel-safe: runs on a manual clock
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BenchmarkSuite } from '../../src/bench/benchmark-suite.js';

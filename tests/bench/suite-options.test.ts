@@ -1,3 +1,4 @@
+// parallel-safe: option validation and run() errors, not timings
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BenchmarkSuite } from '../../src/bench/benchmark-suite.js';

@@ -1,3 +1,4 @@
+// parallel-safe: statuses and messages of thrown values, not timings
 // Anything can be thrown: every thrown or rejected value becomes a failed task with a string message;
 // suite.run() never rejects because of it, and the message is never just "undefined".
 import { test } from 'node:test';

@@ -1,3 +1,4 @@
+// parallel-safe: runs on a manual clock; the real-clock case only asserts that a task that never settles times out
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BenchmarkSuite } from '../../src/bench/benchmark-suite.js';

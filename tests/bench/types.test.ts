@@ -1,3 +1,4 @@
+// parallel-safe: type tests
 import { test } from 'node:test';
 import { expectTypeOf } from 'expect-type';
 import { BenchmarkSuite } from '../../src/bench/benchmark-suite.js';

@@ -1,3 +1,4 @@
+// parallel-safe: widths, order and colour of the rendered lines, not the sampled figures
 // The dashboard renderer: real monitor snapshots plus findings, fitted to the terminal width.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,3 +1,4 @@
+// parallel-safe: exit codes, listings and a run's JSON shape, not timings
 // A module that exports a BenchmarkSuite instance is a suite: listed under its name and run like any other.
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';

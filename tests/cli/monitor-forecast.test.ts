@@ -1,3 +1,4 @@
+// parallel-safe: runs on a manual clock
 // The live findings behind `monitor` include the time-to-limit forecasts: a heap rising toward its limit raises
 // a `time-to-limit-heap` finding whose title is the forecast sentence.
 import { test } from 'node:test';

@@ -1,3 +1,4 @@
+// parallel-safe: waits for the server and the scrape within 10-15 s deadlines (about 1 s quiet) and asserts the exposition and a plausible RSS, no timing
 // A real Prometheus server (Debian's /usr/bin/prometheus) scrapes `rune-bench monitor --serve` and we read a metric back.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,3 +1,4 @@
+// parallel-safe: the terminal output's bar (its ETA is the suite's own fixed figure), colour and exit code, not timings
 // `run` on a real terminal (a pty from util-linux `script`): a progress bar with ETA, colour unless NO_COLOR.
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';

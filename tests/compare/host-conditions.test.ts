@@ -1,3 +1,4 @@
+// parallel-safe: synthetic readings; the one real reading is only checked to have a core
 // Host conditions from synthetic readings: /proc/stat parsing, the window's shares, and when two windows'
 // conditions explain a change.
 import { test } from 'node:test';

@@ -1,3 +1,4 @@
+// parallel-safe: the registry against the sources' declared names and units
 // The metric registry (the names `MetricSnapshot.get` accepts, and their units) agrees with what the built-in
 // sources declare: every descriptor they give is a registered name with the same unit, and every registered
 // fixed name is declared by a source (or is one of the few a host reports).

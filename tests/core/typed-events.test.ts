@@ -1,3 +1,4 @@
+// parallel-safe: emitter behaviour, not timings
 // The one typed event emitter: a throwing or rejecting listener becomes a `listenerError` event and never
 // breaks the emitter's loop; and every event class of the library is built on it.
 import { test } from 'node:test';

@@ -1,3 +1,4 @@
+// parallel-safe: type tests
 // Type tests of metric names and units, as a user imports them from the package entry: checked by tsc
 // (`npm run typecheck` covers tests/), and run as a trivial node test. A typo in a metric name must not compile.
 import { test } from 'node:test';

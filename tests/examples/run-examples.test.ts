@@ -1,3 +1,4 @@
+// parallel-safe: asserts each example's exit code and that it prints something, never its figures
 // Every example a user might copy is type-checked by `npm run typecheck` and run here, so none rots.
 // Examples named *.test.ts are run by the test runner itself.
 import { test } from 'node:test';

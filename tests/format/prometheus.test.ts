@@ -1,3 +1,4 @@
+// parallel-safe: the text formatted from a fixture run: names, labels, types and values copied from it, not their size
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';

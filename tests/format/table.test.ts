@@ -1,3 +1,4 @@
+// parallel-safe: the text formatted from a fixture run: layout, order and values copied from it, not their size
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { SuiteResult } from '../../src/core/results.js';

@@ -1,3 +1,4 @@
+// parallel-safe: hit and miss counts of on-demand samples
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LRUCache } from 'lru-cache';

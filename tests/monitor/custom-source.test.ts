@@ -1,3 +1,4 @@
+// parallel-safe: counter values, and rates checked against the snapshot's own elapsed time
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PerformanceMonitor } from '../../src/monitor/performance-monitor.js';

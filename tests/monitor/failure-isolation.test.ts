@@ -1,3 +1,4 @@
+// parallel-safe: runs on a manual clock; failures and listeners, not timings
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PerformanceMonitor, type MonitorErrorEvent } from '../../src/monitor/performance-monitor.js';

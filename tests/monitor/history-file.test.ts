@@ -1,3 +1,4 @@
+// parallel-safe: history file round trips and typed errors
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

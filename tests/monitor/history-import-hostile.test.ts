@@ -1,3 +1,4 @@
+// parallel-safe: hostile files are refused; no timing
 // History import validates like live data: times, values and names a source could not have produced are
 // refused with a typed error naming the file, and the monitor's history is left unchanged.
 import { test } from 'node:test';

@@ -1,3 +1,4 @@
+// parallel-safe: option validation and source bookkeeping
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PerformanceMonitor } from '../../src/monitor/performance-monitor.js';

@@ -1,3 +1,4 @@
+// parallel-safe: runs on a manual clock
 // The scheduler re-arms kept timers (one per whole-millisecond delay) instead of creating a timer per late
 // tick, and still keeps every deadline exactly (manual clock).
 import { test } from 'node:test';

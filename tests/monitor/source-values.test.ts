@@ -1,3 +1,4 @@
+// parallel-safe: validation of the values sources return
 // A source that returns garbage: each bad value is left out with an `error` event naming source and metric.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,3 +1,4 @@
+// parallel-safe: type tests
 // Type tests: checked by tsc (tsconfig.json includes tests/), and run as a trivial node test.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

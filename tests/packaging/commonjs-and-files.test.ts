@@ -1,3 +1,4 @@
+// parallel-safe: require() of the built package and the files it ships
 // The package as a user installs it: require() from CommonJS, the LICENSE, the docs and examples the README
 // links, and source maps that carry their sources.
 import assert from 'node:assert/strict';

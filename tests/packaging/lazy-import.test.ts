@@ -1,3 +1,4 @@
+// parallel-safe: which modules a fresh process loads, not how long it takes
 // Importing rune-bench loads the classes and functions it exports, not what they run: the formatters, the bottleneck
 // rules, the detectors' statistics (simple-statistics), the monitor's sampling machinery and sources, the task
 // runner, the stores' record files and git, the built-in suites' definitions load on first use (synchronously, by

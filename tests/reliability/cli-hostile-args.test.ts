@@ -1,3 +1,4 @@
+// parallel-safe: exit codes and neutralised text
 // Hostile arguments: control characters never reach the terminal raw, and a bad output path is a usage
 // error (exit 2) found before any work is done, not an "unexpected" failure.
 import { test } from 'node:test';

@@ -1,3 +1,4 @@
+// parallel-safe: the server closes held sockets; bounded by the test's timeout, not asserted on time
 // The /metrics server closes sockets that trickle a request in (one header byte at a time) or send nothing,
 // so held-open connections cannot pile up; a normal scrape still works while they are held.
 import { test } from 'node:test';

@@ -1,6 +1,7 @@
 // parallel-safe: asserts on the order of the files' start and end marks, not on how long anything took
 // The test runner's lock (scripts/run-tests.mjs with scripts/test-slot.mjs): a file that is not marked
-// parallel-safe never runs while another file runs, marked ones may; every file still runs and reports.
+// parallel-safe never runs while another file runs, marked ones may and run first; every file still runs and
+// reports, and the opt-in timing file has a line per file.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -23,12 +24,14 @@ test(${JSON.stringify(name)}, async () => {
 `;
 }
 
-void test('files that are not parallel-safe run alone; every file runs', () => {
+void test('files that are not parallel-safe run alone, after the marked ones; every file runs', () => {
   const dir = mkdtempSync(join(tmpdir(), 'rune-bench-slot-test-'));
   try {
     const log = join(dir, 'log');
+    const times = join(dir, 'times');
     writeFileSync(log, '');
-    const names = { shared: ['s1', 's2', 's3'], alone: ['x1', 'x2', 'x3'] };
+    // the unmarked files' names sort first: node's own order (by name) would start them first
+    const names = { shared: ['s1', 's2', 's3'], alone: ['a1', 'a2', 'a3'] };
     for (const name of names.shared) writeFileSync(join(dir, `${name}.test.ts`), file(name, log, true));
     for (const name of names.alone) writeFileSync(join(dir, `${name}.test.ts`), file(name, log, false));
     // the nested run takes its own lock (the mark that this process holds a slot is not passed on) and reports
@@ -37,6 +40,7 @@ void test('files that are not parallel-safe run alone; every file runs', () => {
     delete env.RUNE_BENCH_TEST_SLOT_HELD;
     delete env.RUNE_BENCH_TEST_SLOTS;
     delete env.NODE_TEST_CONTEXT;
+    env.RUNE_BENCH_TEST_TIMES = times;
     const run = spawnSync(process.execPath, [RUNNER, dir], { encoding: 'utf8', env, timeout: 120_000 });
     assert.equal(run.status, 0, run.stdout + run.stderr);
     assert.match(run.stdout, /^# pass 6$/m);
@@ -56,6 +60,22 @@ void test('files that are not parallel-safe run alone; every file runs', () => {
         assert.ok(!names.alone.includes(name) || running === 0, `${name} started beside another file: ${events.join(', ')}`);
         running += 1;
       } else running -= 1;
+    }
+    // the marked files go first: their processes are started first, two at a time, so at most one marked file (whose
+    // process started just before the first unmarked one's and lost the race to the lock) starts after an unmarked one
+    const firstAlone = Math.min(...names.alone.map((name) => events.indexOf(`start ${name}`)));
+    const late = names.shared.filter((name) => events.indexOf(`start ${name}`) > firstAlone);
+    assert.ok(late.length <= 1, `marked files started after an unmarked one: ${events.join(', ')}`);
+    // RUNE_BENCH_TEST_TIMES: one line per file, `path kind start held end cpu children`
+    const lines = readFileSync(times, 'utf8').trim().split('\n').map((line) => line.split(' '));
+    assert.deepEqual(
+      lines.map(([path = '', kind]) => `${path.slice(path.lastIndexOf('/') + 1)} ${String(kind)}`).sort(),
+      [...names.alone.map((name) => `${name}.test.ts alone`), ...names.shared.map((name) => `${name}.test.ts shared`)].sort(),
+    );
+    for (const [, , ...stamps] of lines) {
+      const [start = 0, held = 0, end = 0, cpu = -1, children = -1] = stamps.map(Number);
+      assert.ok(start > 0 && start <= held && held <= end, stamps.join(' '));
+      assert.ok(cpu > 0 && (children >= 0 || (process.platform !== 'linux' && stamps[4] === '-')), stamps.join(' '));
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

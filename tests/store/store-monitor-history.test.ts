@@ -1,3 +1,4 @@
+// parallel-safe: what the stores write and read back
 // The results stores keep what comparisons and trends read: a run's monitor history (for its own report's charts)
 // is left out of every record and named baseline, anywhere in the tree, so stored runs do not grow with it.
 import { after, test } from 'node:test';

@@ -1,3 +1,4 @@
+// parallel-safe: synthetic series
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { childProcessRule } from '../../../src/detect/bottleneck/rules/child-process.js';

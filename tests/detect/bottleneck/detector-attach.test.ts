@@ -1,3 +1,4 @@
+// parallel-safe: on-demand samples of fixed sources
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { BottleneckDetector, type BottleneckReport } from '../../../src/detect/bottleneck/bottleneck-detector.js';

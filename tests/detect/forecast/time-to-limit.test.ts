@@ -1,3 +1,4 @@
+// parallel-safe: synthetic series and on-demand samples of fixed sources
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BottleneckDetector } from '../../../src/detect/bottleneck/bottleneck-detector.js';

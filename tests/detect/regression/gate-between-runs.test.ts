@@ -1,3 +1,4 @@
+// parallel-safe: seeded synthetic samples and host conditions
 // The pairwise gate beyond one run: between-run noise from the store widens the interval and says so; runs of
 // other settings are incomparable; host conditions that could cause a change make it inconclusive.
 import { describe, test } from 'node:test';

@@ -1,3 +1,4 @@
+// parallel-safe: statuses, the tree, notices and the summary's arithmetic; the monitor's first and last points are taken on demand
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';

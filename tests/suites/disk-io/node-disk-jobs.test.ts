@@ -1,3 +1,4 @@
+// parallel-safe: bytes, operation counts, files and the figures' arithmetic, not the disk's speed
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';

@@ -1,3 +1,4 @@
+// parallel-safe: the temporary directory (its own parent) is removed after SIGINT; waits up to 30 s for it to appear
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';

@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { largeRepositorySuite } from '../../../src/suites/large-repository/large-repository-definition.js';
 import { liveTempDirs } from '../../../src/suites/common/temp-dir.js';
 
-const leftovers = (): string[] => readdirSync(tmpdir()).filter((n) => n.startsWith('rune-bench-large_repository-'));
+// one process's trees only (the pid is in the name): another file running beside this one may be generating its own
+const leftovers = (pid = process.pid): string[] => readdirSync(tmpdir()).filter((n) => n.startsWith(`rune-bench-large_repository-${String(pid)}-`));
 
 void describe('large_repository cleanup', () => {
   void test('aborted while generating: resolves aborted and removes the tree', async () => {
@@ -43,9 +44,10 @@ void describe('large_repository cleanup', () => {
   });
 
   void test('SIGINT removes the temporary tree before the process ends', async () => {
-    const before = leftovers();
     const fixture = fileURLToPath(new URL('./fixtures/run-until-interrupted.ts', import.meta.url));
     const child = spawn(process.execPath, ['--import', 'tsx', fixture], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const pid = child.pid ?? -1;
+    const before = leftovers(pid);
     let seenDuringRun: string[] = [];
     const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
       child.on('exit', (code, signal) => { resolve({ code, signal }); });
@@ -54,7 +56,7 @@ void describe('large_repository cleanup', () => {
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       if (out.includes('generating') && seenDuringRun.length === 0) {
-        seenDuringRun = leftovers().filter((n) => !before.includes(n));
+        seenDuringRun = leftovers(pid).filter((n) => !before.includes(n));
         child.kill('SIGINT');
       }
     });
@@ -62,6 +64,6 @@ void describe('large_repository cleanup', () => {
     assert.equal(seenDuringRun.length, 1, 'the tree existed while the suite ran');
     assert.equal(signal, 'SIGINT', 'the default SIGINT behaviour (terminate) is kept');
     assert.ok(!out.includes('finished'));
-    assert.deepEqual(leftovers(), before, 'the tree was removed');
+    assert.deepEqual(leftovers(pid), before, 'the tree was removed');
   });
 });

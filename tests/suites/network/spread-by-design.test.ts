@@ -1,3 +1,4 @@
+// parallel-safe: pure computation on fixed inputs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { TaskResult, TaskStatistics } from '../../../src/core/results.js';

@@ -1,3 +1,4 @@
+// parallel-safe: asserts blob ids, byte counts, the figures' arithmetic (speedup only > 0) and the clean-up of this process's tree
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -39,7 +40,8 @@ void describe('parallel_operations', () => {
   });
 
   void test('reports throughput, speedup and efficiency for 1..N workers and removes its tree', async () => {
-    const before = readdirSync(tmpdir()).filter((n) => n.startsWith('rune-bench-parallel_operations-'));
+    // this process's trees only (the pid is in the name): another file running beside this one may run the suite too
+    const before = readdirSync(tmpdir()).filter((n) => n.startsWith(`rune-bench-parallel_operations-${String(process.pid)}-`));
     const progress: number[] = [];
     const result = await parallelOperationsSuite.run({
       params: { files: 150, maxWorkers: 2, passMb: 1 },
@@ -56,7 +58,7 @@ void describe('parallel_operations', () => {
     assert.ok(Math.abs(fig('workers.1.throughput')! - fig('pass.bytes')! / t1) < 1e-6 * fig('workers.1.throughput')!);
     assert.ok(fig('deflate.ratio')! > 2, 'source-like content deflates well');
     assert.ok(progress.length > 2 && progress.every((f, i) => i === 0 || f >= progress[i - 1]!), 'progress rises');
-    const afterRun = readdirSync(tmpdir()).filter((n) => n.startsWith('rune-bench-parallel_operations-'));
+    const afterRun = readdirSync(tmpdir()).filter((n) => n.startsWith(`rune-bench-parallel_operations-${String(process.pid)}-`));
     assert.deepEqual(afterRun, before, 'temporary tree removed');
   });
 });

@@ -1,3 +1,4 @@
+// parallel-safe: results, threads, errors and aborts of the pool, not timings
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { WorkerPool } from '../../../src/workloads/worker-pool.js';

@@ -1,3 +1,4 @@
+// parallel-safe: loading and listing of suites; the network run is checked for its task statuses only
 // Built-in suites load their implementation on first run: the listing needs none of it, a run loads it once,
 // and a failed load is tried again rather than remembered.
 import { test } from 'node:test';
