@@ -23,8 +23,9 @@ function newestMtime(dir: string): number {
  */
 export function ensureBuilt(): void {
   // built = compiled and bundled (scripts/bundle-main.mjs writes dist/index.js last)
+  const index = join(ROOT, 'dist/index.js');
   const stale = (): boolean =>
-    !existsSync(BIN) || statSync(BIN).mtimeMs < newestMtime(join(ROOT, 'src/cli')) || !readFileSync(join(ROOT, 'dist/index.js'), 'utf8').startsWith('// bundled: ');
+    !existsSync(BIN) || statSync(BIN).mtimeMs < newestMtime(join(ROOT, 'src/cli')) || !existsSync(index) || !readFileSync(index, 'utf8').startsWith('// bundled: ');
   if (!stale()) return;
   const lock = join(ROOT, 'node_modules/.rune-bench-cli-build.lock');
   const deadline = Date.now() + 180_000;
