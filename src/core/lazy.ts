@@ -53,10 +53,10 @@ function share(): void {
 }
 
 /**
- * Registers a bundle of our modules. A published build holds the main entry's modules in one file
- * (dist/bundle/main.js, made by scripts/bundle-main.mjs), and each of their files re-exports its part of it: a
- * require() hook's copy of such a file then requires the bundle itself, not a copy of it. The bundle calls this
- * with its own URL and namespace as it loads.
+ * Registers a bundle of our modules. A published build holds the main entry's modules in two files
+ * (dist/bundle/main.js and core.js, made by scripts/bundle-main.mjs), and each of their files re-exports its part of
+ * one: a require() hook's copy of such a file then requires the bundle itself, not a copy of it. main.js calls this
+ * for itself and for core.js as it loads.
  *
  * @param url - the bundle's `import.meta.url`
  * @param namespace - the bundle's module namespace

@@ -23,8 +23,9 @@ function newestMtime(dir: string): number {
  */
 export function ensureBuilt(): void {
   // built = compiled and bundled (scripts/bundle-main.mjs writes dist/index.js last)
+  const index = join(ROOT, 'dist/index.js');
   const stale = (): boolean =>
-    !existsSync(BIN) || statSync(BIN).mtimeMs < newestMtime(join(ROOT, 'src/cli')) || !readFileSync(join(ROOT, 'dist/index.js'), 'utf8').startsWith('// bundled: ');
+    !existsSync(BIN) || statSync(BIN).mtimeMs < newestMtime(join(ROOT, 'src/cli')) || !existsSync(index) || !readFileSync(index, 'utf8').startsWith('// bundled: ');
   if (!stale()) return;
   const lock = join(ROOT, 'node_modules/.rune-bench-cli-build.lock');
   const deadline = Date.now() + 180_000;
@@ -34,12 +35,14 @@ export function ensureBuilt(): void {
       break;
     } catch {
       if (Date.now() > deadline) throw new Error('timed out waiting for another test to build');
+      // a lock older than a build can take was left by a process that died building: take it over
+      if (Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > 180_000) rmSync(lock, { recursive: true, force: true });
       spawnSync('sleep', ['0.5']);
       if (!stale()) return;
     }
   }
   try {
-    // what npm run build does: tsc, then the main entry's modules into one file
+    // what npm run build does: tsc, then the main entry's modules into two files
     if (stale()) {
       spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'ignore' });
       spawnSync(process.execPath, [join(ROOT, 'scripts/bundle-main.mjs')], { cwd: ROOT, stdio: 'ignore' });
