@@ -1,5 +1,5 @@
-// parallel-safe: checks output, files and exit codes, not timings
-// `report` over the results store: the latest run, trends across runs, an empty store, a damaged record.
+// parallel-safe: checks output, files and exit codes, not timings (the step found in real runs is in report-trends-step.test.ts)
+// `report` over the results store: the latest run, trends across runs, budgets, an empty store, a damaged record.
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
@@ -14,13 +14,12 @@ void describe('rune-bench report', () => {
     dir = tempDir();
     store = join(dir, 'results');
     const suiteModule = writeTinySuite(dir);
-    // Four runs at one level, then four at 100x the work: a real step the change-point detector must find.
-    for (const work of ['2000', '2000', '2000', '2000', '200000', '200000', '200000', '200000']) {
-      // the step is in the code (more work, same parameters), so the runs stay comparable
-      const r = await runCli(['run', '--suite', 'tiny', '--require', suiteModule, '--store', store, '--format', 'json'], { cwd: dir, env: { RUNE_TINY_WORK: work } });
+    // Four runs of the same code: what these tests read needs no step in them
+    for (let i = 0; i < 4; i++) {
+      const r = await runCli(['run', '--suite', 'tiny', '--require', suiteModule, '--store', store, '--format', 'json'], { cwd: dir });
       assert.equal(r.code, 0, r.stderr);
     }
-    assert.equal(readdirSync(store).filter((f) => f.endsWith('.run.json.gz')).length, 8);
+    assert.equal(readdirSync(store).filter((f) => f.endsWith('.run.json.gz')).length, 4);
   });
 
   void test('the latest run as a table, compared with the one before', async () => {
@@ -28,21 +27,6 @@ void describe('rune-bench report', () => {
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /sum/);
     assert.match(r.stderr, /latest run: tiny at .*, compared with/);
-  });
-
-  void test('trends as JSON: one series per task with every run, and the step as a change point', async () => {
-    const r = await runCli(['report', '--trends', '--format', 'json', '--store', store], { cwd: dir });
-    assert.equal(r.code, 0, r.stderr);
-    const json = JSON.parse(r.stdout) as {
-      kind: string;
-      series: { key: string; points: { value: number }[]; changePoints?: { index: number; direction?: string }[] }[];
-    };
-    assert.equal(json.kind, 'trends');
-    assert.deepEqual(json.series.map((s) => s.key).sort(), ['tiny/sort copy', 'tiny/sum']);
-    const sum = json.series.find((s) => s.key === 'tiny/sum')!;
-    assert.equal(sum.points.length, 8);
-    assert.ok(sum.points[7]!.value > sum.points[0]!.value * 10, 'the median grew with the work');
-    assert.deepEqual(sum.changePoints?.map((c) => [c.index, c.direction]), [[4, 'regression']]);
   });
 
   void test('--budget: a budget below the newest runs is reported over; one far above is within or crossing, never over', async () => {

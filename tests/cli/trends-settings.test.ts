@@ -1,5 +1,6 @@
-// parallel-safe: checks output, files and exit codes, not timings
-// `report --trends` marks a run whose parameters differ from its neighbours instead of drawing it as a spike.
+// `report --trends` marks a run whose parameters differ from its neighbours instead of drawing it as a spike. The
+// JSON test reads the runs' medians (the odd run measured more; no change point among the usual runs), so this file
+// runs alone.
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
