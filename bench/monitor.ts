@@ -1,12 +1,12 @@
 // The default monitor's CPU cost, side by side with two peers measured in the same run.
 //
-//   npm run bench:monitor                          (5 rounds per interval, about 2 minutes)
-//   npm run bench:monitor -- --quick               (3 short rounds, about 50 s, noisier)
+//   npm run bench:monitor                          (5 rounds per interval, about 3.5 minutes)
+//   npm run bench:monitor -- --quick               (3 short rounds, about 1.5 minutes, noisier)
 //   npm run bench:monitor -- --rounds 8 --seconds 10
 //   npm run bench:monitor -- --reference /tmp/old  (also a reference build's monitor, e.g. a worktree of main)
 //   npm run bench:monitor -- --breakdown           (also where the cost goes: see BREAKDOWN below)
-//   npm run bench:monitor -- --intervals 100 --warmup 12   (one interval; warm up past V8's memory reducer,
-//                                                  which runs a few full GCs ~8 s after start in any process)
+//   npm run bench:monitor -- --intervals 100 --warmup 1.5  (one interval; the window then holds the one-time
+//                                                  collections of V8's memory reducer, see WARM-UP below)
 //
 // Three kinds of child process (plain node on dist/, no tsx), each fresh per round:
 //   idle     imports rune-bench and runs a timer at the interval that does nothing (the floor: a process
@@ -51,7 +51,12 @@ if (reference !== undefined && !existsSync(`${reference}/dist/index.js`)) {
   process.exit(2);
 }
 const breakdown = process.argv.includes('--breakdown');
-const warmupMs = arg('--warmup', 1.5) * 1000;
+// WARM-UP: 12 s by default, so the window holds the cost of leaving the monitor on and not its start. V8's memory
+// reducer runs two full collections ("Mark-Compact (reduce)") some 8-9 s after a process starts allocating: about
+// 25-35 ms of CPU once, in the monitor's process and the naive sampler's, not in the idle peer's (which allocates
+// nothing after its import; node --trace-gc shows it). Inside an 8 s window that one-time cost read as 0.4-0.5% of a
+// core more (quiet AMD EPYC, load 0.2-1.2) at both intervals; --warmup 1.5 shows it.
+const warmupMs = arg('--warmup', 12) * 1000;
 
 // Where the cost goes: each kind is a monitor (of this build) with only some of the default sources, or an
 // idle process with the event loop source's old extra timer. RB_SOURCES lists the default sources kept.
@@ -214,7 +219,7 @@ async function measure(interval: number): Promise<IntervalResult> {
 const goals: Record<number, number> = { 100: 0.005, 1000: 0.0015 };
 const load0 = loadavg();
 console.log(`rune-bench monitor cost: node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'} x ${cpus().length}`);
-console.log(`load average at start ${load0.map((l) => l.toFixed(2)).join(' ')}; ${rounds} rounds of ${seconds} s per interval, ${KINDS.length} kinds interleaved`);
+console.log(`load average at start ${load0.map((l) => l.toFixed(2)).join(' ')}; ${rounds} rounds of ${seconds} s per interval after ${warmupMs / 1000} s of warm-up, ${KINDS.length} kinds interleaved`);
 if (reference !== undefined) console.log(`reference: the default monitor of ${reference}/dist`);
 console.log('CPU as a share of one core: median over rounds [min..max]; cost = process - idle peer of the same round');
 for (const interval of intervals) {
