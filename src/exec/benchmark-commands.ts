@@ -2,7 +2,7 @@
 import { environmentFingerprint } from '../bench/environment.js';
 import { buildSummary, suiteStatus } from '../bench/summary.js';
 import { systemClock } from '../core/clock.js';
-import { isRuneBenchError, RuneBenchError } from '../core/errors.js';
+import { abortError, isRuneBenchError, RuneBenchError } from '../core/errors.js';
 import { validateOptions, type OptionRules } from '../core/options.js';
 import { RESULT_SCHEMA_VERSION, type ErrorInfo, type KeyFigure, type SuiteResult, type TaskResult } from '../core/results.js';
 import { describeSamples } from '../stats/describe.js';
@@ -134,9 +134,21 @@ export async function benchmarkCommands(commands: readonly string[], options: Ex
   for (const p of planned) argv(p.command);
   for (const hook of [options.prepare, options.setup, options.cleanup]) if (hook !== undefined) argv(hook);
 
-  const runner = await ProcessRunner.start({ ...(options.env === undefined ? {} : { env: options.env }), ...(signal === undefined ? {} : { signal }) });
   const notices: string[] = [];
   const measured: Measured[] = [];
+  // A signal aborted before the call stops it before anything starts; an abort once it has started, even while
+  // the runner's python3 is still starting (it can take a second on a loaded machine), ends in an aborted result.
+  if (signal?.aborted === true) throw abortError(signal, 'exec');
+  let runner: ProcessRunner;
+  try {
+    runner = await ProcessRunner.start({ ...(options.env === undefined ? {} : { env: options.env }), ...(signal === undefined ? {} : { signal }) });
+  } catch (caught) {
+    if (!isRuneBenchError(caught, 'ERR_ABORTED')) throw caught;
+    notices.push('aborted while the process runner started, before any command ran');
+    const first = planned[0] as Planned; // plan() refuses an empty list
+    measured.push({ planned: first, runs: [], aborted: true, duration: 0 });
+    return buildResult(measured, { suiteName, startedAt, duration: (clock.now() - started) / 1000, seed, notices, ignoreFailure, rssFloor: 0, snapshots: [] });
+  }
   let watch: CommandsWatch;
   try {
     watch = await watchCommands(options.monitor, runner.pid);

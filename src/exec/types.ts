@@ -46,7 +46,11 @@ export interface ExecOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Seed of the bootstrap intervals. @defaultValue `1` */
   readonly seed?: number;
-  /** Stops the run: the running command is killed and the result is `aborted`. */
+  /**
+   * Stops the run: the running command is killed and the result is `aborted` (whatever the run was doing: starting
+   * its process runner, measuring the shell, or running a command). A signal already aborted when the call is made
+   * rejects it with `ERR_ABORTED` before anything starts.
+   */
   readonly signal?: AbortSignal;
   /** Time source for durations and the start time. @defaultValue `systemClock` */
   readonly clock?: Clock;
