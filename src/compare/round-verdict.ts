@@ -2,7 +2,7 @@
 import type { ConfidenceInterval } from '../core/results.js';
 import type { ConditionsExplanation } from '../bench/host-conditions.js';
 import type { Verdict } from '../detect/regression/verdict.js';
-import { screenedChange } from '../detect/regression/regression-gate.js';
+import { screenedChange, wholeIntervalVerdict } from '../detect/regression/regression-gate.js';
 
 /**
  * What {@link decideRoundVerdict} decides from.
@@ -49,25 +49,15 @@ export function decideRoundVerdict(input: RoundVerdictInput): VerdictWithReason 
   if (n < 2 || !Number.isFinite(ci.lower) || !Number.isFinite(ci.upper)) {
     return { verdict: 'inconclusive', reason: `only ${n} round${n === 1 ? '' : 's'} gave a ratio: at least 2 are needed for an interval` };
   }
-  const upperBound = 1 + threshold;
-  const lowerBound = 1 / (1 + threshold);
   const interval = `${pct(ratio)} over ${n} rounds (95% CI ${pct(ci.lower)} to ${pct(ci.upper)}), threshold ${(threshold * 100).toFixed(1)}%`;
   const slower = ratios.filter((r) => r > 1).length;
-  let verdict: Verdict;
-  let reason: string;
-  if (ci.lower > upperBound) {
-    verdict = 'regressed';
-    reason = `head slower by ${interval}; ${slower} of ${n} rounds slower`;
-  } else if (ci.upper < lowerBound) {
-    verdict = 'improved';
-    reason = `head faster by ${interval}; ${n - slower} of ${n} rounds faster`;
-  } else if (ci.lower >= lowerBound && ci.upper <= upperBound) {
-    verdict = 'unchanged';
-    reason = `${interval}: the interval lies within the threshold`;
-  } else {
-    verdict = 'inconclusive';
-    reason = `${interval}: the interval straddles the threshold; more rounds (or a quieter machine) may decide`;
-  }
+  const verdict = wholeIntervalVerdict(ci, threshold);
+  const reason = {
+    regressed: `head slower by ${interval}; ${slower} of ${n} rounds slower`,
+    improved: `head faster by ${interval}; ${n - slower} of ${n} rounds faster`,
+    unchanged: `${interval}: the interval lies within the threshold`,
+    inconclusive: `${interval}: the interval straddles the threshold; more rounds (or a quieter machine) may decide`,
+  }[verdict];
   if ((verdict === 'regressed' || verdict === 'improved') && input.conditions?.explains === true) {
     return { verdict: 'inconclusive', reason: `${reason}, but the host conditions differed between the sides (${input.conditions.reason})` };
   }

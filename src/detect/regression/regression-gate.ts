@@ -85,6 +85,23 @@ export function screenedChange(ratio: number, ci: ConfidenceInterval, threshold:
 }
 
 /**
+ * The whole-interval rule, the one place it is written: `regressed` when the whole interval lies above
+ * `1 + threshold`, `improved` when it lies below `1 / (1 + threshold)`, `unchanged` when it lies within both
+ * bounds, else `inconclusive` (it straddles a bound). The pairwise gate ({@link verdictOf}) and the same-window
+ * comparison (`decideRoundVerdict`) both decide with it.
+ *
+ * @internal
+ */
+export function wholeIntervalVerdict(ci: ConfidenceInterval, threshold: number): 'regressed' | 'improved' | 'unchanged' | 'inconclusive' {
+  const up = 1 + threshold;
+  const down = 1 / up;
+  if (ci.lower > up) return 'regressed';
+  if (ci.upper < down) return 'improved';
+  if (ci.lower >= down && ci.upper <= up) return 'unchanged';
+  return 'inconclusive';
+}
+
+/**
  * The verdict from an interval and an adjusted p-value, with its reason in words. A verdict that stands on this
  * one measurement needs the whole interval past the threshold. With `screening` (a re-run will be asked to
  * reproduce any change, see {@link reproduces}) a change is screened in when the interval excludes no change
@@ -100,15 +117,14 @@ export function verdictOf(
   s: GateSettings,
   screening = false,
 ): { readonly verdict: Verdict; readonly reason: string } {
-  const up = 1 + s.threshold;
-  const down = 1 / up;
   const span = `the ${(ci.level * 100).toFixed(0)}% interval ${percent(ci.lower)} to ${percent(ci.upper)}`;
   const limit = `the ${(s.threshold * 100).toFixed(1)}% threshold`;
   const q = `q = ${qValue.toPrecision(2)}`;
-  const wholly = ci.lower > up || ci.upper < down;
+  const whole = wholeIntervalVerdict(ci, s.threshold);
+  const wholly = whole === 'regressed' || whole === 'improved';
   const screened = screening && !wholly && screenedChange(ratio, ci, s.threshold) !== undefined;
   if (wholly || screened) {
-    const slower = wholly ? ci.lower > up : ci.lower > 1;
+    const slower = wholly ? whole === 'regressed' : ci.lower > 1;
     const direction = slower ? 'above' : 'below';
     const shown = wholly
       ? `${span} lies wholly ${direction} ${limit}`
@@ -116,7 +132,7 @@ export function verdictOf(
     if (qValue <= s.alpha) return { verdict: slower ? 'regressed' : 'improved', reason: `${shown} (${q})` };
     return { verdict: 'inconclusive', reason: `${shown}, but ${q} is above the false discovery rate ${s.alpha}` };
   }
-  if (ci.lower >= down && ci.upper <= up) return { verdict: 'unchanged', reason: `${span} lies within ${limit}` };
+  if (whole === 'unchanged') return { verdict: 'unchanged', reason: `${span} lies within ${limit}` };
   return { verdict: 'inconclusive', reason: `${span} straddles ${limit}` };
 }
 
