@@ -55,10 +55,25 @@ interface Count {
   readonly wall: number;
 }
 
+// Ctrl-C or SIGTERM: the counting children (valgrind) and the busy processes are killed, and the table is printed
+// for the repetitions done (a second signal exits at once). Without this a stopped bench left its busy processes
+// spinning and its valgrind children counting.
+const stop = new AbortController();
+const liveHogs = new Set<ChildProcess>();
+const onSignal = (signal: NodeJS.Signals): void => {
+  if (stop.signal.aborted) process.exit(130);
+  console.error(`\n${signal}: stopping; the table below covers the repetitions done (signal again to exit now)`);
+  stop.abort();
+  for (const h of liveHogs) h.kill('SIGKILL');
+};
+process.on('SIGINT', onSignal);
+process.on('SIGTERM', onSignal);
+const stopped = (): boolean => stop.signal.aborted;
+
 async function count(task: string, iterations: number, spin: number): Promise<Count> {
   process.env.RUNE_BENCH_SPIN = String(spin);
   try {
-    const m = await countInstructions({ module: MODULE, task, iterations, execArgv: [] });
+    const m = await countInstructions({ module: MODULE, task, iterations, execArgv: [], signal: stop.signal });
     const kept = m.kept.map((i) => m.perOp[i] ?? Number.NaN);
     return { perOp: median(kept), kept, all: m.perOp, wall: m.wallSeconds };
   } finally {
@@ -77,7 +92,12 @@ async function time(task: string, spin: number): Promise<{ perOp: number; sample
 }
 
 function busy(n: number): ChildProcess[] {
-  return Array.from({ length: n }, () => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
+  const hogs = Array.from({ length: n }, () => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
+  for (const h of hogs) {
+    liveHogs.add(h);
+    h.once('exit', () => liveHogs.delete(h));
+  }
+  return hogs;
 }
 
 // The extra loop's size for 1% more work: counted inside each task, since its cost per iteration depends on the
@@ -102,7 +122,7 @@ interface Row {
 const rows = new Map<string, Row>();
 for (const task of TASKS) rows.set(task, { timeA: [], timeB: [], samplesA: [], samplesB: [], countA: [], countB: [] });
 const started = Date.now();
-for (let rep = 0; rep < REPS; rep++) {
+for (let rep = 0; rep < REPS && !stopped(); rep++) {
   const hogs = busy(rep % 3);
   try {
     for (const task of TASKS) {
@@ -124,12 +144,19 @@ for (let rep = 0; rep < REPS; rep++) {
         `  ${task}: instructions A ${a.perOp.toFixed(1)} [${a.all.map((v) => v.toFixed(1)).join(', ')}] B ${b.perOp.toFixed(1)} [${b.all.map((v) => v.toFixed(1)).join(', ')}] per op (${a.wall.toFixed(0)} s, ${b.wall.toFixed(0)} s); time A ${(ta.perOp * 1e6).toFixed(3)} B ${(tb.perOp * 1e6).toFixed(3)} us/op`,
       );
     }
+  } catch (error) {
+    if (!stopped()) throw error;
   } finally {
     for (const h of hogs) h.kill('SIGKILL');
   }
+  if (stopped()) break;
   console.log(`repetition ${String(rep + 1)}/${String(REPS)} done (${String(rep % 3)} busy processes, load ${load()}, ${((Date.now() - started) / 1000).toFixed(0)} s)`);
 }
 
+if (stopped() && [...rows.values()].every((r) => r.countA.length === 0)) {
+  console.error('stopped before any task was measured: no table');
+  process.exit(130);
+}
 const spread = (xs: readonly number[]): number => Math.max(...xs) / Math.min(...xs) - 1;
 const detector = new RegressionDetector();
 const countGate = { threshold: DEFAULT_COUNT_THRESHOLD, alpha: 0.05, level: 0.95, resamples: 2000, seed: 1 };
@@ -185,3 +212,4 @@ for (const task of TASKS) {
 }
 const each = TASKS.map((t) => `${t} ${(perSpin[t] ?? Number.NaN).toFixed(2)}`).join(', ');
 console.log(`\nextra loop, instructions per iteration: ${each}; load at end ${load()}; total ${((Date.now() - started) / 1000).toFixed(0)} s`);
+if (stopped()) process.exitCode = 130;
