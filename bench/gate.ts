@@ -192,15 +192,15 @@ async function baselineSlowTrial(base: string, changed: string): Promise<{ caugh
   return { caught: current.code === 1, preChangeCaught, verdicts: `${verdicts}${why}` };
 }
 
-async function compareTrial(dir: string): Promise<{ failed: boolean; verdict: string; ratio: number | undefined; rounds: number }> {
+async function compareTrial(dir: string): Promise<{ failed: boolean; verdict: string; reason: string; ratio: number | undefined; rounds: number }> {
   let busy: ChildProcess[] = [];
   try {
     const run = await cli(['compare', '--base', 'HEAD', '--require', 'suite.js', '--suite', 'gate', '--rounds', String(rounds), '--fail-on-regression', '--format', 'json'], dir, (text) => {
       if (busy.length === 0 && text.includes(`round 2/${rounds}`)) busy = startBusy();
     });
     if (run.code !== 0 && run.code !== 1) throw new Error(`compare failed (${String(run.code)}): ${run.stderr}`);
-    const record = JSON.parse(run.stdout) as { verdict: string; tasks: { ratio: number }[]; rounds: unknown[] };
-    return { failed: run.code === 1, verdict: record.verdict, ratio: record.tasks[0]?.ratio, rounds: record.rounds.length };
+    const record = JSON.parse(run.stdout) as { verdict: string; tasks: { ratio: number; reason?: string }[]; rounds: unknown[] };
+    return { failed: run.code === 1, verdict: record.verdict, reason: record.tasks[0]?.reason ?? '', ratio: record.tasks[0]?.ratio, rounds: record.rounds.length };
   } finally {
     stopBusy(busy);
   }
@@ -250,7 +250,7 @@ try {
     console.log(
       `  trial ${i + 1}/${trials}: run --baseline ${g.failed ? 'exit 1' : 'exit 0'} [${g.verdicts}], pre-change gate ${g.preChangeFailed ? 'exit 1' : 'exit 0'} ` +
         `(${g.change === undefined ? '?' : `${(g.change * 100).toFixed(1)}%`}); run --baseline 10% slower, no load added ${q.caught ? 'exit 1' : 'exit 0'} [${q.verdicts}]; ` +
-        `compare unchanged ${a?.verdict ?? 'skipped'}; compare 10% slower ${b?.verdict ?? 'skipped'}; load/core ${perCore().toFixed(2)}`,
+        `compare unchanged ${a?.verdict ?? 'skipped'}; compare 10% slower ${b?.verdict ?? 'skipped'}${b !== undefined && b.verdict !== 'regressed' ? ` (${b.reason})` : ''}; load/core ${perCore().toFixed(2)}`,
     );
   }
   // interval calibration: does a fresh run's median fall inside the previous run's 95% interval? One process
