@@ -6,7 +6,7 @@ import type * as FilesModule from '../core/files.js';
 import { lazyModule } from '../core/lazy.js';
 import type { SuiteResult } from '../core/results.js';
 import { readSuiteResult, writeSuiteResult } from '../bench/suite-result-json.js';
-import type * as ResultsStoreModule from './results-store.js';
+import { benchmarksOf, byStartTime, checkBaselineName, keysOf, parseRecord, recordHeader, seriesOf, storedResult } from './stored-records.js';
 import type { HistorySeries, ResultsStore, ResultsStoreAppendOptions, ResultsStoreContents, ResultsStoreSeriesOptions, StoredRun } from './results-store.js';
 
 // Record files and their format load on the first append or read, not with rune-bench (which exports the store);
@@ -14,16 +14,6 @@ import type { HistorySeries, ResultsStore, ResultsStoreAppendOptions, ResultsSto
 const fs = (): typeof import('node:fs') => process.getBuiltinModule('node:fs');
 const files = lazyModule<typeof FilesModule>(import.meta.url, '../core/files.js');
 const builtins = lazyModule<typeof BuiltinsModule>(import.meta.url, '../core/builtins.js');
-const records = lazyModule<typeof ResultsStoreModule>(import.meta.url, './results-store.js');
-const benchmarksOf: typeof ResultsStoreModule.benchmarksOf = (...args) => records().benchmarksOf(...args);
-const byStartTime: typeof ResultsStoreModule.byStartTime = (...args) => records().byStartTime(...args);
-const checkBaselineName: typeof ResultsStoreModule.checkBaselineName = (...args) => {
-  records().checkBaselineName(...args);
-};
-const keysOf: typeof ResultsStoreModule.keysOf = (...args) => records().keysOf(...args);
-const parseRecord: typeof ResultsStoreModule.parseRecord = (...args) => records().parseRecord(...args);
-const seriesOf: typeof ResultsStoreModule.seriesOf = (...args) => records().seriesOf(...args);
-const storedResult: typeof ResultsStoreModule.storedResult = (...args) => records().storedResult(...args);
 
 const EXTENSION = '.run.json.gz';
 
@@ -90,8 +80,7 @@ export class FolderResultsStore implements ResultsStore {
     const machine = options.machine ?? result.env.id;
     const seq = String(this.#sequence++).padStart(4, '0');
     const file = `${isoStamp(result.startedAt)}-${seq}-${builtins().randomHex(3)}-${safe(commit.slice(0, 12))}-${safe(machine)}${EXTENSION}`;
-    const { RECORD_FORMAT, RECORD_VERSION } = records();
-    files().writeJsonAtomic(join(this.#dir, file), { format: RECORD_FORMAT, version: RECORD_VERSION, commit, machine, result: stored }, true);
+    files().writeJsonAtomic(join(this.#dir, file), { ...recordHeader(), commit, machine, result: stored }, true);
     return { file, suite: result.name, commit, machine, startedAt: result.startedAt, benchmarks: benchmarksOf(stored), result: stored };
   }
 

@@ -6,7 +6,7 @@ import { lazyModule } from '../core/lazy.js';
 import type { SuiteResult } from '../core/results.js';
 import { suiteResultFromJSON, suiteResultToJSON } from '../bench/suite-result-json.js';
 import type * as GitModule from './git.js';
-import type * as ResultsStoreModule from './results-store.js';
+import { benchmarksOf, byStartTime, checkBaselineName, keysOf, parseRecord, recordHeader, seriesOf, storedResult } from './stored-records.js';
 import type { HistorySeries, ResultsStore, ResultsStoreAppendOptions, ResultsStoreContents, ResultsStoreSeriesOptions, StoredRun } from './results-store.js';
 
 // git, record files and their format load on the first use of a store, not with rune-bench (which exports it).
@@ -18,16 +18,6 @@ const encodeJson: typeof FilesModule.encodeJson = (...args) => files().encodeJso
 const gitModule = lazyModule<typeof GitModule>(import.meta.url, './git.js');
 const git: typeof GitModule.git = (...args) => gitModule().git(...args);
 const gitText: typeof GitModule.gitText = (...args) => gitModule().gitText(...args);
-const records = lazyModule<typeof ResultsStoreModule>(import.meta.url, './results-store.js');
-const benchmarksOf: typeof ResultsStoreModule.benchmarksOf = (...args) => records().benchmarksOf(...args);
-const byStartTime: typeof ResultsStoreModule.byStartTime = (...args) => records().byStartTime(...args);
-const checkBaselineName: typeof ResultsStoreModule.checkBaselineName = (...args) => {
-  records().checkBaselineName(...args);
-};
-const keysOf: typeof ResultsStoreModule.keysOf = (...args) => records().keysOf(...args);
-const parseRecord: typeof ResultsStoreModule.parseRecord = (...args) => records().parseRecord(...args);
-const seriesOf: typeof ResultsStoreModule.seriesOf = (...args) => records().seriesOf(...args);
-const storedResult: typeof ResultsStoreModule.storedResult = (...args) => records().storedResult(...args);
 
 /** Default notes ref of the git store. @beta */
 export const DEFAULT_NOTES_REF = 'refs/notes/rune-bench';
@@ -148,8 +138,7 @@ export class GitNotesResultsStore implements ResultsStore {
     const commit = this.#resolveCommit(options.commit ?? result.env.gitCommit ?? 'HEAD');
     const machine = options.machine ?? result.env.id;
     const run = randomHex(8);
-    const { RECORD_FORMAT, RECORD_VERSION } = records();
-    const bytes = encodeJson({ format: RECORD_FORMAT, version: RECORD_VERSION, commit, machine, run, result: stored }, true);
+    const bytes = encodeJson({ ...recordHeader(), commit, machine, run, result: stored }, true);
     const line = `${LINE_TAG} ${Buffer.from(bytes).toString('base64')}`;
     for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
       if (this.#tryAppend(commit, line)) {

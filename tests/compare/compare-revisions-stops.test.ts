@@ -9,29 +9,14 @@ import assert from 'node:assert/strict';
 import { compareRevisions } from '../../dist/entry/compare.js';
 import { isRuneBenchError } from '../../dist/index.js';
 import type { CompareRevisionsOptions } from '../../src/entry/compare.js';
-import { createRepo, suiteModule, workModule, type TestRepo } from './helpers.js';
-
-async function withTmp<T>(repo: TestRepo, fn: () => Promise<T>): Promise<T> {
-  const saved = process.env.TMPDIR;
-  process.env.TMPDIR = repo.tmp;
-  try {
-    return await fn();
-  } finally {
-    if (saved === undefined) delete process.env.TMPDIR;
-    else process.env.TMPDIR = saved;
-  }
-}
-
-function options(repo: TestRepo, more: Partial<CompareRevisionsOptions> = {}): CompareRevisionsOptions {
-  return { base: 'HEAD', repository: repo.dir, suiteModule: 'suite.js', suite: 'tiny', rounds: 4, ...more };
-}
+import { compareOptions, createRepo, suiteModule, withTmp, workModule } from './helpers.js';
 
 void test('a suite module that throws at load in the base rejects with ERR_CHILD_FAILED and removes the worktree', async () => {
   const repo = createRepo({ 'suite.js': suiteModule({ prelude: "throw new Error('broken at load');" }), 'work.js': workModule(1) });
   try {
     repo.commit({ 'suite.js': suiteModule() }, 'fixed');
     await assert.rejects(
-      withTmp(repo, () => compareRevisions(options(repo, { base: 'HEAD~1' }))),
+      withTmp(repo, () => compareRevisions(compareOptions(repo, { base: 'HEAD~1' }))),
       (error: unknown) => isRuneBenchError(error, 'ERR_CHILD_FAILED') && error.message.includes('broken at load') && error.message.includes('base'),
     );
     assert.equal(repo.worktrees(), 1);
@@ -49,7 +34,7 @@ void test('an abort while a side runs kills it, removes the worktree and rejects
     await assert.rejects(
       withTmp(repo, () =>
         compareRevisions(
-          options(repo, {
+          compareOptions(repo, {
             signal: controller.signal,
             onProgress: (p) => {
               if (p.phase === 'measure' && p.round === 1 && p.side === 'head') {
@@ -74,7 +59,7 @@ void test('a different task set or parameter default is incomparable, with what 
   const repo = createRepo({ 'suite.js': suiteModule(), 'work.js': workModule(1) });
   try {
     repo.write({ 'suite.js': suiteModule({ tasks: ['loop', 'extra'], parameterDefault: 30000 }) });
-    const result = await withTmp(repo, () => compareRevisions(options(repo)));
+    const result = await withTmp(repo, () => compareRevisions(compareOptions(repo)));
     assert.equal(result.verdict, 'incomparable');
     assert.match(result.reason, /parameter n \(number, default 20000\) in base, n \(number, default 30000\) in head/);
     assert.match(result.reason, /task only in head: extra/);
@@ -92,8 +77,8 @@ void test('options are checked before anything runs', async () => {
   await assert.rejects(compareRevisions({ base: 'HEAD', suiteModule: 's.js', suite: 'x', round: 3 } as unknown as CompareRevisionsOptions), /round is not a known compareRevisions option \(did you mean rounds\?\)/);
   const repo = createRepo({ 'suite.js': suiteModule(), 'work.js': workModule(1) });
   try {
-    await assert.rejects(compareRevisions(options(repo, { suiteModule: '/etc/hostname' })), /suiteModule option must be inside the repository/);
-    await assert.rejects(compareRevisions(options(repo, { base: 'no-such-branch' })), (e: unknown) => isRuneBenchError(e, 'ERR_NOT_FOUND') && /no-such-branch/.test(e.message));
+    await assert.rejects(compareRevisions(compareOptions(repo, { suiteModule: '/etc/hostname' })), /suiteModule option must be inside the repository/);
+    await assert.rejects(compareRevisions(compareOptions(repo, { base: 'no-such-branch' })), (e: unknown) => isRuneBenchError(e, 'ERR_NOT_FOUND') && /no-such-branch/.test(e.message));
   } finally {
     repo.cleanup();
   }

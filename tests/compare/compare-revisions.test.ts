@@ -5,23 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 // from dist/: the comparison's children then run the built code with plain node, not through a TypeScript loader
 import { compareRevisions } from '../../dist/entry/compare.js';
-import type { CompareRevisionsOptions, RevisionComparison } from '../../src/entry/compare.js';
-import { createRepo, suiteModule, workModule, type TestRepo } from './helpers.js';
-
-async function withTmp<T>(repo: TestRepo, fn: () => Promise<T>): Promise<T> {
-  const saved = process.env.TMPDIR;
-  process.env.TMPDIR = repo.tmp;
-  try {
-    return await fn();
-  } finally {
-    if (saved === undefined) delete process.env.TMPDIR;
-    else process.env.TMPDIR = saved;
-  }
-}
-
-function options(repo: TestRepo, more: Partial<CompareRevisionsOptions> = {}): CompareRevisionsOptions {
-  return { base: 'HEAD', repository: repo.dir, suiteModule: 'suite.js', suite: 'tiny', rounds: 4, ...more };
-}
+import type { RevisionComparison } from '../../src/entry/compare.js';
+import { compareOptions, createRepo, suiteModule, withTmp, workModule } from './helpers.js';
 
 void test('twice the work in the head (a committed revision) is regressed; the worktrees are removed', async () => {
   const repo = createRepo({ 'suite.js': suiteModule(), 'work.js': workModule(1) });
@@ -29,7 +14,7 @@ void test('twice the work in the head (a committed revision) is regressed; the w
     repo.commit({ 'work.js': workModule(2) }, 'twice the work');
     const phases = new Set<string>();
     const result: RevisionComparison = await withTmp(repo, () =>
-      compareRevisions(options(repo, { base: 'HEAD~1', head: 'HEAD', rounds: 6, maxRounds: 6, onProgress: (p) => phases.add(p.phase) })),
+      compareRevisions(compareOptions(repo, { base: 'HEAD~1', head: 'HEAD', rounds: 6, maxRounds: 6, onProgress: (p) => phases.add(p.phase) })),
     );
     assert.equal(result.verdict, 'regressed', `${result.tasks.map((t) => t.reason).join('; ')} ${JSON.stringify(result.rounds.map((r) => [r.base.seconds, r.head.seconds]))}`);
     assert.equal(result.tasks.length, 1);
@@ -52,7 +37,7 @@ void test('twice the work in the head (a committed revision) is regressed; the w
 void test('identical code (base HEAD against the working tree) is never regressed', async () => {
   const repo = createRepo({ 'suite.js': suiteModule(), 'work.js': workModule(1) });
   try {
-    const result = await withTmp(repo, () => compareRevisions(options(repo, { threshold: 0.05 })));
+    const result = await withTmp(repo, () => compareRevisions(compareOptions(repo, { threshold: 0.05 })));
     assert.equal(result.head.ref, 'working tree');
     assert.equal(result.head.commit, undefined);
     assert.ok(['unchanged', 'inconclusive'].includes(result.verdict), `${result.verdict}: ${result.reason}`);
@@ -89,14 +74,14 @@ void test('a likely change still unsettled after the rounds runs on to maxRounds
   const repo = createRepo({ 'suite.js': scriptedSuite(), 'ratios.js': `export const RATIOS = ${JSON.stringify(head.map(() => 1))};\n`, '.gitignore': 'count.txt\n' });
   try {
     repo.write({ 'ratios.js': `export const RATIOS = ${JSON.stringify(head)};\n` });
-    const settled = await withTmp(repo, () => compareRevisions(options(repo, { rounds: 6 })));
+    const settled = await withTmp(repo, () => compareRevisions(compareOptions(repo, { rounds: 6 })));
     assert.equal(settled.rounds.length, 12, settled.notices.join('\n'));
     assert.ok(settled.notices.some((n) => /ran 12 rounds instead of 6: loop showed a change/.test(n)), settled.notices.join('\n'));
     assert.equal(settled.verdict, 'regressed', settled.reason);
     assert.match(settled.tasks[0]?.reason ?? '', /over 12 rounds/);
 
     repo.write({ 'count.txt': '0' });
-    const stopped = await withTmp(repo, () => compareRevisions(options(repo, { rounds: 6, maxRounds: 6 })));
+    const stopped = await withTmp(repo, () => compareRevisions(compareOptions(repo, { rounds: 6, maxRounds: 6 })));
     assert.equal(stopped.rounds.length, 6);
     assert.equal(stopped.verdict, 'inconclusive', stopped.reason);
     assert.deepEqual(repo.leftovers(), []);

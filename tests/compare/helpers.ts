@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, ensureBuilt } from '../cli/helpers.js';
+import type { CompareRevisionsOptions } from '../../src/entry/compare.js';
 
 export { ROOT, ensureBuilt };
 
@@ -86,4 +87,21 @@ export function createRepo(files: Readonly<Record<string, string>>): TestRepo {
       rmSync(root, { recursive: true, force: true });
     },
   };
+}
+
+/** Runs `fn` with TMPDIR set to the repository's temporary folder (where the comparison makes its worktrees). */
+export async function withTmp<T>(repo: TestRepo, fn: () => Promise<T>): Promise<T> {
+  const saved = process.env.TMPDIR;
+  process.env.TMPDIR = repo.tmp;
+  try {
+    return await fn();
+  } finally {
+    if (saved === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = saved;
+  }
+}
+
+/** compareRevisions options for the tiny suite of `repo`: HEAD as the base, 4 rounds, `more` on top. */
+export function compareOptions(repo: TestRepo, more: Partial<CompareRevisionsOptions> = {}): CompareRevisionsOptions {
+  return { base: 'HEAD', repository: repo.dir, suiteModule: 'suite.js', suite: 'tiny', rounds: 4, ...more };
 }
