@@ -139,14 +139,17 @@ export async function benchmarkCommands(commands: readonly string[], options: Ex
   // A signal aborted before the call stops it before anything starts; an abort once it has started, even while
   // the runner's python3 is still starting (it can take a second on a loaded machine), ends in an aborted result.
   if (signal?.aborted === true) throw abortError(signal, 'exec');
+  // an abort before any command ran: the first task is the aborted one, with nothing measured
+  const nothingRan = (during: string): void => {
+    notices.push(`aborted while ${during}, before any command ran`);
+    measured.push({ planned: planned[0] as Planned, runs: [], aborted: true, duration: 0 }); // plan() refuses an empty list
+  };
   let runner: ProcessRunner;
   try {
     runner = await ProcessRunner.start({ ...(options.env === undefined ? {} : { env: options.env }), ...(signal === undefined ? {} : { signal }) });
   } catch (caught) {
     if (!isRuneBenchError(caught, 'ERR_ABORTED')) throw caught;
-    notices.push('aborted while the process runner started, before any command ran');
-    const first = planned[0] as Planned; // plan() refuses an empty list
-    measured.push({ planned: first, runs: [], aborted: true, duration: 0 });
+    nothingRan('the process runner started');
     return buildResult(measured, { suiteName, startedAt, duration: (clock.now() - started) / 1000, seed, notices, ignoreFailure, rssFloor: 0, snapshots: [] });
   }
   let watch: CommandsWatch;
@@ -170,7 +173,7 @@ export async function benchmarkCommands(commands: readonly string[], options: Ex
       } catch (caught) {
         if (!isRuneBenchError(caught, 'ERR_ABORTED')) throw caught;
         abortedBeforeRuns = true;
-        notices.push("aborted while the shell's start-up was measured, before any command ran");
+        nothingRan("the shell's start-up was measured");
       }
     } else {
       notices.push('commands ran without a shell (argv split from each line); process spawn time is included in every run');
@@ -178,10 +181,7 @@ export async function benchmarkCommands(commands: readonly string[], options: Ex
     const run = async (line: string): Promise<CommandRunMeasurement> => runner.run(argv(line), cwd);
     const prepare = options.prepare === undefined ? undefined : argv(options.prepare);
     for (const [index, p] of planned.entries()) {
-      if (abortedBeforeRuns) {
-        measured.push({ planned: p, runs: [], aborted: true, duration: 0 });
-        break;
-      }
+      if (abortedBeforeRuns) break;
       const taskStarted = clock.now();
       const runs: CommandRunMeasurement[] = [];
       let error: ErrorInfo | undefined;
