@@ -10,6 +10,7 @@ import { generateHistories, type GeneratedHistory } from './regression/history-g
 import { scoreDetections, type HistoryScore, type ScoredDetection } from './regression/history-scorer.js';
 import { detectChangePoints } from '../src/stats/change-points.js';
 import { eDivisiveWelch, naiveDetector } from './regression/peers.js';
+import { createRng } from '../src/stats/rng.js';
 
 type Detector = (history: GeneratedHistory) => readonly ScoredDetection[];
 
@@ -119,6 +120,46 @@ if (withHoldout) {
   console.log(`hold-out seed ${HOLDOUT_SEED} (never tuned on): ${holdout.reduce((n, h) => n + h.changes.length, 0)} true changes`);
   header();
   for (const d of detectors) row(d.name, [evaluate(holdout, d.run)]);
+  console.log('');
+}
+
+// short histories on a loaded host: what `report --trends` sees after eight runs, some of them slowed as a whole
+{
+  const trials = quick ? 200 : 2000;
+  const rng = createRng(4242);
+  const normal = (): number => Math.sqrt(-2 * Math.log(1 - rng())) * Math.cos(2 * Math.PI * rng());
+  // the detectors that place a change (the naive one only judges the newest run) and differ without fingerprints
+  const shortDetectors = detectors.filter((d) => d.name === 'rune-bench (all)' || d.name.startsWith('E-Divisive'));
+  const shortHistory = (s: number, slow: number, ratio: number, id: string): GeneratedHistory => {
+    const slowAt = new Set<number>();
+    while (slowAt.size < slow) slowAt.add(Math.floor(rng() * 8));
+    const runs = Array.from({ length: 8 }, (_, i) => {
+      const level = (i >= 4 ? Math.log(ratio) : 0) + s * normal() + (slowAt.has(i) ? Math.log(1.5 + 2.5 * rng()) : 0);
+      return Array.from({ length: 20 }, () => 1e-6 * Math.exp(level + 0.01 * normal()));
+    });
+    const changes = ratio === 1 ? [] : [{ position: 4, ratio }];
+    return { id, runs, changes, features: [], badRuns: [...slowAt], withinRunNoise: 0.01, betweenRunNoise: s };
+  };
+  console.log(`short histories: 8 runs of 20 samples, run-to-run noise s (log), some whole runs 1.5-4x slower; ${trials} of each kind per row`);
+  console.log('found: a 100x step at run 5 found at its run, as a regression, and nothing else; alarms: any change reported without a step');
+  console.log(`${'s'.padEnd(6)}${'slow runs'.padEnd(11)}${shortDetectors.map((d) => `${d.name}: found, alarms`.padStart(48)).join('')}`);
+  for (const s of [0.02, 0.1, 0.3]) {
+    for (const slow of [0, 1, 2]) {
+      const found = shortDetectors.map(() => 0);
+      const alarms = shortDetectors.map(() => 0);
+      for (let t = 0; t < trials; t++) {
+        const stepped = shortHistory(s, slow, 100, `step${t}`);
+        const flat = shortHistory(s, slow, 1, `flat${t}`);
+        shortDetectors.forEach((d, k) => {
+          const got = d.run(stepped);
+          if (got.length === 1 && got[0]?.position === 4 && got[0].direction === 'regression') found[k] = (found[k] ?? 0) + 1;
+          if (d.run(flat).length > 0) alarms[k] = (alarms[k] ?? 0) + 1;
+        });
+      }
+      const cells = shortDetectors.map((_, k) => `${pct((found[k] ?? 0) / trials)}%, ${pct((alarms[k] ?? 0) / trials)}%`.padStart(48));
+      console.log(`${String(s).padEnd(6)}${String(slow).padEnd(11)}${cells.join('')}`);
+    }
+  }
   console.log('');
 }
 

@@ -2,6 +2,7 @@
 // both windows is removed first), used by change-point detection to check each candidate change.
 import { hodgesLehmannShift } from './hodges-lehmann.js';
 import { normalCdf } from './mann-whitney.js';
+import { medianInPlace } from './bootstrap.js';
 
 /** A local test's outcome: the log shift, its standard error and the two-sided p-value. @internal */
 export interface LocalTest {
@@ -11,33 +12,30 @@ export interface LocalTest {
 }
 
 /**
- * Drift-aware local test of a level shift at `cut` between windows `[lo, cut)` and `[cut, hi)`: when the
- * runs inside each window trend (pooled slope significant), the shift is measured on detrended values,
- * so a slow drift is not reported as a step.
+ * Drift-aware local test of a level shift at `cut` between windows `[lo, cut)` and `[cut, hi)`: the shift is
+ * measured on values detrended by a slope shared by both windows (the median of the pairwise slopes inside each
+ * window), so a slow drift is not reported as a step, and the slope's uncertainty widens the test.
  *
  * @internal
  */
 export function localTest(y: Float64Array, lo: number, cut: number, hi: number, sigma: number): LocalTest {
   const nl = cut - lo;
   const nr = hi - cut;
-  // pooled within-window slope (OLS on each window, shared slope)
-  let sxy = 0;
-  let sxx = 0;
+  // A median of pairwise slopes, not least squares: one slow run at a window's edge tilts a least-squares slope,
+  // and the tilt, carried across the cut, reads as a step in a short history.
+  const slope = pooledMedianSlope(y, [
+    [lo, cut],
+    [cut, hi],
+  ]);
   const meanT = (a: number, b: number): number => (a + b - 1) / 2;
+  let sxx = 0;
   for (const [a, b] of [
     [lo, cut],
     [cut, hi],
   ] as const) {
     const tm = meanT(a, b);
-    let ym = 0;
-    for (let i = a; i < b; i++) ym += y[i] as number;
-    ym /= b - a;
-    for (let i = a; i < b; i++) {
-      sxy += (i - tm) * ((y[i] as number) - ym);
-      sxx += (i - tm) * (i - tm);
-    }
+    for (let i = a; i < b; i++) sxx += (i - tm) * (i - tm);
   }
-  const slope = sxx > 0 ? sxy / sxx : 0;
   const left: number[] = [];
   const right: number[] = [];
   for (let i = lo; i < cut; i++) left.push((y[i] as number) - slope * (i - cut));
@@ -51,4 +49,18 @@ export function localTest(y: Float64Array, lo: number, cut: number, hi: number, 
   const se = sigma * Math.sqrt(variance);
   const z = shift / se;
   return { shift, se, pValue: Math.min(1, 2 * (1 - normalCdf(Math.abs(z)))) };
+}
+
+let slopeScratch = new Float64Array(1024);
+
+/** Median of the slopes between every two runs of the same window (Theil-Sen, pooled over the windows). */
+function pooledMedianSlope(y: Float64Array, windows: readonly (readonly [number, number])[]): number {
+  let m = 0;
+  for (const [a, b] of windows) m += ((b - a) * (b - a - 1)) / 2;
+  if (m === 0) return 0;
+  if (slopeScratch.length < m) slopeScratch = new Float64Array(m);
+  const slopes = slopeScratch;
+  let k = 0;
+  for (const [a, b] of windows) for (let i = a; i < b; i++) for (let j = i + 1; j < b; j++) slopes[k++] = ((y[j] as number) - (y[i] as number)) / (j - i);
+  return medianInPlace(slopes, m);
 }

@@ -108,6 +108,23 @@ export function runNoise(y: Float64Array): number {
   return Math.max(madSigma, sdSigma, 1e-6);
 }
 
+/** Median |residual| from a centred running median of five, over normal noise, in units of the noise's sd. */
+const BULK_CONSISTENCY = 1.4826 / 0.71;
+
+/**
+ * Noise of the bulk of the runs: the scale of each run's distance from a centred running median of five. A step
+ * leaves those distances alone (the running median keeps edges) and a bad run spoils only its own, where it spoils
+ * two first differences; so this holds when a quarter of a short history's runs are bad, and the
+ * first-difference estimate ({@link runNoise}) does not.
+ *
+ * @internal
+ */
+export function bulkNoise(y: Float64Array): number {
+  if (y.length < 3) return 0;
+  const centre = runningMedian(y, 2);
+  return Math.max(BULK_CONSISTENCY * medianOf(y.map((v, i) => Math.abs(v - (centre[i] as number)))), 1e-6);
+}
+
 /** Optimal partition (PELT, L2 cost, minimum segment length). Returns segment starts after 0. @internal */
 export function pelt(y: Float64Array, beta: number, minSegment: number, maxSegment = Infinity): number[] {
   const n = y.length;

@@ -79,6 +79,31 @@ void describe('change points', () => {
     }
   });
 
+  void test('a short history with two runs of eight slowed by a loaded host: a 100x step is still found, no step is not', () => {
+    // two whole runs 2.5x slower spoil four of the seven first differences; the step must not hide behind them
+    for (let seed = 0; seed < 6; seed++) {
+      const bad = [1 + (seed % 3), 5 + (seed % 3)];
+      const stepped = detectChangePoints(history(300 + seed, { runs: 8, level: step(4, 100), badRuns: bad, badShift: Math.log(2.5) }));
+      assert.deepEqual(
+        stepped.changes.map((c) => [c.position, c.direction]),
+        [[4, 'regression']],
+        `seed ${seed}, bad runs ${bad.join(', ')}`,
+      );
+      const flat = detectChangePoints(history(400 + seed, { runs: 8, badRuns: bad, badShift: Math.log(2.5) }));
+      assert.deepEqual(flat.changes, [], `flat seed ${seed}`);
+    }
+  });
+
+  void test('one slow run away from the newest runs does not tilt the drift estimate into a change in a short history', () => {
+    // a least-squares slope through a window with a slow run at its edge read the newest runs as a step
+    for (let seed = 0; seed < 40; seed++) {
+      for (const at of [0, 1, 4, 5]) {
+        const flat = detectChangePoints(history(500 + seed, { runs: 8, badRuns: [at], badShift: Math.log(2.5) }));
+        assert.deepEqual(flat.changes, [], `seed ${seed}, slow run ${at}`);
+      }
+    }
+  });
+
   void test('a step in the last two runs is suspected, and confirmed once more runs agree', () => {
     const shape = { runs: 66, level: step(58, 1.2) };
     const all = history(13, shape);
