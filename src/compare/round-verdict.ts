@@ -3,6 +3,7 @@ import type { ConfidenceInterval } from '../core/results.js';
 import type { ConditionsExplanation } from '../bench/host-conditions.js';
 import type { Verdict } from '../detect/regression/verdict.js';
 import { screenedChange, wholeIntervalVerdict } from '../detect/regression/regression-gate.js';
+import { pairedRatioIntervalAt } from '../stats/paired-ratio.js';
 
 /**
  * What {@link decideRoundVerdict} decides from.
@@ -65,15 +66,19 @@ export function decideRoundVerdict(input: RoundVerdictInput): VerdictWithReason 
 }
 
 /**
- * Whether more rounds could settle an inconclusive verdict: the interval excludes no change and the estimate
- * lies past the threshold, but the interval still reaches inside it (a change is likely; its size is not yet
- * shown). Host conditions that explain the change do not count: more rounds under them would not settle it.
+ * Whether more rounds could settle an inconclusive verdict: the estimate lies past the threshold and a change is
+ * likely, its 80% interval excluding no change (the 95% interval may still reach below it: six rounds with busy
+ * neighbours starting among them scatter enough to leave a 10% slowdown there). Noise around no change, an
+ * estimate inside the threshold, and host conditions that explain the change do not count: more rounds would
+ * not settle them.
  *
  * @internal
  */
 export function changeUnsettled(input: RoundVerdictInput): boolean {
-  if (input.conditions?.explains === true) return false;
-  return decideRoundVerdict(input).verdict === 'inconclusive' && screenedChange(input.ratio, input.ci, input.threshold) !== undefined;
+  if (input.conditions?.explains === true || input.ratios.length < 2) return false;
+  if (decideRoundVerdict(input).verdict !== 'inconclusive') return false;
+  const likely = pairedRatioIntervalAt(input.ratios, 0.8);
+  return screenedChange(input.ratio, likely.ci, input.threshold) !== undefined;
 }
 
 const SEVERITY: readonly Verdict[] = ['incomparable', 'regressed', 'inconclusive', 'improved', 'unchanged'];

@@ -35,11 +35,33 @@ export interface DescribeOptions {
   readonly operations?: number;
 }
 
-// Two-sided 95% critical values of Student's t for 1..30 degrees of freedom.
+// Two-sided critical values of Student's t for 1..30 degrees of freedom, then at 40, 60 and 120, and the normal's.
 const T95 = [
   12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11,
   2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
 ];
+const T95_TAIL = [2.021, 2.0, 1.98, 1.96] as const;
+const T80 = [
+  3.078, 1.886, 1.638, 1.533, 1.476, 1.44, 1.415, 1.397, 1.383, 1.372, 1.363, 1.356, 1.35, 1.345, 1.341, 1.337, 1.333,
+  1.33, 1.328, 1.325, 1.323, 1.321, 1.319, 1.318, 1.316, 1.315, 1.314, 1.313, 1.311, 1.31,
+];
+const T80_TAIL = [1.303, 1.296, 1.289, 1.282] as const;
+
+/** A critical value from a table: whole `df` up to 30, linear between the tabled points beyond. */
+function tabledT(df: number, table: readonly number[], tail: readonly [number, number, number, number]): number {
+  if (!(df >= 1)) return Number.NaN;
+  if (df <= 30) {
+    const whole = Math.floor(df);
+    const at = table[whole - 1] as number;
+    return df === whole ? at : at + (df - whole) * ((table[whole] as number) - at);
+  }
+  const [t40, t60, t120, normal] = tail;
+  const t30 = table[29] as number;
+  if (df <= 40) return t30 - ((df - 30) / 10) * (t30 - t40);
+  if (df <= 60) return t40 - ((df - 40) / 20) * (t40 - t60);
+  if (df <= 120) return t60 - ((df - 60) / 60) * (t60 - t120);
+  return normal;
+}
 
 /**
  * Two-sided 95% critical value of Student's t for `df` degrees of freedom. A fractional `df` (an effective
@@ -49,16 +71,17 @@ const T95 = [
  * @internal
  */
 export function tCritical95(df: number): number {
-  if (!(df >= 1)) return Number.NaN;
-  if (df <= 30) {
-    const whole = Math.floor(df);
-    const at = T95[whole - 1] as number;
-    return df === whole ? at : at + (df - whole) * ((T95[whole] as number) - at);
-  }
-  if (df <= 40) return 2.042 - ((df - 30) / 10) * (2.042 - 2.021);
-  if (df <= 60) return 2.021 - ((df - 40) / 20) * (2.021 - 2.0);
-  if (df <= 120) return 2.0 - ((df - 60) / 60) * (2.0 - 1.98);
-  return 1.96;
+  return tabledT(df, T95, T95_TAIL);
+}
+
+/**
+ * Two-sided 80% critical value of Student's t (the 90th percentile) for `df` degrees of freedom, interpolated
+ * like {@link tCritical95}.
+ *
+ * @internal
+ */
+export function tCritical80(df: number): number {
+  return tabledT(df, T80, T80_TAIL);
 }
 
 /**

@@ -1,7 +1,7 @@
 // The interval of a ratio measured in paired rounds: a Student t interval on the log-ratios, back-transformed.
 import { mean, sampleStandardDeviation } from 'simple-statistics';
 import type { ConfidenceInterval } from '../core/results.js';
-import { tCritical95 } from './describe.js';
+import { tCritical80, tCritical95 } from './describe.js';
 
 /**
  * A central ratio and its 95% interval from paired per-round ratios.
@@ -28,6 +28,17 @@ export interface PairedRatioEstimate {
  * @public
  */
 export function pairedRatioInterval(ratios: readonly number[]): PairedRatioEstimate {
+  return pairedRatioIntervalAt(ratios, 0.95);
+}
+
+/**
+ * {@link pairedRatioInterval} at another level: 0.8 for the likely-change screen of a same-window comparison
+ * (is it worth more rounds), 0.95 for its verdict.
+ *
+ * @throws RangeError as {@link pairedRatioInterval} does
+ * @internal
+ */
+export function pairedRatioIntervalAt(ratios: readonly number[], level: 0.8 | 0.95): PairedRatioEstimate {
   if (ratios.length === 0) throw new RangeError('ratios must hold at least one ratio');
   for (const r of ratios) {
     if (!(r > 0) || !Number.isFinite(r)) throw new RangeError(`ratios must be positive and finite, got ${r}`);
@@ -35,7 +46,8 @@ export function pairedRatioInterval(ratios: readonly number[]): PairedRatioEstim
   const logs = ratios.map((r) => Math.log(r));
   const centre = mean(logs);
   const n = logs.length;
-  if (n < 2) return { ratio: Math.exp(centre), ci: { lower: Number.NaN, upper: Number.NaN, level: 0.95 }, rounds: n };
-  const half = (tCritical95(n - 1) * sampleStandardDeviation(logs)) / Math.sqrt(n);
-  return { ratio: Math.exp(centre), ci: { lower: Math.exp(centre - half), upper: Math.exp(centre + half), level: 0.95 }, rounds: n };
+  if (n < 2) return { ratio: Math.exp(centre), ci: { lower: Number.NaN, upper: Number.NaN, level }, rounds: n };
+  const critical = level === 0.8 ? tCritical80(n - 1) : tCritical95(n - 1);
+  const half = (critical * sampleStandardDeviation(logs)) / Math.sqrt(n);
+  return { ratio: Math.exp(centre), ci: { lower: Math.exp(centre - half), upper: Math.exp(centre + half), level }, rounds: n };
 }

@@ -57,6 +57,12 @@ void test('more rounds are asked for a likely change whose interval still reache
   assert.ok(likely.ci.lower > 1 && likely.ci.lower < 1.02, `${likely.ci.lower}`);
   assert.equal(decideRoundVerdict(likely).verdict, 'inconclusive');
   assert.equal(changeUnsettled(likely), true);
+  // about +6% over 6 rounds whose 95% interval still reaches below no change (busy neighbours started among the
+  // rounds): likely, as its 80% interval shows, so more rounds are worth their time
+  const scattered = input([1.0, 1.16, 0.98, 1.12, 1.02, 1.08]);
+  assert.ok(scattered.ci.lower < 1 && scattered.ratio > 1.05, `${scattered.ci.lower} ${scattered.ratio}`);
+  assert.equal(decideRoundVerdict(scattered).verdict, 'inconclusive');
+  assert.equal(changeUnsettled(scattered), true);
   // mirrored: a likely improvement
   assert.equal(changeUnsettled(input([1 / 1.0, 1 / 1.18, 1 / 1.03, 1 / 1.16, 1 / 1.01, 1 / 1.17])), true);
   // settled already: regressed, unchanged
