@@ -223,6 +223,7 @@ const cmpSame = { failed: 0, ratios: [] as number[], verdicts: new Map<string, n
 const cmpSlow = { caught: 0, ratios: [] as number[], verdicts: new Map<string, number>(), ranOn: 0 };
 const loads: number[] = [];
 const calibrationLines: string[] = [];
+const calibrationMisses: string[] = [];
 try {
   for (let i = 0; i < trials; i++) {
     loads.push(perCore());
@@ -285,6 +286,13 @@ try {
           if (q !== undefined) {
             c.predictedPairs += 1;
             if (t.stats.median >= q.lower && t.stats.median <= q.upper) c.predicted += 1;
+            // a miss says by how much, against what (the interval's centre is the previous run's median)
+            else {
+              const off = t.stats.median / before.median - 1;
+              calibrationMisses.push(
+                `  miss: ${key.trim()} run ${k + 1}: ${(off * 100).toFixed(1)}% from the previous median, interval ${((q.lower / before.median - 1) * 100).toFixed(1)}% to +${((q.upper / before.median - 1) * 100).toFixed(1)}% (${q.from})`,
+              );
+            }
           }
         }
         calibration.set(key, c);
@@ -321,7 +329,7 @@ console.log('');
 console.log(
   `interval calibration (goal at least 90%), ${calibrationRuns} consecutive runs, each in a fresh process (each kind after 4 runs of history in its store${isolatedStore ? '' : ', the isolated runs without one'}):`,
 );
-for (const line of calibrationLines) console.log(line);
+for (const line of [...calibrationLines, ...calibrationMisses]) console.log(line);
 console.log('');
 if (gate.changes.length > 0) console.log(`run --baseline, unchanged: measured change ${spread(gate.changes)}`);
 if (cmpSame.ratios.length > 0) console.log(`compare, unchanged: ratio ${spread(cmpSame.ratios)}; verdicts ${verdicts(cmpSame.verdicts)}; ran on past ${rounds} rounds: ${cmpSame.ranOn}`);

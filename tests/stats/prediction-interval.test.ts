@@ -7,7 +7,7 @@ import { predictFromProcesses, predictFromRunNoise } from '../../src/stats/predi
 import { createRng } from '../../src/stats/rng.js';
 import { runNoise, runNoiseDegreesOfFreedom } from '../../src/stats/pelt.js';
 import { median } from '../../src/stats/quantile.js';
-import { withPredictionIntervals } from '../../src/detect/regression/between-run-noise.js';
+import { betweenRunNoiseOf, withPredictionIntervals } from '../../src/detect/regression/between-run-noise.js';
 import { suiteResult, task, logNormal } from '../detect/regression/helpers.js';
 import type { SuiteResult } from '../../src/core/results.js';
 
@@ -79,6 +79,32 @@ void describe('prediction intervals', () => {
     }
     assert.ok(Math.abs(runNoiseDegreesOfFreedom(4) - 18 / 8) < 1e-12);
     assert.ok(Number.isNaN(runNoiseDegreesOfFreedom(1)));
+  });
+
+  void test('a task that lands on one of two levels run by run: the store\'s interval covers the jumps', () => {
+    // an allocation-heavy sort read 40-60% apart between runs in bench:gate's calibration; the robust run noise
+    // clipped those jumps when most differences were small, and a fresh run on the other level fell outside
+    const rng = createRng(29);
+    const trials = 800;
+    for (const runs of [5, 8, 14]) {
+      let inside = 0;
+      let insideRobust = 0;
+      for (let t = 0; t < trials; t++) {
+        const levels = Array.from({ length: runs + 1 }, () => 0.01 * normal(rng) + (rng() < 0.3 ? Math.log(1.5) : 0));
+        const history = levels.slice(0, runs).map((l) => Array.from({ length: 15 }, () => Math.exp(l + 0.005 * normal(rng))));
+        const noise = betweenRunNoiseOf(history, (n) => `${n} runs`);
+        assert.ok(noise?.medianSigma !== undefined);
+        const previous = median(history[runs - 1]!);
+        const fresh = Math.exp(levels[runs]!);
+        const ci = { lower: previous, upper: previous, level: 0.95 };
+        const p = predictFromRunNoise(previous, ci, noise.medianSigma, runs)!;
+        if (fresh >= p.lower && fresh <= p.upper) inside += 1;
+        const robust = predictFromRunNoise(previous, ci, runNoise(Float64Array.from(history, (h) => Math.log(median(h)))), runs)!;
+        if (fresh >= robust.lower && fresh <= robust.upper) insideRobust += 1;
+      }
+      assert.ok(inside / trials >= 0.9, `${runs} runs: ${inside / trials}`);
+      assert.ok(insideRobust / trials < 0.88, `${runs} runs, robust noise alone: ${insideRobust / trials}`);
+    }
   });
 
   void test('no interval without the information it needs', () => {

@@ -58,7 +58,11 @@ export function betweenRunNoiseOf(runs: readonly (readonly number[])[], source: 
   const kept = runs.map((r) => r.filter((s) => s > 0 && Number.isFinite(s))).filter((r) => r.length > 0);
   if (kept.length < MIN_NOISE_RUNS) return undefined;
   const analysis = changePoints().detectChangePoints(kept, {});
-  const medianSigma = pelt().runNoise(Float64Array.from(analysis.medians, Math.log));
+  // the prediction intervals' noise counts the jumps of a two-level task, which the gate's robust sigma clips
+  const medianSigma = pelt().runNoiseWithJumps(
+    Float64Array.from(analysis.medians, Math.log),
+    analysis.changes.map((c) => c.position),
+  );
   return { sigma: analysis.noise, medianSigma, runs: kept.length, source: source(kept.length) };
 }
 

@@ -57,7 +57,9 @@ export interface BetweenRunNoise {
   readonly sigma: number;
   /**
    * The same for one run's median (the log of the per-run medians, from run-to-run differences): what a fresh
-   * run's reported median moves by, which the prediction intervals use. Absent where only `sigma` is known.
+   * run's reported median moves by, which the prediction intervals use. Unlike `sigma` it counts the jumps of a
+   * task that lands on one of two levels run by run (differences across a detected change left out), since a
+   * fresh run may land on either. Absent where only `sigma` is known.
    */
   readonly medianSigma?: number;
   /** Runs it was estimated from. */
