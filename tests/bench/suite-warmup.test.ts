@@ -1,9 +1,9 @@
+// parallel-safe: the warm-up is judged on a clock that reads the work done and asserted on the work of the timed calls, which load does not move
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BenchmarkSuite } from '../../src/bench/benchmark-suite.js';
 import { stillFalling } from '../../src/bench/task-runner.js';
-import { ManualClock } from '../../src/testing/manual-clock.js';
-import { cpuMs, drive } from './fixtures/drive-clock.js';
+import type { Clock } from '../../src/core/clock.js';
 
 void test('warm-up goes on while per-operation times still fall window against window', () => {
   const flat = Array.from({ length: 40 }, (_, i) => 1 + (i % 3) * 0.001);
@@ -17,35 +17,46 @@ void test('warm-up goes on while per-operation times still fall window against w
 });
 
 void test('a task whose code speeds up is warmed until it settles, within its budget on the clock', async () => {
-  // The task's calls are slower for its first 70 ms of CPU time, falling steadily; the suite's clock stands
-  // at 0 until the first call and then follows this process's CPU time, so the fall, the 40 ms base warm-up
-  // and the budgets share one time base however loaded the machine is. The base warm-up ends mid-fall; the
-  // extension must carry it past the fall.
-  const cpu0 = cpuMs();
-  const clock = new ManualClock();
-  let t0 = -1;
+  // The suite's clock reads the work done so far (1,000,000 loop steps = 1 ms: more work than a real millisecond on any machine, so the base warm-up's own CPU minimum is met before its 40 ms on this clock), so the warm-up's budgets and the
+  // task's fall share one time base that no load moves. The calls do 7,000 extra steps (4.5x the 2,000 of a
+  // settled call) when warm-up starts, falling to none over 70 ms on that clock. The base warm-up (40 ms) ends
+  // mid-fall; the extension (up to 40 ms more) must carry it past the fall, judged on the calls' measured times.
+  let steps = 0;
+  const workClock: Clock = {
+    now: () => steps / 1_000_000,
+    wallNow: () => Date.now(),
+    // no timeout is armed long enough to fire in this test; a watchdog on this clock would never be due
+    setTimeout: () => ({}),
+    clearTimeout: () => undefined,
+  };
+  let warmStart = -1;
+  // the extra steps of every call, in order: the timed calls are the last `operations` of them
+  const extras: number[] = [];
   const fn = (): number => {
-    const now = cpuMs() - cpu0;
-    if (t0 < 0) t0 = now;
-    const extra = Math.max(0, 70 - (now - t0)) * 100;
+    const extra = warmStart < 0 ? 0 : Math.round(Math.max(0, 70 - (workClock.now() - warmStart)) * 100);
+    extras.push(extra);
     let x = 0;
     for (let i = 0; i < 2000 + extra; i++) x = (x + i * i) % 1_000_003;
+    steps += 2000 + extra;
     return x;
   };
-  const suite = new BenchmarkSuite('warm', { timeMs: 200, warmupMs: 40, clock });
-  suite.add('speeding-up', fn);
-  const result = await drive(clock, suite.run(), () => (t0 < 0 ? 0 : cpuMs() - cpu0 - t0));
+  const suite = new BenchmarkSuite('warm', { timeMs: 200, warmupMs: 40, clock: workClock });
+  suite.add('speeding-up', fn, {
+    beforeEach: () => {
+      if (warmStart < 0) warmStart = workClock.now();
+    },
+  });
+  const result = await suite.run();
   const task = result.tasks[0]!;
   assert.equal(task.status, 'ok');
-  // base warm-up (40 ms, at most 80 on the clock) + at most 40 ms more, which sampling gives back; the clock
-  // moves at the runner's turns to the event loop (about every 20 ms), so allow two turns on top
-  assert.ok(task.duration <= 0.08 + 0.2 + 0.04 + 0.04, `task took ${task.duration} s on the clock`);
+  // base warm-up (40 ms, at most 80 on the clock) + at most 40 ms more, which sampling gives back
+  assert.ok(task.duration <= 0.08 + 0.2 + 0.04 + 0.01, `task took ${task.duration} s on the clock`);
   assert.ok(task.duration >= 0.04 + 0.1, `task took ${task.duration} s on the clock`);
-  // sampling began after the fall: its first tenth reads like its last tenth
-  const samples = task.samples!;
-  const tenth = Math.floor(samples.length / 10);
-  const med = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
-  const first = med(samples.slice(0, tenth));
-  const last = med(samples.slice(-tenth));
-  assert.ok(first < last * 1.05, `first tenth ${first}, last tenth ${last}`);
+  // sampling began after the fall: the timed calls did (almost) no extra work. Judged on the work the calls did,
+  // not on their times, which a loaded machine moves; the decision to warm on is the suite's own, on times.
+  const operations = task.stats!.operations;
+  assert.ok(operations > 0 && operations <= extras.length, `${operations} timed of ${extras.length} calls`);
+  const timed = extras.slice(-operations);
+  const extraShare = timed.reduce((a, b) => a + b, 0) / (2000 * timed.length);
+  assert.ok(extraShare < 0.01, `timed calls did ${(extraShare * 100).toFixed(2)}% extra work; warm-up began at ${warmStart.toFixed(1)} ms`);
 });
