@@ -142,21 +142,26 @@ if (withHoldout) {
   };
   console.log(`short histories: 8 runs of 20 samples, run-to-run noise s (log), some whole runs 1.5-4x slower; ${trials} of each kind per row`);
   console.log('found: a 100x step at run 5 found at its run, as a regression, and nothing else; alarms: any change reported without a step');
-  console.log(`${'s'.padEnd(6)}${'slow runs'.padEnd(11)}${shortDetectors.map((d) => `${d.name}: found, alarms`.padStart(48)).join('')}`);
+  console.log('(newest: the alarms among flat histories whose newest run is the slowed one)');
+  console.log(`${'s'.padEnd(6)}${'slow runs'.padEnd(11)}${shortDetectors.map((d) => `${d.name}: found, alarms (newest)`.padStart(62)).join('')}`);
   for (const s of [0.02, 0.1, 0.3]) {
     for (const slow of [0, 1, 2]) {
       const found = shortDetectors.map(() => 0);
       const alarms = shortDetectors.map(() => 0);
+      const newest = shortDetectors.map(() => 0);
       for (let t = 0; t < trials; t++) {
         const stepped = shortHistory(s, slow, 100, `step${t}`);
         const flat = shortHistory(s, slow, 1, `flat${t}`);
         shortDetectors.forEach((d, k) => {
           const got = d.run(stepped);
           if (got.length === 1 && got[0]?.position === 4 && got[0].direction === 'regression') found[k] = (found[k] ?? 0) + 1;
-          if (d.run(flat).length > 0) alarms[k] = (alarms[k] ?? 0) + 1;
+          if (d.run(flat).length > 0) {
+            alarms[k] = (alarms[k] ?? 0) + 1;
+            if (flat.badRuns.includes(7)) newest[k] = (newest[k] ?? 0) + 1;
+          }
         });
       }
-      const cells = shortDetectors.map((_, k) => `${pct((found[k] ?? 0) / trials)}%, ${pct((alarms[k] ?? 0) / trials)}%`.padStart(48));
+      const cells = shortDetectors.map((_, k) => `${pct((found[k] ?? 0) / trials)}%, ${pct((alarms[k] ?? 0) / trials)}% (${pct((newest[k] ?? 0) / trials)}%)`.padStart(62));
       console.log(`${String(s).padEnd(6)}${String(slow).padEnd(11)}${cells.join('')}`);
     }
   }

@@ -27,15 +27,9 @@ export function localTest(y: Float64Array, lo: number, cut: number, hi: number, 
     [lo, cut],
     [cut, hi],
   ]);
-  const meanT = (a: number, b: number): number => (a + b - 1) / 2;
-  let sxx = 0;
-  for (const [a, b] of [
-    [lo, cut],
-    [cut, hi],
-  ] as const) {
-    const tm = meanT(a, b);
-    for (let i = a; i < b; i++) sxx += (i - tm) * (i - tm);
-  }
+  // the slope's variance term: spread of the run indices about each window's centre (L (L² - 1) / 12 for L runs),
+  // and the distance between the two windows' centres
+  const sxx = (nl * (nl * nl - 1) + nr * (nr * nr - 1)) / 12;
   const left: number[] = [];
   const right: number[] = [];
   for (let i = lo; i < cut; i++) left.push((y[i] as number) - slope * (i - cut));
@@ -43,7 +37,7 @@ export function localTest(y: Float64Array, lo: number, cut: number, hi: number, 
   const shift = hodgesLehmannShift(left, right);
   let variance = (1 / nl + 1 / nr) / 0.955;
   if (sxx > 0) {
-    const dt = meanT(cut, hi) - meanT(lo, cut);
+    const dt = (nl + nr) / 2;
     variance += (dt * dt) / sxx;
   }
   const se = sigma * Math.sqrt(variance);

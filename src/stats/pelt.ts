@@ -108,29 +108,6 @@ export function runNoise(y: Float64Array): number {
   return Math.max(madSigma, sdSigma, 1e-6);
 }
 
-/**
- * Noise between runs for a prediction of where a fresh run lands: the larger of {@link runNoise} and the root mean
- * square of the first differences, leaving out the differences across `steps` (positions of changes: the first
- * run at a new level). runNoise clips the jumps of a process that lands on one of two levels run by run (an
- * allocation-heavy task, a two-speed host): with a quarter of the differences being such jumps it reads almost
- * none of them, and the fresh run lands on the other level. A prediction must cover those jumps; the steps a
- * change-point analysis found are no such jump.
- *
- * @internal
- */
-export function runNoiseWithJumps(y: Float64Array, steps: readonly number[] = []): number {
-  const robust = runNoise(y);
-  const skip = new Set(steps);
-  let sum = 0;
-  let count = 0;
-  for (let i = 1; i < y.length; i++) {
-    if (skip.has(i)) continue;
-    sum += ((y[i] as number) - (y[i - 1] as number)) ** 2;
-    count += 1;
-  }
-  return count === 0 ? robust : Math.max(robust, Math.sqrt(sum / count / 2));
-}
-
 /** Median |residual| from a centred running median of five, over normal noise, in units of the noise's sd. */
 const BULK_CONSISTENCY = 1.4826 / 0.71;
 

@@ -4,7 +4,7 @@
 import { sampleStandardDeviation } from 'simple-statistics';
 import type { ConfidenceInterval } from '../core/results.js';
 import { tCritical95 } from './describe.js';
-import { normalQuantile, runNoiseDegreesOfFreedom } from './pelt.js';
+import { normalQuantile, runNoise, runNoiseDegreesOfFreedom } from './pelt.js';
 
 /**
  * The 95% interval for the merged estimate of a fresh run of the same number of processes, from this run's
@@ -24,6 +24,29 @@ export function predictFromProcesses(estimates: readonly number[], centre: numbe
   const half = tCritical95(k - 1) * sampleStandardDeviation(logs) * Math.sqrt(2 / k);
   const c = Math.log(centre);
   return { lower: Math.exp(c - half), upper: Math.exp(c + half), level: 0.95 };
+}
+
+/**
+ * Noise between runs for a prediction of where a fresh run lands: the larger of {@link runNoise} and the root mean
+ * square of the first differences, leaving out the differences across `steps` (positions of changes: the first
+ * run at a new level). runNoise clips the jumps of a process that lands on one of two levels run by run (an
+ * allocation-heavy task, a two-speed host): with a quarter of the differences being such jumps it reads almost
+ * none of them, and the fresh run lands on the other level. A prediction must cover those jumps; the steps a
+ * change-point analysis found are no such jump.
+ *
+ * @internal
+ */
+export function runNoiseWithJumps(y: Float64Array, steps: readonly number[]): number {
+  const robust = runNoise(y);
+  const skip = new Set(steps);
+  let sum = 0;
+  let count = 0;
+  for (let i = 1; i < y.length; i++) {
+    if (skip.has(i)) continue;
+    sum += ((y[i] as number) - (y[i - 1] as number)) ** 2;
+    count += 1;
+  }
+  return count === 0 ? robust : Math.max(robust, Math.sqrt(sum / count / 2));
 }
 
 /**

@@ -59,7 +59,7 @@ export function betweenRunNoiseOf(runs: readonly (readonly number[])[], source: 
   if (kept.length < MIN_NOISE_RUNS) return undefined;
   const analysis = changePoints().detectChangePoints(kept, {});
   // the prediction intervals' noise counts the jumps of a two-level task, which the gate's robust sigma clips
-  const medianSigma = pelt().runNoiseWithJumps(
+  const medianSigma = intervals().runNoiseWithJumps(
     Float64Array.from(analysis.medians, Math.log),
     analysis.changes.map((c) => c.position),
   );
