@@ -80,20 +80,32 @@ void describe('run --baseline', () => {
   });
 
   void test('--fail-on-regression without --baseline compares with the previous stored run', async () => {
-    const store = join(dir, 'store');
-    const withStore = (work: string) =>
-      runCli(['run', '--suite', 'tiny', '--require', suiteModule, '--store', store, '--fail-on-regression'], { cwd: dir, env: { RUNE_TINY_WORK: work } });
-    const first = await withStore('2000');
-    assert.equal(first.code, 0, first.stderr);
-    assert.match(first.stderr, /no earlier run of tiny on this machine in the store: nothing to compare with/);
-    const second = await withStore('100000');
-    assert.match(second.stderr, /compared with the stored run of \d{4}-/);
-    // 50x the work: regressed, exit 1; unless the run queue changed with an oversubscribed CPU on the busier
-    // side (a loaded runner), where the gate cannot bound what the load did and says so: inconclusive, exit 0
-    if (second.code === 0) {
-      assert.match(second.stderr, /0 regressed, 0 improved, 2 inconclusive/, second.stderr);
-      const busy = /(?:runnable processes|load) per core ([\d.]+) during the baseline, ([\d.]+) now/.exec(second.stderr);
-      assert.ok(busy !== null && Math.max(Number(busy[1]), Number(busy[2])) >= 2, second.stderr);
-    } else assert.equal(second.code, 1, second.stderr);
+    // 50x the work: regressed, exit 1. A loaded runner may leave the gate unable to tell (the run queue changed
+    // with an oversubscribed CPU on one side, or a first run slowed as a whole widened its interval past the
+    // threshold): then the verdict is inconclusive with its reason printed, exit 0, never a verdict of no change or
+    // of a speed-up. Such an attempt is repeated with a fresh store, up to three attempts in all; one must be caught.
+    const outcomes: string[] = [];
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const store = join(dir, `store-${attempt}`);
+      const withStore = (work: string) =>
+        runCli(['run', '--suite', 'tiny', '--require', suiteModule, '--store', store, '--fail-on-regression'], { cwd: dir, env: { RUNE_TINY_WORK: work } });
+      const first = await withStore('2000');
+      assert.equal(first.code, 0, first.stderr);
+      assert.match(first.stderr, /no earlier run of tiny on this machine in the store: nothing to compare with/);
+      const second = await withStore('100000');
+      assert.match(second.stderr, /compared with the stored run of \d{4}-/);
+      assert.doesNotMatch(second.stderr, /^\s*(improved|unchanged): tiny\/sum/m, second.stderr);
+      if (second.code === 1) {
+        assert.match(second.stderr, /^\s*regressed: tiny\/sum: /m, second.stderr);
+        assert.match(second.stderr, /regression(s)? found \(--fail-on-regression\)/);
+        return;
+      }
+      assert.equal(second.code, 0, second.stderr);
+      assert.match(second.stderr, /0 regressed, /, second.stderr);
+      // the gate says why it could not tell
+      assert.match(second.stderr, /^\s*inconclusive: tiny\/sum: .*(straddles|host's conditions|false discovery rate|did not reproduce)/m, second.stderr);
+      outcomes.push(second.stderr);
+    }
+    assert.fail(`a 50x slowdown was inconclusive in three attempts:\n${outcomes.join('\n')}`);
   });
 });

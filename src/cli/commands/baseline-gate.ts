@@ -15,7 +15,7 @@ export interface GateOutcome {
   readonly report: ComparisonReport;
   /** One line: counts per verdict. */
   readonly summary: string;
-  /** One line per regressed or improved benchmark, then those not compared and the notices. */
+  /** One line per regressed, improved or inconclusive benchmark, then those not compared and the notices. */
   readonly lines: readonly string[];
 }
 
@@ -47,7 +47,8 @@ export async function gateAgainstBaseline(
   if (report.notCompared.length > 0) parts.push(`${report.notCompared.length} not compared`);
   const lines: string[] = [];
   if (report.incomparable === undefined) {
-    for (const c of report.comparisons) if (c.verdict === 'regressed' || c.verdict === 'improved') lines.push(`${c.verdict}: ${c.key}: ${c.reason}`);
+    // an inconclusive verdict says why, as a change does: "exit 0" alone would hide what the gate could not tell
+    for (const c of report.comparisons) if (c.verdict !== 'unchanged') lines.push(`${c.verdict}: ${c.key}: ${c.reason}`);
   }
   // which noise the intervals cover, once per distinct wording
   for (const covers of new Set(report.comparisons.map((c) => c.intervalCovers))) lines.push(`interval: ${covers}`);
