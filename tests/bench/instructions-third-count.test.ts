@@ -1,6 +1,6 @@
 // parallel-safe: instruction counts, which the machine's load does not move
 // The instructions instrument counts a third time when its two repetitions disagree, and the task's samples are
-// the agreeing pair. valgrind is replaced by a script that runs the counting child natively and writes the
+// the agreeing pair; a task that throws in the counting child fails with ERR_CHILD_FAILED. valgrind is replaced by a script that runs the counting child natively and writes the
 // cachegrind totals the test injects, so no valgrind is needed (only a POSIX shell).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -94,4 +94,18 @@ void test('a counted task keeps the agreeing pair as its samples and reports the
   const figure = (name: string): number | undefined => task.figures?.find((f) => f.name === name)?.value;
   assert.equal(figure('instructions.repetitions'), 3);
   assert.equal(figure('instructions.spread'), 23_000 - 21_088);
+});
+
+void test('a task that throws in the counting child fails with ERR_CHILD_FAILED, naming the error', { skip }, async () => {
+  // the counting child runs the fixture's own 'throws' task, found by name in MODULE
+  const suite = new BenchmarkSuite('counted', {
+    instrument: 'instructions',
+    instructions: { iterations: ITERATIONS, valgrind },
+    isolation: { module: MODULE, execArgv: [] },
+  }).add('throws', () => 0);
+  const result = await withPerOp([21_090, 21_090], () => suite.run());
+  const task = result.tasks[0];
+  assert.equal(task?.status, 'failed');
+  assert.equal(task.error?.code, 'ERR_CHILD_FAILED');
+  assert.match(task.error.message, /counted boom/);
 });

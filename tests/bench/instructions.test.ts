@@ -1,7 +1,9 @@
 // parallel-safe: instruction counts, which the machine's load does not move
-// The instructions instrument under valgrind: two counts of a task agree, and the counted result flows through
-// JSON, the schema, the store, the table and the gate. Assertions are on counts, never on times. Skipped
-// without valgrind. (The slope tests are in instructions-slope.test.ts: each file has its own time limit.)
+// The instructions instrument under valgrind: two counts of a task agree, the slope scales with the work per
+// operation and leaves start-up and setup out, and the counted result flows through JSON, the schema, the store,
+// the table and the gate. Assertions are on counts, never on times. Skipped without valgrind. Each node start
+// under valgrind costs some 9 s of CPU, so the task counted first serves every test here. (A task that throws in
+// the counting child is tested with a stand-in valgrind, in instructions-third-count.test.ts.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -9,6 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findValgrind } from '../../src/bench/instruments/valgrind.js';
+// from dist/: the counting child is the isolation child beside this module, and it must run without a loader
+import { countInstructions } from '../../dist/bench/instruments/instructions.js';
 import type { SuiteResult, TaskResult } from '../../src/core/results.js';
 import { RegressionDetector } from '../../src/detect/regression/regression-detector.js';
 import { suiteResultFromJSON, suiteResultToJSON } from '../../src/bench/suite-result-json.js';
@@ -56,6 +60,22 @@ void test('a task counted twice gives the same instructions per operation, with 
   assert.ok((figure('instructions.spread') ?? -1) >= Math.abs(a - b), 'the spread covers every count made');
   const fixed = task.figures?.find((f) => f.name === 'instructions.fixed')?.value ?? 0;
   assert.ok(fixed > 100 * stats.median, 'node start-up alone is far more than one operation');
+});
+
+void test('twice the work per operation counts about twice the instructions; an expensive setup adds none', { skip }, async (t) => {
+  const x1 = counted?.tasks[0]?.stats?.median;
+  assert.ok(x1 !== undefined, 'the first test ran');
+  // one repetition each at the fixture's iteration counts: the slope is per operation whatever the counts
+  const count = async (task: string): Promise<number> => {
+    const m = await countInstructions({ module: MODULE, task, iterations: 3000, warmupIterations: 1000, execArgv: [], repeat: false });
+    assert.equal(m.perOp.length, 1);
+    return m.perOp[0] ?? Number.NaN;
+  };
+  const [x2, withSetup] = await Promise.all([count('work x2'), count('work x1 after an expensive setup')]);
+  t.diagnostic(`per operation: x1 ${String(x1)}, x2 ${String(x2)}, x1 after setup ${String(withSetup)}`);
+  const ratio = x2 / x1;
+  assert.ok(ratio > 1.9 && ratio < 2.1, `x2 / x1 = ${ratio}`);
+  assert.ok(Math.abs(withSetup / x1 - 1) < 0.02, `with setup ${withSetup} vs ${x1}`);
 });
 
 /** The same run with every counted figure scaled: `factor` more work per operation. */
