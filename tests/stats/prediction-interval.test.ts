@@ -7,7 +7,7 @@ import { predictFromProcesses, predictFromRunNoise } from '../../src/stats/predi
 import { createRng } from '../../src/stats/rng.js';
 import { runNoise, runNoiseDegreesOfFreedom } from '../../src/stats/pelt.js';
 import { median } from '../../src/stats/quantile.js';
-import { betweenRunNoiseOf, withPredictionIntervals } from '../../src/detect/regression/between-run-noise.js';
+import { betweenRunNoiseOf, predictAround, withPredictionIntervals } from '../../src/detect/regression/between-run-noise.js';
 import { suiteResult, task, logNormal } from '../detect/regression/helpers.js';
 import type { SuiteResult } from '../../src/core/results.js';
 
@@ -105,6 +105,54 @@ void describe('prediction intervals', () => {
       assert.ok(inside / trials >= 0.9, `${runs} runs: ${inside / trials}`);
       assert.ok(insideRobust / trials < 0.88, `${runs} runs, robust noise alone: ${insideRobust / trials}`);
     }
+  });
+
+  void test('a run that landed off its history: the interval spans the history\'s level too, and holds the next run', () => {
+    // bench:gate's calibration: a run 14% slow, then the next back at the usual level; an interval centred on the
+    // slow run alone missed the return
+    const rng = createRng(41);
+    const history = Array.from({ length: 8 }, () => Array.from({ length: 20 }, () => 1e-3 * Math.exp(0.02 * normal(rng) + 0.003 * normal(rng))));
+    const noise = betweenRunNoiseOf(history, (n) => `${n} runs`)!;
+    assert.equal(noise.recentMedians?.length, 8);
+    const slow = 1.14e-3;
+    const ci = { lower: slow * 0.997, upper: slow * 1.003, level: 0.95 };
+    const atRun = predictFromRunNoise(slow, ci, noise.medianSigma!, noise.runs)!;
+    const p = predictAround(slow, ci, noise)!;
+    assert.ok(atRun.lower > 1e-3, `the run-centred interval ${atRun.lower} leaves out the usual level`);
+    assert.ok(p.lower < 1e-3 && p.upper >= atRun.upper, `${p.lower} to ${p.upper}`);
+    // a run like its history: the two centres nearly agree, so the interval is about the run-centred one
+    const usual = median(history[7]!);
+    const same = predictAround(usual, { lower: usual * 0.997, upper: usual * 1.003, level: 0.95 }, noise)!;
+    const sameAtRun = predictFromRunNoise(usual, { lower: usual * 0.997, upper: usual * 1.003, level: 0.95 }, noise.medianSigma!, noise.runs)!;
+    assert.ok(Math.log(same.upper / same.lower) < 1.15 * Math.log(sameAtRun.upper / sameAtRun.lower));
+    // only the newest level counts: after a 2x step, the runs before it are not a level to span
+    const stepped = [...history.slice(0, 4), ...history.slice(4).map((r) => r.map((v) => 2 * v))];
+    const afterStep = betweenRunNoiseOf(stepped, (n) => `${n} runs`)!;
+    assert.ok(afterStep.recentMedians!.every((m) => m > 1.5e-3), afterStep.recentMedians!.join(' '));
+  });
+
+  void test('on histories with occasional slow runs, spanning the recent level holds the next run more often', () => {
+    const rng = createRng(43);
+    let spanning = 0;
+    let centred = 0;
+    let pairs = 0;
+    for (let h = 0; h < 150; h++) {
+      const levels = Array.from({ length: 12 }, () => 0.02 * normal(rng) + (rng() < 0.1 ? Math.log(1.12) : 0));
+      const runs = levels.map((l) => Array.from({ length: 15 }, () => Math.exp(l + 0.005 * normal(rng))));
+      for (let k = 5; k < 11; k++) {
+        const noise = betweenRunNoiseOf(runs.slice(0, k), (n) => `${n} runs`)!;
+        const m = median(runs[k]!);
+        const ci = { lower: m * 0.998, upper: m * 1.002, level: 0.95 };
+        const next = median(runs[k + 1]!);
+        const a = predictFromRunNoise(m, ci, noise.medianSigma!, noise.runs)!;
+        const b = predictAround(m, ci, noise)!;
+        pairs += 1;
+        if (next >= a.lower && next <= a.upper) centred += 1;
+        if (next >= b.lower && next <= b.upper) spanning += 1;
+      }
+    }
+    assert.ok(spanning / pairs >= 0.94, `spanning ${spanning}/${pairs}`);
+    assert.ok(spanning - centred >= 0.02 * pairs, `spanning ${spanning}, centred ${centred} of ${pairs}`);
   });
 
   void test('no interval without the information it needs', () => {

@@ -17,6 +17,9 @@ const pelt = lazyModule<typeof PeltModule>(import.meta.url, '../../stats/pelt.js
 /** Fewest stored runs of a benchmark before its between-run noise is estimated from them. @internal */
 export const MIN_NOISE_RUNS = 4;
 
+/** Most stored runs whose medians make the recent level a prediction interval also spans. @internal */
+export const RECENT_LEVEL_RUNS = 8;
+
 /**
  * Between-run noise of each benchmark key from its stored runs on `machine` (the robust spread of the per-run
  * log levels, steps between levels removed by the change-point analysis). Keys with fewer than
@@ -63,7 +66,10 @@ export function betweenRunNoiseOf(runs: readonly (readonly number[])[], source: 
     Float64Array.from(analysis.medians, Math.log),
     analysis.changes.map((c) => c.position),
   );
-  return { sigma: analysis.noise, medianSigma, runs: kept.length, source: source(kept.length) };
+  // the runs at the newest level: after the last change found, confirmed or suspected
+  const start = Math.max(0, ...analysis.changes.map((c) => c.position), analysis.medians.length - RECENT_LEVEL_RUNS);
+  const recentMedians = analysis.medians.slice(start);
+  return { sigma: analysis.noise, medianSigma, recentMedians, runs: kept.length, source: source(kept.length) };
 }
 
 /**
@@ -79,9 +85,13 @@ export function widenByNoise(ratio: number, ci: ConfidenceInterval, sigma: numbe
 
 /**
  * The result with a prediction interval (where a fresh run's median should fall) on each task whose key has
- * between-run noise in `noise`. An isolated task's own interval (from its processes) is joined with the store's:
- * its processes run in one time window, so their spread misses what differs between windows (the machine's
- * load, its frequency), which the stored runs, each in its own window, do show.
+ * between-run noise in `noise`. The interval spans two centres: this run's median, and the median level of this
+ * run with the stored runs at the newest level (`BetweenRunNoise.recentMedians`). They agree when this run is
+ * like its history; when it landed off it (a slow run, a process on the other of two levels), the fresh run may
+ * land back at the history's level or stay at this one, and the interval covers both. An isolated task's own
+ * interval (from its processes) is joined with the store's: its processes run in one time window, so their
+ * spread misses what differs between windows (the machine's load, its frequency), which the stored runs, each in
+ * its own window, do show.
  *
  * @internal
  */
@@ -91,7 +101,7 @@ export function withPredictionIntervals(result: SuiteResult, noise: ReadonlyMap<
     const stats = task.stats;
     const between = noise.get(benchmarkKey(here, task.name));
     if (stats === undefined || between === undefined) return task;
-    const predicted = intervals().predictFromRunNoise(stats.median, stats.medianCI, between.medianSigma ?? between.sigma, between.runs);
+    const predicted = predictAround(stats.median, stats.medianCI, between);
     if (predicted === undefined) return task;
     const own = stats.predictionInterval;
     const predictionInterval =
@@ -102,4 +112,23 @@ export function withPredictionIntervals(result: SuiteResult, noise: ReadonlyMap<
   });
   const children = result.children?.map((child) => withPredictionIntervals(child, noise, here));
   return { ...result, tasks, ...(children === undefined ? {} : { children }) };
+}
+
+/**
+ * The prediction interval around `median` joined with the same interval around the recent level (the median of
+ * `median` and the stored recent medians; the run's confidence interval moves with it). `undefined` where the
+ * interval cannot be formed.
+ *
+ * @internal
+ */
+export function predictAround(median: number, ci: ConfidenceInterval, between: BetweenRunNoise): ConfidenceInterval | undefined {
+  const sigma = between.medianSigma ?? between.sigma;
+  const atRun = intervals().predictFromRunNoise(median, ci, sigma, between.runs);
+  const recent = (between.recentMedians ?? []).filter((m) => m > 0 && Number.isFinite(m));
+  if (atRun === undefined || recent.length === 0) return atRun;
+  const level = pelt().medianOf([...recent, median]);
+  const shift = level / median;
+  const atLevel = intervals().predictFromRunNoise(level, { ...ci, lower: ci.lower * shift, upper: ci.upper * shift }, sigma, between.runs);
+  if (atLevel === undefined) return atRun;
+  return { lower: Math.min(atRun.lower, atLevel.lower), upper: Math.max(atRun.upper, atLevel.upper), level: atRun.level };
 }

@@ -62,6 +62,13 @@ export interface BetweenRunNoise {
    * fresh run may land on either. Absent where only `sigma` is known.
    */
   readonly medianSigma?: number;
+  /**
+   * The per-run medians (seconds per operation, oldest first) of the newest stored runs at the current level: at
+   * most 8 runs after the last change the analysis found. A prediction interval spans
+   * this level as well as the fresh run's own, so one run that landed off its history does not carry the next
+   * run's prediction with it. Absent where the runs are not known.
+   */
+  readonly recentMedians?: readonly number[];
   /** Runs it was estimated from. */
   readonly runs: number;
   /** Where it came from, in words (for the report): "12 stored runs of this benchmark on this machine". */
