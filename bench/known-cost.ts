@@ -1,14 +1,16 @@
 // How far each harness's estimate sits from a loop's known mean cost per operation, side by side in one run.
 //
-//   npm run bench:known-cost                       (6 rounds, about 2 minutes)
-//   npm run bench:known-cost -- --rounds 10
+//   npm run bench:known-cost                       (12 rounds, about 2.5 minutes)
+//   npm run bench:known-cost -- --rounds 6         (a quicker, rougher look)
 //
 // The known cost: each round first calls the loop back to back for about a second and divides the elapsed
 // time by the calls (the mean cost per operation, interrupts and all: what a user's program pays on
 // average), then, in an order that rotates from round to round, rune-bench (a BenchmarkSuite with its default
 // options), tinybench and mitata measure the same function, and the reference is taken again after them; the
 // round's reference is the mean of the two. Error = estimate / reference - 1, per round; the table gives the
-// median and the range over rounds. Issue 10's goal: within 1% on an idle machine.
+// median and the range over rounds. Issue 10's goal: within 1% on an idle machine. One round's error spans several
+// percent for every harness (the VM's speed moves between the reference and the measurement), so the median needs
+// twelve rounds to settle within a fraction of a per cent: with six, the same code read -1.0% and +2.6% in two runs.
 import { cpus, loadavg } from 'node:os';
 import { Bench } from 'tinybench';
 import { measure } from 'mitata';
@@ -20,7 +22,7 @@ function arg(name: string, fallback: number): number {
   const v = at > 0 ? Number(process.argv[at + 1]) : Number.NaN;
   return Number.isFinite(v) && v > 0 ? v : fallback;
 }
-const rounds = arg('rounds', 6);
+const rounds = arg('rounds', 12);
 
 /** A loop of fixed arithmetic work (an LCG), so its cost per call is the same every call. */
 function busy(n: number): number {
