@@ -25,6 +25,10 @@
 //
 // - labelled histories (bench/gate-histories.ts, in-process, about a minute): the stored-baseline gate on every
 //   pair of consecutive runs of seeded histories with between-run effects; --histories 0 leaves it out.
+// - the error against a known-cost loop (bench/known-cost.ts in a child process, after everything else, the busy
+//   processes stopped: about 2.5 minutes): each harness's estimate against the loop's mean cost per operation,
+//   rune-bench beside tinybench and mitata (goal for rune-bench's mean: within 1%); --known-cost ROUNDS (default
+//   12), 0 leaves it out.
 //
 //   npm run bench:gate -- --trials 3 --compare 0 --calibration 5    (a quick look: no compare --base trials)
 //   npm run bench:gate -- --trials 20 --load-trials 0 --compare 0 --calibration 0 --histories 0   (the quiet-host row alone)
@@ -342,4 +346,14 @@ const histories = arg('histories', 200);
 if (histories > 0) {
   console.log('');
   await printGateOnHistories(3, histories);
+}
+const knownCostRounds = arg('known-cost', 12);
+if (knownCostRounds > 0) {
+  console.log('');
+  console.log(`error against a known-cost loop (goal within 1% for rune-bench's mean; ${knownCostRounds} rounds, the bench's busy processes stopped, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}):`);
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/known-cost.ts'), '--rounds', String(knownCostRounds)], { cwd: ROOT, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  // the table and the closing load line; the per-round lines are the bench's own progress
+  const lines = out.split('\n');
+  const table = lines.findIndex((l) => l.startsWith('loop ') && l.includes('median error'));
+  for (const line of table < 0 ? lines : lines.slice(table)) if (line.trim() !== '') console.log(`  ${line}`);
 }
