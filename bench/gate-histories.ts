@@ -71,6 +71,8 @@ export async function gateOnHistories(seed: number, count: number): Promise<{ ga
       const rerun = next !== undefined && !changeAt.has(i + 1) ? next : undefined;
       const withGate = await detector.compare(baseline, current, {
         betweenRunNoise: noise,
+        // the baseline is run i - 1, the newest of the runs the noise was estimated from
+        baselineInHistory: true,
         ...(rerun === undefined ? {} : { confirm: () => rerun }),
       });
       const withoutGate = await detector.compare(baseline, current);

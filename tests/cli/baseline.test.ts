@@ -108,4 +108,24 @@ void describe('run --baseline', () => {
     }
     assert.fail(`a 50x slowdown was inconclusive in three attempts:\n${outcomes.join('\n')}`);
   });
+
+  void test('--fail-on-regression without --baseline: a previous run that was itself slow makes no improvement', async () => {
+    // four runs at the usual work, one at 3x (the baseline: a slow run), then the usual work again: against the slow
+    // run the last one reads about 3x faster, but it is one more run like the four before the baseline. The verdict
+    // is inconclusive and names the baseline; an attempt whose last run strayed past the history's noise may keep
+    // its verdict, so up to three attempts, each with a fresh store, and one must name the slow baseline.
+    const outcomes: string[] = [];
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const store = join(dir, `slow-baseline-${attempt}`);
+      const withStore = (work: string, ...extra: string[]) =>
+        runCli(['run', '--suite', 'tiny', '--require', suiteModule, '--store', store, ...extra], { cwd: dir, env: { RUNE_TINY_WORK: work } });
+      for (const work of ['2000', '2000', '2000', '2000', '6000']) assert.equal((await withStore(work)).code, 0);
+      const last = await withStore('2000', '--fail-on-regression');
+      assert.equal(last.code, 0, last.stderr);
+      assert.doesNotMatch(last.stderr, /^\s*regressed: tiny\/sum/m, last.stderr);
+      if (/^\s*inconclusive: tiny\/sum: .*the baseline run was [\d.]+% slower than the median of the 4 stored runs before it/m.test(last.stderr)) return;
+      outcomes.push(last.stderr);
+    }
+    assert.fail(`the slow baseline was never named in three attempts:\n${outcomes.join('\n')}`);
+  });
 });

@@ -34,11 +34,14 @@ export async function gateAgainstBaseline(
     readonly signal?: AbortSignal;
     readonly betweenRunNoise?: ReadonlyMap<string, BetweenRunNoise>;
     readonly confirm?: ConfirmCallback;
+    /** The baseline is the newest run of the history `betweenRunNoise` came from (the previous stored run). */
+    readonly baselineInHistory?: boolean;
   },
 ): Promise<GateOutcome> {
   const detector = new RegressionDetector({ threshold: options.threshold, seed: options.seed });
-  const { signal, betweenRunNoise, confirm } = options;
+  const { signal, betweenRunNoise, confirm, baselineInHistory } = options;
   const report = await detector.compare(baseline, result, {
+    ...(baselineInHistory === true ? { baselineInHistory } : {}),
     ...(signal === undefined ? {} : { signal }),
     ...(betweenRunNoise === undefined ? {} : { betweenRunNoise }),
     ...(confirm === undefined ? {} : { confirm }),

@@ -114,12 +114,15 @@ export async function runRun(ctx: CommandContext, flags: Flags): Promise<number>
 
   // One read of the store serves the previous run and the between-run noise (a hook pays for each read).
   const stored = store === undefined || aborted ? undefined : storedRuns(ctx, store);
+  let baselineInHistory = false;
   if (baseline === undefined && failOnRegression && stored !== undefined) {
     const previous = previousRun(stored, result);
     if (previous === undefined) note(ctx, `no earlier run of ${suite.id} on this machine in the store: nothing to compare with`);
     else {
       baseline = previous.result;
       baselineName = `the stored run of ${previous.result.startedAt}`;
+      // the baseline is the newest run of the history the noise is read from: its own standing there is checked
+      baselineInHistory = true;
     }
   }
 
@@ -145,6 +148,7 @@ export async function runRun(ctx: CommandContext, flags: Flags): Promise<number>
           signal: ctx.signal,
           ...(noise === undefined ? {} : { betweenRunNoise: noise }),
           ...(failOnRegression ? { confirm } : {}),
+          baselineInHistory,
         });
   // A signal during the comparison: nothing is printed or written, the exit code says interrupted.
   if (!aborted && (await interrupted(ctx.signal))) return ExitCode.Interrupted;

@@ -66,8 +66,10 @@ export function betweenRunNoiseOf(runs: readonly (readonly number[])[], source: 
     Float64Array.from(analysis.medians, Math.log),
     analysis.changes.map((c) => c.position),
   );
-  // the runs at the newest level: after the last change found, confirmed or suspected
-  const start = Math.max(0, ...analysis.changes.map((c) => c.position), analysis.medians.length - RECENT_LEVEL_RUNS);
+  // the runs at the newest level: after the last confirmed change (a suspected one, a run or two at the end, may be
+  // one bad run: its standing against the runs before it is what the gate and the prediction look at)
+  const confirmed = analysis.changes.filter((c) => c.status === 'confirmed').map((c) => c.position);
+  const start = Math.max(0, ...confirmed, analysis.medians.length - RECENT_LEVEL_RUNS);
   const recentMedians = analysis.medians.slice(start);
   return { sigma: analysis.noise, medianSigma, recentMedians, runs: kept.length, source: source(kept.length) };
 }

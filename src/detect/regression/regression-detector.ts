@@ -12,6 +12,7 @@ import type * as CompareResultsModule from './compare-results.js';
 import type * as ComparabilityModule from './comparability.js';
 import type * as LiveModule from './regression-live.js';
 import type * as CountGateModule from './count-gate.js';
+import type * as BaselineStandingModule from './baseline-standing.js';
 import type { HistorySeries, ResultsStore } from '../../store/results-store.js';
 import type {
   BenchmarkComparison,
@@ -32,6 +33,7 @@ const compareResults = lazyModule<typeof CompareResultsModule>(import.meta.url, 
 const comparability = lazyModule<typeof ComparabilityModule>(import.meta.url, './comparability.js');
 const live = lazyModule<typeof LiveModule>(import.meta.url, './regression-live.js');
 const countGate = lazyModule<typeof CountGateModule>(import.meta.url, './count-gate.js');
+const standing = lazyModule<typeof BaselineStandingModule>(import.meta.url, './baseline-standing.js');
 
 /**
  * Anything that emits monitor snapshots: a `PerformanceMonitor` fits.
@@ -64,6 +66,16 @@ export interface RegressionCompareOptions {
    * inside each run only, and says so.
    */
   readonly betweenRunNoise?: ReadonlyMap<string, BetweenRunNoise>;
+  /**
+   * The baseline is the newest run of the history each `betweenRunNoise` entry was estimated from (as when
+   * comparing with the previous stored run). A `regressed` or `improved` verdict whose change is the baseline
+   * run's own (the baseline off the median of the stored runs before it, the current run within their noise of it) is then
+   * `inconclusive`, with the reason. A re-run (`confirm`) cannot catch that case: it re-measures the current side.
+   * Leave it out when the baseline is a saved file, which may be older code than the history.
+   *
+   * @defaultValue false
+   */
+  readonly baselineInHistory?: boolean;
 }
 
 /**
@@ -200,6 +212,9 @@ export class RegressionDetector extends TypedEventEmitter<RegressionDetectorEven
         );
       }
       comparisons = confirmed;
+    }
+    if (options.baselineInHistory === true && betweenRunNoise !== undefined) {
+      comparisons = comparisons.map((c) => (countVerdicts.includes(c) ? c : standing().judgeBaselineStanding(c, betweenRunNoise.get(c.key))));
     }
     for (const c of comparisons) if (c.verdict === 'regressed') this.emit('regression', { kind: 'pairwise', comparison: c });
     return comparisonReport(baseline, comparisons, measured, qualified);

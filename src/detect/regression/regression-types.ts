@@ -64,7 +64,7 @@ export interface BetweenRunNoise {
   readonly medianSigma?: number;
   /**
    * The per-run medians (seconds per operation, oldest first) of the newest stored runs at the current level: at
-   * most 8 runs after the last change the analysis found. A prediction interval spans
+   * most 8 runs after the last confirmed change the analysis found. A prediction interval spans
    * this level as well as the fresh run's own, so one run that landed off its history does not carry the next
    * run's prediction with it. Absent where the runs are not known.
    */
