@@ -79,12 +79,17 @@ void test('a disagreeing pair brings a third repetition, and the closest two are
   assert.deepEqual(once.perOp, [19_330]);
 });
 
-void test('a counted task keeps the agreeing pair as its samples and reports the spread of all three', { skip }, async () => {
-  const suite = new BenchmarkSuite('counted', {
+/** A suite counting the fixture's task `name` with the stand-in valgrind (the child runs MODULE's own task). */
+function countedSuite(name: string): BenchmarkSuite {
+  return new BenchmarkSuite('counted', {
     instrument: 'instructions',
     instructions: { iterations: ITERATIONS, valgrind },
     isolation: { module: MODULE, execArgv: [] },
-  }).add('work x1', () => 0);
+  }).add(name, () => 0);
+}
+
+void test('a counted task keeps the agreeing pair as its samples and reports the spread of all three', { skip }, async () => {
+  const suite = countedSuite('work x1');
   const result = await withPerOp([23_000, 21_090, 21_088], () => suite.run());
   const task = result.tasks[0];
   assert.equal(task?.status, 'ok', task?.error?.message);
@@ -97,12 +102,7 @@ void test('a counted task keeps the agreeing pair as its samples and reports the
 });
 
 void test('a task that throws in the counting child fails with ERR_CHILD_FAILED, naming the error', { skip }, async () => {
-  // the counting child runs the fixture's own 'throws' task, found by name in MODULE
-  const suite = new BenchmarkSuite('counted', {
-    instrument: 'instructions',
-    instructions: { iterations: ITERATIONS, valgrind },
-    isolation: { module: MODULE, execArgv: [] },
-  }).add('throws', () => 0);
+  const suite = countedSuite('throws');
   const result = await withPerOp([21_090, 21_090], () => suite.run());
   const task = result.tasks[0];
   assert.equal(task?.status, 'failed');

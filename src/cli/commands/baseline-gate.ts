@@ -41,7 +41,7 @@ export async function gateAgainstBaseline(
   const detector = new RegressionDetector({ threshold: options.threshold, seed: options.seed });
   const { signal, betweenRunNoise, confirm, baselineInHistory } = options;
   const report = await detector.compare(baseline, result, {
-    ...(baselineInHistory === true ? { baselineInHistory } : {}),
+    baselineInHistory: baselineInHistory === true,
     ...(signal === undefined ? {} : { signal }),
     ...(betweenRunNoise === undefined ? {} : { betweenRunNoise }),
     ...(confirm === undefined ? {} : { confirm }),

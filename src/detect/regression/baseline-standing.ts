@@ -3,8 +3,8 @@
 import type { BenchmarkComparison, BetweenRunNoise } from './regression-types.js';
 import { medianOf, normalQuantile } from '../../stats/pelt.js';
 
-/** Fewest stored runs before the baseline at its level for its standing to be judged. @internal */
-export const MIN_RUNS_BEFORE_BASELINE = 3;
+/** Fewest stored runs before the baseline at its level for its standing to be judged. */
+const MIN_RUNS_BEFORE_BASELINE = 3;
 
 const percent = (r: number): string => `${(Math.abs(r - 1) * 100).toFixed(1)}%`;
 

@@ -17,8 +17,8 @@ const pelt = lazyModule<typeof PeltModule>(import.meta.url, '../../stats/pelt.js
 /** Fewest stored runs of a benchmark before its between-run noise is estimated from them. @internal */
 export const MIN_NOISE_RUNS = 4;
 
-/** Most stored runs whose medians make the recent level a prediction interval also spans. @internal */
-export const RECENT_LEVEL_RUNS = 8;
+/** Most stored runs whose medians make the recent level (`BetweenRunNoise.recentMedians`). */
+const RECENT_LEVEL_RUNS = 8;
 
 /**
  * Between-run noise of each benchmark key from its stored runs on `machine` (the robust spread of the per-run

@@ -70,7 +70,7 @@ export interface RegressionCompareOptions {
    * The baseline is the newest run of the history each `betweenRunNoise` entry was estimated from (as when
    * comparing with the previous stored run). A `regressed` or `improved` verdict whose change is the baseline
    * run's own (the baseline off the median of the stored runs before it, the current run within their noise of it) is then
-   * `inconclusive`, with the reason. A re-run (`confirm`) cannot catch that case: it re-measures the current side.
+   * `inconclusive`, with the reason, and is not re-run: a re-run (`confirm`) re-measures the current side, which agrees.
    * Leave it out when the baseline is a saved file, which may be older code than the history.
    *
    * @defaultValue false
@@ -189,6 +189,11 @@ export class RegressionDetector extends TypedEventEmitter<RegressionDetectorEven
     // with a re-run to come, a change is screened in by significance and size, and the re-run must reproduce it
     const qualified = comparability().qualifyComparisons(baseline, current, judge(measured.raw, this.#gate, betweenRunNoise, confirm !== undefined), countVerdicts);
     let comparisons = qualified.comparisons;
+    // before any re-run: a change that is the baseline run's own is no change to confirm (the re-run of the
+    // current side would agree with it, at the cost of running the suite again)
+    if (options.baselineInHistory === true && betweenRunNoise !== undefined) {
+      comparisons = comparisons.map((c) => (countVerdicts.includes(c) ? c : standing().judgeBaselineStanding(c, betweenRunNoise.get(c.key))));
+    }
     if (confirm !== undefined) {
       const confirmed: BenchmarkComparison[] = [];
       for (const c of comparisons) {
@@ -212,9 +217,6 @@ export class RegressionDetector extends TypedEventEmitter<RegressionDetectorEven
         );
       }
       comparisons = confirmed;
-    }
-    if (options.baselineInHistory === true && betweenRunNoise !== undefined) {
-      comparisons = comparisons.map((c) => (countVerdicts.includes(c) ? c : standing().judgeBaselineStanding(c, betweenRunNoise.get(c.key))));
     }
     for (const c of comparisons) if (c.verdict === 'regressed') this.emit('regression', { kind: 'pairwise', comparison: c });
     return comparisonReport(baseline, comparisons, measured, qualified);
