@@ -24,6 +24,14 @@ export class SampleBuffer {
     this.#data[this.#length++] = value;
   }
 
+  /** Removes the first `count` values (all of them when `count` is larger). */
+  dropFirst(count: number): void {
+    const k = Math.min(Math.max(0, Math.floor(count)), this.#length);
+    if (k === 0) return;
+    this.#data.copyWithin(0, k, this.#length);
+    this.#length -= k;
+  }
+
   /** The values as a plain array, in insertion order. */
   toArray(): number[] {
     return Array.from(this.#data.subarray(0, this.#length));

@@ -74,6 +74,8 @@ const YIELD_EVERY = 0.02; // seconds of sampling between yields to the event loo
 const PROGRESS_EVERY = 0.05;
 const WARM_WINDOW = 0.025; // seconds of warm batches compared, window against window, after the base warm-up
 const WARM_SETTLED = 0.015; // warm-up goes on while a window's median is faster than the one before by more than this
+// A sample this many times the settled level (the median of the last third) is still warming when it leads the run
+const TRANSIENT_FACTOR = 3;
 
 function medianOfRange(values: readonly number[], from: number, to: number): number {
   return median(values.slice(from, to));
@@ -89,6 +91,24 @@ export function stillFalling(warm: readonly number[], window: number): boolean {
   const n = warm.length;
   if (window < 1 || n < 2 * window) return false;
   return medianOfRange(warm, n - window, n) < medianOfRange(warm, n - 2 * window, n - window) * (1 - WARM_SETTLED);
+}
+
+/**
+ * How many samples at the start of `samples` are a warm-up transient: the leading run of samples each more than
+ * {@link TRANSIENT_FACTOR} times the median of the last third (the code as it settled). On a loaded machine V8's
+ * background compiler can finish after warm-up ends, and the first samples then time unoptimised code (30-100x
+ * slower for a tight loop); when they are half the samples, the median is no longer the code's speed.
+ *
+ * @internal
+ */
+export function leadingTransient(samples: readonly number[]): number {
+  const n = samples.length;
+  if (n < 6) return 0;
+  const settled = medianOfRange(samples, n - Math.ceil(n / 3), n);
+  let k = 0;
+  while (k < n && (samples[k] as number) > TRANSIENT_FACTOR * settled) k++;
+  // a run that reaches into the last third is the code's speed, not a transient
+  return k <= n - Math.ceil(n / 3) ? k : 0;
 }
 
 /** Evenly thins `values` to at most `max`, keeping time order. @internal */
@@ -263,7 +283,22 @@ export async function runTask(def: TaskDefinition, settings: ResolvedSettings, c
       const samplingStart = now();
       if (baseEnd > 0) samplingTime = Math.max(samplingTime / 2, samplingTime - (samplingStart - baseEnd));
       lastYield = nowSeconds();
-      while (!done(samplingStart, now())) {
+      // With warm-up on, samples that lead the run far slower than where it settled were still warming: they are
+      // dropped once, and sampling goes on until `minSamples` are left (a task's time grows only when it must).
+      let trimPending = settings.warmupMs > 0;
+      let refilling = false;
+      const finished = (): boolean => {
+        if (refilling) return samples.length >= settings.minSamples;
+        if (!done(samplingStart, now())) return false;
+        if (!trimPending) return true;
+        trimPending = false;
+        const transient = leadingTransient(samples.toArray());
+        if (transient === 0) return true;
+        samples.dropFirst(transient);
+        refilling = true;
+        return samples.length >= settings.minSamples;
+      };
+      while (!finished()) {
         if (before !== undefined) await callHook(before, guard); // no promise, no microtask turn without a hook
         samples.push(batch(fn, batchSize) / batchSize);
         if (after !== undefined) await callHook(after, guard);

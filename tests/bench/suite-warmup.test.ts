@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BenchmarkSuite } from '../../src/bench/benchmark-suite.js';
-import { stillFalling } from '../../src/bench/task-runner.js';
+import { leadingTransient, stillFalling } from '../../src/bench/task-runner.js';
 import type { Clock } from '../../src/core/clock.js';
 
 void test('warm-up goes on while per-operation times still fall window against window', () => {
@@ -59,4 +59,51 @@ void test('a task whose code speeds up is warmed until it settles, within its bu
   const timed = extras.slice(-operations);
   const extraShare = timed.reduce((a, b) => a + b, 0) / (2000 * timed.length);
   assert.ok(extraShare < 0.01, `timed calls did ${(extraShare * 100).toFixed(2)}% extra work; warm-up began at ${warmStart.toFixed(1)} ms`);
+});
+
+void test('leading samples far slower than where the run settled are a warm-up transient', () => {
+  const settled = (n: number): number[] => Array.from({ length: n }, (_, i) => 1 + (i % 5) * 0.01);
+  assert.equal(leadingTransient(settled(40)), 0, 'a settled run keeps every sample');
+  // unoptimised code timed before the background compiler finished: 10 samples 40x slower, then settled
+  assert.equal(leadingTransient([...Array.from<number>({ length: 10 }).fill(40), ...settled(30)]), 10);
+  // one sample that was interrupted in the middle of the run is noise, not warm-up
+  assert.equal(leadingTransient([...settled(20), 40, ...settled(19)]), 0);
+  // 2.5x is within the spread a run may have (GC, a second speed): only more than 3x counts
+  assert.equal(leadingTransient([2.5, 2.5, ...settled(38)]), 0);
+  // a slow run that reaches into the last third is the code's speed: nothing is dropped
+  assert.equal(leadingTransient([...Array.from<number>({ length: 30 }).fill(40), ...settled(10)]), 0);
+  assert.equal(leadingTransient([40, 40, 1, 1, 1]), 0, 'too few samples to tell');
+});
+
+void test('samples timed before the code settled are dropped and sampling goes on to the minimum', async () => {
+  // The calls do 40x the work until 100 ms on a clock that reads the work done (as above), so sampling begins in
+  // the slow phase (warm-up does not extend: the time is flat, not falling) and ends in the fast one, where
+  // `maxSamples` is reached. Without the trim the slow samples are a sixth or more of the result; with it, the
+  // timed calls are the fast ones. Asserted on the work the timed calls did, which load does not move.
+  let steps = 0;
+  const workClock: Clock = {
+    now: () => steps / 1_000_000,
+    wallNow: () => Date.now(),
+    setTimeout: () => ({}),
+    clearTimeout: () => undefined,
+  };
+  const extras: number[] = [];
+  const fn = (): number => {
+    const extra = workClock.now() < 100 ? 78_000 : 0;
+    extras.push(extra);
+    let x = 0;
+    for (let i = 0; i < 2000 + extra; i++) x = (x + i * i) % 1_000_003;
+    steps += 2000 + extra;
+    return x;
+  };
+  const suite = new BenchmarkSuite('transient', { timeMs: 200, warmupMs: 10, minSamples: 20, maxSamples: 2000, clock: workClock });
+  suite.add('slow-then-fast', fn);
+  const task = (await suite.run()).tasks[0]!;
+  assert.equal(task.status, 'ok');
+  const operations = task.stats!.operations;
+  assert.ok(task.stats!.samples >= 20, `${task.stats!.samples} samples kept`);
+  assert.ok(task.stats!.samples < 2000, `${task.stats!.samples} samples kept: the slow ones were not dropped`);
+  const timed = extras.slice(-operations);
+  const extraShare = timed.reduce((a, b) => a + b, 0) / (2000 * timed.length);
+  assert.ok(extraShare < 0.02, `timed calls did ${(extraShare * 100).toFixed(2)}% extra work (${operations} timed of ${extras.length} calls)`);
 });
