@@ -120,10 +120,14 @@ export default {
     const work = Number(options.params?.work ?? process.env.RUNE_TINY_WORK ?? 2000);
     const data = Float64Array.from({ length: work }, (_, i) => (i * 7919) % 1000);
     const suite = new BenchmarkSuite(${JSON.stringify(id)}, { timeMs: Number(options.params?.time ?? 60), minSamples: 12, maxSamples: Number(options.params?.samples ?? 40), warmupMs: 10, keepSamples: true, seed: options.seed ?? 1, ...(options.signal ? { signal: options.signal } : {}) });
+    // RUNE_TINY_TASKS (comma-separated names) keeps only those tasks
+    const only = process.env.RUNE_TINY_TASKS?.split(',');
+    const wanted = (name) => only === undefined || only.includes(name);
+    const total = ['sum', 'sort copy'].filter(wanted).length;
     let tasks = 0;
-    suite.on('task:complete', (t) => { tasks += 1; options.onProgress?.({ suite: ${JSON.stringify(id)}, phase: t.name, fraction: tasks / 2, eta: (2 - tasks) * 0.2 }); });
-    suite.add('sum', () => { let s = 0; for (let i = 0; i < data.length; i++) s += data[i]; return s; }, { items: work });
-    suite.add('sort copy', () => Float64Array.from(data.subarray(0, 200)).sort()[0]);
+    suite.on('task:complete', (t) => { tasks += 1; options.onProgress?.({ suite: ${JSON.stringify(id)}, phase: t.name, fraction: tasks / total, eta: (total - tasks) * 0.2 }); });
+    if (wanted('sum')) suite.add('sum', () => { let s = 0; for (let i = 0; i < data.length; i++) s += data[i]; return s; }, { items: work });
+    if (wanted('sort copy')) suite.add('sort copy', () => Float64Array.from(data.subarray(0, 200)).sort()[0]);
     return suite.run();
   },
 };
