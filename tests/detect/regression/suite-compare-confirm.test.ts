@@ -50,7 +50,10 @@ void describe('RegressionDetector.compare on suite results', () => {
    * 'real' at the changed one. Both are re-run; returns the report and what was re-run.
    */
   async function confirmTwo(seed: number, from: number, to: number): Promise<{ report: ComparisonReport; asked: string[]; transient: BenchmarkComparison; real: BenchmarkComparison }> {
-    const detector = new RegressionDetector({ seed, resamples: 500, threshold: 0.1 });
+    // a 25% threshold against a 2x change: the re-run is measured after the baseline, not beside it, and on our
+    // 2-core CI VM the same hashing read more than 10% slower a moment later (a clean-clone run confirmed the
+    // transient one that way); the confirmation's logic, not the machine's steadiness, is under test here
+    const detector = new RegressionDetector({ seed, resamples: 500, threshold: 0.25 });
     const [b1, b2, c1, c2] = measureInterleaved([from, from, to, to]);
     const baseline = suiteResult('hash', [task('transient', b1!), task('real', b2!)]);
     const current = suiteResult('hash', [task('transient', c1!), task('real', c2!)]);
