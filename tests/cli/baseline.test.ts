@@ -4,6 +4,10 @@ import assert from 'node:assert/strict';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureBuilt, lines, runCli, tempDir, writeTinySuite } from './helpers.js';
+import { readSuiteResult } from '../../src/bench/suite-result-json.js';
+import { FolderResultsStore } from '../../src/store/folder-store.js';
+import { describeSamples } from '../../src/stats/describe.js';
+import type { SuiteResult, TaskResult } from '../../src/core/results.js';
 
 void describe('run --baseline', () => {
   let dir = '';
@@ -110,18 +114,25 @@ void describe('run --baseline', () => {
   });
 
   void test('--fail-on-regression without --baseline: a previous run that was itself slow makes no improvement', async () => {
-    // four runs at the usual work, one at 3x (the baseline: a slow run), then the usual work again: against the slow
-    // run the last one reads about 3x faster, but it is one more run like the four before the baseline. The verdict
-    // is inconclusive and names the baseline; an attempt whose last run strayed past the history's noise may keep
-    // its verdict, so up to three attempts, each with a fresh store, and one must name the slow baseline.
-    // Only `sum` runs: the test is about its verdict, and the exit code must be sum's alone.
+    // A history of four runs at the usual speed and one at 3x (the baseline: a slow run), then a real run of the
+    // usual work: against the slow run it reads about 3x faster, but it is one more run like the four before the
+    // baseline. The verdict is inconclusive and names the baseline. The history is one real run of `sum`, stored
+    // five times with its samples scaled (0.9, 1.1, 0.95, 1.05 and 3x; a spread of the size real runs have), so
+    // only two real runs have to be alike: on a loaded runner a real six-run history was itself often disturbed.
+    // An attempt whose last run strayed past the history's noise may keep its verdict, so up to three attempts,
+    // each with a fresh store, and one must name the slow baseline. Only `sum` runs: the exit code is its alone.
     const outcomes: string[] = [];
     for (let attempt = 0; attempt < 3; attempt++) {
-      const store = join(dir, `slow-baseline-${attempt}`);
-      const withStore = (work: string, ...extra: string[]) =>
-        runCli(['run', '--suite', 'tiny', '--require', suiteModule, '--store', store, ...extra], { cwd: dir, env: { RUNE_TINY_WORK: work, RUNE_TINY_TASKS: 'sum' } });
-      for (const work of ['2000', '2000', '2000', '2000', '6000']) assert.equal((await withStore(work)).code, 0);
-      const last = await withStore('2000', '--fail-on-regression');
+      const seedFile = join(dir, `slow-baseline-seed-${attempt}.json`);
+      const env = { RUNE_TINY_WORK: '2000', RUNE_TINY_TASKS: 'sum' };
+      const seeded = await runCli(['run', '--suite', 'tiny', '--require', suiteModule, '--no-store', '--save-baseline', seedFile], { cwd: dir, env });
+      assert.equal(seeded.code, 0, seeded.stderr);
+      const seed = readSuiteResult(seedFile);
+      const store = new FolderResultsStore(join(dir, `slow-baseline-${attempt}`));
+      const started = Date.parse(seed.startedAt);
+      [0.9, 1.1, 0.95, 1.05, 3].forEach((factor, k) => store.append(scaledRun(seed, factor, new Date(started - (5 - k) * 1000).toISOString())));
+      const last = await runCli(['run', '--suite', 'tiny', '--require', suiteModule, '--store', store.dir, '--fail-on-regression'], { cwd: dir, env });
+      assert.match(last.stderr, /compared with the stored run of /, last.stderr);
       assert.doesNotMatch(last.stderr, /tiny\/sort copy/, 'only sum ran');
       assert.equal(last.code, 0, last.stderr);
       assert.doesNotMatch(last.stderr, /^\s*regressed: tiny\/sum/m, last.stderr);
@@ -131,3 +142,18 @@ void describe('run --baseline', () => {
     assert.fail(`the slow baseline was never named in three attempts:\n${outcomes.join('\n')}`);
   });
 });
+
+/** `run` with every task's samples multiplied by `factor` (statistics recomputed from them), started at `startedAt`. */
+function scaledRun(run: SuiteResult, factor: number, startedAt: string): SuiteResult {
+  const tasks = run.tasks.map((task): TaskResult => {
+    if (task.samples === undefined || task.stats === undefined) return task;
+    const samples = task.samples.map((x) => x * factor);
+    const { batchSize, resolution, median, bytesPerSecond, itemsPerSecond } = task.stats;
+    // the bytes and items per operation, back from their rates
+    const perOp = (rate: number | undefined): number | undefined => (rate === undefined ? undefined : Math.round(rate * median));
+    const bytes = perOp(bytesPerSecond);
+    const items = perOp(itemsPerSecond);
+    return { ...task, samples, stats: describeSamples(samples, { batchSize, resolution, ...(bytes === undefined ? {} : { bytes }), ...(items === undefined ? {} : { items }) }) };
+  });
+  return { ...run, startedAt, tasks };
+}
