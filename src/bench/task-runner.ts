@@ -284,19 +284,16 @@ export async function runTask(def: TaskDefinition, settings: ResolvedSettings, c
       if (baseEnd > 0) samplingTime = Math.max(samplingTime / 2, samplingTime - (samplingStart - baseEnd));
       lastYield = nowSeconds();
       // With warm-up on, samples that lead the run far slower than where it settled were still warming: they are
-      // dropped once, and sampling goes on until `minSamples` are left (a task's time grows only when it must).
+      // dropped once, and sampling goes on until the kept ones meet `minSamples` (and `targetRme`) again; the
+      // sampling time is already spent, so a task's time grows only when it must.
       let trimPending = settings.warmupMs > 0;
-      let refilling = false;
       const finished = (): boolean => {
-        if (refilling) return samples.length >= settings.minSamples;
         if (!done(samplingStart, now())) return false;
         if (!trimPending) return true;
         trimPending = false;
         const transient = leadingTransient(samples.toArray());
-        if (transient === 0) return true;
         samples.dropFirst(transient);
-        refilling = true;
-        return samples.length >= settings.minSamples;
+        return transient === 0 || done(samplingStart, now());
       };
       while (!finished()) {
         if (before !== undefined) await callHook(before, guard); // no promise, no microtask turn without a hook

@@ -75,11 +75,12 @@ void test('leading samples far slower than where the run settled are a warm-up t
   assert.equal(leadingTransient([40, 40, 1, 1, 1]), 0, 'too few samples to tell');
 });
 
-void test('samples timed before the code settled are dropped and sampling goes on to the minimum', async () => {
+void test('samples timed before the code settled are dropped and sampling goes on as before', async () => {
   // The calls do 40x the work until 100 ms on a clock that reads the work done (as above), so sampling begins in
   // the slow phase (warm-up does not extend: the time is flat, not falling) and ends in the fast one, where
-  // `maxSamples` is reached. Without the trim the slow samples are a sixth or more of the result; with it, the
-  // timed calls are the fast ones. Asserted on the work the timed calls did, which load does not move.
+  // `maxSamples` is reached. Without the trim the slow samples are a sixth or more of the result; with it, they
+  // are dropped and sampling goes on in the fast phase, so the timed calls are the fast ones. Asserted on the
+  // work the timed calls did, which load does not move.
   let steps = 0;
   const workClock: Clock = {
     now: () => steps / 1_000_000,
@@ -102,7 +103,6 @@ void test('samples timed before the code settled are dropped and sampling goes o
   assert.equal(task.status, 'ok');
   const operations = task.stats!.operations;
   assert.ok(task.stats!.samples >= 20, `${task.stats!.samples} samples kept`);
-  assert.ok(task.stats!.samples < 2000, `${task.stats!.samples} samples kept: the slow ones were not dropped`);
   const timed = extras.slice(-operations);
   const extraShare = timed.reduce((a, b) => a + b, 0) / (2000 * timed.length);
   assert.ok(extraShare < 0.02, `timed calls did ${(extraShare * 100).toFixed(2)}% extra work (${operations} timed of ${extras.length} calls)`);
