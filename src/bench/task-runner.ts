@@ -1,11 +1,11 @@
 // Runs one task in this process: hooks, detection of async, calibration, warm-up, sampling, statistics.
 import { BUDGET_FIGURE, type KeyFigure, type TaskResult, type TaskStatus } from '../core/results.js';
-import { median } from 'simple-statistics';
 import { describeSamples } from '../stats/describe.js';
 import { precisionCheck } from './precision-check.js';
 import { collectGarbage } from './gc.js';
 import { TaskGuard, TaskStop } from './guard.js';
 import { SampleBuffer } from './sample-buffer.js';
+import { leadingTransient, stillFalling, warmPerOp, warmWindow } from './warmup.js';
 import { compileBatch, isThenable, loopFloorNow, nowSeconds, sink, timerProfile, yieldToEventLoop, type BatchRunner } from './timer.js';
 import type { BenchmarkFn, BenchmarkHook, TaskOptions } from './types.js';
 import type { Clock } from '../core/clock.js';
@@ -72,45 +72,6 @@ export interface TaskOutcome {
 
 const YIELD_EVERY = 0.02; // seconds of sampling between yields to the event loop
 const PROGRESS_EVERY = 0.05;
-const WARM_WINDOW = 0.025; // seconds of warm batches compared, window against window, after the base warm-up
-const WARM_SETTLED = 0.015; // warm-up goes on while a window's median is faster than the one before by more than this
-// A sample this many times the settled level (the median of the last third) is still warming when it leads the run
-const TRANSIENT_FACTOR = 3;
-
-function medianOfRange(values: readonly number[], from: number, to: number): number {
-  return median(values.slice(from, to));
-}
-
-/**
- * Whether per-operation times of warm batches are still falling: the median of the last `window` values is
- * more than {@link WARM_SETTLED} below the median of the `window` before them.
- *
- * @internal
- */
-export function stillFalling(warm: readonly number[], window: number): boolean {
-  const n = warm.length;
-  if (window < 1 || n < 2 * window) return false;
-  return medianOfRange(warm, n - window, n) < medianOfRange(warm, n - 2 * window, n - window) * (1 - WARM_SETTLED);
-}
-
-/**
- * How many samples at the start of `samples` are a warm-up transient: the leading run of samples each more than
- * {@link TRANSIENT_FACTOR} times the median of the last third (the code as it settled). On a loaded machine V8's
- * background compiler can finish after warm-up ends, and the first samples then time unoptimised code (30-100x
- * slower for a tight loop); when they are half the samples, the median is no longer the code's speed.
- *
- * @internal
- */
-export function leadingTransient(samples: readonly number[]): number {
-  const n = samples.length;
-  if (n < 6) return 0;
-  const settled = medianOfRange(samples, n - Math.ceil(n / 3), n);
-  let k = 0;
-  while (k < n && (samples[k] as number) > TRANSIENT_FACTOR * settled) k++;
-  // a run that reaches into the last third is the code's speed, not a transient
-  return k <= n - Math.ceil(n / 3) ? k : 0;
-}
-
 /** Evenly thins `values` to at most `max`, keeping time order. @internal */
 export function thin(values: readonly number[], max: number): number[] {
   if (values.length <= max) return [...values];
@@ -250,8 +211,7 @@ export async function runTask(def: TaskDefinition, settings: ResolvedSettings, c
           if (base()) return true;
           baseEnd = now();
           if (settings.warmupMs === 0 || warm.length === 0) return false;
-          const batchSeconds = medianOfRange(warm, Math.max(0, warm.length - 64), warm.length) * batchSize;
-          window = Math.max(5, Math.ceil(WARM_WINDOW / Math.max(batchSeconds, 1e-9)));
+          window = warmWindow(warm, batchSize);
           nextCheck = warm.length;
         }
         if (now() - baseEnd >= settings.warmupMs / 1000) return false;
@@ -276,9 +236,7 @@ export async function runTask(def: TaskDefinition, settings: ResolvedSettings, c
         guard.throwIfStopped();
       }
       if (!oneCallIsASample && warm.length >= 3) {
-        // the later half: the code as it runs now, not as it ran cold
-        const median = medianOfRange(warm, warm.length >> 1, warm.length);
-        batchSize = Math.max(1, Math.min(1e9, Math.ceil(target / Math.max(median, 1e-12))));
+        batchSize = Math.max(1, Math.min(1e9, Math.ceil(target / Math.max(warmPerOp(warm), 1e-12))));
       }
       const samplingStart = now();
       if (baseEnd > 0) samplingTime = Math.max(samplingTime / 2, samplingTime - (samplingStart - baseEnd));

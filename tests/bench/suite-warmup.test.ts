@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BenchmarkSuite } from '../../src/bench/benchmark-suite.js';
-import { leadingTransient, stillFalling } from '../../src/bench/task-runner.js';
+import { leadingTransient, stillFalling } from '../../src/bench/warmup.js';
 import type { Clock } from '../../src/core/clock.js';
 
 void test('warm-up goes on while per-operation times still fall window against window', () => {
@@ -21,25 +21,8 @@ void test('a task whose code speeds up is warmed until it settles, within its bu
   // task's fall share one time base that no load moves. The calls do 7,000 extra steps (4.5x the 2,000 of a
   // settled call) when warm-up starts, falling to none over 70 ms on that clock. The base warm-up (40 ms) ends
   // mid-fall; the extension (up to 40 ms more) must carry it past the fall, judged on the calls' measured times.
-  let steps = 0;
-  const workClock: Clock = {
-    now: () => steps / 1_000_000,
-    wallNow: () => Date.now(),
-    // no timeout is armed long enough to fire in this test; a watchdog on this clock would never be due
-    setTimeout: () => ({}),
-    clearTimeout: () => undefined,
-  };
   let warmStart = -1;
-  // the extra steps of every call, in order: the timed calls are the last `operations` of them
-  const extras: number[] = [];
-  const fn = (): number => {
-    const extra = warmStart < 0 ? 0 : Math.round(Math.max(0, 70 - (workClock.now() - warmStart)) * 100);
-    extras.push(extra);
-    let x = 0;
-    for (let i = 0; i < 2000 + extra; i++) x = (x + i * i) % 1_000_003;
-    steps += 2000 + extra;
-    return x;
-  };
+  const { workClock, fn, extras } = workedCalls((now) => (warmStart < 0 ? 0 : Math.round(Math.max(0, 70 - (now - warmStart)) * 100)));
   const suite = new BenchmarkSuite('warm', { timeMs: 200, warmupMs: 40, clock: workClock });
   suite.add('speeding-up', fn, {
     beforeEach: () => {
@@ -56,8 +39,7 @@ void test('a task whose code speeds up is warmed until it settles, within its bu
   // not on their times, which a loaded machine moves; the decision to warm on is the suite's own, on times.
   const operations = task.stats!.operations;
   assert.ok(operations > 0 && operations <= extras.length, `${operations} timed of ${extras.length} calls`);
-  const timed = extras.slice(-operations);
-  const extraShare = timed.reduce((a, b) => a + b, 0) / (2000 * timed.length);
+  const extraShare = timedExtraShare(extras, operations);
   assert.ok(extraShare < 0.01, `timed calls did ${(extraShare * 100).toFixed(2)}% extra work; warm-up began at ${warmStart.toFixed(1)} ms`);
 });
 
@@ -81,29 +63,45 @@ void test('samples timed before the code settled are dropped and sampling goes o
   // `maxSamples` is reached. Without the trim the slow samples are a sixth or more of the result; with it, they
   // are dropped and sampling goes on in the fast phase, so the timed calls are the fast ones. Asserted on the
   // work the timed calls did, which load does not move.
-  let steps = 0;
-  const workClock: Clock = {
-    now: () => steps / 1_000_000,
-    wallNow: () => Date.now(),
-    setTimeout: () => ({}),
-    clearTimeout: () => undefined,
-  };
-  const extras: number[] = [];
-  const fn = (): number => {
-    const extra = workClock.now() < 100 ? 78_000 : 0;
-    extras.push(extra);
-    let x = 0;
-    for (let i = 0; i < 2000 + extra; i++) x = (x + i * i) % 1_000_003;
-    steps += 2000 + extra;
-    return x;
-  };
+  const { workClock, fn, extras } = workedCalls((now) => (now < 100 ? 78_000 : 0));
   const suite = new BenchmarkSuite('transient', { timeMs: 200, warmupMs: 10, minSamples: 20, maxSamples: 2000, clock: workClock });
   suite.add('slow-then-fast', fn);
   const task = (await suite.run()).tasks[0]!;
   assert.equal(task.status, 'ok');
   const operations = task.stats!.operations;
   assert.ok(task.stats!.samples >= 20, `${task.stats!.samples} samples kept`);
-  const timed = extras.slice(-operations);
-  const extraShare = timed.reduce((a, b) => a + b, 0) / (2000 * timed.length);
+  const extraShare = timedExtraShare(extras, operations);
   assert.ok(extraShare < 0.02, `timed calls did ${(extraShare * 100).toFixed(2)}% extra work (${operations} timed of ${extras.length} calls)`);
 });
+
+/**
+ * A task function whose calls each do 2,000 loop steps plus `extraAt(now)` more, with a clock that reads the work
+ * done (1,000,000 steps = 1 ms), and the extra steps of every call in order (the timed calls are the last
+ * `operations` of them).
+ */
+function workedCalls(extraAt: (now: number) => number): { workClock: Clock; fn: () => number; extras: number[] } {
+  let steps = 0;
+  const workClock: Clock = {
+    now: () => steps / 1_000_000,
+    wallNow: () => Date.now(),
+    // no timeout is armed long enough to fire in these tests; a watchdog on this clock would never be due
+    setTimeout: () => ({}),
+    clearTimeout: () => undefined,
+  };
+  const extras: number[] = [];
+  const fn = (): number => {
+    const extra = extraAt(workClock.now());
+    extras.push(extra);
+    let x = 0;
+    for (let i = 0; i < 2000 + extra; i++) x = (x + i * i) % 1_000_003;
+    steps += 2000 + extra;
+    return x;
+  };
+  return { workClock, fn, extras };
+}
+
+/** The extra work of the last `operations` calls, as a share of their 2,000 steps each. */
+function timedExtraShare(extras: readonly number[], operations: number): number {
+  const timed = extras.slice(-operations);
+  return timed.reduce((a, b) => a + b, 0) / (2000 * timed.length);
+}
